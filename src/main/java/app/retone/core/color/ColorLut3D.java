@@ -1,0 +1,337 @@
+package app.retone.core.color;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+/**
+ * A 3D colour lookup table of N × N × N nodes over the RGB cube, each node an RGB colour in
+ * [0, 1] (values outside are clamped when applied). Nodes are stored red-fastest, as in
+ * {@code .cube} files: node (r, g, b) is at {@code r + N * (g + N * b)}.
+ *
+ * <p>Immutable. {@link #withStrength} blends towards identity without touching this table.
+ */
+public final class ColorLut3D {
+
+    public static final int DEFAULT_SIZE = 33;
+    public static final int MIN_SIZE = 2;
+    public static final int MAX_SIZE = 256;
+    private static final int CHUNK = 1 << 16;
+
+    private final int size;
+    /** 3 floats per node, red-fastest node order, in [0, 1] units. */
+    private final float[] rgb;
+    private final boolean identity;
+
+    private ColorLut3D(int size, float[] rgb, boolean identity) {
+        this.size = size;
+        this.rgb = rgb;
+        this.identity = identity;
+    }
+
+    /** A table from node colours (3 floats per node, red-fastest). The array is copied. */
+    public static ColorLut3D of(int size, float[] nodeRgb) {
+        checkSize(size);
+        if (nodeRgb.length != 3 * size * size * size) {
+            throw new IllegalArgumentException("a " + size + "³ LUT needs " + 3 * size * size * size
+                    + " values, got " + nodeRgb.length);
+        }
+        for (int i = 0; i < nodeRgb.length; i++) {
+            if (!Float.isFinite(nodeRgb[i])) {
+                throw new IllegalArgumentException("LUT value " + i + " is " + nodeRgb[i]);
+            }
+        }
+        return new ColorLut3D(size, nodeRgb.clone(), false);
+    }
+
+    public static ColorLut3D identity(int size) {
+        checkSize(size);
+        return new ColorLut3D(size, identityNodes(size), true);
+    }
+
+    static float[] identityNodes(int size) {
+        float[] nodes = new float[3 * size * size * size];
+        float step = 1f / (size - 1);
+        int i = 0;
+        for (int b = 0; b < size; b++) {
+            for (int g = 0; g < size; g++) {
+                for (int r = 0; r < size; r++) {
+                    nodes[i++] = r * step;
+                    nodes[i++] = g * step;
+                    nodes[i++] = b * step;
+                }
+            }
+        }
+        return nodes;
+    }
+
+    private static void checkSize(int size) {
+        if (size < MIN_SIZE || size > MAX_SIZE) {
+            throw new IllegalArgumentException("LUT size must be in " + MIN_SIZE + ".." + MAX_SIZE + ", got " + size);
+        }
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** True only for a table made as identity (or strength 0): applying it copies the pixels. */
+    public boolean isIdentity() {
+        return identity;
+    }
+
+    /** A copy of the node colours, 3 floats per node, red-fastest. */
+    public float[] nodes() {
+        return rgb.clone();
+    }
+
+    /** The colour of node (r, g, b) as {r, g, b} in [0, 1] units. */
+    public float[] node(int r, int g, int b) {
+        int i = 3 * (r + size * (g + size * b));
+        return new float[] {rgb[i], rgb[i + 1], rgb[i + 2]};
+    }
+
+    /**
+     * identity + s · (this − identity): 0 gives identity (input pixels back bit-exactly),
+     * 1 this table, values above 1 extrapolate.
+     */
+    public ColorLut3D withStrength(double strength) {
+        if (!Double.isFinite(strength) || strength < 0) {
+            throw new IllegalArgumentException("strength must be ≥ 0, got " + strength);
+        }
+        if (strength == 0 || identity) {
+            return identity(size);
+        }
+        if (strength == 1) {
+            return this;
+        }
+        float[] id = identityNodes(size);
+        float s = (float) strength;
+        float[] out = new float[rgb.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = id[i] + s * (rgb[i] - id[i]);
+        }
+        return new ColorLut3D(size, out, false);
+    }
+
+    /** Applies the table to packed ARGB pixels, returning new ones; alpha passes through. */
+    public int[] apply(int[] argb, Interpolation interpolation) {
+        int[] out = new int[argb.length];
+        apply(argb, out, interpolation);
+        return out;
+    }
+
+    /** Applies the table from {@code src} into {@code dst} (may be the same array), in parallel. */
+    public void apply(int[] src, int[] dst, Interpolation interpolation) {
+        if (dst.length < src.length) {
+            throw new IllegalArgumentException("destination holds " + dst.length + " pixels, source " + src.length);
+        }
+        if (identity) {
+            if (src != dst) {
+                System.arraycopy(src, 0, dst, 0, src.length);
+            }
+            return;
+        }
+        Kernel kernel = new Kernel(this);
+        int chunks = (src.length + CHUNK - 1) / CHUNK;
+        IntStream stream = IntStream.range(0, chunks);
+        if (chunks > 1) {
+            stream = stream.parallel();
+        }
+        stream.forEach(c -> {
+            int from = c * CHUNK;
+            int to = Math.min(src.length, from + CHUNK);
+            if (interpolation == Interpolation.TETRAHEDRAL) {
+                kernel.tetrahedral(src, dst, from, to);
+            } else {
+                kernel.trilinear(src, dst, from, to);
+            }
+        });
+    }
+
+    /** The colour for one 8-bit RGB triple, as {r, g, b} in 8-bit units before rounding. */
+    public float[] lookup(int r, int g, int b, Interpolation interpolation) {
+        Kernel kernel = new Kernel(this);
+        float[] rgbOut = new float[3];
+        kernel.sample(r, g, b, interpolation, rgbOut);
+        return rgbOut;
+    }
+
+    /** Precomputed per-value cell indices and fractions, and the table scaled to 8-bit units. */
+    private static final class Kernel {
+        final float[] lut;
+        final int[] cell = new int[256];
+        final float[] frac = new float[256];
+        final int dr = 3;
+        final int dg;
+        final int db;
+
+        Kernel(ColorLut3D table) {
+            int n = table.size;
+            lut = new float[table.rgb.length];
+            for (int i = 0; i < lut.length; i++) {
+                lut[i] = table.rgb[i] * 255f;
+            }
+            for (int v = 0; v < 256; v++) {
+                double pos = v * (n - 1) / 255.0;
+                int i0 = Math.min((int) pos, n - 2);
+                cell[v] = i0;
+                frac[v] = (float) (pos - i0);
+            }
+            dg = 3 * n;
+            db = 3 * n * n;
+        }
+
+        void sample(int r, int g, int b, Interpolation interpolation, float[] out) {
+            float fr = frac[r];
+            float fg = frac[g];
+            float fb = frac[b];
+            int o = 3 * cell[r] + dg * cell[g] + db * cell[b];
+            for (int c = 0; c < 3; c++) {
+                float c000 = lut[o + c];
+                float c100 = lut[o + dr + c];
+                float c010 = lut[o + dg + c];
+                float c110 = lut[o + dr + dg + c];
+                float c001 = lut[o + db + c];
+                float c101 = lut[o + dr + db + c];
+                float c011 = lut[o + dg + db + c];
+                float c111 = lut[o + dr + dg + db + c];
+                if (interpolation == Interpolation.TRILINEAR) {
+                    float x00 = c000 + fr * (c100 - c000);
+                    float x10 = c010 + fr * (c110 - c010);
+                    float x01 = c001 + fr * (c101 - c001);
+                    float x11 = c011 + fr * (c111 - c011);
+                    float y0 = x00 + fg * (x10 - x00);
+                    float y1 = x01 + fg * (x11 - x01);
+                    out[c] = y0 + fb * (y1 - y0);
+                } else {
+                    out[c] = tetra(fr, fg, fb, c000, c100, c010, c110, c001, c101, c011, c111);
+                }
+            }
+        }
+
+        private static float tetra(float fr, float fg, float fb, float c000, float c100, float c010, float c110,
+                float c001, float c101, float c011, float c111) {
+            if (fr > fg) {
+                if (fg > fb) {
+                    return c000 + fr * (c100 - c000) + fg * (c110 - c100) + fb * (c111 - c110);
+                } else if (fr > fb) {
+                    return c000 + fr * (c100 - c000) + fb * (c101 - c100) + fg * (c111 - c101);
+                } else {
+                    return c000 + fb * (c001 - c000) + fr * (c101 - c001) + fg * (c111 - c101);
+                }
+            } else {
+                if (fb > fg) {
+                    return c000 + fb * (c001 - c000) + fg * (c011 - c001) + fr * (c111 - c011);
+                } else if (fb > fr) {
+                    return c000 + fg * (c010 - c000) + fb * (c011 - c010) + fr * (c111 - c011);
+                } else {
+                    return c000 + fg * (c010 - c000) + fr * (c110 - c010) + fb * (c111 - c110);
+                }
+            }
+        }
+
+        void tetrahedral(int[] src, int[] dst, int from, int to) {
+            final float[] t = lut;
+            final int g1 = dg;
+            final int b1 = db;
+            for (int i = from; i < to; i++) {
+                int p = src[i];
+                int r = p >>> 16 & 0xFF;
+                int g = p >>> 8 & 0xFF;
+                int b = p & 0xFF;
+                float fr = frac[r];
+                float fg = frac[g];
+                float fb = frac[b];
+                int o = 3 * cell[r] + g1 * cell[g] + b1 * cell[b];
+                // the tetrahedron is chosen by the order of the fractions; its corners are
+                // o, o + first axis, o + first + second, o + all three
+                int s1;
+                int s2;
+                float w1;
+                float w2;
+                float w3;
+                if (fr > fg) {
+                    if (fg > fb) {
+                        s1 = 3; s2 = 3 + g1; w1 = fr; w2 = fg; w3 = fb;
+                    } else if (fr > fb) {
+                        s1 = 3; s2 = 3 + b1; w1 = fr; w2 = fb; w3 = fg;
+                    } else {
+                        s1 = b1; s2 = b1 + 3; w1 = fb; w2 = fr; w3 = fg;
+                    }
+                } else {
+                    if (fb > fg) {
+                        s1 = b1; s2 = b1 + g1; w1 = fb; w2 = fg; w3 = fr;
+                    } else if (fb > fr) {
+                        s1 = g1; s2 = g1 + b1; w1 = fg; w2 = fb; w3 = fr;
+                    } else {
+                        s1 = g1; s2 = g1 + 3; w1 = fg; w2 = fr; w3 = fb;
+                    }
+                }
+                int s3 = 3 + g1 + b1;
+                // weights of the four corners: (1 - w1), (w1 - w2), (w2 - w3), w3
+                float a0 = 1f - w1;
+                float a1 = w1 - w2;
+                float a2 = w2 - w3;
+                float ro = a0 * t[o] + a1 * t[o + s1] + a2 * t[o + s2] + w3 * t[o + s3];
+                float go = a0 * t[o + 1] + a1 * t[o + s1 + 1] + a2 * t[o + s2 + 1] + w3 * t[o + s3 + 1];
+                float bo = a0 * t[o + 2] + a1 * t[o + s1 + 2] + a2 * t[o + s2 + 2] + w3 * t[o + s3 + 2];
+                dst[i] = (p & 0xFF000000) | to8(ro) << 16 | to8(go) << 8 | to8(bo);
+            }
+        }
+
+        void trilinear(int[] src, int[] dst, int from, int to) {
+            final float[] t = lut;
+            final int g1 = dg;
+            final int b1 = db;
+            float[] c = new float[3];
+            for (int i = from; i < to; i++) {
+                int p = src[i];
+                int r = p >>> 16 & 0xFF;
+                int g = p >>> 8 & 0xFF;
+                int b = p & 0xFF;
+                float fr = frac[r];
+                float fg = frac[g];
+                float fb = frac[b];
+                float ir = 1f - fr;
+                float ig = 1f - fg;
+                float ib = 1f - fb;
+                float w000 = ir * ig * ib;
+                float w100 = fr * ig * ib;
+                float w010 = ir * fg * ib;
+                float w110 = fr * fg * ib;
+                float w001 = ir * ig * fb;
+                float w101 = fr * ig * fb;
+                float w011 = ir * fg * fb;
+                float w111 = fr * fg * fb;
+                int o = 3 * cell[r] + g1 * cell[g] + b1 * cell[b];
+                for (int k = 0; k < 3; k++) {
+                    int q = o + k;
+                    c[k] = w000 * t[q] + w100 * t[q + 3] + w010 * t[q + g1] + w110 * t[q + 3 + g1]
+                            + w001 * t[q + b1] + w101 * t[q + 3 + b1] + w011 * t[q + g1 + b1]
+                            + w111 * t[q + 3 + g1 + b1];
+                }
+                dst[i] = (p & 0xFF000000) | to8(c[0]) << 16 | to8(c[1]) << 8 | to8(c[2]);
+            }
+        }
+
+        private static int to8(float v) {
+            int i = (int) (v + 0.5f);
+            return i < 0 ? 0 : Math.min(i, 255);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ColorLut3D l && l.size == size && Arrays.equals(l.rgb, rgb);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * size + Arrays.hashCode(rgb);
+    }
+
+    @Override
+    public String toString() {
+        return "ColorLut3D[" + size + "³" + (identity ? ", identity" : "") + "]";
+    }
+}

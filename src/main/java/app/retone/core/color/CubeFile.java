@@ -1,0 +1,190 @@
+package app.retone.core.color;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+
+/**
+ * Reads and writes 3D LUTs in the Adobe / Resolve {@code .cube} text format: {@code LUT_3D_SIZE},
+ * optional {@code TITLE}, {@code DOMAIN_MIN} and {@code DOMAIN_MAX}, then N³ lines of "r g b"
+ * with red varying fastest.
+ */
+public final class CubeFile {
+
+    /** Larger files are not LUTs anyone meant to make (a 256³ table is about 400 MB of text). */
+    private static final long MAX_BYTES = 512L << 20;
+
+    private CubeFile() {
+    }
+
+    public static void write(ColorLut3D lut, String title, Writer out) throws IOException {
+        StringBuilder sb = new StringBuilder(64);
+        out.write("# Created by Retone\n");
+        if (title != null && !title.isBlank()) {
+            out.write("TITLE \"" + title.replace('"', '\'').replace('\n', ' ') + "\"\n");
+        }
+        int n = lut.size();
+        out.write("LUT_3D_SIZE " + n + "\n");
+        out.write("DOMAIN_MIN 0.0 0.0 0.0\n");
+        out.write("DOMAIN_MAX 1.0 1.0 1.0\n");
+        float[] nodes = lut.nodes();
+        for (int i = 0; i < nodes.length; i += 3) {
+            sb.setLength(0);
+            sb.append(format(nodes[i])).append(' ').append(format(nodes[i + 1])).append(' ')
+                    .append(format(nodes[i + 2])).append('\n');
+            out.write(sb.toString());
+        }
+    }
+
+    private static String format(float v) {
+        float clamped = Math.max(0f, Math.min(1f, v));
+        return String.format(Locale.ROOT, "%.6f", clamped);
+    }
+
+    /** Writes to a temporary file beside {@code path} and moves it into place. */
+    public static void write(ColorLut3D lut, String title, Path path) throws IOException {
+        Path target = path.toAbsolutePath().normalize();
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
+        boolean moved = false;
+        try {
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.US_ASCII)) {
+                write(lut, title, out);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    public static ColorLut3D read(Path path) throws IOException {
+        if (Files.size(path) > MAX_BYTES) {
+            throw new CubeFormatException(path.getFileName() + ": too large for a .cube file");
+        }
+        try (Reader in = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
+            return read(in);
+        } catch (CubeFormatException e) {
+            throw new CubeFormatException(path.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    public static ColorLut3D read(Reader reader) throws IOException {
+        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+        int size = -1;
+        float[] min = {0, 0, 0};
+        float[] max = {1, 1, 1};
+        float[] nodes = null;
+        int count = 0;
+        int lineNo = 0;
+        String line;
+        while ((line = in.readLine()) != null) {
+            lineNo++;
+            int hash = line.indexOf('#');
+            String text = (hash >= 0 ? line.substring(0, hash) : line).trim();
+            if (text.isEmpty()) {
+                continue;
+            }
+            char first = text.charAt(0);
+            boolean numeric = first == '-' || first == '+' || first == '.' || Character.isDigit(first);
+            if (!numeric) {
+                String[] parts = text.split("\\s+");
+                String key = parts[0].toUpperCase(Locale.ROOT);
+                if (nodes != null && count > 0) {
+                    throw new CubeFormatException("line " + lineNo + ": keyword " + parts[0] + " after the table started");
+                }
+                switch (key) {
+                    case "TITLE" -> { }
+                    case "LUT_3D_SIZE" -> {
+                        size = parseInt(parts, lineNo);
+                        if (size < ColorLut3D.MIN_SIZE || size > ColorLut3D.MAX_SIZE) {
+                            throw new CubeFormatException("line " + lineNo + ": LUT_3D_SIZE " + size + " is outside "
+                                    + ColorLut3D.MIN_SIZE + ".." + ColorLut3D.MAX_SIZE);
+                        }
+                        nodes = new float[3 * size * size * size];
+                    }
+                    case "LUT_1D_SIZE" -> throw new CubeFormatException("line " + lineNo
+                            + ": this is a 1D LUT (LUT_1D_SIZE); only 3D LUTs are supported");
+                    case "DOMAIN_MIN" -> min = parseTriple(parts, 1, lineNo);
+                    case "DOMAIN_MAX" -> max = parseTriple(parts, 1, lineNo);
+                    case "LUT_3D_INPUT_RANGE" -> {
+                        float[] range = parseTriple(new String[] {parts[0], parts.length > 1 ? parts[1] : "",
+                            parts.length > 2 ? parts[2] : "", "0"}, 1, lineNo);
+                        min = new float[] {range[0], range[0], range[0]};
+                        max = new float[] {range[1], range[1], range[1]};
+                    }
+                    default -> throw new CubeFormatException("line " + lineNo + ": unknown keyword " + parts[0]);
+                }
+                continue;
+            }
+            if (nodes == null) {
+                throw new CubeFormatException("line " + lineNo + ": table values before LUT_3D_SIZE");
+            }
+            if (count * 3 >= nodes.length) {
+                throw new CubeFormatException("line " + lineNo + ": more than " + size + "³ entries");
+            }
+            float[] v = parseTriple(text.split("\\s+"), 0, lineNo);
+            System.arraycopy(v, 0, nodes, 3 * count, 3);
+            count++;
+        }
+        if (nodes == null) {
+            throw new CubeFormatException("no LUT_3D_SIZE: not a 3D .cube file");
+        }
+        if (count * 3 != nodes.length) {
+            throw new CubeFormatException("the table has " + count + " entries, LUT_3D_SIZE " + size + " needs "
+                    + size * size * size + " (is the file truncated?)");
+        }
+        for (int c = 0; c < 3; c++) {
+            if (!(max[c] > min[c])) {
+                throw new CubeFormatException("DOMAIN_MAX must be greater than DOMAIN_MIN in every channel");
+            }
+        }
+        // the nodes span the domain; output values are in the same units: bring both to [0, 1]
+        for (int i = 0; i < nodes.length; i++) {
+            int c = i % 3;
+            nodes[i] = (nodes[i] - min[c]) / (max[c] - min[c]);
+        }
+        return ColorLut3D.of(size, nodes);
+    }
+
+    private static int parseInt(String[] parts, int lineNo) throws CubeFormatException {
+        if (parts.length != 2) {
+            throw new CubeFormatException("line " + lineNo + ": " + parts[0] + " takes one number");
+        }
+        try {
+            return Integer.parseInt(parts[1]);
+        } catch (NumberFormatException e) {
+            throw new CubeFormatException("line " + lineNo + ": '" + parts[1] + "' is not a whole number");
+        }
+    }
+
+    private static float[] parseTriple(String[] parts, int from, int lineNo) throws CubeFormatException {
+        if (parts.length - from != 3) {
+            throw new CubeFormatException("line " + lineNo + ": expected three numbers, found " + (parts.length - from));
+        }
+        float[] v = new float[3];
+        for (int i = 0; i < 3; i++) {
+            try {
+                v[i] = Float.parseFloat(parts[from + i]);
+            } catch (NumberFormatException e) {
+                throw new CubeFormatException("line " + lineNo + ": '" + parts[from + i] + "' is not a number");
+            }
+            if (!Float.isFinite(v[i])) {
+                throw new CubeFormatException("line " + lineNo + ": '" + parts[from + i] + "' is not a finite number");
+            }
+        }
+        return v;
+    }
+}

@@ -1,0 +1,104 @@
+package app.retone.core.image;
+
+/**
+ * EXIF orientation: turning pixels upright, and resetting the tag in an Exif block once they are.
+ */
+public final class ExifOrientation {
+
+    static final int TAG_ORIENTATION = 0x0112;
+
+    private ExifOrientation() {
+    }
+
+    /** Whether the orientation swaps width and height (the four with a 90° turn). */
+    public static boolean swapsAxes(int orientation) {
+        return orientation >= 5 && orientation <= 8;
+    }
+
+    /**
+     * Returns the pixels of a {@code width × height} image as they should be displayed for the
+     * given EXIF orientation. Orientation 1 (or an unknown value) returns the same array.
+     */
+    public static int[] apply(int[] src, int width, int height, int orientation) {
+        if (orientation < 2 || orientation > 8) {
+            return src;
+        }
+        int[] dst = new int[src.length];
+        int outW = swapsAxes(orientation) ? height : width;
+        int outH = swapsAxes(orientation) ? width : height;
+        for (int y = 0; y < outH; y++) {
+            int row = y * outW;
+            for (int x = 0; x < outW; x++) {
+                int sx;
+                int sy;
+                switch (orientation) {
+                    case 2 -> { sx = width - 1 - x; sy = y; }
+                    case 3 -> { sx = width - 1 - x; sy = height - 1 - y; }
+                    case 4 -> { sx = x; sy = height - 1 - y; }
+                    case 5 -> { sx = y; sy = x; }
+                    case 6 -> { sx = y; sy = height - 1 - x; }
+                    case 7 -> { sx = width - 1 - y; sy = height - 1 - x; }
+                    default -> { sx = width - 1 - y; sy = x; } // 8
+                }
+                dst[row + x] = src[sy * width + sx];
+            }
+        }
+        return dst;
+    }
+
+    /**
+     * A copy of an APP1 Exif payload ("Exif\0\0" + TIFF structure) with the IFD0 orientation
+     * set to 1. A block that does not parse is returned unchanged; one without the tag too.
+     */
+    public static byte[] resetToNormal(byte[] exifPayload) {
+        byte[] copy = exifPayload.clone();
+        int base = JpegSegments.EXIF_ID.length;
+        if (!JpegSegments.startsWith(copy, JpegSegments.EXIF_ID) || copy.length < base + 8) {
+            return copy;
+        }
+        boolean little;
+        if (copy[base] == 'I' && copy[base + 1] == 'I') {
+            little = true;
+        } else if (copy[base] == 'M' && copy[base + 1] == 'M') {
+            little = false;
+        } else {
+            return copy;
+        }
+        long ifd0 = readInt(copy, base + 4, little);
+        long ifdStart = base + ifd0;
+        if (ifd0 < 8 || ifdStart + 2 > copy.length) {
+            return copy;
+        }
+        int entries = readShort(copy, (int) ifdStart, little);
+        for (int i = 0; i < entries; i++) {
+            int entry = (int) ifdStart + 2 + i * 12;
+            if (entry + 12 > copy.length) {
+                break;
+            }
+            int tag = readShort(copy, entry, little);
+            int type = readShort(copy, entry + 2, little);
+            if (tag == TAG_ORIENTATION && type == 3) { // SHORT, value inline
+                if (little) {
+                    copy[entry + 8] = 1;
+                    copy[entry + 9] = 0;
+                } else {
+                    copy[entry + 8] = 0;
+                    copy[entry + 9] = 1;
+                }
+                break;
+            }
+        }
+        return copy;
+    }
+
+    private static int readShort(byte[] b, int at, boolean little) {
+        return little ? (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 : (b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF);
+    }
+
+    private static long readInt(byte[] b, int at, boolean little) {
+        long v = little
+                ? (b[at] & 0xFFL) | (b[at + 1] & 0xFFL) << 8 | (b[at + 2] & 0xFFL) << 16 | (b[at + 3] & 0xFFL) << 24
+                : (b[at] & 0xFFL) << 24 | (b[at + 1] & 0xFFL) << 16 | (b[at + 2] & 0xFFL) << 8 | (b[at + 3] & 0xFFL);
+        return v;
+    }
+}

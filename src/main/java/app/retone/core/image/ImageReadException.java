@@ -1,0 +1,40 @@
+package app.retone.core.image;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** A photo could not be read; {@link #problem()} says why, the message says it in a user's words. */
+public final class ImageReadException extends IOException {
+
+    public enum Problem {
+        NOT_FOUND,
+        NOT_A_FILE,
+        NOT_READABLE,
+        EMPTY,
+        NOT_AN_IMAGE,
+        UNSUPPORTED_FORMAT,
+        CORRUPT,
+        TOO_LARGE
+    }
+
+    private final Problem problem;
+    private final transient Path path;
+
+    public ImageReadException(Problem problem, Path path, String message) {
+        this(problem, path, message, null);
+    }
+
+    public ImageReadException(Problem problem, Path path, String message, Throwable cause) {
+        super(path == null ? message : path.getFileName() + ": " + message, cause);
+        this.problem = problem;
+        this.path = path;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    public Path path() {
+        return path;
+    }
+}

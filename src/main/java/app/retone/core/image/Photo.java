@@ -1,0 +1,75 @@
+package app.retone.core.image;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A decoded photo: sRGB 8-bit pixels packed as ARGB ints, already turned upright
+ * (EXIF orientation applied), plus what was learnt about the source file.
+ *
+ * <p>The pixel array is shared, not copied: treat a {@code Photo} as immutable and make a
+ * new one ({@link #withPixels}) for a result.
+ */
+public final class Photo {
+    private final int width;
+    private final int height;
+    private final int[] argb;
+    private final boolean hasAlpha;
+    private final SourceInfo source;
+    private final List<String> warnings;
+
+    public Photo(int width, int height, int[] argb, boolean hasAlpha, SourceInfo source, List<String> warnings) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("photo size must be positive, got " + width + "x" + height);
+        }
+        if (argb.length != (long) width * height) {
+            throw new IllegalArgumentException("pixel array holds " + argb.length + " values, expected " + width + "x" + height);
+        }
+        this.width = width;
+        this.height = height;
+        this.argb = argb;
+        this.hasAlpha = hasAlpha;
+        this.source = Objects.requireNonNull(source, "source");
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** A photo made in memory (generated, or a result), with no source file. */
+    public static Photo of(int width, int height, int[] argb, boolean hasAlpha) {
+        return new Photo(width, height, argb, hasAlpha, SourceInfo.NONE, List.of());
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public long pixelCount() {
+        return (long) width * height;
+    }
+
+    /** The pixels, row by row, packed 0xAARRGGBB. Shared: do not modify. */
+    public int[] argb() {
+        return argb;
+    }
+
+    public boolean hasAlpha() {
+        return hasAlpha;
+    }
+
+    public SourceInfo source() {
+        return source;
+    }
+
+    /** Problems that did not stop the load, in a user's words (e.g. a truncated file). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** The same photo (source, metadata) with other pixels of the same size. */
+    public Photo withPixels(int[] newArgb) {
+        return new Photo(width, height, newArgb, hasAlpha, source, warnings);
+    }
+}

@@ -1,0 +1,220 @@
+package app.retone.core.image;
+
+import app.retone.core.image.ImageWriteException.Problem;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Locale;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/**
+ * Writes a photo as JPEG, PNG or TIFF, atomically: the image goes to a temporary file in the
+ * destination folder, is flushed to disk, and is then moved into place. A failure leaves no
+ * partial file and never touches an existing one. JPEG output carries the source's Exif (with
+ * orientation reset to normal, since the pixels are already upright), XMP and RGB ICC profile.
+ */
+public final class PhotoExporter {
+
+    /** Where encoded bytes go; tests swap in one that fails to check nothing partial survives. */
+    @FunctionalInterface
+    public interface ChannelOpener {
+        FileChannel open(Path path) throws IOException;
+    }
+
+    private final ChannelOpener opener;
+
+    public PhotoExporter() {
+        this(path -> FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
+    }
+
+    public PhotoExporter(ChannelOpener opener) {
+        this.opener = opener;
+    }
+
+    /** Writes {@code photo} to {@code destination} and returns the format used. */
+    public ImageFormat export(Photo photo, Path destination, ExportOptions options) throws ImageWriteException {
+        ImageFormat format = options.format() != null ? options.format() : ImageFormat.fromPath(destination)
+                .orElseThrow(() -> new ImageWriteException(Problem.UNSUPPORTED_FORMAT, destination,
+                        "cannot tell the format from the name: use .jpg, .png or .tif (or --format)"));
+        Path target = destination.toAbsolutePath().normalize();
+        checkDestination(photo, target, options);
+
+        byte[] encodedJpeg = null;
+        if (format == ImageFormat.JPEG) {
+            encodedJpeg = encodeJpeg(photo, options.quality(), target);
+        }
+        Path temp;
+        try {
+            temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
+        } catch (AccessDeniedException e) {
+            throw new ImageWriteException(Problem.NOT_WRITABLE, target.getParent(), "the folder is not writable (permission denied)", e);
+        } catch (IOException e) {
+            throw new ImageWriteException(Problem.NOT_WRITABLE, target.getParent(),
+                    "cannot create a file in this folder (" + PhotoLoader.describe(e) + ")", e);
+        }
+        boolean moved = false;
+        try {
+            try (FileChannel channel = opener.open(temp)) {
+                if (encodedJpeg != null) {
+                    ByteBuffer buffer = ByteBuffer.wrap(encodedJpeg);
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
+                } else {
+                    OutputStream out = Channels.newOutputStream(channel);
+                    writeWithImageIo(photo, format, out, target);
+                    out.flush();
+                }
+                channel.force(true);
+            }
+            moveIntoPlace(temp, target, options.overwrite());
+            moved = true;
+            return format;
+        } catch (ImageWriteException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new ImageWriteException(Problem.WRITE_FAILED, target,
+                    "writing failed, nothing was saved (" + PhotoLoader.describe(e) + ")", e);
+        } finally {
+            if (!moved) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // best effort: the temp name starts with a dot and ends in .part
+                }
+            }
+        }
+    }
+
+    private static void checkDestination(Photo photo, Path target, ExportOptions options) throws ImageWriteException {
+        Path folder = target.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new ImageWriteException(Problem.FOLDER_MISSING, target, "the destination folder does not exist");
+        }
+        if (Files.isDirectory(target)) {
+            throw new ImageWriteException(Problem.DESTINATION_EXISTS, target, "is a folder; give a file name");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new ImageWriteException(Problem.NOT_WRITABLE, folder, "the folder is not writable (permission denied)");
+        }
+        if (Files.exists(target) && !options.overwrite()) {
+            boolean isInput = photo.source().file().map(in -> sameFile(in, target)).orElse(false);
+            if (isInput) {
+                throw new ImageWriteException(Problem.WOULD_OVERWRITE_INPUT, target,
+                        "this is the original photo; refusing to overwrite it (use --force to replace it)");
+            }
+            throw new ImageWriteException(Problem.DESTINATION_EXISTS, target,
+                    "already exists; refusing to overwrite it (use --force to replace it)");
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return a.toAbsolutePath().normalize().equals(b);
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path target, boolean overwrite) throws IOException {
+        if (!overwrite && Files.exists(target)) {
+            throw new ImageWriteException(Problem.DESTINATION_EXISTS, target,
+                    "appeared while writing; refusing to overwrite it (use --force to replace it)");
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static byte[] encodeJpeg(Photo photo, int quality, Path target) throws ImageWriteException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 16, photo.pixelCount() / 2 + 4096));
+        try {
+            writeWithImageIo(photo, ImageFormat.JPEG, bytes, quality, target);
+        } catch (IOException | RuntimeException e) {
+            throw new ImageWriteException(Problem.WRITE_FAILED, target, "JPEG encoding failed (" + PhotoLoader.describe(e) + ")", e);
+        }
+        SourceInfo source = photo.source();
+        byte[] exif = source.exif() == null ? null : ExifOrientation.resetToNormal(source.exif());
+        byte[] icc = source.hasRgbIccProfile() ? source.iccProfile() : null;
+        if (exif == null && source.xmp() == null && icc == null) {
+            return bytes.toByteArray();
+        }
+        return JpegSegments.insert(bytes.toByteArray(), exif, source.xmp(), icc);
+    }
+
+    private static void writeWithImageIo(Photo photo, ImageFormat format, OutputStream out, Path target) throws IOException {
+        writeWithImageIo(photo, format, out, ExportOptions.DEFAULT_QUALITY, target);
+    }
+
+    private static void writeWithImageIo(Photo photo, ImageFormat format, OutputStream out, int quality, Path target)
+            throws IOException {
+        BufferedImage image = toBufferedImage(photo, format.supportsAlpha() && photo.hasAlpha());
+        ImageWriter writer = writerFor(format, target);
+        try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(ios);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            if (format == ImageFormat.JPEG) {
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(quality / 100f);
+            } else if (format == ImageFormat.TIFF && param.canWriteCompressed()) {
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                String[] types = param.getCompressionTypes();
+                if (types != null && Arrays.asList(types).contains("LZW")) {
+                    param.setCompressionType("LZW");
+                } else if (types != null && types.length > 0) {
+                    param.setCompressionType(types[0]);
+                }
+            }
+            writer.write(null, new IIOImage(image, null, null), param);
+            ios.flush();
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    private static ImageWriter writerFor(ImageFormat format, Path target) throws ImageWriteException {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format.imageIoName());
+        if (!writers.hasNext()) {
+            throw new ImageWriteException(Problem.UNSUPPORTED_FORMAT, target,
+                    "no " + format.name().toLowerCase(Locale.ROOT) + " encoder is available");
+        }
+        return writers.next();
+    }
+
+    /** Wraps the pixels without copying them when alpha is kept; drops alpha otherwise. */
+    static BufferedImage toBufferedImage(Photo photo, boolean keepAlpha) {
+        int w = photo.width();
+        int h = photo.height();
+        BufferedImage image = new BufferedImage(w, h, keepAlpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        int[] data = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        int[] src = photo.argb();
+        if (keepAlpha) {
+            System.arraycopy(src, 0, data, 0, src.length);
+        } else {
+            for (int i = 0; i < src.length; i++) {
+                data[i] = src[i] & 0xFFFFFF;
+            }
+        }
+        return image;
+    }
+}

@@ -1,0 +1,271 @@
+package app.retone.core.image;
+
+import app.retone.core.image.ImageReadException.Problem;
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import java.awt.image.BufferedImage;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Loads a photo file into a {@link Photo}: decodes JPEG, PNG, BMP, GIF, TIFF and WebP,
+ * converts to sRGB 8-bit, applies the EXIF orientation, and keeps the metadata export needs.
+ *
+ * <p>The size is checked from the header before any pixel is decoded. Every failure is an
+ * {@link ImageReadException} that names the problem.
+ */
+public final class PhotoLoader {
+
+    static {
+        ImageIO.setUseCache(false); // decoding never spills to temporary files
+        ImageIO.scanForPlugins();
+    }
+
+    private final ImageLimits limits;
+
+    public PhotoLoader() {
+        this(ImageLimits.DEFAULT);
+    }
+
+    public PhotoLoader(ImageLimits limits) {
+        this.limits = limits;
+    }
+
+    public ImageLimits limits() {
+        return limits;
+    }
+
+    public Photo load(Path path) throws ImageReadException {
+        checkFile(path);
+        List<String> warnings = new ArrayList<>();
+        DecodedImage decoded = decode(path, warnings);
+        int orientation = readOrientation(path, warnings);
+
+        PixelConversion.Result pixels = PixelConversion.toArgb(decoded.image());
+        int width = decoded.image().getWidth();
+        int height = decoded.image().getHeight();
+        int[] argb = ExifOrientation.apply(pixels.argb(), width, height, orientation);
+        if (ExifOrientation.swapsAxes(orientation)) {
+            int t = width;
+            width = height;
+            height = t;
+        }
+
+        JpegSegments.Found segments = JpegSegments.Found.NOTHING;
+        if (decoded.format().equals("jpeg")) {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+                segments = JpegSegments.read(in);
+            } catch (IOException e) {
+                warnings.add("could not read the photo's metadata: " + e.getMessage());
+            }
+        }
+        SourceInfo source = new SourceInfo(path, decoded.format(), orientation,
+                segments.exif(), segments.xmp(), segments.iccProfile());
+        return new Photo(width, height, argb, pixels.hasAlpha(), source, warnings);
+    }
+
+    /** Width and height as the header states them (before orientation), without decoding pixels. */
+    public int[] readSize(Path path) throws ImageReadException {
+        checkFile(path);
+        try (ImageInputStream in = openStream(path)) {
+            ImageReader reader = findReader(path, in);
+            try {
+                reader.setInput(in, true, true);
+                return new int[] {reader.getWidth(0), reader.getHeight(0)};
+            } finally {
+                reader.dispose();
+            }
+        } catch (ImageReadException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new ImageReadException(Problem.CORRUPT, path, "the image header is damaged (" + describe(e) + ")", e);
+        }
+    }
+
+    private record DecodedImage(BufferedImage image, String format) {
+    }
+
+    private static void checkFile(Path path) throws ImageReadException {
+        if (Files.isDirectory(path)) {
+            throw new ImageReadException(Problem.NOT_A_FILE, path, "is a folder, not a photo file");
+        }
+        if (!Files.exists(path)) {
+            throw new ImageReadException(Problem.NOT_FOUND, path, "no such file");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new ImageReadException(Problem.NOT_A_FILE, path, "is not a regular file");
+        }
+        if (!Files.isReadable(path)) {
+            throw new ImageReadException(Problem.NOT_READABLE, path, "permission denied: the file cannot be read");
+        }
+        try {
+            if (Files.size(path) == 0) {
+                throw new ImageReadException(Problem.EMPTY, path, "the file is empty (0 bytes)");
+            }
+        } catch (NoSuchFileException e) {
+            throw new ImageReadException(Problem.NOT_FOUND, path, "the file disappeared while it was being opened");
+        } catch (IOException e) {
+            throw new ImageReadException(Problem.NOT_READABLE, path, "cannot be read (" + describe(e) + ")", e);
+        }
+    }
+
+    private DecodedImage decode(Path path, List<String> warnings) throws ImageReadException {
+        try (ImageInputStream in = openStream(path)) {
+            ImageReader reader = findReader(path, in);
+            try {
+                reader.setInput(in, true, true);
+                String format = normaliseFormat(reader.getOriginatingProvider() == null
+                        ? reader.getFormatName() : reader.getOriginatingProvider().getFormatNames()[0]);
+                int width;
+                int height;
+                try {
+                    width = reader.getWidth(0);
+                    height = reader.getHeight(0);
+                } catch (IOException | RuntimeException e) {
+                    throw new ImageReadException(Problem.CORRUPT, path,
+                            "the " + format.toUpperCase(Locale.ROOT) + " header is damaged (" + describe(e) + ")", e);
+                }
+                long pixels = (long) width * height;
+                if (width <= 0 || height <= 0) {
+                    throw new ImageReadException(Problem.CORRUPT, path,
+                            "the header gives an impossible size of " + width + " × " + height);
+                }
+                if (pixels > limits.maxPixels()) {
+                    throw new ImageReadException(Problem.TOO_LARGE, path, String.format(Locale.ROOT,
+                            "the photo is %d × %d (%.0f MP), over the limit of %.0f MP",
+                            width, height, pixels / 1e6, limits.maxPixels() / 1e6));
+                }
+                IIOReadWarningListener listener = (source, warning) -> warnings.add(userWarning(warning));
+                reader.addIIOReadWarningListener(listener);
+                BufferedImage image;
+                try {
+                    image = reader.read(0);
+                } catch (OutOfMemoryError e) {
+                    throw new ImageReadException(Problem.TOO_LARGE, path, String.format(Locale.ROOT,
+                            "not enough memory to decode a %d × %d photo", width, height));
+                } catch (IOException | RuntimeException e) {
+                    throw new ImageReadException(Problem.CORRUPT, path, (isTruncation(e)
+                            ? "the file is truncated: it ends before the image data does"
+                            : "the image data is damaged") + " (" + describe(e) + ")", e);
+                }
+                if (image == null) {
+                    throw new ImageReadException(Problem.CORRUPT, path, "the decoder returned no image");
+                }
+                if (hasMoreImages(reader)) {
+                    warnings.add("the file holds several images; only the first is used");
+                }
+                return new DecodedImage(image, format);
+            } finally {
+                reader.dispose();
+            }
+        } catch (ImageReadException e) {
+            throw e;
+        } catch (NoSuchFileException e) {
+            throw new ImageReadException(Problem.NOT_FOUND, path, "the file disappeared while it was being read");
+        } catch (AccessDeniedException e) {
+            throw new ImageReadException(Problem.NOT_READABLE, path, "permission denied: the file cannot be read");
+        } catch (IOException | RuntimeException e) {
+            throw new ImageReadException(Problem.CORRUPT, path, "cannot be read (" + describe(e) + ")", e);
+        }
+    }
+
+    private static boolean hasMoreImages(ImageReader reader) {
+        try {
+            return reader.getNumImages(false) > 1;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static ImageInputStream openStream(Path path) throws IOException {
+        ImageInputStream in = ImageIO.createImageInputStream(path.toFile());
+        if (in == null) {
+            throw new IOException("no image input stream for " + path);
+        }
+        return in;
+    }
+
+    private static ImageReader findReader(Path path, ImageInputStream in) throws IOException {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (readers.hasNext()) {
+            return readers.next();
+        }
+        byte[] head = new byte[32];
+        in.seek(0);
+        int n = in.read(head);
+        String unsupported = FileSniffer.unsupportedFormatName(head, Math.max(n, 0));
+        if (unsupported != null) {
+            throw new ImageReadException(Problem.UNSUPPORTED_FORMAT, path,
+                    unsupported + " files are not supported (open JPEG, PNG, TIFF, WebP, BMP or GIF)");
+        }
+        throw new ImageReadException(Problem.NOT_AN_IMAGE, path,
+                "not an image: the content is not JPEG, PNG, TIFF, WebP, BMP or GIF, whatever its name says");
+    }
+
+    private static int readOrientation(Path path, List<String> warnings) {
+        try {
+            Metadata metadata = ImageMetadataReader.readMetadata(path.toFile());
+            ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+            if (ifd0 != null && ifd0.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
+                int orientation = ifd0.getInt(ExifIFD0Directory.TAG_ORIENTATION);
+                if (orientation >= 1 && orientation <= 8) {
+                    return orientation;
+                }
+                warnings.add("ignored an invalid EXIF orientation (" + orientation + ")");
+            }
+        } catch (Exception | StackOverflowError e) {
+            // metadata is optional: a photo whose pixels decode still opens
+            warnings.add("could not read the photo's EXIF metadata (" + describe(e) + "); orientation assumed normal");
+        }
+        return 1;
+    }
+
+    private static String normaliseFormat(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return switch (lower) {
+            case "jpg", "jpeg", "jpeg-lossless", "jpeg-ls" -> "jpeg";
+            case "tif", "tiff" -> "tiff";
+            default -> lower;
+        };
+    }
+
+    private static boolean isTruncation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EOFException) {
+                return true;
+            }
+            String m = t.getMessage();
+            if (m != null && (m.contains("Premature end") || m.contains("Unexpected end") || m.contains("EOF"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String userWarning(String decoderWarning) {
+        if (decoderWarning != null && decoderWarning.contains("Premature end")) {
+            return "the file is truncated: the bottom of the photo is missing and shows as gray";
+        }
+        return "decoder warning: " + decoderWarning;
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+}

@@ -1,0 +1,29 @@
+package app.retone.core.image;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What a photo's file carried besides pixels, kept so that export can hand it on.
+ *
+ * @param path        the file it came from, or null for a photo made in memory
+ * @param format      the decoder's format name ("jpeg", "png", ...), or "none"
+ * @param orientation the EXIF orientation (1..8) that was applied on load; 1 if none
+ * @param exif        the raw JPEG APP1 "Exif" segment payload, or null
+ * @param xmp         the raw JPEG APP1 XMP segment payload, or null
+ * @param iccProfile  the embedded ICC profile (joined from all APP2 chunks), or null
+ */
+public record SourceInfo(Path path, String format, int orientation, byte[] exif, byte[] xmp, byte[] iccProfile) {
+
+    public static final SourceInfo NONE = new SourceInfo(null, "none", 1, null, null, null);
+
+    public Optional<Path> file() {
+        return Optional.ofNullable(path);
+    }
+
+    /** True when the embedded ICC profile describes an RGB colour space (so it still fits RGB pixels). */
+    public boolean hasRgbIccProfile() {
+        return iccProfile != null && iccProfile.length >= 20
+                && iccProfile[16] == 'R' && iccProfile[17] == 'G' && iccProfile[18] == 'B';
+    }
+}
