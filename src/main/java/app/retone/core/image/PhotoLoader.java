@@ -113,14 +113,16 @@ public final class PhotoLoader {
         if (!Files.isReadable(path)) {
             throw new ImageReadException(Problem.NOT_READABLE, path, "permission denied: the file cannot be read");
         }
+        long size;
         try {
-            if (Files.size(path) == 0) {
-                throw new ImageReadException(Problem.EMPTY, path, "the file is empty (0 bytes)");
-            }
+            size = Files.size(path);
         } catch (NoSuchFileException e) {
             throw new ImageReadException(Problem.NOT_FOUND, path, "the file disappeared while it was being opened");
         } catch (IOException e) {
             throw new ImageReadException(Problem.NOT_READABLE, path, "cannot be read (" + describe(e) + ")", e);
+        }
+        if (size == 0) {
+            throw new ImageReadException(Problem.EMPTY, path, "the file is empty (0 bytes)");
         }
     }
 
@@ -258,14 +260,24 @@ public final class PhotoLoader {
     }
 
     private static String userWarning(String decoderWarning) {
-        if (decoderWarning != null && decoderWarning.contains("Premature end")) {
+        String lower = decoderWarning == null ? "" : decoderWarning.toLowerCase(Locale.ROOT);
+        if (lower.contains("premature end") || lower.contains("truncated") || lower.contains("missing eoi")) {
             return "the file is truncated: the bottom of the photo is missing and shows as gray";
         }
         return "decoder warning: " + decoderWarning;
     }
 
+    /** The exception's message, with its root cause's when that says something more. */
     static String describe(Throwable e) {
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        String text = m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != e && root.getMessage() != null && !text.contains(root.getMessage())) {
+            text = text + ": " + root.getMessage();
+        }
+        return text;
     }
 }

@@ -1,0 +1,194 @@
+package app.retone.core.image;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.retone.core.image.ImageWriteException.Problem;
+import app.retone.testing.TestImages;
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.icc.IccDirectory;
+import com.drew.metadata.xmp.XmpDirectory;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PhotoExporterTest {
+
+    @TempDir
+    Path dir;
+
+    private final PhotoLoader loader = new PhotoLoader();
+    private final PhotoExporter exporter = new PhotoExporter();
+
+    @Test
+    void jpegToJpegKeepsExifXmpAndIccWithOrientationReset() throws Exception {
+        byte[] icc = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
+        Path in = TestImages.write(dir.resolve("in.jpg"),
+                TestImages.jpegWithMetadata(TestImages.quadrants(), 6, "TestCam", "<x:xmpmeta xmlns:x='adobe:ns:meta/'/>", icc));
+        Photo photo = loader.load(in);
+        Path out = dir.resolve("out.jpg");
+        exporter.export(photo, out, ExportOptions.DEFAULT);
+
+        Metadata metadata = ImageMetadataReader.readMetadata(out.toFile());
+        ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+        assertNotNull(ifd0, "Exif kept");
+        assertEquals("TestCam", ifd0.getString(ExifIFD0Directory.TAG_MAKE));
+        assertEquals(1, ifd0.getInt(ExifIFD0Directory.TAG_ORIENTATION));
+        assertNotNull(metadata.getFirstDirectoryOfType(XmpDirectory.class), "XMP kept");
+        assertNotNull(metadata.getFirstDirectoryOfType(IccDirectory.class), "ICC kept");
+        Photo back = loader.load(out);
+        assertArrayEquals(icc, back.source().iccProfile());
+        // the pixels were turned on load; the file now stores them upright
+        assertEquals(32, back.width());
+        assertEquals(64, back.height());
+    }
+
+    @Test
+    void pngAndTiffRoundTripExactlyWithAlpha() throws IOException {
+        int[] px = SyntheticPhoto.landscape(40, 30, 1).argb().clone();
+        px[0] = 0x00FFFFFF;
+        px[1] = 0x80102030;
+        Photo photo = Photo.of(40, 30, px, true);
+        for (String name : List.of("a.png", "a.tif", "a.tiff")) {
+            Path out = dir.resolve(name);
+            exporter.export(photo, out, ExportOptions.DEFAULT);
+            Photo back = loader.load(out);
+            assertArrayEquals(px, back.argb(), name);
+        }
+    }
+
+    @Test
+    void formatOptionOverridesTheExtension() throws IOException {
+        Photo photo = SyntheticPhoto.landscape(40, 30, 2);
+        Path out = dir.resolve("picture.out");
+        assertEquals(ImageFormat.PNG, exporter.export(photo, out, ExportOptions.DEFAULT.withFormat(ImageFormat.PNG)));
+        assertEquals("png", loader.load(out).source().format());
+        ImageWriteException e = assertThrows(ImageWriteException.class,
+                () -> exporter.export(photo, dir.resolve("x.webp"), ExportOptions.DEFAULT));
+        assertEquals(Problem.UNSUPPORTED_FORMAT, e.problem());
+    }
+
+    @Test
+    void jpegQualityChangesTheFile() throws IOException {
+        Photo photo = SyntheticPhoto.landscape(320, 240, 3);
+        exporter.export(photo, dir.resolve("low.jpg"), ExportOptions.DEFAULT.withQuality(30));
+        exporter.export(photo, dir.resolve("high.jpg"), ExportOptions.DEFAULT.withQuality(98));
+        assertTrue(Files.size(dir.resolve("low.jpg")) * 2 < Files.size(dir.resolve("high.jpg")));
+        assertThrows(IllegalArgumentException.class, () -> ExportOptions.DEFAULT.withQuality(0));
+        assertThrows(IllegalArgumentException.class, () -> ExportOptions.DEFAULT.withQuality(101));
+    }
+
+    @Test
+    void neverOverwritesTheInputUnlessForced() throws IOException {
+        Path in = TestImages.write(dir.resolve("in.png"), TestImages.quadrants(), "png");
+        byte[] before = Files.readAllBytes(in);
+        Photo photo = loader.load(in);
+        Photo changed = photo.withPixels(new int[photo.argb().length]);
+        ImageWriteException e = assertThrows(ImageWriteException.class, () -> exporter.export(changed, in, ExportOptions.DEFAULT));
+        assertEquals(Problem.WOULD_OVERWRITE_INPUT, e.problem());
+        assertTrue(e.getMessage().contains("original"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(in));
+
+        exporter.export(changed, in, ExportOptions.DEFAULT.withOverwrite(true));
+        assertEquals(0, loader.load(in).argb()[0] & 0xFFFFFF);
+    }
+
+    @Test
+    void anExistingFileIsNotReplacedWithoutForce() throws IOException {
+        Path existing = TestImages.write(dir.resolve("taken.jpg"), new byte[] {1, 2, 3});
+        ImageWriteException e = assertThrows(ImageWriteException.class,
+                () -> exporter.export(SyntheticPhoto.landscape(10, 10, 1), existing, ExportOptions.DEFAULT));
+        assertEquals(Problem.DESTINATION_EXISTS, e.problem());
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(existing));
+    }
+
+    @Test
+    void aMissingFolderIsNamed() {
+        ImageWriteException e = assertThrows(ImageWriteException.class,
+                () -> exporter.export(SyntheticPhoto.landscape(10, 10, 1), dir.resolve("no/such/out.jpg"), ExportOptions.DEFAULT));
+        assertEquals(Problem.FOLDER_MISSING, e.problem());
+    }
+
+    @Test
+    void aWriteThatFailsHalfWayLeavesNothingAndKeepsTheOldFile() throws IOException {
+        Path target = TestImages.write(dir.resolve("result.png"), new byte[] {9, 9, 9});
+        // a channel that accepts 1000 bytes, then reports a full disk
+        PhotoExporter failing = new PhotoExporter(path -> new LimitedChannel(FileChannel.open(path, StandardOpenOption.WRITE), 1000));
+        for (String name : List.of("result.png", "result.jpg", "fresh.tif")) {
+            Path out = dir.resolve(name);
+            boolean existed = Files.exists(out);
+            ImageWriteException e = assertThrows(ImageWriteException.class, () -> failing.export(
+                    SyntheticPhoto.landscape(200, 200, 4), out, ExportOptions.DEFAULT.withOverwrite(true)));
+            assertEquals(Problem.WRITE_FAILED, e.problem());
+            assertTrue(e.getMessage().contains("No space left"), e.getMessage());
+            assertEquals(existed, Files.exists(out), name);
+        }
+        assertArrayEquals(new byte[] {9, 9, 9}, Files.readAllBytes(target));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary file left");
+        }
+    }
+
+    /** Delegates to a real channel until {@code limit} bytes, then fails like a full disk. */
+    private static final class LimitedChannel extends FileChannel {
+        private final FileChannel delegate;
+        private long left;
+
+        LimitedChannel(FileChannel delegate, long limit) {
+            this.delegate = delegate;
+            this.left = limit;
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            if (left <= 0) {
+                throw new IOException("No space left on device");
+            }
+            int n = (int) Math.min(left, src.remaining());
+            ByteBuffer part = src.slice();
+            part.limit(n);
+            int written = delegate.write(part);
+            src.position(src.position() + written);
+            left -= written;
+            return written;
+        }
+
+        @Override public int read(ByteBuffer dst) throws IOException { return delegate.read(dst); }
+        @Override public long read(ByteBuffer[] dsts, int offset, int length) throws IOException { return delegate.read(dsts, offset, length); }
+        @Override public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+            long total = 0;
+            for (int i = offset; i < offset + length; i++) {
+                total += write(srcs[i]);
+            }
+            return total;
+        }
+        @Override public long position() throws IOException { return delegate.position(); }
+        @Override public FileChannel position(long newPosition) throws IOException { delegate.position(newPosition); return this; }
+        @Override public long size() throws IOException { return delegate.size(); }
+        @Override public FileChannel truncate(long size) throws IOException { delegate.truncate(size); return this; }
+        @Override public void force(boolean metaData) throws IOException { delegate.force(metaData); }
+        @Override public long transferTo(long position, long count, java.nio.channels.WritableByteChannel target) throws IOException { return delegate.transferTo(position, count, target); }
+        @Override public long transferFrom(java.nio.channels.ReadableByteChannel src, long position, long count) throws IOException { return delegate.transferFrom(src, position, count); }
+        @Override public int read(ByteBuffer dst, long position) throws IOException { return delegate.read(dst, position); }
+        @Override public int write(ByteBuffer src, long position) throws IOException { return write(src); }
+        @Override public java.nio.MappedByteBuffer map(MapMode mode, long position, long size) throws IOException { return delegate.map(mode, position, size); }
+        @Override public java.nio.channels.FileLock lock(long position, long size, boolean shared) throws IOException { return delegate.lock(position, size, shared); }
+        @Override public java.nio.channels.FileLock tryLock(long position, long size, boolean shared) throws IOException { return delegate.tryLock(position, size, shared); }
+        @Override protected void implCloseChannel() throws IOException { delegate.close(); }
+    }
+}

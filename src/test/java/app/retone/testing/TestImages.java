@@ -1,0 +1,119 @@
+package app.retone.testing;
+
+import app.retone.core.image.JpegSegments;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.CRC32;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/** Generates image files for tests: real encoders, real headers, nothing hand-faked beyond the spec. */
+public final class TestImages {
+    private TestImages() {
+    }
+
+    public static final int RED = 0xFFFF0000;
+    public static final int GREEN = 0xFF00FF00;
+    public static final int BLUE = 0xFF0000FF;
+    public static final int WHITE = 0xFFFFFFFF;
+
+    /** 64 × 32: red, green / blue, white quadrants (top-left, top-right / bottom-left, bottom-right). */
+    public static BufferedImage quadrants() {
+        BufferedImage image = new BufferedImage(64, 32, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 32; y++) {
+            for (int x = 0; x < 64; x++) {
+                int c = y < 16 ? (x < 32 ? RED : GREEN) : (x < 32 ? BLUE : WHITE);
+                image.setRGB(x, y, c);
+            }
+        }
+        return image;
+    }
+
+    public static BufferedImage fromArgb(int[] argb, int w, int h, boolean alpha) {
+        BufferedImage image = new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, w, h, argb, 0, w);
+        return image;
+    }
+
+    public static byte[] jpeg(BufferedImage image, float quality) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(ios);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    public static Path write(Path file, byte[] bytes) throws IOException {
+        Files.write(file, bytes);
+        return file;
+    }
+
+    public static Path write(Path file, BufferedImage image, String format) throws IOException {
+        if (!ImageIO.write(image, format, file.toFile())) {
+            throw new IOException("no writer for " + format);
+        }
+        return file;
+    }
+
+    /** A JPEG with an Exif block carrying the orientation and a camera make, plus optional XMP and ICC. */
+    public static byte[] jpegWithMetadata(BufferedImage image, int orientation, String make, String xmp, byte[] icc)
+            throws IOException {
+        byte[] exif = exif(orientation, make);
+        byte[] xmpPayload = xmp == null ? null : concat("http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.ISO_8859_1),
+                xmp.getBytes(StandardCharsets.UTF_8));
+        return JpegSegments.insert(jpeg(image, 0.95f), exif, xmpPayload, icc);
+    }
+
+    /** An APP1 Exif payload: big-endian TIFF with IFD0 = {Make, Orientation}. */
+    public static byte[] exif(int orientation, String make) {
+        byte[] makeBytes = (make + "\0").getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer b = ByteBuffer.allocate(6 + 8 + 2 + 2 * 12 + 4 + makeBytes.length + 4);
+        b.put("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1));
+        b.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
+        b.putShort((short) 2);
+        int dataOffset = 8 + 2 + 2 * 12 + 4;
+        b.putShort((short) 0x010F).putShort((short) 2).putInt(makeBytes.length).putInt(dataOffset);
+        b.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+        b.putInt(0);
+        b.put(makeBytes);
+        byte[] out = new byte[b.position()];
+        b.flip();
+        b.get(out);
+        return out;
+    }
+
+    /** A valid 1 × 1 PNG whose IHDR then claims another size (CRC fixed, so decoders trust the header). */
+    public static byte[] pngClaimingSize(int width, int height) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "png", out);
+        byte[] png = out.toByteArray();
+        // signature (8) + length (4) + "IHDR" (4): width and height follow
+        ByteBuffer.wrap(png, 16, 8).putInt(width).putInt(height);
+        CRC32 crc = new CRC32();
+        crc.update(png, 12, 4 + 13);
+        ByteBuffer.wrap(png, 12 + 4 + 13, 4).putInt((int) crc.getValue());
+        return png;
+    }
+
+    public static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
