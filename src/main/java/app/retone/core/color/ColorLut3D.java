@@ -148,6 +148,29 @@ public final class ColorLut3D {
         });
     }
 
+    /**
+     * The interpolated colour of every pixel, 3 floats per pixel in 8-bit units, neither rounded
+     * nor clamped (for {@link StrengthPreview}, which blends before it rounds).
+     */
+    float[] applyUnrounded(int[] src, Interpolation interpolation) {
+        float[] out = new float[3 * src.length];
+        Kernel kernel = new Kernel(this);
+        int chunks = (src.length + CHUNK - 1) / CHUNK;
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            int from = c * CHUNK;
+            int to = Math.min(src.length, from + CHUNK);
+            float[] rgbOut = new float[3];
+            for (int i = from; i < to; i++) {
+                int p = src[i];
+                kernel.sample(p >>> 16 & 0xFF, p >>> 8 & 0xFF, p & 0xFF, interpolation, rgbOut);
+                out[3 * i] = rgbOut[0];
+                out[3 * i + 1] = rgbOut[1];
+                out[3 * i + 2] = rgbOut[2];
+            }
+        });
+        return out;
+    }
+
     /** The colour for one 8-bit RGB triple, as {r, g, b} in 8-bit units before rounding. */
     public float[] lookup(int r, int g, int b, Interpolation interpolation) {
         Kernel kernel = new Kernel(this);

@@ -1,0 +1,55 @@
+package app.retone.cli;
+
+import java.io.PrintWriter;
+import java.util.Set;
+import picocli.CommandLine;
+
+/** Runs the command line: exit code 0 when all went well, 1 when some input failed, 2 for a usage error. */
+public final class Cli {
+
+    public static final int OK = 0;
+    public static final int SOME_FAILED = 1;
+    public static final int USAGE = 2;
+
+    private static final Set<String> SUBCOMMANDS = Set.of("transfer", "lut", "histogram", "bench", "help");
+
+    private Cli() {
+    }
+
+    /** True when the arguments ask for the command line rather than the app. */
+    public static boolean isCommandLine(String[] args) {
+        return args.length > 0 && (args[0].startsWith("-") || SUBCOMMANDS.contains(args[0]));
+    }
+
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = commandLine(out, err);
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new RetoneCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean debug = commandLine.getCommandSpec().root().userObject() instanceof RetoneCommand root && root.debug;
+            err.println("retone: " + Messages.oneLine(ex));
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return SOME_FAILED;
+        });
+        cli.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            err.println("retone: " + ex.getMessage());
+            err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return USAGE;
+        });
+        return cli;
+    }
+}

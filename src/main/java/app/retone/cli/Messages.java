@@ -1,0 +1,32 @@
+package app.retone.cli;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+
+/** Turns exceptions into one line a user can act on. */
+final class Messages {
+
+    private Messages() {
+    }
+
+    static String oneLine(Throwable e) {
+        if (e instanceof NoSuchFileException n) {
+            return n.getFile() + ": no such file or folder";
+        }
+        if (e instanceof AccessDeniedException a) {
+            return a.getFile() + ": permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException f) {
+            return f.getFile() + ": already exists";
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory: give Java more heap (e.g. JAVA_TOOL_OPTIONS=-Xmx8g) or use smaller photos";
+        }
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return m.replace('\n', ' ');
+    }
+}

@@ -1,0 +1,57 @@
+package app.retone.cli;
+
+import app.retone.core.color.ColorLut3D;
+import app.retone.core.image.ExportOptions;
+import app.retone.core.image.ImageFormat;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that transform photos. */
+final class RenderOptions {
+
+    @Option(names = "--strength", paramLabel = "S", defaultValue = "1.0",
+            description = "How much of the correction to apply, 0 (none: the input back, exactly) to 1.5. Default: ${DEFAULT-VALUE}.")
+    double strength;
+
+    @Option(names = "--no-regrain", negatable = false,
+            description = "Skip regrain (Pitié 2007), which keeps the photo's own fine detail and noise. Faster.")
+    boolean noRegrain;
+
+    @Option(names = "--lut-size", paramLabel = "N", defaultValue = "33",
+            description = "Nodes per side of the 3D LUT the transfer builds (2..129). Default: ${DEFAULT-VALUE}.")
+    int lutSize;
+
+    @Option(names = "--quality", paramLabel = "Q", defaultValue = "92",
+            description = "JPEG quality, 1..100. Default: ${DEFAULT-VALUE}.")
+    int quality;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Output format: jpeg, png or tiff. Default: from the output's extension (in a batch: the input's format).")
+    String format;
+
+    @Option(names = "--force",
+            description = "Replace existing files, the input photo included. Without it nothing is ever overwritten.")
+    boolean force;
+
+    void validate(picocli.CommandLine commandLine) {
+        if (!(strength >= 0 && strength <= 1.5)) {
+            throw new picocli.CommandLine.ParameterException(commandLine, "--strength must be between 0 and 1.5, got " + strength);
+        }
+        if (lutSize < ColorLut3D.MIN_SIZE || lutSize > 129) {
+            throw new picocli.CommandLine.ParameterException(commandLine, "--lut-size must be between 2 and 129, got " + lutSize);
+        }
+        if (quality < 1 || quality > 100) {
+            throw new picocli.CommandLine.ParameterException(commandLine, "--quality must be between 1 and 100, got " + quality);
+        }
+        if (format != null && ImageFormat.fromName(format).isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(commandLine, "--format must be jpeg, png or tiff, got '" + format + "'");
+        }
+    }
+
+    ImageFormat formatOrNull() {
+        return format == null ? null : ImageFormat.fromName(format).orElseThrow();
+    }
+
+    ExportOptions exportOptions() {
+        return new ExportOptions(formatOrNull(), quality, force);
+    }
+}

@@ -1,0 +1,43 @@
+package app.retone.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+@Command(name = "retone",
+        mixinStandardHelpOptions = true,
+        version = "Retone 0.1.0",
+        synopsisSubcommandLabel = "COMMAND",
+        header = "Fixes the colour of photos: histogram prediction and Pitié's colour transfer.",
+        description = {
+            "",
+            "Without a command, Retone opens the desktop app (photos given as arguments are opened in it).",
+            "With a command, it works on the command line and never needs a display.",
+            ""},
+        subcommands = {TransferCommand.class, LutCommand.class, HistogramCommand.class, BenchCommand.class,
+            picocli.CommandLine.HelpCommand.class},
+        footerHeading = "%nExit status:%n",
+        footer = {
+            "  0  everything was done",
+            "  1  some input failed (each failure is listed)",
+            "  2  the command line was wrong",
+            "",
+            "Examples:",
+            "  retone transfer holiday.jpg --reference sunset.jpg -o holiday-warm.jpg",
+            "  retone transfer *.jpg --reference look.jpg -o out/ --strength 0.7",
+            "  retone lut holiday.jpg --reference sunset.jpg -o sunset.cube",
+            "  retone histogram holiday.jpg --json",
+            "  retone bench"})
+public final class RetoneCommand implements Runnable {
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show the full stack trace of errors.")
+    boolean debug;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is needed (transfer, lut, histogram, bench)");
+    }
+}

@@ -1,0 +1,73 @@
+package app.retone.cli;
+
+import app.retone.core.color.ColorLut3D;
+import app.retone.core.color.ColorTransfer;
+import app.retone.core.color.Histogram3D;
+import app.retone.core.color.Interpolation;
+import app.retone.core.color.PdfTransfer;
+import app.retone.core.color.Regrain;
+import app.retone.core.image.ImageFormat;
+import app.retone.core.image.ImageLimits;
+import app.retone.core.image.Photo;
+import app.retone.core.image.PhotoExporter;
+import app.retone.core.image.PhotoLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "transfer", mixinStandardHelpOptions = true,
+        header = "Gives photos the colours of a reference photo.",
+        description = {
+            "Classic colour transfer: each photo's colour distribution is moved onto the reference photo's",
+            "with Pitié's iterative distribution transfer, then regrained so its own detail stays.",
+            "With several inputs, -o is a folder; every input is attempted and failures are listed at the end."},
+        footer = {"", "Example:", "  retone transfer a.jpg b.jpg --reference golden-hour.jpg -o warm/ --strength 0.8"})
+final class TransferCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "IN", arity = "1..*", description = "Photos to change (JPEG, PNG, TIFF, WebP, BMP, GIF).")
+    List<Path> inputs;
+
+    @Option(names = {"-r", "--reference"}, required = true, paramLabel = "REF", description = "The photo whose colours to take.")
+    Path reference;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
+            description = "The output file, or with several inputs a folder (created if missing).")
+    Path output;
+
+    @Mixin
+    RenderOptions render;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        render.validate(spec.commandLine());
+        OutputPlan plan = OutputPlan.of(spec.commandLine(), inputs, output, render.formatOrNull());
+        PhotoLoader loader = new PhotoLoader(ImageLimits.fromSystemProperties());
+        Photo ref = loader.load(reference);
+        Histogram3D target = Histogram3D.of(ref.argb());
+        ref = null; // only its histogram is needed: let a large reference be collected
+        plan.prepare();
+        ColorTransfer engine = new ColorTransfer(new PdfTransfer(PdfTransfer.DEFAULT_ITERATIONS, render.lutSize),
+                new Regrain(), Interpolation.TETRAHEDRAL);
+        PhotoExporter exporter = new PhotoExporter();
+        boolean debug = ((RetoneCommand) spec.root().userObject()).debug;
+        Batch batch = new Batch(spec.commandLine().getOut(), spec.commandLine().getErr(), Batch.isTerminal(), debug);
+        return batch.run(inputs, input -> {
+            Photo photo = loader.load(input);
+            photo.warnings().forEach(w -> spec.commandLine().getErr().println("retone: warning: " + input.getFileName() + ": " + w));
+            ColorLut3D lut = engine.lut(Histogram3D.of(photo.argb()), target);
+            int[] pixels = engine.render(photo.argb(), photo.width(), photo.height(), lut, render.strength, !render.noRegrain);
+            Path destination = plan.destinationFor(input, photo.source().format());
+            ImageFormat written = exporter.export(photo.withPixels(pixels), destination, render.exportOptions());
+            return destination + " [" + written.name().toLowerCase(java.util.Locale.ROOT) + "]";
+        });
+    }
+}

@@ -1,0 +1,75 @@
+package app.retone.core.color;
+
+import java.util.stream.IntStream;
+
+/**
+ * Repaints a preview at any strength without interpolating the LUT again.
+ *
+ * <p>Interpolation is linear in the node values, so applying identity + s·(LUT − identity) to a
+ * pixel p gives p + s·(LUT(p) − p). The differences LUT(p) − p are computed once (in fixed point,
+ * 1/64 of a level) when the LUT arrives; a slider move is then three multiply-adds per pixel.
+ * Strength 0 gives the input back exactly.
+ */
+public final class StrengthPreview {
+
+    private static final int FRACTION_BITS = 6;
+    private static final int CHUNK = 1 << 16;
+
+    private final int[] source;
+    /** Per pixel: the red, green and blue difference LUT(p) − p, in 1/64 levels. */
+    private final short[] delta;
+
+    public StrengthPreview(int[] source, ColorLut3D lut, Interpolation interpolation) {
+        this.source = source;
+        this.delta = new short[3 * source.length];
+        if (lut.isIdentity()) {
+            return;
+        }
+        float[] exact = lut.applyUnrounded(source, interpolation);
+        int chunks = (source.length + CHUNK - 1) / CHUNK;
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            int from = c * CHUNK;
+            int to = Math.min(source.length, from + CHUNK);
+            float scale = 1 << FRACTION_BITS;
+            for (int i = from; i < to; i++) {
+                int p = source[i];
+                delta[3 * i] = (short) Math.round((exact[3 * i] - (p >>> 16 & 0xFF)) * scale);
+                delta[3 * i + 1] = (short) Math.round((exact[3 * i + 1] - (p >>> 8 & 0xFF)) * scale);
+                delta[3 * i + 2] = (short) Math.round((exact[3 * i + 2] - (p & 0xFF)) * scale);
+            }
+        });
+    }
+
+    public int pixelCount() {
+        return source.length;
+    }
+
+    /** Writes the preview at {@code strength} (0..1.5 or more) into {@code dst}; alpha passes through. */
+    public void render(double strength, int[] dst) {
+        if (dst.length < source.length) {
+            throw new IllegalArgumentException("destination holds " + dst.length + " pixels, need " + source.length);
+        }
+        if (!(strength >= 0) || !Double.isFinite(strength)) {
+            throw new IllegalArgumentException("strength must be ≥ 0, got " + strength);
+        }
+        // strength in 1/1024 steps; the product then carries FRACTION_BITS + 10 fraction bits
+        int s = (int) Math.round(strength * 1024);
+        int shift = FRACTION_BITS + 10;
+        int half = 1 << (shift - 1);
+        int chunks = (source.length + CHUNK - 1) / CHUNK;
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            int from = c * CHUNK;
+            int to = Math.min(source.length, from + CHUNK);
+            for (int i = from; i < to; i++) {
+                int p = source[i];
+                int r = (p >>> 16 & 0xFF) + ((delta[3 * i] * s + half) >> shift);
+                int g = (p >>> 8 & 0xFF) + ((delta[3 * i + 1] * s + half) >> shift);
+                int b = (p & 0xFF) + ((delta[3 * i + 2] * s + half) >> shift);
+                r = r < 0 ? 0 : (r > 255 ? 255 : r);
+                g = g < 0 ? 0 : (g > 255 ? 255 : g);
+                b = b < 0 ? 0 : (b > 255 ? 255 : b);
+                dst[i] = (p & 0xFF000000) | r << 16 | g << 8 | b;
+            }
+        });
+    }
+}
