@@ -20,8 +20,9 @@ public final class RetoneApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        List<String> photos = getParameters().getUnnamed();
+        List<String> photos = getParameters() == null ? List.of() : getParameters().getUnnamed();
         Label title = new Label("Retone");
+        title.setId("title");
         title.setStyle("-fx-font-size: 28px; -fx-font-weight: bold;");
         Label body = new Label(photos.isEmpty()
                 ? "The editor is on its way. Meanwhile the command line works: retone --help"

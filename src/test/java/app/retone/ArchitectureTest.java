@@ -1,0 +1,50 @@
+package app.retone;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layers of DESIGN.md, checked on every build. */
+@AnalyzeClasses(packages = "app.retone", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule coreIsFreeOfUiMlAndCli = noClasses().that().resideInAPackage("app.retone.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "ai.djl..", "picocli..",
+                    "app.retone.ui..", "app.retone.cli..", "app.retone.predict..");
+
+    @ArchTest
+    static final ArchRule colourEngineNeedsOnlyTheJdk = classes().that().resideInAPackage("app.retone.core.color..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "app.retone.core.color..");
+
+    @ArchTest
+    static final ArchRule editsStayInCore = noClasses().that().resideInAPackage("app.retone.core.edit..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "app.retone.core..")
+            .allowEmptyShould(true); // core.edit arrives with the model issue
+
+    @ArchTest
+    static final ArchRule predictionKnowsNoFrontEnd = noClasses().that().resideInAPackage("app.retone.predict..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..", "app.retone.ui..", "app.retone.cli..")
+            .allowEmptyShould(true); // predict arrives with the model issue
+
+    @ArchTest
+    static final ArchRule commandLineNeverTouchesTheUi = noClasses().that().resideInAPackage("app.retone.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "app.retone.ui..", "org.controlsfx..", "org.fxyz3d..");
+
+    @ArchTest
+    static final ArchRule uiNeverUsesTheCommandLine = noClasses().that().resideInAPackage("app.retone.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("picocli..", "app.retone.cli..");
+
+    @ArchTest
+    static final ArchRule viewModelsNeverTouchNodes = noClasses().that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+            .allowEmptyShould(true); // view models arrive with the app issue
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenPackages = slices().matching("app.retone.(**)").should().beFreeOfCycles();
+}
