@@ -11,7 +11,7 @@ public final class Cli {
     public static final int SOME_FAILED = 1;
     public static final int USAGE = 2;
 
-    private static final Set<String> SUBCOMMANDS = Set.of("transfer", "lut", "histogram", "bench", "help");
+    private static final Set<String> SUBCOMMANDS = Set.of("enhance", "transfer", "lut", "histogram", "dataset", "eval", "bench", "help");
 
     private Cli() {
     }

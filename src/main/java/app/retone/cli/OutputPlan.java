@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine;
 
 /**
@@ -46,18 +45,29 @@ final class OutputPlan {
         }
     }
 
-    Path destinationFor(Path input, String sourceFormat) {
+    /** Fails when two inputs of a batch would be written to the same file. */
+    void checkDistinct(CommandLine commandLine, List<Path> inputs) {
+        java.util.Map<Path, Path> seen = new java.util.HashMap<>();
+        for (Path input : inputs) {
+            Path destination = destinationFor(input).toAbsolutePath().normalize();
+            Path first = seen.putIfAbsent(destination, input);
+            if (first != null) {
+                throw new CommandLine.ParameterException(commandLine, first + " and " + input
+                        + " would both be written to " + destination + "; rename one, or run them separately");
+            }
+        }
+    }
+
+    /** The result's file: in a batch, the input's name with the output format's extension. */
+    Path destinationFor(Path input) {
         if (!directory) {
             return output;
         }
         String name = input.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String base = dot > 0 ? name.substring(0, dot) : name;
-        ImageFormat chosen = format != null ? format : switch (sourceFormat.toLowerCase(Locale.ROOT)) {
-            case "jpeg" -> ImageFormat.JPEG;
-            case "tiff" -> ImageFormat.TIFF;
-            default -> ImageFormat.PNG; // PNG, and lossless or paletted sources (BMP, GIF, WebP)
-        };
+        ImageFormat chosen = format != null ? format : ImageFormat.fromPath(input)
+                .orElse(ImageFormat.PNG); // PNG also for lossless or paletted sources (BMP, GIF, WebP)
         String ext = ImageFormat.fromPath(input).filter(f -> f == chosen)
                 .map(f -> name.substring(dot + 1)).orElse(chosen.defaultExtension());
         return output.resolve(base + "." + ext);

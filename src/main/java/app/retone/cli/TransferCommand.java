@@ -50,6 +50,7 @@ final class TransferCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         render.validate(spec.commandLine());
         OutputPlan plan = OutputPlan.of(spec.commandLine(), inputs, output, render.formatOrNull());
+        plan.checkDistinct(spec.commandLine(), inputs);
         PhotoLoader loader = new PhotoLoader(ImageLimits.fromSystemProperties());
         Photo ref = loader.load(reference);
         Histogram3D target = Histogram3D.of(ref.argb());
@@ -65,7 +66,7 @@ final class TransferCommand implements Callable<Integer> {
             photo.warnings().forEach(w -> spec.commandLine().getErr().println("retone: warning: " + input.getFileName() + ": " + w));
             ColorLut3D lut = engine.lut(Histogram3D.of(photo.argb()), target);
             int[] pixels = engine.render(photo.argb(), photo.width(), photo.height(), lut, render.strength, !render.noRegrain);
-            Path destination = plan.destinationFor(input, photo.source().format());
+            Path destination = plan.destinationFor(input);
             ImageFormat written = exporter.export(photo.withPixels(pixels), destination, render.exportOptions());
             return destination + " [" + written.name().toLowerCase(java.util.Locale.ROOT) + "]";
         });

@@ -91,6 +91,14 @@ class CliTest {
     }
 
     @Test
+    void twoInputsThatWouldShareAnOutputAreAUsageError() throws IOException {
+        Path sub = Files.createDirectories(dir.resolve("sub"));
+        Path same = Files.copy(photo, sub.resolve("photo.png"));
+        assertEquals(2, run("transfer", photo.toString(), same.toString(), "-r", reference.toString(), "-o", dir.resolve("o").toString()));
+        assertTrue(stderr.contains("would both be written"), stderr);
+    }
+
+    @Test
     void neverOverwritesTheInputWithoutForce() throws IOException {
         byte[] before = Files.readAllBytes(photo);
         assertEquals(1, run("transfer", photo.toString(), "-r", reference.toString(), "-o", photo.toString()));

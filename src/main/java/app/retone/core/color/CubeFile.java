@@ -28,7 +28,7 @@ public final class CubeFile {
         StringBuilder sb = new StringBuilder(64);
         out.write("# Created by Retone\n");
         if (title != null && !title.isBlank()) {
-            out.write("TITLE \"" + title.replace('"', '\'').replace('\n', ' ') + "\"\n");
+            out.write("TITLE \"" + asciiTitle(title) + "\"\n");
         }
         int n = lut.size();
         out.write("LUT_3D_SIZE " + n + "\n");
@@ -41,6 +41,15 @@ public final class CubeFile {
                     .append(format(nodes[i + 2])).append('\n');
             out.write(sb.toString());
         }
+    }
+
+    /** Titles are one line of printable ASCII: file names may hold anything. */
+    static String asciiTitle(String title) {
+        StringBuilder sb = new StringBuilder(title.length());
+        for (char c : title.toCharArray()) {
+            sb.append(c >= 0x20 && c < 0x7F && c != '"' ? c : (c == '"' ? '\'' : '_'));
+        }
+        return sb.toString();
     }
 
     private static String format(float v) {
@@ -71,17 +80,23 @@ public final class CubeFile {
     }
 
     public static ColorLut3D read(Path path) throws IOException {
-        if (Files.size(path) > MAX_BYTES) {
+        long bytes = Files.size(path);
+        if (bytes > MAX_BYTES) {
             throw new CubeFormatException(path.getFileName() + ": too large for a .cube file");
         }
         try (Reader in = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
-            return read(in);
+            return read(in, bytes);
         } catch (CubeFormatException e) {
             throw new CubeFormatException(path.getFileName() + ": " + e.getMessage());
         }
     }
 
     public static ColorLut3D read(Reader reader) throws IOException {
+        return read(reader, Long.MAX_VALUE);
+    }
+
+    /** Reads a table; {@code bytes}, when known, bounds the size the header may claim (each entry needs 6 bytes or more). */
+    private static ColorLut3D read(Reader reader, long bytes) throws IOException {
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         int size = -1;
         float[] min = {0, 0, 0};
@@ -93,7 +108,8 @@ public final class CubeFile {
         while ((line = in.readLine()) != null) {
             lineNo++;
             int hash = line.indexOf('#');
-            String text = (hash >= 0 ? line.substring(0, hash) : line).trim();
+            String text = (hash >= 0 ? line.substring(0, hash) : line).replace("\u00EF\u00BB\u00BF", "")
+                    .replace("\uFEFF", "").trim();
             if (text.isEmpty()) {
                 continue;
             }
@@ -113,6 +129,10 @@ public final class CubeFile {
                             throw new CubeFormatException("line " + lineNo + ": LUT_3D_SIZE " + size + " is outside "
                                     + ColorLut3D.MIN_SIZE + ".." + ColorLut3D.MAX_SIZE);
                         }
+                        if ((long) size * size * size * 6 > bytes) {
+                            throw new CubeFormatException("line " + lineNo + ": LUT_3D_SIZE " + size
+                                    + " needs more entries than the file can hold (is it truncated?)");
+                        }
                         nodes = new float[3 * size * size * size];
                     }
                     case "LUT_1D_SIZE" -> throw new CubeFormatException("line " + lineNo
@@ -125,7 +145,12 @@ public final class CubeFile {
                         min = new float[] {range[0], range[0], range[0]};
                         max = new float[] {range[1], range[1], range[1]};
                     }
-                    default -> throw new CubeFormatException("line " + lineNo + ": unknown keyword " + parts[0]);
+                    default -> {
+                        // other tools' keywords (LUT_IN_VIDEO_RANGE, LUT_OUT_VIDEO_RANGE, ...) do not change the table
+                        if (!key.matches("[A-Z0-9_]+")) {
+                            throw new CubeFormatException("line " + lineNo + ": unknown keyword " + parts[0]);
+                        }
+                    }
                 }
                 continue;
             }
@@ -151,13 +176,16 @@ public final class CubeFile {
                 throw new CubeFormatException("DOMAIN_MAX must be greater than DOMAIN_MIN in every channel");
             }
         }
-        // the nodes span the domain; output values are in the same units: bring both to [0, 1]
-        for (int i = 0; i < nodes.length; i++) {
-            int c = i % 3;
-            nodes[i] = (nodes[i] - min[c]) / (max[c] - min[c]);
+        ColorLut3D table = ColorLut3D.of(size, nodes);
+        boolean unitDomain = true;
+        for (int c = 0; c < 3; c++) {
+            unitDomain &= min[c] == 0f && max[c] == 1f;
         }
-        return ColorLut3D.of(size, nodes);
+        // the domain says which inputs the nodes stand for; Retone's tables span inputs 0..1
+        return unitDomain ? table : table.resampledFromDomain(min, max);
     }
+
+
 
     private static int parseInt(String[] parts, int lineNo) throws CubeFormatException {
         if (parts.length != 2) {

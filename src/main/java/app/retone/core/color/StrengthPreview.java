@@ -14,6 +14,8 @@ public final class StrengthPreview {
 
     private static final int FRACTION_BITS = 6;
     private static final int CHUNK = 1 << 16;
+    /** Keeps delta · strength inside an int. */
+    public static final double MAX_STRENGTH = 4.0;
 
     private final int[] source;
     /** Per pixel: the red, green and blue difference LUT(p) − p, in 1/64 levels. */
@@ -33,11 +35,16 @@ public final class StrengthPreview {
             float scale = 1 << FRACTION_BITS;
             for (int i = from; i < to; i++) {
                 int p = source[i];
-                delta[3 * i] = (short) Math.round((exact[3 * i] - (p >>> 16 & 0xFF)) * scale);
-                delta[3 * i + 1] = (short) Math.round((exact[3 * i + 1] - (p >>> 8 & 0xFF)) * scale);
-                delta[3 * i + 2] = (short) Math.round((exact[3 * i + 2] - (p & 0xFF)) * scale);
+                delta[3 * i] = saturate((exact[3 * i] - (p >>> 16 & 0xFF)) * scale);
+                delta[3 * i + 1] = saturate((exact[3 * i + 1] - (p >>> 8 & 0xFF)) * scale);
+                delta[3 * i + 2] = saturate((exact[3 * i + 2] - (p & 0xFF)) * scale);
             }
         });
+    }
+
+    /** Differences beyond ±511 levels (a LUT far outside 0..1) saturate; the result is clamped anyway. */
+    private static short saturate(float v) {
+        return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(v)));
     }
 
     public int pixelCount() {
@@ -49,8 +56,8 @@ public final class StrengthPreview {
         if (dst.length < source.length) {
             throw new IllegalArgumentException("destination holds " + dst.length + " pixels, need " + source.length);
         }
-        if (!(strength >= 0) || !Double.isFinite(strength)) {
-            throw new IllegalArgumentException("strength must be ≥ 0, got " + strength);
+        if (!(strength >= 0) || strength > MAX_STRENGTH) {
+            throw new IllegalArgumentException("strength must be in 0.." + MAX_STRENGTH + ", got " + strength);
         }
         // strength in 1/1024 steps; the product then carries FRACTION_BITS + 10 fraction bits
         int s = (int) Math.round(strength * 1024);

@@ -77,18 +77,35 @@ public final class ExifOrientation {
             }
             int tag = readShort(copy, entry, little);
             int type = readShort(copy, entry + 2, little);
-            if (tag == TAG_ORIENTATION && type == 3) { // SHORT, value inline
-                if (little) {
-                    copy[entry + 8] = 1;
-                    copy[entry + 9] = 0;
-                } else {
-                    copy[entry + 8] = 0;
-                    copy[entry + 9] = 1;
+            if (tag == TAG_ORIENTATION && (type == 3 || type == 4)) { // SHORT or LONG, value inline
+                int size = type == 3 ? 2 : 4;
+                for (int k = 0; k < size; k++) {
+                    copy[entry + 8 + k] = 0;
                 }
+                copy[entry + 8 + (little ? 0 : size - 1)] = 1;
                 break;
             }
         }
         return copy;
+    }
+
+    /** An XMP packet with tiff:Orientation (attribute or element) set to 1. */
+    public static byte[] resetXmpOrientation(byte[] xmpPayload) {
+        int start = JpegSegments.XMP_ID.length;
+        if (!JpegSegments.startsWith(xmpPayload, JpegSegments.XMP_ID)) {
+            return xmpPayload;
+        }
+        String xml = new String(xmpPayload, start, xmpPayload.length - start, java.nio.charset.StandardCharsets.UTF_8);
+        String fixed = xml.replaceAll("tiff:Orientation=\"[0-9]+\"", "tiff:Orientation=\"1\"")
+                .replaceAll("<tiff:Orientation>\\s*[0-9]+\\s*</tiff:Orientation>", "<tiff:Orientation>1</tiff:Orientation>");
+        if (fixed.equals(xml)) {
+            return xmpPayload;
+        }
+        byte[] body = fixed.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] out = new byte[start + body.length];
+        System.arraycopy(xmpPayload, 0, out, 0, start);
+        System.arraycopy(body, 0, out, start, body.length);
+        return out;
     }
 
     private static int readShort(byte[] b, int at, boolean little) {

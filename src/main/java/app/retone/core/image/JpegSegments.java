@@ -136,14 +136,26 @@ public final class JpegSegments {
         if (jpeg.length < 4 || (jpeg[0] & 0xFF) != 0xFF || (jpeg[1] & 0xFF) != SOI) {
             throw new IllegalArgumentException("not a JPEG stream");
         }
-        int rest = 2;
-        if (exif != null && (jpeg[2] & 0xFF) == 0xFF && (jpeg[3] & 0xFF) == APP0) {
+        if (jpeg.length < 6) {
+            throw new IllegalArgumentException("not a JPEG stream");
+        }
+        // the encoder's JFIF APP0, if any: dropped when an Exif block comes in (Exif files carry
+        // no JFIF), otherwise kept first, as JFIF requires
+        int app0End = 2;
+        if ((jpeg[2] & 0xFF) == 0xFF && (jpeg[3] & 0xFF) == APP0) {
             int length = ((jpeg[4] & 0xFF) << 8) | (jpeg[5] & 0xFF);
-            rest = 4 + length;
+            if (4 + length > jpeg.length) {
+                throw new IllegalArgumentException("truncated JPEG stream");
+            }
+            app0End = 4 + length;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length + 1024);
         out.write(0xFF);
         out.write(SOI);
+        int rest = app0End;
+        if (exif == null && app0End > 2) {
+            out.write(jpeg, 2, app0End - 2);
+        }
         if (exif != null) {
             writeSegment(out, APP1, exif);
         }

@@ -72,6 +72,7 @@ public final class PhotoExporter {
         }
         boolean moved = false;
         try {
+            applyPermissions(temp, target);
             try (FileChannel channel = opener.open(temp)) {
                 if (encodedJpeg != null) {
                     ByteBuffer buffer = ByteBuffer.wrap(encodedJpeg);
@@ -134,10 +135,37 @@ public final class PhotoExporter {
         }
     }
 
-    private static void moveIntoPlace(Path temp, Path target, boolean overwrite) throws IOException {
-        if (!overwrite && Files.exists(target)) {
-            throw new ImageWriteException(Problem.DESTINATION_EXISTS, target,
-                    "appeared while writing; refusing to overwrite it (use --force to replace it)");
+    /**
+     * Temporary files are private (rw-------); the result should read like any other file: it
+     * takes the replaced file's permissions, or rw-r--r--.
+     */
+    private static void applyPermissions(Path temp, Path target) {
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions = Files.exists(target)
+                    ? Files.getPosixFilePermissions(target)
+                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(temp, permissions);
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: its defaults apply
+        }
+    }
+
+    static void moveIntoPlace(Path temp, Path target, boolean overwrite) throws IOException {
+        if (!overwrite) {
+            // a hard link fails atomically if the name is taken, so a file that appeared meanwhile survives
+            try {
+                Files.createLink(target, temp);
+                Files.delete(temp);
+                return;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                throw new ImageWriteException(Problem.DESTINATION_EXISTS, target,
+                        "appeared while writing; refusing to overwrite it (use --force to replace it)");
+            } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+                if (Files.exists(target)) {
+                    throw new ImageWriteException(Problem.DESTINATION_EXISTS, target,
+                            "already exists; refusing to overwrite it (use --force to replace it)");
+                }
+            }
         }
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -155,11 +183,12 @@ public final class PhotoExporter {
         }
         SourceInfo source = photo.source();
         byte[] exif = source.exif() == null ? null : ExifOrientation.resetToNormal(source.exif());
+        byte[] xmp = source.xmp() == null ? null : ExifOrientation.resetXmpOrientation(source.xmp());
         byte[] icc = source.hasRgbIccProfile() ? source.iccProfile() : null;
-        if (exif == null && source.xmp() == null && icc == null) {
+        if (exif == null && xmp == null && icc == null) {
             return bytes.toByteArray();
         }
-        return JpegSegments.insert(bytes.toByteArray(), exif, source.xmp(), icc);
+        return JpegSegments.insert(bytes.toByteArray(), exif, xmp, icc);
     }
 
     private static void writeWithImageIo(Photo photo, ImageFormat format, OutputStream out, Path target) throws IOException {
@@ -210,6 +239,21 @@ public final class PhotoExporter {
         int[] src = photo.argb();
         if (keepAlpha) {
             System.arraycopy(src, 0, data, 0, src.length);
+        } else if (photo.hasAlpha()) {
+            // a format without alpha: see-through parts are shown over white, as viewers show them
+            for (int i = 0; i < src.length; i++) {
+                int p = src[i];
+                int a = p >>> 24;
+                if (a == 255) {
+                    data[i] = p & 0xFFFFFF;
+                } else {
+                    int inv = 255 - a;
+                    int r = ((p >>> 16 & 0xFF) * a + 255 * inv + 127) / 255;
+                    int g = ((p >>> 8 & 0xFF) * a + 255 * inv + 127) / 255;
+                    int b = ((p & 0xFF) * a + 255 * inv + 127) / 255;
+                    data[i] = r << 16 | g << 8 | b;
+                }
+            }
         } else {
             for (int i = 0; i < src.length; i++) {
                 data[i] = src[i] & 0xFFFFFF;

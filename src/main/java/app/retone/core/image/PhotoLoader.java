@@ -56,10 +56,17 @@ public final class PhotoLoader {
         DecodedImage decoded = decode(path, warnings);
         int orientation = readOrientation(path, warnings);
 
-        PixelConversion.Result pixels = PixelConversion.toArgb(decoded.image());
         int width = decoded.image().getWidth();
         int height = decoded.image().getHeight();
-        int[] argb = ExifOrientation.apply(pixels.argb(), width, height, orientation);
+        PixelConversion.Result pixels;
+        int[] argb;
+        try {
+            pixels = PixelConversion.toArgb(decoded.image());
+            argb = ExifOrientation.apply(pixels.argb(), width, height, orientation);
+        } catch (OutOfMemoryError e) {
+            throw new ImageReadException(Problem.TOO_LARGE, path, String.format(Locale.ROOT,
+                    "not enough memory to open a %d × %d photo (give Java more with -Xmx)", width, height));
+        }
         if (ExifOrientation.swapsAxes(orientation)) {
             int t = width;
             width = height;
@@ -152,6 +159,15 @@ public final class PhotoLoader {
                             "the photo is %d × %d (%.0f MP), over the limit of %.0f MP",
                             width, height, pixels / 1e6, limits.maxPixels() / 1e6));
                 }
+                // decoding, conversion and orientation hold about three copies of 4 bytes a pixel
+                long needed = pixels * 12L;
+                Runtime rt = Runtime.getRuntime();
+                long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+                if (needed > available && needed > rt.maxMemory() / 2) {
+                    throw new ImageReadException(Problem.TOO_LARGE, path, String.format(Locale.ROOT,
+                            "the photo is %d × %d (%.0f MP): opening it needs about %d MB, more than the %d MB Java may use"
+                                    + " (give it more with -Xmx)", width, height, pixels / 1e6, needed >> 20, rt.maxMemory() >> 20));
+                }
                 IIOReadWarningListener listener = (source, warning) -> warnings.add(userWarning(warning));
                 reader.addIIOReadWarningListener(listener);
                 BufferedImage image;
@@ -230,7 +246,7 @@ public final class PhotoLoader {
                 }
                 warnings.add("ignored an invalid EXIF orientation (" + orientation + ")");
             }
-        } catch (Exception | StackOverflowError e) {
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             // metadata is optional: a photo whose pixels decode still opens
             warnings.add("could not read the photo's EXIF metadata (" + describe(e) + "); orientation assumed normal");
         }

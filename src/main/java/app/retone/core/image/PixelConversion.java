@@ -127,8 +127,15 @@ final class PixelConversion {
         }
         int[] out = new int[w * h];
         int[] row = new int[w * bands];
+        // signed 16-bit samples (TIFF SampleFormat 2): shift -32768..32767 to 0..65535
+        int offset = raster.getDataBuffer().getDataType() == DataBuffer.TYPE_SHORT ? 32768 : 0;
         for (int y = 0; y < h; y++) {
             raster.getPixels(0, y, w, 1, row);
+            if (offset != 0) {
+                for (int k = 0; k < row.length; k++) {
+                    row[k] += offset;
+                }
+            }
             for (int x = 0, j = 0; x < w; x++, j += bands) {
                 int r = to8(row[j], scale[0]);
                 int g = gray ? r : to8(row[j + 1], scale[1]);

@@ -120,27 +120,68 @@ class ColorLut3DTest {
     }
 
     @Test
-    void cubeReaderScalesTheDomainAndReadsRedFastest() throws IOException {
+    void cubeReaderReadsRedFastest() throws IOException {
         String text = """
-                # a 2-point LUT over 0..2 that swaps red and blue
+                # a 2-point LUT that swaps red and blue
                 TITLE "swap"
                 LUT_3D_SIZE 2
-                DOMAIN_MIN 0 0 0
-                DOMAIN_MAX 2 2 2
                 0 0 0
-                0 0 2
-                0 2 0
-                0 2 2
-                2 0 0
-                2 0 2
-                2 2 0
-                2 2 2
+                0 0 1
+                0 1 0
+                0 1 1
+                1 0 0
+                1 0 1
+                1 1 0
+                1 1 1
                 """;
         ColorLut3D lut = CubeFile.read(new StringReader(text));
         assertArrayEquals(new float[] {0, 0, 1}, lut.node(1, 0, 0));
         assertArrayEquals(new float[] {1, 0, 0}, lut.node(0, 0, 1));
         float[] c = lut.lookup(200, 100, 10, Interpolation.TETRAHEDRAL);
         assertArrayEquals(new float[] {10, 100, 200}, c, 1e-3f);
+    }
+
+    @Test
+    void theDomainSaysWhichInputsTheNodesStandFor() throws IOException {
+        // the Adobe spec: DOMAIN_MIN/MAX bound the input; outputs are not rescaled
+        StringBuilder flat = new StringBuilder("LUT_3D_SIZE 2\nDOMAIN_MIN 0 0 0\nDOMAIN_MAX 2 2 2\n");
+        for (int i = 0; i < 8; i++) {
+            flat.append("0.5 0.5 0.5\n");
+        }
+        assertArrayEquals(new float[] {127.5f, 127.5f, 127.5f},
+                CubeFile.read(new StringReader(flat.toString())).lookup(40, 200, 90, Interpolation.TRILINEAR), 1e-3f);
+        // identity over inputs 0..2 is identity on 0..1
+        StringBuilder identity = new StringBuilder("LUT_3D_SIZE 2\nDOMAIN_MAX 2 2 2\n");
+        for (int b = 0; b < 2; b++) {
+            for (int g = 0; g < 2; g++) {
+                for (int r = 0; r < 2; r++) {
+                    identity.append(2 * r).append(' ').append(2 * g).append(' ').append(2 * b).append('\n');
+                }
+            }
+        }
+        ColorLut3D lut = CubeFile.read(new StringReader(identity.toString()));
+        assertArrayEquals(new float[] {40, 200, 90}, lut.lookup(40, 200, 90, Interpolation.TRILINEAR), 1e-2f);
+    }
+
+    @Test
+    void cubeReaderToleratesBomAndOtherToolsKeywords() throws IOException {
+        String text = "\uFEFFLUT_3D_SIZE 2\nLUT_IN_VIDEO_RANGE\n" + "0 0 0\n".repeat(8);
+        assertEquals(2, CubeFile.read(new StringReader(text)).size());
+    }
+
+    @Test
+    void aHeaderClaimingMoreThanTheFileHoldsIsRefusedBeforeAllocating(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("big.cube"), "LUT_3D_SIZE 256\n0 0 0\n");
+        CubeFormatException e = assertThrows(CubeFormatException.class, () -> CubeFile.read(file));
+        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+    }
+
+    @Test
+    void titlesWithAnyCharactersStillMakeAReadableFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("t.cube");
+        CubeFile.write(ColorLut3D.identity(2), "Été \"x\"\r\nLUT_3D_SIZE 9", file);
+        assertEquals(2, CubeFile.read(file).size());
+        assertTrue(Files.readString(file).contains("TITLE \"_t_ 'x'__LUT_3D_SIZE 9\""), Files.readString(file));
     }
 
     @Test
@@ -152,7 +193,7 @@ class ColorLut3DTest {
         assertCubeError("line 3", "LUT_3D_SIZE 2\n0 0 0\n0 x 0\n");
         assertCubeError("three numbers", "LUT_3D_SIZE 2\n0 0\n");
         assertCubeError("outside", "LUT_3D_SIZE 100000\n");
-        assertCubeError("unknown keyword", "LUT_3D_SIZE 2\nFOO 1\n");
+        assertCubeError("unknown keyword", "LUT_3D_SIZE 2\nfoo-bar 1\n");
         StringBuilder tooMany = new StringBuilder("LUT_3D_SIZE 2\n");
         for (int i = 0; i < 9; i++) {
             tooMany.append("0 0 0\n");

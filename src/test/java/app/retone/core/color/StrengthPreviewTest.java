@@ -28,6 +28,18 @@ class StrengthPreviewTest {
     }
 
     @Test
+    void aLutFarOutsideTheCubeSaturatesLikeTheExport() {
+        float[] nodes = new float[3 * 8];
+        java.util.Arrays.fill(nodes, 3.0f); // a foreign .cube may hold such values
+        ColorLut3D bright = ColorLut3D.of(2, nodes);
+        StrengthPreview preview = new StrengthPreview(photo, bright, Interpolation.TETRAHEDRAL);
+        int[] out = new int[photo.length];
+        preview.render(1, out);
+        assertArrayEquals(bright.apply(photo, Interpolation.TETRAHEDRAL), out);
+        assertEquals(0xFFFFFFFF, out[100]);
+    }
+
+    @Test
     void strengthZeroIsTheInputExactly() {
         int[] withAlpha = photo.clone();
         withAlpha[3] = 0x12345678;

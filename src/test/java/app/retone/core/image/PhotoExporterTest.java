@@ -59,6 +59,38 @@ class PhotoExporterTest {
     }
 
     @Test
+    void xmpOrientationIsResetTooAndJfifStaysFirstWithoutExif() throws Exception {
+        String xmp = "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF><rdf:Description tiff:Orientation=\"6\"/></rdf:RDF></x:xmpmeta>";
+        byte[] payload = TestImages.concat("http://ns.adobe.com/xap/1.0/\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                xmp.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] jpeg = JpegSegments.insert(TestImages.jpeg(TestImages.quadrants(), 0.9f), null, payload, null);
+        assertEquals(0xE0, jpeg[3] & 0xFF, "JFIF APP0 stays right after SOI");
+        Path in = TestImages.write(dir.resolve("xmp.jpg"), jpeg);
+        Path out = dir.resolve("xmp-out.jpg");
+        exporter.export(loader.load(in), out, ExportOptions.DEFAULT);
+        String written = new String(loader.load(out).source().xmp(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(written.contains("tiff:Orientation=\"1\""), written);
+        assertThrows(IllegalArgumentException.class, () -> JpegSegments.insert(new byte[] {(byte) 0xFF, (byte) 0xD8, 0, 0}, null, null, null));
+    }
+
+    @Test
+    void exportedFilesAreReadableByOthers() throws IOException {
+        Path out = dir.resolve("shared.png");
+        exporter.export(SyntheticPhoto.landscape(20, 20, 1), out, ExportOptions.DEFAULT);
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
+    }
+
+    @Test
+    void jpegShowsTransparentPartsOverWhite() throws IOException {
+        int[] px = new int[16 * 16];
+        java.util.Arrays.fill(px, 0x00000000);
+        Path out = dir.resolve("clear.jpg");
+        exporter.export(Photo.of(16, 16, px, true), out, ExportOptions.DEFAULT);
+        int p = loader.load(out).argb()[8 * 16 + 8];
+        assertTrue((p & 0xFF) > 250 && (p >>> 8 & 0xFF) > 250 && (p >>> 16 & 0xFF) > 250, Integer.toHexString(p));
+    }
+
+    @Test
     void pngAndTiffRoundTripExactlyWithAlpha() throws IOException {
         int[] px = SyntheticPhoto.landscape(40, 30, 1).argb().clone();
         px[0] = 0x00FFFFFF;

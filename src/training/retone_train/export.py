@@ -1,0 +1,30 @@
+"""ONNX export and the model card."""
+import json
+
+import torch
+
+INPUT_NAME = "histogram"
+OUTPUT_NAME = "target"
+OPSET = 17
+
+
+def export_onnx(model, path, bins):
+    model.eval()
+    dummy = torch.full((1, 1, bins, bins, bins), 1.0 / bins ** 3)
+    torch.onnx.export(model, dummy, str(path), input_names=[INPUT_NAME], output_names=[OUTPUT_NAME],
+                      dynamic_axes={INPUT_NAME: {0: "batch"}, OUTPUT_NAME: {0: "batch"}},
+                      opset_version=OPSET, do_constant_folding=True)
+
+
+def reference_sample(model, histogram):
+    """The model's output for one histogram, to check another runtime against (first values, sums)."""
+    model.eval()
+    with torch.no_grad():
+        out = model(torch.as_tensor(histogram).reshape(1, 1, *histogram.shape[-3:]))
+    return out.numpy().reshape(-1)
+
+
+def write_card(path, card):
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(card, f, indent=2, sort_keys=False)
+        f.write("\n")

@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Trains HistoNet on a Retone dataset file and exports it to ONNX with its model card.
+
+Single process:   python3 src/training/train.py --train train.rthd --val val.rthd --out models/histonet-v1
+Distributed:      torchrun --nproc_per_node 2 src/training/train.py ...   (gloo, same code)
+
+Logs train and validation loss per epoch; stops early when the validation loss has not improved
+for --patience epochs, and keeps the best epoch's weights.
+"""
+import argparse
+import json
+import math
+import os
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.distributed as dist
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from retone_train import data, export, losses  # noqa: E402
+from retone_train.model import HistoNet, parameter_count  # noqa: E402
+
+
+def parse_args(argv=None):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--train", required=True, help="training dataset file (from 'retone dataset')")
+    p.add_argument("--val", required=True, help="validation dataset file, from other photos")
+    p.add_argument("--out", required=True, help="output path without extension: writes OUT.onnx, OUT.json, OUT.pt")
+    p.add_argument("--epochs", type=int, default=40)
+    p.add_argument("--batch", type=int, default=32)
+    p.add_argument("--lr", type=float, default=2e-3)
+    p.add_argument("--weight-decay", type=float, default=1e-4)
+    p.add_argument("--width", type=int, default=12)
+    p.add_argument("--dropout", type=float, default=0.1)
+    p.add_argument("--sigma", type=float, default=1.5, help="blur (bins) of the smoothed KL loss")
+    p.add_argument("--patience", type=int, default=4)
+    p.add_argument("--max-minutes", type=float, default=110.0, help="stop starting epochs after this long")
+    p.add_argument("--limit", type=int, default=0, help="use only the first N training pairs (tests)")
+    p.add_argument("--epoch-size", type=int, default=0,
+                   help="pairs drawn at random per epoch (0: all); smaller epochs validate more often")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--card", default=None, help="JSON file whose fields are merged into the model card")
+    return p.parse_args(argv)
+
+
+def log(rank, *args):
+    if rank == 0:
+        print(*args, flush=True)
+
+
+def evaluate(model, pairs, indices, batch, sigma):
+    model.eval()
+    total = {"loss": 0.0, "kl_pred": 0.0, "kl_edited": 0.0, "n": 0}
+    with torch.no_grad():
+        for start in range(0, len(indices), batch):
+            idx = indices[start:start + batch]
+            edited, original = (torch.from_numpy(a) for a in pairs.batch(idx))
+            pred = model(edited)
+            n = len(idx)
+            total["loss"] += losses.training_loss(original, pred, sigma).item() * n
+            total["kl_pred"] += losses.kl_divergence(original, pred).item() * n
+            total["kl_edited"] += losses.kl_divergence(original, edited).item() * n
+            total["n"] += n
+    return total
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    world = int(os.environ.get("WORLD_SIZE", "1"))
+    rank = int(os.environ.get("RANK", "0"))
+    if world > 1:
+        dist.init_process_group("gloo")
+    torch.set_num_threads(max(1, (os.cpu_count() or 2) // world))
+    torch.manual_seed(args.seed)
+    rng = np.random.default_rng(args.seed)
+
+    train = data.HistogramPairs(args.train)
+    val = data.HistogramPairs(args.val)
+    if train.bins != val.bins:
+        raise SystemExit("train and val datasets have different bins")
+    bins = train.bins
+    n_train = min(len(train), args.limit) if args.limit else len(train)
+
+    model = HistoNet(bins=bins, width=args.width, dropout=args.dropout)
+    net = torch.nn.parallel.DistributedDataParallel(model) if world > 1 else model
+    optimiser = torch.optim.AdamW(net.parameters(), lr=args.lr, weight_decay=args.weight_decay)
+    log(rank, f"HistoNet: {parameter_count(model)} parameters; {n_train} training pairs, {len(val)} validation pairs, "
+              f"{world} process(es), {torch.get_num_threads()} thread(s) each")
+
+    per_epoch = min(n_train, args.epoch_size) if args.epoch_size else n_train
+    steps_per_epoch = math.ceil(per_epoch / (args.batch * world))
+    schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, epochs=args.epochs,
+                                                   steps_per_epoch=steps_per_epoch, pct_start=0.15)
+    val_idx = np.arange(len(val))[rank::world]
+    best = {"val_loss": float("inf"), "epoch": -1}
+    history = []
+    started = time.time()
+    bad_epochs = 0
+    for epoch in range(args.epochs):
+        if (time.time() - started) / 60 > args.max_minutes:
+            log(rank, f"stopping: {args.max_minutes} minutes used")
+            break
+        net.train()
+        order = rng.permutation(n_train)[:per_epoch]   # same on every rank: same seed
+        mine = order[rank::world]
+        t0 = time.time()
+        train_loss = 0.0
+        seen = 0
+        for step in range(steps_per_epoch):
+            idx = mine[step * args.batch:(step + 1) * args.batch]
+            if len(idx) == 0:
+                idx = mine[:args.batch]            # keep ranks in step (DDP needs equal step counts)
+            edited, original = (torch.from_numpy(a) for a in train.batch(idx))
+            pred = net(edited)
+            loss = losses.training_loss(original, pred, args.sigma)
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+            schedule.step()
+            train_loss += loss.item() * len(idx)
+            seen += len(idx)
+        stats = evaluate(model, val, val_idx, 64, args.sigma)
+        sums = torch.tensor([train_loss, seen, stats["loss"], stats["kl_pred"], stats["kl_edited"], stats["n"]],
+                            dtype=torch.float64)
+        if world > 1:
+            dist.all_reduce(sums)
+        train_loss, seen, vl, vkl, vkle, vn = sums.tolist()
+        record = {"epoch": epoch + 1, "train_loss": train_loss / seen, "val_loss": vl / vn,
+                  "val_kl_predicted": vkl / vn, "val_kl_edited": vkle / vn, "seconds": round(time.time() - t0, 1)}
+        history.append(record)
+        log(rank, json.dumps(record))
+        if record["val_loss"] < best["val_loss"] - 1e-5:
+            best = dict(record)
+            bad_epochs = 0
+            if rank == 0:
+                torch.save(model.state_dict(), args.out + ".pt")
+        else:
+            bad_epochs += 1
+            if bad_epochs >= args.patience:
+                log(rank, f"early stop: no improvement for {args.patience} epochs")
+                break
+
+    if world > 1:
+        dist.barrier()
+    if rank == 0:
+        model.load_state_dict(torch.load(args.out + ".pt"))
+        export.export_onnx(model, args.out + ".onnx", bins)
+        sample_edited, _ = val[0]
+        reference = export.reference_sample(model, sample_edited)
+        card = {
+            "name": os.path.basename(args.out),
+            "format": "onnx",
+            "opset": export.OPSET,
+            "bins": bins,
+            "input": {"name": export.INPUT_NAME, "shape": ["N", 1, bins, bins, bins], "dtype": "float32",
+                      "meaning": "normalised 3D RGB histogram of the photo's fixed-size copy, flat index (r*B+g)*B+b"},
+            "output": {"name": export.OUTPUT_NAME, "shape": ["N", 1, bins, bins, bins], "dtype": "float32",
+                       "meaning": "predicted histogram of a well-edited version, sums to 1"},
+            "architecture": f"HistoNet 3D U-Net, width {args.width}, stride-2 stem 32->16->8->4 with global context, "
+                            f"skip connections, residual on log input, softmax over bins",
+            "parameters": parameter_count(model),
+            "training": {"loss": f"KL on histograms blurred by sigma={args.sigma} bins + 0.25 x plain KL",
+                         "optimiser": f"AdamW lr {args.lr} (one-cycle), weight decay {args.weight_decay}, batch {args.batch}",
+                         "dropout": args.dropout, "processes": world, "epochs_run": len(history),
+                         "best_epoch": best["epoch"], "minutes": round((time.time() - started) / 60, 1),
+                         "train_pairs": n_train, "val_pairs": len(val)},
+            "validation": {"loss": best["val_loss"], "kl_predicted_to_original": best["val_kl_predicted"],
+                           "kl_edited_to_original": best["val_kl_edited"]},
+            "history": history,
+            "reference_output": {"input": "first pair's edited histogram of the validation file",
+                                 "first_values": [float(v) for v in reference[:8]],
+                                 "argmax": int(np.argmax(reference)), "max": float(reference.max())},
+        }
+        if args.card:
+            with open(args.card, encoding="utf-8") as f:
+                card.update(json.load(f))
+        export.write_card(args.out + ".json", card)
+        log(rank, f"wrote {args.out}.onnx ({os.path.getsize(args.out + '.onnx')} bytes) and {args.out}.json")
+    if world > 1:
+        dist.destroy_process_group()
+
+
+if __name__ == "__main__":
+    main()
