@@ -61,6 +61,11 @@ public final class CubeFile {
     public static void write(ColorLut3D lut, String title, Path path) throws IOException {
         Path target = path.toAbsolutePath().normalize();
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
+        try {
+            Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system
+        }
         boolean moved = false;
         try {
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.US_ASCII)) {

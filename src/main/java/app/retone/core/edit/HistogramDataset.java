@@ -52,6 +52,11 @@ public final class HistogramDataset {
             this.bins = bins;
             this.cells = bins * bins * bins;
             this.temp = Files.createTempFile(this.target.getParent(), "." + this.target.getFileName() + ".", ".part");
+            try {
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system
+            }
             this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
             this.pair = ByteBuffer.allocate(8 * cells).order(ByteOrder.LITTLE_ENDIAN);
             channel.write(header(bins, 0));

@@ -1,0 +1,86 @@
+import unittest
+
+import torch
+
+from retone_train import losses
+from retone_train.model import EPS, HistoNet, parameter_count
+
+
+def random_histograms(n, bins=32, seed=0):
+    g = torch.Generator().manual_seed(seed)
+    h = torch.rand(n, 1, bins, bins, bins, generator=g) ** 4
+    return h / h.sum(dim=(1, 2, 3, 4), keepdim=True)
+
+
+class ModelTest(unittest.TestCase):
+    def test_shapes_and_normalisation(self):
+        model = HistoNet(bins=32)
+        with torch.no_grad():
+            torch.nn.init.normal_(model.head.weight, std=0.1)  # a trained-like head
+            out = model(random_histograms(3))
+        self.assertEqual(tuple(out.shape), (3, 1, 32, 32, 32))
+        self.assertTrue(torch.all(out >= 0))
+        sums = out.sum(dim=(1, 2, 3, 4))
+        self.assertTrue(torch.allclose(sums, torch.ones(3), atol=1e-5), sums)
+
+    def test_untrained_network_leaves_the_histogram_alone(self):
+        model = HistoNet(bins=32).eval()
+        h = random_histograms(2, seed=1)
+        with torch.no_grad():
+            out = model(h)
+        expected = (h + EPS) / (h + EPS).sum(dim=(1, 2, 3, 4), keepdim=True)
+        self.assertTrue(torch.allclose(out, expected, atol=1e-7))
+
+    def test_small_enough_for_a_cpu_and_the_size_limit(self):
+        n = parameter_count(HistoNet(bins=32, width=12))
+        self.assertLess(n, 2_500_000)  # about 4 bytes each: far under 10 MB
+        self.assertGreater(n, 10_000)
+
+    def test_other_bins(self):
+        out = HistoNet(bins=8)(random_histograms(1, bins=8))
+        self.assertEqual(tuple(out.shape), (1, 1, 8, 8, 8))
+        with self.assertRaises(ValueError):
+            HistoNet(bins=12)
+
+
+class LossTest(unittest.TestCase):
+    def test_kl_is_zero_for_equal_and_positive_otherwise(self):
+        a = random_histograms(2, seed=2)
+        b = random_histograms(2, seed=3)
+        self.assertAlmostEqual(losses.kl_divergence(a, a).item(), 0.0, places=5)
+        self.assertGreater(losses.kl_divergence(a, b).item(), 0.1)
+
+    def test_blur_keeps_mass(self):
+        h = random_histograms(2, seed=4)
+        blurred = losses.gaussian_blur3d(h, 1.5)
+        self.assertTrue(torch.allclose(blurred.sum(dim=(1, 2, 3, 4)), torch.ones(2), atol=1e-5))
+
+    def test_smoothed_kl_knows_colour_distance(self):
+        # one spike of mass, predicted one bin off or ten bins off: plain KL cannot tell them apart
+        def spike(r):
+            h = torch.full((1, 1, 32, 32, 32), 1e-9)
+            h[0, 0, r, 16, 16] = 1.0
+            return h / h.sum()
+        target = spike(10)
+        near, far = spike(11), spike(20)
+        self.assertAlmostEqual(losses.kl_divergence(target, near).item(),
+                               losses.kl_divergence(target, far).item(), places=3)
+        self.assertLess(losses.smoothed_kl(target, near).item(), 0.2 * losses.smoothed_kl(target, far).item())
+
+    def test_loss_trains_towards_the_target(self):
+        torch.manual_seed(0)
+        model = HistoNet(bins=8, width=4, dropout=0.0)
+        h = random_histograms(4, bins=8, seed=5)
+        target = torch.roll(h, shifts=1, dims=2)  # every colour one bin redder
+        opt = torch.optim.Adam(model.parameters(), lr=1e-2)
+        first = losses.training_loss(target, model(h)).item()
+        for _ in range(60):
+            loss = losses.training_loss(target, model(h))
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+        self.assertLess(loss.item(), 0.6 * first)
+
+
+if __name__ == "__main__":
+    unittest.main()
