@@ -16,6 +16,14 @@ def export_onnx(model, path, bins):
                       opset_version=OPSET, do_constant_folding=True)
 
 
+def reference_input(bins):
+    """A histogram any runtime can rebuild: mass of bin j proportional to 1 + (7 j) mod 13, to the 4th power."""
+    import numpy as np
+    j = np.arange(bins ** 3)
+    h = (1.0 + (7 * j) % 13) ** 4
+    return (h / h.sum()).astype(np.float32).reshape(bins, bins, bins)
+
+
 def reference_sample(model, histogram):
     """The model's output for one histogram, to check another runtime against (first values, sums)."""
     model.eval()

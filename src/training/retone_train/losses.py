@@ -36,5 +36,17 @@ def smoothed_kl(target, predicted, sigma=1.5):
     return kl_divergence(gaussian_blur3d(target, sigma), gaussian_blur3d(predicted, sigma))
 
 
-def training_loss(target, predicted, sigma=1.5, plain_weight=0.25):
-    return smoothed_kl(target, predicted, sigma) + plain_weight * kl_divergence(target, predicted)
+def marginal_w1(target, predicted):
+    """Mean over channels of the 1D Wasserstein-1 distance between marginals, in units of the range."""
+    def cdfs(h):
+        g = h.reshape(h.shape[0], *h.shape[-3:])
+        m = torch.stack([g.sum(dim=(2, 3)), g.sum(dim=(1, 3)), g.sum(dim=(1, 2))], dim=1)
+        return torch.cumsum(m, dim=2)
+    bins = target.shape[-1]
+    return (cdfs(target) - cdfs(predicted)).abs().sum(dim=2).mean() / bins
+
+
+def training_loss(target, predicted, sigma=1.5, plain_weight=0.25, w1_weight=10.0):
+    """Smoothed KL (knows colour distance), plain KL (the seed's loss) and marginal transport cost."""
+    return (smoothed_kl(target, predicted, sigma) + plain_weight * kl_divergence(target, predicted)
+            + w1_weight * marginal_w1(target, predicted))

@@ -4,6 +4,8 @@ Designed for a CPU: the first layer already halves the resolution (32³ -> 16³)
 level is 4³ with a global-context vector, and the output is a residual on the input's log
 histogram, so an untrained (or unsure) network leaves the histogram as it is.
 """
+import math
+
 import torch
 from torch import nn
 import torch.nn.functional as F
@@ -67,3 +69,84 @@ class HistoNet(nn.Module):
 
 def parameter_count(model):
     return sum(p.numel() for p in model.parameters())
+
+
+def pushforward(h, curves):
+    """Moves histogram mass through per-channel monotone curves, exactly and differentiably.
+
+    h: [N, 1, B, B, B] normalised; curves: [N, 3, B + 1] values of each channel's curve at the
+    B + 1 bin edges (increasing, in [0, 1] units; values outside are clipped into the end bins).
+    Each source bin's mass is spread uniformly over the image of the bin, so a steep curve never
+    leaves gaps (comb) in the result. Returns [N, 1, B, B, B], still normalised.
+    """
+    n, _, b, _, _ = h.shape
+    edges = torch.arange(1, b, dtype=h.dtype, device=h.device)          # interior output edges 1..B-1
+    out = h.reshape(n, b, b, b)
+    for axis in range(3):
+        lo = curves[:, axis, :-1] * b                                    # [N, B] image of each source bin
+        hi = curves[:, axis, 1:] * b
+        width = (hi - lo).clamp(min=1e-3)
+        frac = ((edges.view(1, 1, -1) - lo.unsqueeze(2)) / width.unsqueeze(2)).clamp(0.0, 1.0)  # [N, B, B-1]
+        zeros = torch.zeros_like(frac[:, :, :1])
+        ones = torch.ones_like(frac[:, :, :1])
+        cdf = torch.cat([zeros, frac, ones], dim=2)                      # [N, B(src), B+1]
+        share = cdf[:, :, 1:] - cdf[:, :, :-1]                           # [N, B(src), B(dst)]: rows sum to 1
+        # move the axis being mapped to the front, map it, move it back
+        moved = out.movedim(1 + axis, 1).reshape(n, b, b * b)            # [N, B(src), B*B]
+        mapped = torch.bmm(share.transpose(1, 2), moved)                 # [N, B(dst), B*B]
+        out = mapped.reshape(n, b, b, b).movedim(1, 1 + axis)
+    return out.unsqueeze(1)
+
+
+class CurveNet(nn.Module):
+    """From a histogram to the histogram of a better edit, through three smooth tone curves.
+
+    A small 3D convolutional encoder (downsampling early: 32³ -> 16³ -> 8³ -> 4³) and the
+    per-channel cumulative marginals feed an MLP that predicts one monotone curve per channel,
+    each a smooth combination of a few cosine modes. The output is the input histogram pushed
+    through those curves (`pushforward`): it cannot invent colours the photo does not have, and
+    with all weights of the last layer at zero it is exactly the input.
+    """
+
+    def __init__(self, bins=32, width=8, modes=8, hidden=96, dropout=0.2):
+        super().__init__()
+        if bins % 8 != 0:
+            raise ValueError("bins must be a multiple of 8")
+        self.bins = bins
+        self.modes = modes
+        w = width
+        self.encoder = nn.Sequential(
+            nn.Conv3d(1, w, 2, stride=2), nn.LeakyReLU(0.1),             # 32 -> 16
+            nn.Conv3d(w, 2 * w, 2, stride=2), nn.LeakyReLU(0.1),         # 16 -> 8
+            nn.Conv3d(2 * w, 2 * w, 3, padding=1), nn.LeakyReLU(0.1),
+            nn.Conv3d(2 * w, 4 * w, 2, stride=2), nn.LeakyReLU(0.1),     # 8 -> 4
+            nn.Conv3d(4 * w, 4 * w, 3, padding=1), nn.LeakyReLU(0.1),
+        )
+        features = 4 * w * 8 + 3 * bins                                  # a 2³ summary of the 4³ map + the marginals
+        self.pool = nn.AdaptiveAvgPool3d(2)
+        self.mlp = nn.Sequential(nn.Linear(features, hidden), nn.LeakyReLU(0.1), nn.Dropout(dropout),
+                                 nn.Linear(hidden, hidden), nn.LeakyReLU(0.1), nn.Dropout(dropout))
+        self.out = nn.Linear(hidden, 3 * (modes + 1))
+        nn.init.zeros_(self.out.weight)
+        nn.init.zeros_(self.out.bias)
+        k = torch.arange(bins, dtype=torch.float32) + 0.5
+        basis = torch.stack([torch.cos(math.pi * m * k / bins) for m in range(modes)])   # [modes, B]
+        self.register_buffer("basis", basis)
+
+    def curves(self, h):
+        n = h.shape[0]
+        b = self.bins
+        density = torch.log1p(h * b ** 3)
+        pooled = self.pool(self.encoder(density)).reshape(n, -1)
+        grid = h.reshape(n, b, b, b)
+        marginals = torch.stack([grid.sum(dim=(2, 3)), grid.sum(dim=(1, 3)), grid.sum(dim=(1, 2))], dim=1)
+        cdfs = torch.cumsum(marginals, dim=2).reshape(n, -1)
+        params = self.out(self.mlp(torch.cat([pooled, cdfs], dim=1))).reshape(n, 3, self.modes + 1)
+        offset = 0.15 * torch.tanh(params[:, :, :1])                      # black point, ±0.15
+        log_slope = torch.einsum("ncm,mk->nck", params[:, :, 1:], self.basis)
+        steps = torch.exp(log_slope.clamp(-3.0, 3.0)) / b                 # slope 1 everywhere when params are 0
+        inner = offset + torch.cumsum(steps, dim=2)                       # [N, 3, B]: curve at edges 1..B
+        return torch.cat([offset, inner], dim=2)                          # [N, 3, B + 1]
+
+    def forward(self, h):
+        return pushforward(h, self.curves(h))

@@ -24,13 +24,11 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule editsStayInCore = noClasses().that().resideInAPackage("app.retone.core.edit..")
-            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "app.retone.core..")
-            .allowEmptyShould(true); // core.edit arrives with the model issue
+            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "app.retone.core..");
 
     @ArchTest
     static final ArchRule predictionKnowsNoFrontEnd = noClasses().that().resideInAPackage("app.retone.predict..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..", "app.retone.ui..", "app.retone.cli..")
-            .allowEmptyShould(true); // predict arrives with the model issue
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..", "app.retone.ui..", "app.retone.cli..");
 
     @ArchTest
     static final ArchRule commandLineNeverTouchesTheUi = noClasses().that().resideInAPackage("app.retone.cli..")

@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
             "Without a command, Retone opens the desktop app (photos given as arguments are opened in it).",
             "With a command, it works on the command line and never needs a display.",
             ""},
-        subcommands = {TransferCommand.class, LutCommand.class, HistogramCommand.class, DatasetCommand.class, BenchCommand.class,
+        subcommands = {EnhanceCommand.class, TransferCommand.class, LutCommand.class, HistogramCommand.class, DatasetCommand.class, EvalCommand.class, BenchCommand.class,
             picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {

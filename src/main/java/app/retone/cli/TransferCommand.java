@@ -1,15 +1,12 @@
 package app.retone.cli;
 
-import app.retone.core.color.ColorLut3D;
 import app.retone.core.color.ColorTransfer;
 import app.retone.core.color.Histogram3D;
 import app.retone.core.color.Interpolation;
 import app.retone.core.color.PdfTransfer;
 import app.retone.core.color.Regrain;
-import app.retone.core.image.ImageFormat;
 import app.retone.core.image.ImageLimits;
 import app.retone.core.image.Photo;
-import app.retone.core.image.PhotoExporter;
 import app.retone.core.image.PhotoLoader;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,17 +55,9 @@ final class TransferCommand implements Callable<Integer> {
         plan.prepare();
         ColorTransfer engine = new ColorTransfer(new PdfTransfer(PdfTransfer.DEFAULT_ITERATIONS, render.lutSize),
                 new Regrain(), Interpolation.TETRAHEDRAL);
-        PhotoExporter exporter = new PhotoExporter();
         boolean debug = ((RetoneCommand) spec.root().userObject()).debug;
+        PhotoJob job = new PhotoJob(loader, engine, render, plan, spec.commandLine().getErr());
         Batch batch = new Batch(spec.commandLine().getOut(), spec.commandLine().getErr(), Batch.isTerminal(), debug);
-        return batch.run(inputs, input -> {
-            Photo photo = loader.load(input);
-            photo.warnings().forEach(w -> spec.commandLine().getErr().println("retone: warning: " + input.getFileName() + ": " + w));
-            ColorLut3D lut = engine.lut(Histogram3D.of(photo.argb()), target);
-            int[] pixels = engine.render(photo.argb(), photo.width(), photo.height(), lut, render.strength, !render.noRegrain);
-            Path destination = plan.destinationFor(input);
-            ImageFormat written = exporter.export(photo.withPixels(pixels), destination, render.exportOptions());
-            return destination + " [" + written.name().toLowerCase(java.util.Locale.ROOT) + "]";
-        });
+        return batch.run(inputs, input -> job.run(input, photo -> engine.lut(Histogram3D.of(photo.argb()), target)));
     }
 }

@@ -1,0 +1,45 @@
+package app.retone.cli;
+
+import app.retone.core.color.ColorLut3D;
+import app.retone.core.color.ColorTransfer;
+import app.retone.core.image.ImageFormat;
+import app.retone.core.image.Photo;
+import app.retone.core.image.PhotoExporter;
+import app.retone.core.image.PhotoLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The per-photo work shared by 'transfer' and 'enhance': load, find a LUT, render, export. */
+final class PhotoJob {
+
+    @FunctionalInterface
+    interface LutSource {
+        ColorLut3D lutFor(Photo photo) throws Exception;
+    }
+
+    private final PhotoLoader loader;
+    private final ColorTransfer engine;
+    private final PhotoExporter exporter = new PhotoExporter();
+    private final RenderOptions render;
+    private final OutputPlan plan;
+    private final PrintWriter err;
+
+    PhotoJob(PhotoLoader loader, ColorTransfer engine, RenderOptions render, OutputPlan plan, PrintWriter err) {
+        this.loader = loader;
+        this.engine = engine;
+        this.render = render;
+        this.plan = plan;
+        this.err = err;
+    }
+
+    String run(Path input, LutSource lutSource) throws Exception {
+        Photo photo = loader.load(input);
+        photo.warnings().forEach(w -> err.println("retone: warning: " + input.getFileName() + ": " + w));
+        ColorLut3D lut = lutSource.lutFor(photo);
+        int[] pixels = engine.render(photo.argb(), photo.width(), photo.height(), lut, render.strength, !render.noRegrain);
+        Path destination = plan.destinationFor(input);
+        ImageFormat written = exporter.export(photo.withPixels(pixels), destination, render.exportOptions());
+        return destination + " [" + written.name().toLowerCase(Locale.ROOT) + "]";
+    }
+}

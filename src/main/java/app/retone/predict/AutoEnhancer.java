@@ -1,0 +1,36 @@
+package app.retone.predict;
+
+import app.retone.core.color.ColorLut3D;
+import app.retone.core.color.Histogram3D;
+import app.retone.core.color.PdfTransfer;
+import app.retone.core.image.Resample;
+
+/**
+ * The automatic path: the photo's histogram (of its fixed-size copy, as in training), the
+ * network's target, and the Pitié transfer between them as a LUT.
+ */
+public final class AutoEnhancer {
+
+    /** Everything one enhancement learnt: source and target histograms and the LUT between them. */
+    public record Result(Histogram3D source, Histogram3D target, ColorLut3D lut) {
+    }
+
+    private final HistogramPredictor predictor;
+    private final PdfTransfer transfer;
+
+    public AutoEnhancer(HistogramPredictor predictor, PdfTransfer transfer) {
+        this.predictor = predictor;
+        this.transfer = transfer;
+    }
+
+    /** The histogram the model sees for a photo: of its copy of {@link Resample#MODEL_INPUT_PIXELS} pixels. */
+    public static Histogram3D modelInput(int[] argb, int width, int height, int bins) {
+        return Histogram3D.of(Resample.toPixelCount(argb, width, height, Resample.MODEL_INPUT_PIXELS), bins);
+    }
+
+    public Result enhance(int[] argb, int width, int height) throws PredictionException {
+        Histogram3D source = modelInput(argb, width, height, predictor.bins());
+        Histogram3D target = predictor.predict(source);
+        return new Result(source, target, transfer.transfer(source, target));
+    }
+}

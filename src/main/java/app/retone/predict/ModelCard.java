@@ -1,0 +1,47 @@
+package app.retone.predict;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The parts of a model card ({@code models/NAME.json}) the app relies on.
+ *
+ * @param name       the model's name (file name without extension)
+ * @param bins       histogram bins per channel
+ * @param inputName  the ONNX input tensor's name
+ * @param outputName the ONNX output tensor's name
+ * @param opset      the ONNX opset
+ * @param parameters the parameter count
+ * @param json       the whole card, for display
+ */
+public record ModelCard(String name, int bins, String inputName, String outputName, int opset, long parameters, JsonObject json) {
+
+    public static ModelCard read(Path path) throws PredictionException {
+        if (!Files.isRegularFile(path)) {
+            throw new PredictionException(PredictionException.Problem.MODEL_MISSING,
+                    "the model card " + path + " is missing (it sits beside the .onnx file)");
+        }
+        try {
+            JsonObject o = JsonParser.parseString(Files.readString(path, StandardCharsets.UTF_8)).getAsJsonObject();
+            int bins = o.get("bins").getAsInt();
+            if (bins < 8 || bins > 64 || Integer.bitCount(bins) != 1) {
+                throw new IllegalArgumentException("bins " + bins + " is not supported");
+            }
+            return new ModelCard(o.get("name").getAsString(), bins, text(o, "input"), text(o, "output"),
+                    o.get("opset").getAsInt(), o.has("parameters") ? o.get("parameters").getAsLong() : -1, o);
+        } catch (IOException | RuntimeException e) {
+            throw new PredictionException(PredictionException.Problem.MODEL_BROKEN,
+                    "the model card " + path.getFileName() + " cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static String text(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e.isJsonObject() ? e.getAsJsonObject().get("name").getAsString() : e.getAsString();
+    }
+}

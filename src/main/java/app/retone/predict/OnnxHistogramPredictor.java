@@ -1,0 +1,199 @@
+package app.retone.predict;
+
+import ai.djl.MalformedModelException;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.NoBatchifyTranslator;
+import ai.djl.translate.TranslateException;
+import ai.djl.translate.TranslatorContext;
+import app.retone.core.color.Histogram3D;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * {@link HistogramPredictor} backed by an ONNX model run by ONNX Runtime through DJL, offline.
+ * The model is loaded once; calls from several threads each borrow one of a small pool of DJL
+ * predictors (a DJL predictor is not thread-safe, the ONNX Runtime session behind them is).
+ */
+public final class OnnxHistogramPredictor implements HistogramPredictor {
+
+    static {
+        // never look for anything on the network: the model and the runtime ship with the app
+        System.setProperty("ai.djl.offline", "true");
+        System.setProperty("DJL_CACHE_DIR", System.getProperty("DJL_CACHE_DIR",
+                Path.of(System.getProperty("java.io.tmpdir"), "retone-djl").toString()));
+    }
+
+    private final ModelCard card;
+    private final ZooModel<float[], float[]> model;
+    private final BlockingQueue<Predictor<float[], float[]>> pool;
+    private final List<Predictor<float[], float[]>> all = new ArrayList<>();
+
+    private OnnxHistogramPredictor(ModelCard card, ZooModel<float[], float[]> model, int poolSize) {
+        this.card = card;
+        this.model = model;
+        this.pool = new ArrayBlockingQueue<>(poolSize);
+        for (int i = 0; i < poolSize; i++) {
+            Predictor<float[], float[]> p = model.newPredictor();
+            all.add(p);
+            pool.add(p);
+        }
+    }
+
+    /** Loads {@code name}.onnx and its card from {@code directory}, and checks it answers sensibly. */
+    public static OnnxHistogramPredictor load(Path directory, String name) throws PredictionException {
+        Path onnx = directory.resolve(name + ".onnx");
+        if (!Files.isRegularFile(onnx)) {
+            throw new PredictionException(PredictionException.Problem.MODEL_MISSING,
+                    "no model at " + onnx.toAbsolutePath() + " (set -Dretone.models=DIR to point elsewhere)");
+        }
+        ModelCard card = ModelCard.read(directory.resolve(name + ".json"));
+        int bins = card.bins();
+        Criteria<float[], float[]> criteria = Criteria.builder()
+                .setTypes(float[].class, float[].class)
+                .optModelPath(directory)
+                .optModelName(name)
+                .optEngine("OnnxRuntime")
+                .optTranslator(new HistogramTranslator(bins, card.inputName()))
+                .build();
+        ZooModel<float[], float[]> model;
+        try {
+            model = criteria.loadModel();
+        } catch (ModelNotFoundException e) {
+            throw new PredictionException(PredictionException.Problem.MODEL_MISSING,
+                    "the model " + onnx.getFileName() + " cannot be found (" + e.getMessage() + ")", e);
+        } catch (MalformedModelException | IOException | RuntimeException e) {
+            throw new PredictionException(PredictionException.Problem.MODEL_BROKEN,
+                    "the model " + onnx.getFileName() + " is damaged or not an ONNX model (" + rootMessage(e) + ")", e);
+        }
+        OnnxHistogramPredictor predictor = new OnnxHistogramPredictor(card, model,
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        try {
+            // a uniform histogram must come back as a distribution of the right size
+            float[] uniform = new float[bins * bins * bins];
+            java.util.Arrays.fill(uniform, 1f / uniform.length);
+            predictor.predict(Histogram3D.ofMasses(bins, uniform));
+        } catch (PredictionException e) {
+            predictor.close();
+            throw new PredictionException(PredictionException.Problem.MODEL_BROKEN,
+                    "the model " + onnx.getFileName() + " does not fit Retone: " + e.getMessage(), e);
+        }
+        return predictor;
+    }
+
+    public static OnnxHistogramPredictor loadDefault() throws PredictionException {
+        return load(ModelLocator.defaultDirectory(), ModelLocator.DEFAULT_MODEL);
+    }
+
+    public ModelCard card() {
+        return card;
+    }
+
+    @Override
+    public int bins() {
+        return card.bins();
+    }
+
+    @Override
+    public Histogram3D predict(Histogram3D source) throws PredictionException {
+        if (source.bins() != card.bins()) {
+            throw new IllegalArgumentException("the model takes " + card.bins() + "³ histograms, got " + source.bins() + "³");
+        }
+        if (source.isEmpty()) {
+            throw new PredictionException(PredictionException.Problem.FAILED, "the photo has no opaque pixels to judge");
+        }
+        float[] output;
+        Predictor<float[], float[]> predictor;
+        try {
+            predictor = pool.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PredictionException(PredictionException.Problem.FAILED, "prediction was interrupted", e);
+        }
+        try {
+            output = predictor.predict(source.normalized());
+        } catch (TranslateException | RuntimeException e) {
+            throw new PredictionException(PredictionException.Problem.FAILED, "the model failed to run (" + rootMessage(e) + ")", e);
+        } finally {
+            pool.add(predictor);
+        }
+        return checkedOutput(output, card.bins());
+    }
+
+    /** Refuses an output of the wrong size, with NaN, or with negative mass; renormalises the rest. */
+    static Histogram3D checkedOutput(float[] output, int bins) throws PredictionException {
+        int cells = bins * bins * bins;
+        if (output.length != cells) {
+            throw new PredictionException(PredictionException.Problem.BAD_OUTPUT,
+                    "the model returned " + output.length + " values, expected " + cells);
+        }
+        double sum = 0;
+        for (int i = 0; i < output.length; i++) {
+            float v = output[i];
+            if (!Float.isFinite(v)) {
+                throw new PredictionException(PredictionException.Problem.BAD_OUTPUT, "the model returned " + v + " at bin " + i);
+            }
+            if (v < -1e-6f) {
+                throw new PredictionException(PredictionException.Problem.BAD_OUTPUT,
+                        "the model returned negative mass (" + v + ") at bin " + i);
+            }
+            sum += Math.max(0, v);
+        }
+        if (!(sum > 1e-6)) {
+            throw new PredictionException(PredictionException.Problem.BAD_OUTPUT, "the model returned an empty histogram");
+        }
+        float[] clean = new float[cells];
+        for (int i = 0; i < cells; i++) {
+            clean[i] = Math.max(0, output[i]);
+        }
+        return Histogram3D.ofMasses(bins, clean);
+    }
+
+    @Override
+    public void close() {
+        all.forEach(Predictor::close);
+        model.close();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m.replace('\n', ' ');
+    }
+
+    /** Owns the tensor layout: a flat B³ histogram in, [1, 1, B, B, B] to the model, flat B³ out. */
+    static final class HistogramTranslator implements NoBatchifyTranslator<float[], float[]> {
+        private final int bins;
+        private final String inputName;
+
+        HistogramTranslator(int bins, String inputName) {
+            this.bins = bins;
+            this.inputName = inputName;
+        }
+
+        @Override
+        public NDList processInput(TranslatorContext ctx, float[] histogram) {
+            NDArray array = ctx.getNDManager().create(histogram, new Shape(1, 1, bins, bins, bins));
+            array.setName(inputName);
+            return new NDList(array);
+        }
+
+        @Override
+        public float[] processOutput(TranslatorContext ctx, NDList list) {
+            return list.singletonOrThrow().toFloatArray();
+        }
+    }
+}

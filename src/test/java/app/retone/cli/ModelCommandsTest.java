@@ -1,0 +1,114 @@
+package app.retone.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.retone.core.edit.HistogramDataset;
+import app.retone.core.image.Photo;
+import app.retone.core.image.PhotoLoader;
+import app.retone.core.image.SyntheticPhoto;
+import app.retone.testing.TestImages;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** enhance, dataset and eval on generated photos, with the shipped model. */
+class ModelCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private Path photos;
+    private String stdout;
+    private String stderr;
+
+    @BeforeEach
+    void photos() throws IOException {
+        photos = Files.createDirectories(dir.resolve("photos"));
+        for (int i = 0; i < 3; i++) {
+            Photo p = SyntheticPhoto.landscape(320, 240, 20 + i);
+            TestImages.write(photos.resolve("p" + i + ".png"), TestImages.fromArgb(p.argb(), 320, 240, false), "png");
+        }
+    }
+
+    private int run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        stdout = out.toString();
+        stderr = err.toString();
+        return code;
+    }
+
+    @Test
+    void enhanceWritesAPhotoOfTheSameSize() throws IOException {
+        Path out = dir.resolve("fixed.jpg");
+        assertEquals(0, run("enhance", photos.resolve("p0.png").toString(), "-o", out.toString(), "--models", "models"), stderr);
+        Photo result = new PhotoLoader().load(out);
+        assertEquals(320, result.width());
+        assertEquals(240, result.height());
+    }
+
+    @Test
+    void enhanceWithoutAModelIsOneClearLineAndWritesNothing() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("no-models"));
+        Path out = dir.resolve("fixed.jpg");
+        assertEquals(1, run("enhance", photos.resolve("p0.png").toString(), "-o", out.toString(), "--models", empty.toString()));
+        assertTrue(stderr.startsWith("retone: no model at "), stderr);
+        assertEquals(1, stderr.strip().lines().count(), stderr);
+        assertFalse(Files.exists(out));
+        // the rest keeps working without a model
+        assertEquals(0, run("transfer", photos.resolve("p0.png").toString(), "-r", photos.resolve("p1.png").toString(),
+                "-o", out.toString()), stderr);
+    }
+
+    @Test
+    void datasetIsDeterministicForASeedAndReadable() throws IOException {
+        Path a = dir.resolve("a.rthd");
+        Path b = dir.resolve("b.rthd");
+        Path c = dir.resolve("c.rthd");
+        assertEquals(0, run("dataset", "--photos", photos.toString(), "--out", a.toString(), "--crops", "2", "--edits", "3",
+                "--mosaics", "2", "--seed", "5"), stderr);
+        assertEquals(0, run("dataset", "--photos", photos.toString(), "--out", b.toString(), "--crops", "2", "--edits", "3",
+                "--mosaics", "2", "--seed", "5"), stderr);
+        assertEquals(0, run("dataset", "--photos", photos.toString(), "--out", c.toString(), "--crops", "2", "--edits", "3",
+                "--mosaics", "2", "--seed", "6"), stderr);
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(c)));
+        HistogramDataset.Contents contents = HistogramDataset.read(a);
+        assertEquals((3 * 2 + 2) * 3, contents.count());
+        for (int i = 0; i < contents.count(); i++) {
+            double se = 0;
+            double so = 0;
+            for (int j = 0; j < contents.edited()[i].length; j++) {
+                se += contents.edited()[i][j];
+                so += contents.original()[i][j];
+            }
+            assertEquals(1, se, 1e-4);
+            assertEquals(1, so, 1e-4);
+        }
+        assertEquals(1, run("dataset", "--photos", photos.toString(), "--out", a.toString()));
+        assertTrue(stderr.contains("already exists"), stderr);
+    }
+
+    @Test
+    void evalPrintsEveryMethodTheBarAndAGrid() throws IOException {
+        Path grid = dir.resolve("grid.jpg");
+        assertEquals(0, run("eval", "--photos", photos.toString(), "--edits", "2", "--size", "256", "--models", "models",
+                "--grid", grid.toString()), stderr);
+        for (String line : new String[] {"edited (do nothing)", "auto-levels", "Retone", "KL(orig||predicted)",
+            "unedited originals moved", "bar: ≥ 75 % of edits brought closer"}) {
+            assertTrue(stdout.contains(line), line + " missing from:\n" + stdout);
+        }
+        Photo picture = new PhotoLoader().load(grid);
+        assertEquals(3 * 320 + 16, picture.width());
+        assertEquals(3 * 320 + 16, picture.height());
+    }
+}

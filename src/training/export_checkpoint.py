@@ -1,0 +1,41 @@
+#!/usr/bin/env python3
+"""Exports a saved checkpoint (OUT.pt from train.py) to ONNX with a minimal model card, to try a
+model with the Java side ('retone eval --models DIR') while training goes on.
+
+    python3 src/training/export_checkpoint.py /work/data/histonet-v1.pt /tmp/models/histonet-v1 --arch curves
+"""
+import argparse
+import json
+import os
+import sys
+
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from retone_train import export  # noqa: E402
+from retone_train.model import CurveNet, HistoNet  # noqa: E402
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("checkpoint")
+    p.add_argument("out", help="output path without extension")
+    p.add_argument("--arch", choices=["curves", "unet"], default="curves")
+    p.add_argument("--bins", type=int, default=32)
+    p.add_argument("--width", type=int, default=8)
+    a = p.parse_args()
+    model = (CurveNet if a.arch == "curves" else HistoNet)(bins=a.bins, width=a.width)
+    model.load_state_dict(torch.load(a.checkpoint))
+    export.export_onnx(model, a.out + ".onnx", a.bins)
+    reference = export.reference_sample(model, export.reference_input(a.bins))
+    export.write_card(a.out + ".json", {"name": os.path.basename(a.out), "bins": a.bins, "opset": export.OPSET,
+                                        "reference_output": {"first_values": [float(v) for v in reference[:8]],
+                                                             "argmax": int(reference.argmax()), "max": float(reference.max()),
+                                                             "sum_of_squares": float((reference.astype("float64") ** 2).sum())},
+                                        "input": {"name": export.INPUT_NAME}, "output": {"name": export.OUTPUT_NAME},
+                                        "note": "exported from a checkpoint for trying out; not a release"})
+    print(f"wrote {a.out}.onnx")
+
+
+if __name__ == "__main__":
+    main()
