@@ -13,18 +13,18 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from retone_train import export  # noqa: E402
-from retone_train.model import CurveNet, HistoNet  # noqa: E402
+from retone_train.model import CurveNet, HistoNet, RefinedCurveNet  # noqa: E402
 
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("checkpoint")
     p.add_argument("out", help="output path without extension")
-    p.add_argument("--arch", choices=["curves", "unet"], default="curves")
+    p.add_argument("--arch", choices=["curves", "refined", "unet"], default="curves")
     p.add_argument("--bins", type=int, default=32)
     p.add_argument("--width", type=int, default=8)
     a = p.parse_args()
-    model = (CurveNet if a.arch == "curves" else HistoNet)(bins=a.bins, width=a.width)
+    model = {"curves": CurveNet, "refined": RefinedCurveNet, "unet": HistoNet}[a.arch](bins=a.bins, width=a.width)
     model.load_state_dict(torch.load(a.checkpoint))
     export.export_onnx(model, a.out + ".onnx", a.bins)
     reference = export.reference_sample(model, export.reference_input(a.bins))

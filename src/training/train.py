@@ -20,7 +20,7 @@ import torch.distributed as dist
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from retone_train import data, export, losses  # noqa: E402
-from retone_train.model import CurveNet, HistoNet, parameter_count  # noqa: E402
+from retone_train.model import CurveNet, HistoNet, RefinedCurveNet, parameter_count  # noqa: E402
 
 
 def parse_args(argv=None):
@@ -32,7 +32,7 @@ def parse_args(argv=None):
     p.add_argument("--batch", type=int, default=32)
     p.add_argument("--lr", type=float, default=2e-3)
     p.add_argument("--weight-decay", type=float, default=1e-4)
-    p.add_argument("--arch", choices=["curves", "unet"], default="curves",
+    p.add_argument("--arch", choices=["curves", "refined", "unet"], default="curves",
                    help="curves: CurveNet (encoder + tone curves, output = input pushed through them); "
                         "unet: HistoNet (free 3D U-Net output)")
     p.add_argument("--width", type=int, default=8)
@@ -52,6 +52,9 @@ ARCHITECTURES = {
     "curves": "CurveNet: 3D conv encoder (width {width}; 32->16->8->4, stride-2 early) + per-channel cumulative "
               "marginals -> MLP -> three monotone tone curves (8 cosine modes + black point); output = the input "
               "histogram pushed exactly through the curves (no invented colours; identity at initialisation)",
+    "refined": "RefinedCurveNet: the CurveNet tone curves, then a small 3D U-Net (width {width}; 32->16->8->16->32, "
+               "skip connection) that reweights the pushed histogram by at most e^+-3 where it has mass; softmax over "
+               "the bins (no colours far from the photo's can appear)",
     "unet": "HistoNet 3D U-Net, width {width}, stride-2 stem 32->16->8->4 with global context, skip connections, "
             "residual on log input, softmax over bins",
 }
@@ -97,6 +100,8 @@ def main(argv=None):
 
     if args.arch == "curves":
         model = CurveNet(bins=bins, width=args.width, dropout=args.dropout)
+    elif args.arch == "refined":
+        model = RefinedCurveNet(bins=bins, width=args.width, dropout=args.dropout)
     else:
         model = HistoNet(bins=bins, width=args.width, dropout=args.dropout)
     net = torch.nn.parallel.DistributedDataParallel(model) if world > 1 else model

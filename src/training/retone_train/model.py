@@ -150,3 +150,44 @@ class CurveNet(nn.Module):
 
     def forward(self, h):
         return pushforward(h, self.curves(h))
+
+
+class RefinedCurveNet(nn.Module):
+    """CurveNet followed by a small 3D U-Net that reweights the pushed histogram.
+
+    The curves move the colours (globally, smoothly); the U-Net (32³ -> 16³ -> 8³ and back, with
+    a skip connection) may then make mass up to e^±BOUND times denser or sparser where the pushed
+    histogram already has some - enough to tighten colours spread by noise, never enough to invent
+    colours far from the photo's. A softmax over the B³ bins makes the result a distribution.
+    """
+
+    BOUND = 3.0
+    FLOOR = 1e-9
+
+    def __init__(self, bins=32, width=8, dropout=0.2):
+        super().__init__()
+        self.bins = bins
+        self.curvenet = CurveNet(bins=bins, width=width, dropout=dropout)
+        w = width
+        self.stem = nn.Conv3d(2, w, 2, stride=2)                      # 32 -> 16
+        self.enc = _conv(w, w)
+        self.down = nn.Conv3d(w, 2 * w, 2, stride=2)                  # 16 -> 8
+        self.mid = _conv(2 * w, 2 * w)
+        self.up = nn.ConvTranspose3d(2 * w, w, 2, stride=2)           # 8 -> 16
+        self.dec = _conv(2 * w, w)
+        self.head = nn.ConvTranspose3d(w, 1, 2, stride=2)             # 16 -> 32
+        nn.init.zeros_(self.head.weight)
+        nn.init.zeros_(self.head.bias)
+
+    def forward(self, h):
+        act = lambda t: F.leaky_relu(t, 0.1)  # noqa: E731
+        n = h.shape[0]
+        cells = self.bins ** 3
+        pushed = self.curvenet(h)
+        x = torch.cat([torch.log1p(pushed * cells), torch.log1p(h * cells)], dim=1)
+        e = act(self.enc(act(self.stem(x))))
+        m = act(self.mid(act(self.down(e))))
+        d = act(self.dec(torch.cat([act(self.up(m)), e], dim=1)))
+        delta = self.BOUND * torch.tanh(self.head(d))
+        logits = torch.log(pushed + self.FLOOR) + delta
+        return torch.softmax(logits.reshape(n, -1), dim=1).reshape(n, 1, self.bins, self.bins, self.bins)

@@ -12,6 +12,9 @@ import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoExporter;
 import app.retone.core.image.PhotoLoader;
 import app.retone.core.image.SyntheticPhoto;
+import app.retone.predict.AutoEnhancer;
+import app.retone.predict.OnnxHistogramPredictor;
+import app.retone.predict.PredictionException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,8 +81,14 @@ final class BenchCommand implements Callable<Integer> {
         boolean allWithin = true;
 
         allWithin &= report(out, "32³ histogram of a " + largeLabel + " photo", 60, w, n, () -> Histogram3D.of(large.argb()));
-        out.printf(Locale.ROOT, "%-44s %10s %10s %10s  %s%n", "prediction (one histogram)", "-", "-", "50 ms",
-                "needs a model (the model issue)");
+        try (OnnxHistogramPredictor predictor = OnnxHistogramPredictor.loadDefault()) {
+            Histogram3D modelInput = AutoEnhancer.modelInput(large.argb(), large.width(), large.height(), predictor.bins());
+            allWithin &= report(out, "prediction (one histogram, " + predictor.card().name() + ")", 50, w, n,
+                    () -> predictor.predict(modelInput));
+        } catch (PredictionException e) {
+            out.printf(Locale.ROOT, "%-44s %10s %10s %10s  %s%n", "prediction (one histogram)", "-", "-", "50 ms",
+                    "no model: " + e.getMessage());
+        }
         allWithin &= report(out, "Pitié IDT -> 33³ LUT (25 iterations)", 60, w, n, () -> pdf.transfer(source, target));
         int[] previewOut = new int[preview.argb().length];
         String previewLabel = quick ? "192x108" : "1920x1080";
