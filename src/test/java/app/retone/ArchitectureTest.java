@@ -20,7 +20,11 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule colourEngineNeedsOnlyTheJdk = classes().that().resideInAPackage("app.retone.core.color..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "app.retone.core.color..");
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "app.retone.core.color..", "app.retone.core.io..");
+
+    @ArchTest
+    static final ArchRule fileHelpersNeedOnlyTheJdk = classes().that().resideInAPackage("app.retone.core.io..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "app.retone.core.io..");
 
     @ArchTest
     static final ArchRule editsStayInCore = noClasses().that().resideInAPackage("app.retone.core.edit..")

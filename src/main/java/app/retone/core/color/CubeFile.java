@@ -1,14 +1,13 @@
 package app.retone.core.color;
 
+import app.retone.core.io.AtomicFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
@@ -60,22 +59,13 @@ public final class CubeFile {
     /** Writes to a temporary file beside {@code path} and moves it into place. */
     public static void write(ColorLut3D lut, String title, Path path) throws IOException {
         Path target = path.toAbsolutePath().normalize();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
-        try {
-            Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system
-        }
+        Path temp = AtomicFiles.siblingTemp(target);
         boolean moved = false;
         try {
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.US_ASCII)) {
                 write(lut, title, out);
             }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.moveIntoPlace(temp, target, true);
             moved = true;
         } finally {
             if (!moved) {

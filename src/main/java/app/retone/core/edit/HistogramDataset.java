@@ -1,15 +1,14 @@
 package app.retone.core.edit;
 
+import app.retone.core.io.AtomicFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -51,12 +50,7 @@ public final class HistogramDataset {
             this.target = target.toAbsolutePath().normalize();
             this.bins = bins;
             this.cells = bins * bins * bins;
-            this.temp = Files.createTempFile(this.target.getParent(), "." + this.target.getFileName() + ".", ".part");
-            try {
-                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system
-            }
+            this.temp = AtomicFiles.siblingTemp(this.target);
             this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
             this.pair = ByteBuffer.allocate(8 * cells).order(ByteOrder.LITTLE_ENDIAN);
             channel.write(header(bins, 0));
@@ -93,11 +87,7 @@ public final class HistogramDataset {
                 channel.write(header(bins, count), 0);
                 channel.force(true);
                 channel.close();
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+                AtomicFiles.moveIntoPlace(temp, target, true);
                 moved = true;
             } finally {
                 channel.close();

@@ -1,6 +1,7 @@
 package app.retone.core.image;
 
 import app.retone.core.image.ImageWriteException.Problem;
+import app.retone.core.io.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
@@ -10,10 +11,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -63,7 +62,7 @@ public final class PhotoExporter {
         }
         Path temp;
         try {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
+            temp = AtomicFiles.siblingTemp(target);
         } catch (AccessDeniedException e) {
             throw new ImageWriteException(Problem.NOT_WRITABLE, target.getParent(), "the folder is not writable (permission denied)", e);
         } catch (IOException e) {
@@ -72,7 +71,6 @@ public final class PhotoExporter {
         }
         boolean moved = false;
         try {
-            applyPermissions(temp, target);
             try (FileChannel channel = opener.open(temp)) {
                 if (encodedJpeg != null) {
                     ByteBuffer buffer = ByteBuffer.wrap(encodedJpeg);
@@ -135,42 +133,12 @@ public final class PhotoExporter {
         }
     }
 
-    /**
-     * Temporary files are private (rw-------); the result should read like any other file: it
-     * takes the replaced file's permissions, or rw-r--r--.
-     */
-    private static void applyPermissions(Path temp, Path target) {
-        try {
-            java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions = Files.exists(target)
-                    ? Files.getPosixFilePermissions(target)
-                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
-            Files.setPosixFilePermissions(temp, permissions);
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system: its defaults apply
-        }
-    }
-
     static void moveIntoPlace(Path temp, Path target, boolean overwrite) throws IOException {
-        if (!overwrite) {
-            // a hard link fails atomically if the name is taken, so a file that appeared meanwhile survives
-            try {
-                Files.createLink(target, temp);
-                Files.delete(temp);
-                return;
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                throw new ImageWriteException(Problem.DESTINATION_EXISTS, target,
-                        "appeared while writing; refusing to overwrite it (use --force to replace it)");
-            } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
-                if (Files.exists(target)) {
-                    throw new ImageWriteException(Problem.DESTINATION_EXISTS, target,
-                            "already exists; refusing to overwrite it (use --force to replace it)");
-                }
-            }
-        }
         try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.moveIntoPlace(temp, target, overwrite);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new ImageWriteException(Problem.DESTINATION_EXISTS, target,
+                    "appeared while writing; refusing to overwrite it (use --force to replace it)");
         }
     }
 
