@@ -35,6 +35,15 @@ def main():
         env = dict(os.environ, RANK=str(rank), LOCAL_RANK=str(rank), WORLD_SIZE=str(a.nproc),
                    LOCAL_WORLD_SIZE=str(a.nproc), MASTER_ADDR="127.0.0.1", MASTER_PORT=str(port))
         procs.append(subprocess.Popen([sys.executable, a.script] + a.args, env=env))
+    # if one rank fails, the others would wait for it until gloo's timeout: stop them
+    import time
+    while any(proc.poll() is None for proc in procs):
+        if any(proc.poll() not in (None, 0) for proc in procs):
+            for proc in procs:
+                if proc.poll() is None:
+                    proc.terminate()
+            break
+        time.sleep(0.2)
     codes = [proc.wait() for proc in procs]
     failed = [rank for rank, code in enumerate(codes) if code != 0]
     if failed:

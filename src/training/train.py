@@ -88,8 +88,13 @@ def main(argv=None):
     if world > 1:
         dist.init_process_group("gloo")
     torch.set_num_threads(max(1, (os.cpu_count() or 2) // world))
-    torch.manual_seed(args.seed)
-    rng = np.random.default_rng(args.seed)
+    torch.manual_seed(args.seed + rank)          # different dropout masks on each rank
+    rng = np.random.default_rng(args.seed)       # the same order of pairs on every rank
+    out_dir = os.path.dirname(os.path.abspath(args.out))
+    if not os.path.isdir(out_dir):
+        raise SystemExit(f"train.py: the output folder {out_dir} does not exist")
+    if rank == 0 and os.path.exists(args.out + ".pt"):
+        os.remove(args.out + ".pt")              # never export a previous run's weights
 
     train = data.HistogramPairs(args.train)
     val = data.HistogramPairs(args.val)
@@ -110,6 +115,8 @@ def main(argv=None):
               f"{world} process(es), {torch.get_num_threads()} thread(s) each")
 
     per_epoch = min(n_train, args.epoch_size) if args.epoch_size else n_train
+    if per_epoch < args.batch * world:
+        raise SystemExit(f"train.py: {per_epoch} pairs per epoch is less than one batch per process")
     steps_per_epoch = math.ceil(per_epoch / (args.batch * world))
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, epochs=args.epochs,
                                                    steps_per_epoch=steps_per_epoch, pct_start=0.15)
@@ -118,20 +125,25 @@ def main(argv=None):
     history = []
     started = time.time()
     bad_epochs = 0
+    best_state = None
     for epoch in range(args.epochs):
-        if (time.time() - started) / 60 > args.max_minutes:
+        out_of_time = torch.tensor([1.0 if (time.time() - started) / 60 > args.max_minutes else 0.0])
+        if world > 1:
+            dist.all_reduce(out_of_time, op=dist.ReduceOp.MAX)   # every rank stops at the same epoch
+        if out_of_time.item() > 0:
             log(rank, f"stopping: {args.max_minutes} minutes used")
             break
         net.train()
         order = rng.permutation(n_train)[:per_epoch]   # same on every rank: same seed
+        # pad by wrapping round so every rank gets the same number of full batches
+        steps_needed = steps_per_epoch * args.batch * world
+        order = np.resize(order, steps_needed)
         mine = order[rank::world]
         t0 = time.time()
         train_loss = 0.0
         seen = 0
         for step in range(steps_per_epoch):
             idx = mine[step * args.batch:(step + 1) * args.batch]
-            if len(idx) == 0:
-                idx = mine[:args.batch]            # keep ranks in step (DDP needs equal step counts)
             edited, original = (torch.from_numpy(a) for a in train.batch(idx))
             pred = net(edited)
             loss = losses.training_loss(original, pred, args.sigma)
@@ -151,11 +163,15 @@ def main(argv=None):
                   "val_kl_predicted": vkl / vn, "val_kl_edited": vkle / vn, "seconds": round(time.time() - t0, 1)}
         history.append(record)
         log(rank, json.dumps(record))
+        if not math.isfinite(record["val_loss"]):
+            log(rank, "stopping: the validation loss is not a number")
+            break
         if record["val_loss"] < best["val_loss"] - 1e-5:
             best = dict(record)
             bad_epochs = 0
+            best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
             if rank == 0:
-                torch.save(model.state_dict(), args.out + ".pt")
+                torch.save(best_state, args.out + ".pt")
         else:
             bad_epochs += 1
             if bad_epochs >= args.patience:
@@ -164,8 +180,10 @@ def main(argv=None):
 
     if world > 1:
         dist.barrier()
+    if best_state is None:
+        raise SystemExit("train.py: no epoch finished with a usable validation loss; nothing exported")
     if rank == 0:
-        model.load_state_dict(torch.load(args.out + ".pt"))
+        model.load_state_dict(best_state)
         export.export_onnx(model, args.out + ".onnx", bins)
         reference = export.reference_sample(model, export.reference_input(bins))
         card = {

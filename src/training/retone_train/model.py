@@ -122,8 +122,9 @@ class CurveNet(nn.Module):
             nn.Conv3d(2 * w, 4 * w, 2, stride=2), nn.LeakyReLU(0.1),     # 8 -> 4
             nn.Conv3d(4 * w, 4 * w, 3, padding=1), nn.LeakyReLU(0.1),
         )
-        features = 4 * w * 8 + 3 * bins                                  # a 2³ summary of the 4³ map + the marginals
-        self.pool = nn.AdaptiveAvgPool3d(2)
+        pool = 2 if bins >= 16 else 1                                    # the deepest map is bins/8 per side
+        features = 4 * w * pool ** 3 + 3 * bins                          # a 2³ summary of the 4³ map + the marginals
+        self.pool = nn.AdaptiveAvgPool3d(pool)
         self.mlp = nn.Sequential(nn.Linear(features, hidden), nn.LeakyReLU(0.1), nn.Dropout(dropout),
                                  nn.Linear(hidden, hidden), nn.LeakyReLU(0.1), nn.Dropout(dropout))
         self.out = nn.Linear(hidden, 3 * (modes + 1))

@@ -52,6 +52,17 @@ class DistributedTest(unittest.TestCase):
             self.assertEqual(card["training"]["processes"], 2)
             self.assertEqual(card["bins"], 8)
 
+    def test_a_failing_rank_stops_the_others_promptly(self):
+        with tempfile.TemporaryDirectory() as d:
+            train = os.path.join(d, "train.rthd")
+            tiny_dataset(train, 24, 1)
+            # the output folder is missing: every rank refuses at once, none waits for the others
+            cmd = [sys.executable, LAUNCHER, "--nproc", "2", TRAINER, "--train", train, "--val", train,
+                   "--out", os.path.join(d, "missing", "m"), "--epochs", "1", "--batch", "4", "--width", "4"]
+            result = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+            self.assertNotEqual(result.returncode, 0)
+            self.assertIn("does not exist", result.stderr)
+
     def test_single_process_gives_a_model_card(self):
         with tempfile.TemporaryDirectory() as d:
             stdout, out = self.run_trainer(d, [sys.executable])

@@ -93,7 +93,7 @@ final class DatasetCommand implements Callable<Integer> {
                 }
             });
             writer.close();
-        } catch (Exception e) {
+        } catch (Exception | OutOfMemoryError e) {
             writer.abort();
             throw e;
         }

@@ -17,8 +17,15 @@ import java.util.stream.IntStream;
  */
 public final class DatasetBuilder {
 
-    /** The longest side photos are reduced to before cropping: plenty for 256 × 256 crops. */
+    /** The longest side photos are reduced to before cropping. */
     public static final int WORKING_SIZE = 1024;
+
+    /**
+     * Crops are edited at this many times the model's pixel count, then reduced to it: as in the
+     * app and in 'eval', where a photo is edited at its own size and the model sees a reduced
+     * copy, so per-pixel noise is averaged the same way in training as in use.
+     */
+    public static final int EDIT_OVERSAMPLING = 6;
 
     private final int bins;
     private final int cropsPerPhoto;
@@ -77,31 +84,42 @@ public final class DatasetBuilder {
             }
         }
         if (photos.size() > 1 && mosaics > 0) {
-            List<float[][]> pairs = parallelPairs(mosaics, m -> {
-                SplittableRandom random = new SplittableRandom(mix(seed, -1, m));
-                return mosaic(photos, random);
-            });
-            for (float[][] pair : pairs) {
-                sink.accept(pair[0], pair[1]);
+            int chunk = 64; // bounded memory, whatever --mosaics says
+            for (int from = 0; from < mosaics; from += chunk) {
+                int base = from;
+                List<float[][]> pairs = parallelPairs(Math.min(chunk, mosaics - from), m -> {
+                    SplittableRandom random = new SplittableRandom(mix(seed, -1, base + m));
+                    return mosaic(photos, random);
+                });
+                for (float[][] pair : pairs) {
+                    sink.accept(pair[0], pair[1]);
+                }
             }
         }
     }
 
     private interface CropMaker {
-        int[] make(int index);
+        Crop make(int index);
+    }
+
+    /** A crop at editing resolution, and how to reduce it (or an edit of it) to the model's size. */
+    record Crop(int[] pixels, int width, int height) {
+        int[] reduced(int[] px) {
+            return Resample.toPixelCount(px, width, height, Resample.MODEL_INPUT_PIXELS);
+        }
     }
 
     private List<float[][]> parallelPairs(int crops, CropMaker maker) {
         float[][][][] results = new float[crops][][][];
         IntStream.range(0, crops).parallel().forEach(c -> {
-            int[] crop = maker.make(c);
-            float[] original = Histogram3D.of(crop, bins).normalized();
+            Crop crop = maker.make(c);
+            float[] original = Histogram3D.of(crop.reduced(crop.pixels()), bins).normalized();
             float[][][] perEdit = new float[editsPerCrop][][];
-            SplittableRandom editRandom = new SplittableRandom(mix(seed ^ 0x9E3779B97F4A7C15L, crop.length, c)
+            SplittableRandom editRandom = new SplittableRandom(mix(seed ^ 0x9E3779B97F4A7C15L, crop.pixels().length, c)
                     ^ java.util.Arrays.hashCode(original));
             for (int e = 0; e < editsPerCrop; e++) {
                 EditParameters edit = RandomEdits.draw(editRandom);
-                int[] edited = RandomEdits.apply(crop, edit);
+                int[] edited = crop.reduced(RandomEdits.apply(crop.pixels(), edit));
                 perEdit[e] = new float[][] {Histogram3D.of(edited, bins).normalized(), original};
             }
             results[c] = perEdit;
@@ -113,8 +131,8 @@ public final class DatasetBuilder {
         return out;
     }
 
-    /** A random crop (35–100 % of the short side, aspect 3:4 to 4:3) resampled to the model's pixel count. */
-    static int[] randomCrop(Source s, SplittableRandom random) {
+    /** A random crop (35–100 % of the short side, aspect 3:4 to 4:3) at editing resolution. */
+    static Crop randomCrop(Source s, SplittableRandom random) {
         double share = 0.35 + 0.65 * random.nextDouble();
         double aspect = Math.exp((random.nextDouble() * 2 - 1) * Math.log(4.0 / 3));
         int side = (int) (Math.min(s.width(), s.height()) * share);
@@ -124,18 +142,24 @@ public final class DatasetBuilder {
         ch = Math.min(ch, s.height());
         int x0 = random.nextInt(s.width() - cw + 1);
         int y0 = random.nextInt(s.height() - ch + 1);
-        int[] size = Resample.sizeForPixels(cw, ch, Resample.MODEL_INPUT_PIXELS);
-        return Resample.crop(s.argb(), s.width(), s.height(), x0, y0, cw, ch, size[0], size[1]);
+        int[] size = Resample.sizeForPixels(cw, ch, EDIT_OVERSAMPLING * Resample.MODEL_INPUT_PIXELS);
+        return new Crop(Resample.crop(s.argb(), s.width(), s.height(), x0, y0, cw, ch, size[0], size[1]), size[0], size[1]);
     }
 
-    /** A 2 × 2 mosaic of crops from two to four different photos, 256 × 256 in all. */
-    static int[] mosaic(List<Source> photos, SplittableRandom random) {
-        int tile = 128;
+    /** A 2 × 2 mosaic of crops from two to four different photos, at editing resolution. */
+    static Crop mosaic(List<Source> photos, SplittableRandom random) {
+        int tile = (int) Math.round(128 * Math.sqrt(EDIT_OVERSAMPLING));
         int[] out = new int[4 * tile * tile];
         int kinds = 2 + random.nextInt(Math.min(3, photos.size() - 1));
+        // distinct photos: a partial Fisher-Yates shuffle of the indices
+        int[] all = IntStream.range(0, photos.size()).toArray();
         int[] chosen = new int[kinds];
         for (int k = 0; k < kinds; k++) {
-            chosen[k] = random.nextInt(photos.size());
+            int j = k + random.nextInt(all.length - k);
+            int t = all[k];
+            all[k] = all[j];
+            all[j] = t;
+            chosen[k] = all[k];
         }
         for (int t = 0; t < 4; t++) {
             Source s = photos.get(chosen[t % kinds]);
@@ -150,7 +174,7 @@ public final class DatasetBuilder {
                 System.arraycopy(px, y * tile, out, (oy + y) * 2 * tile + ox, tile);
             }
         }
-        return out;
+        return new Crop(out, 2 * tile, 2 * tile);
     }
 
     private static long mix(long seed, long a, long b) {
