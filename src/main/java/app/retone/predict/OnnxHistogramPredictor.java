@@ -83,12 +83,55 @@ public final class OnnxHistogramPredictor implements HistogramPredictor {
             float[] uniform = new float[bins * bins * bins];
             java.util.Arrays.fill(uniform, 1f / uniform.length);
             predictor.predict(Histogram3D.ofMasses(bins, uniform));
+            predictor.checkReference();
         } catch (PredictionException e) {
             predictor.close();
             throw new PredictionException(PredictionException.Problem.MODEL_BROKEN,
                     "the model " + onnx.getFileName() + " does not fit Retone: " + e.getMessage(), e);
         }
         return predictor;
+    }
+
+    /**
+     * The input of the card's reference output, as the trainer builds it (export.reference_input):
+     * bin j proportional to (1 + (7 j) mod 13)^4.
+     */
+    public static Histogram3D referenceInput(int bins) {
+        float[] h = new float[bins * bins * bins];
+        for (int j = 0; j < h.length; j++) {
+            h[j] = (float) Math.pow(1.0 + (7L * j) % 13, 4);
+        }
+        return Histogram3D.ofMasses(bins, h);
+    }
+
+    /**
+     * When the card records what PyTorch answered for the reference input, ONNX Runtime must
+     * answer the same: this catches a model exported with other axes, or a card of another model.
+     */
+    private void checkReference() throws PredictionException {
+        com.google.gson.JsonObject json = card.json();
+        if (!json.has("reference_output")) {
+            return;
+        }
+        com.google.gson.JsonObject reference = json.getAsJsonObject("reference_output");
+        float[] out = predict(referenceInput(card.bins())).normalized();
+        com.google.gson.JsonArray first = reference.getAsJsonArray("first_values");
+        boolean same = first != null;
+        for (int i = 0; same && i < first.size(); i++) {
+            double want = first.get(i).getAsDouble();
+            same = Math.abs(out[i] - want) <= 1e-6 + 1e-3 * Math.abs(want);
+        }
+        if (same && reference.has("argmax")) {
+            int argmax = 0;
+            for (int i = 1; i < out.length; i++) {
+                argmax = out[i] > out[argmax] ? i : argmax;
+            }
+            same = argmax == reference.get("argmax").getAsInt();
+        }
+        if (!same) {
+            throw new PredictionException(PredictionException.Problem.BAD_OUTPUT,
+                    "its answer to the reference input does not match its model card (another model, or another export)");
+        }
     }
 
     public static OnnxHistogramPredictor loadDefault() throws PredictionException {

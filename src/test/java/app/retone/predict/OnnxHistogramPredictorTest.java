@@ -38,13 +38,8 @@ class OnnxHistogramPredictorTest {
         predictor.close();
     }
 
-    /** The input of the card's reference output, rebuilt as the trainer builds it (export.reference_input). */
     static Histogram3D referenceInput(int bins) {
-        float[] h = new float[bins * bins * bins];
-        for (int j = 0; j < h.length; j++) {
-            h[j] = (float) Math.pow(1.0 + (7L * j) % 13, 4);
-        }
-        return Histogram3D.ofMasses(bins, h);
+        return OnnxHistogramPredictor.referenceInput(bins);
     }
 
     @Test
@@ -141,6 +136,17 @@ class OnnxHistogramPredictorTest {
         PredictionException e = assertThrows(PredictionException.class, () -> OnnxHistogramPredictor.load(dir, "wrong"));
         assertEquals(PredictionException.Problem.MODEL_BROKEN, e.problem());
         assertTrue(e.getMessage().contains("does not fit"), e.getMessage());
+    }
+
+    @Test
+    void aCardOfAnotherModelIsCaughtAtLoad(@TempDir Path dir) throws IOException {
+        Files.copy(MODELS.resolve("histonet-v1.onnx"), dir.resolve("other.onnx"));
+        JsonObject card = predictor.card().json().deepCopy();
+        card.getAsJsonObject("reference_output").addProperty("argmax", 0);
+        card.getAsJsonObject("reference_output").getAsJsonArray("first_values").set(0, new com.google.gson.JsonPrimitive(0.5));
+        Files.writeString(dir.resolve("other.json"), card.toString());
+        PredictionException e = assertThrows(PredictionException.class, () -> OnnxHistogramPredictor.load(dir, "other"));
+        assertTrue(e.getMessage().contains("does not match its model card"), e.getMessage());
     }
 
     @Test
