@@ -1,8 +1,12 @@
-"""HistoNet: a small 3D U-Net from a colour histogram to the histogram a good edit would have.
+"""Networks from a colour histogram to the histogram a good edit would have, designed for a CPU
+(the first layer already halves the resolution, 32³ -> 16³).
 
-Designed for a CPU: the first layer already halves the resolution (32³ -> 16³), the deepest
-level is 4³ with a global-context vector, and the output is a residual on the input's log
-histogram, so an untrained (or unsure) network leaves the histogram as it is.
+- CurveNet (shipped as histonet-v1): encoder + marginals -> three tone curves; the output is the
+  input pushed exactly through them (`pushforward`).
+- RefinedCurveNet: CurveNet, then a small U-Net that reweights the result within bounds.
+- HistoNet: a plain 3D U-Net with a softmax over the bins (overfits and predicts diffuse
+  histograms; kept for comparison).
+All three leave the histogram as it is when untrained.
 """
 import math
 
