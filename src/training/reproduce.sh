@@ -17,4 +17,4 @@ java -jar target/retone.jar dataset --photos photos/val --out "$work/val.rthd" -
   --out "$work/histonet-v1" --epochs 24 --epoch-size 4096 --max-minutes 32 --patience 6 \
   --card src/training/model-card-data.json
 cp "$work/histonet-v1.onnx" "$work/histonet-v1.json" models/
-java -jar target/retone.jar eval --photos photos/val --edits 10 --seed 7 --grid src/docs/images/eval-grid.jpg
+java -jar target/retone.jar eval --photos photos/val --edits 10 --seed 7 --by-edit

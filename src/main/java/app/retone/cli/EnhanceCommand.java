@@ -10,13 +10,11 @@ import app.retone.predict.AutoEnhancer;
 import app.retone.predict.ModelLocator;
 import app.retone.predict.OnnxHistogramPredictor;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "enhance", mixinStandardHelpOptions = true,
@@ -29,12 +27,8 @@ import picocli.CommandLine.Spec;
             "  retone enhance *.jpg -o fixed/ --strength 0.8"})
 final class EnhanceCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "IN", arity = "1..*", description = "Photos to fix (JPEG, PNG, TIFF, WebP, BMP, GIF).")
-    List<Path> inputs;
-
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
-            description = "The output file, or with several inputs a folder (created if missing).")
-    Path output;
+    @Mixin
+    BatchArguments io;
 
     @Option(names = "--models", paramLabel = "DIR", description = "Folder holding the model (default: the app's models folder).")
     Path models;
@@ -52,8 +46,8 @@ final class EnhanceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         render.validate(spec.commandLine());
-        OutputPlan plan = OutputPlan.of(spec.commandLine(), inputs, output, render.formatOrNull());
-        plan.checkDistinct(spec.commandLine(), inputs);
+        OutputPlan plan = OutputPlan.of(spec.commandLine(), io.inputs, io.output, render.formatOrNull());
+        plan.checkDistinct(spec.commandLine(), io.inputs);
         try (OnnxHistogramPredictor predictor = OnnxHistogramPredictor.load(
                 models != null ? models : ModelLocator.defaultDirectory(), modelName)) {
             plan.prepare();
@@ -64,7 +58,7 @@ final class EnhanceCommand implements Callable<Integer> {
                     spec.commandLine().getErr());
             boolean debug = ((RetoneCommand) spec.root().userObject()).debug;
             Batch batch = new Batch(spec.commandLine().getOut(), spec.commandLine().getErr(), Batch.isTerminal(), debug);
-            return batch.run(inputs, input -> job.run(input,
+            return batch.run(io.inputs, input -> job.run(input,
                     photo -> enhancer.enhance(photo.argb(), photo.width(), photo.height()).lut()));
         }
     }

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
             "histograms, PSNR, mean CIELAB ΔE76, and the share of edits brought closer (ΔE76) to the original.",
             "Retone is also run on the unedited originals: a good photo should be left alone.",
             "Use photos the model was not trained on."},
-        footer = {"", "Example:", "  retone eval --photos photos/val --edits 10 --grid src/docs/images/eval-grid.jpg"})
+        footer = {"", "Example:", "  retone eval --photos photos/val --edits 10 --by-edit --grid grid.jpg"})
 final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--photos", required = true, paramLabel = "DIR", description = "Folder of good photos.")
@@ -64,6 +64,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--grid-rows", defaultValue = "4", description = "Photos in that picture. Default: ${DEFAULT-VALUE}.")
     int gridRows;
+
+    @Option(names = "--by-edit", description = "Also undo each edit step alone (--edits draws of each) and print a table per step.")
+    boolean byEdit;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -106,6 +109,12 @@ final class EvalCommand implements Callable<Integer> {
         double movedOriginals = 0;
         int predictions = 0;
         List<int[][]> gridRowsPixels = new ArrayList<>();
+        EditParameters.Step[] steps = EditParameters.Step.values();
+        Tally[] perStep = new Tally[steps.length];
+        for (int k = 0; k < steps.length; k++) {
+            perStep[k] = new Tally(steps[k].name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        double[] perStepEditedDeltaE = new double[steps.length];
         int tile = 320;
         long start = System.nanoTime();
         try (OnnxHistogramPredictor predictor = OnnxHistogramPredictor.load(
@@ -114,6 +123,8 @@ final class EvalCommand implements Callable<Integer> {
             AutoEnhancer enhancer = new AutoEnhancer(predictor, pdf);
             ColorTransfer engine = new ColorTransfer(pdf, new Regrain(), Interpolation.TETRAHEDRAL);
             SplittableRandom random = new SplittableRandom(seed);
+            // its own stream: asking for --by-edit does not change the edits of the main table
+            SplittableRandom stepRandom = new SplittableRandom(seed ^ 0x57E9_5EEDL);
             for (Path file : files) {
                 Photo full = loader.load(file);
                 double scale = Math.min(1.0, (double) size / Math.max(full.width(), full.height()));
@@ -156,6 +167,22 @@ final class EvalCommand implements Callable<Integer> {
                         gridRowsPixels.add(new int[][] {thumb(edited, w, h, tile), thumb(fixed, w, h, tile), thumb(original, w, h, tile)});
                     }
                 }
+                if (byEdit) {
+                    for (int k = 0; k < steps.length; k++) {
+                        for (int e = 0; e < edits; e++) {
+                            EditParameters edit = RandomEdits.draw(stepRandom);
+                            while (!edit.has(steps[k])) {
+                                edit = RandomEdits.draw(stepRandom);
+                            }
+                            int[] edited = RandomEdits.apply(original, edit.only(steps[k]));
+                            double baseDeltaE = ImageMetrics.meanDeltaE76(original, edited);
+                            int[] fixed = engine.render(edited, w, h, enhancer.enhance(edited, w, h).lut(), 1.0, true);
+                            double deltaE = ImageMetrics.meanDeltaE76(original, fixed);
+                            perStep[k].add(0, ImageMetrics.psnr(original, fixed), deltaE, deltaE < baseDeltaE);
+                            perStepEditedDeltaE[k] += baseDeltaE;
+                        }
+                    }
+                }
                 out.printf(Locale.ROOT, "%-60s done%n", file.getFileName());
                 out.flush();
             }
@@ -176,6 +203,15 @@ final class EvalCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "model histograms: KL(orig||predicted) %.3f vs KL(orig||edited) %.3f (ratio %.2f)%n",
                 meanKlPredicted, meanKlEdited, meanKlPredicted / meanKlEdited);
         out.printf(Locale.ROOT, "unedited originals moved by Retone: mean ΔE76 %.2f%n", moved);
+        if (byEdit) {
+            out.println();
+            out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "one step alone", "edited ΔE76", "Retone ΔE76", "closer");
+            for (int k = 0; k < steps.length; k++) {
+                Tally t = perStep[k];
+                out.printf(Locale.ROOT, "%-22s %14.2f %14.2f %13.0f %%%n", t.name, perStepEditedDeltaE[k] / t.n,
+                        t.deltaE / t.n, 100.0 * t.closer / t.n);
+            }
+        }
         out.println();
         boolean klBar = meanKlPredicted <= 0.5 * meanKlEdited;
         boolean closerBar = retone.closer >= 0.75 * retone.n;

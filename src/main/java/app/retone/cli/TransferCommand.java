@@ -9,13 +9,11 @@ import app.retone.core.image.ImageLimits;
 import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoLoader;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "transfer", mixinStandardHelpOptions = true,
@@ -27,15 +25,11 @@ import picocli.CommandLine.Spec;
         footer = {"", "Example:", "  retone transfer a.jpg b.jpg --reference golden-hour.jpg -o warm/ --strength 0.8"})
 final class TransferCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "IN", arity = "1..*", description = "Photos to change (JPEG, PNG, TIFF, WebP, BMP, GIF).")
-    List<Path> inputs;
+    @Mixin
+    BatchArguments io;
 
     @Option(names = {"-r", "--reference"}, required = true, paramLabel = "REF", description = "The photo whose colours to take.")
     Path reference;
-
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
-            description = "The output file, or with several inputs a folder (created if missing).")
-    Path output;
 
     @Mixin
     RenderOptions render;
@@ -46,8 +40,8 @@ final class TransferCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         render.validate(spec.commandLine());
-        OutputPlan plan = OutputPlan.of(spec.commandLine(), inputs, output, render.formatOrNull());
-        plan.checkDistinct(spec.commandLine(), inputs);
+        OutputPlan plan = OutputPlan.of(spec.commandLine(), io.inputs, io.output, render.formatOrNull());
+        plan.checkDistinct(spec.commandLine(), io.inputs);
         PhotoLoader loader = new PhotoLoader(ImageLimits.fromSystemProperties());
         Photo ref = loader.load(reference);
         Histogram3D target = Histogram3D.of(ref.argb());
@@ -58,6 +52,6 @@ final class TransferCommand implements Callable<Integer> {
         boolean debug = ((RetoneCommand) spec.root().userObject()).debug;
         PhotoJob job = new PhotoJob(loader, engine, render, plan, spec.commandLine().getErr());
         Batch batch = new Batch(spec.commandLine().getOut(), spec.commandLine().getErr(), Batch.isTerminal(), debug);
-        return batch.run(inputs, input -> job.run(input, photo -> engine.lut(Histogram3D.of(photo.argb()), target)));
+        return batch.run(io.inputs, input -> job.run(input, photo -> engine.lut(Histogram3D.of(photo.argb()), target)));
     }
 }

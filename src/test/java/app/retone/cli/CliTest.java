@@ -13,23 +13,19 @@ import app.retone.core.image.SyntheticPhoto;
 import app.retone.testing.Pixels;
 import app.retone.testing.TestImages;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CliTest {
+class CliTest extends CommandLineTestBase {
 
     @TempDir
     Path dir;
 
     private Path photo;
     private Path reference;
-    private String stdout;
-    private String stderr;
 
     @BeforeEach
     void photos() throws IOException {
@@ -41,14 +37,6 @@ class CliTest {
         reference = TestImages.write(dir.resolve("ref.png"), TestImages.fromArgb(warm, 200, 150, false), "png");
     }
 
-    private int run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        stdout = out.toString();
-        stderr = err.toString();
-        return code;
-    }
 
     @Test
     void transferMovesThePhotosColoursTowardsTheReference() throws IOException {

@@ -11,8 +11,6 @@ import app.retone.core.image.PhotoLoader;
 import app.retone.core.image.SyntheticPhoto;
 import app.retone.testing.TestImages;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,14 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** enhance, dataset and eval on generated photos, with the shipped model. */
-class ModelCommandsTest {
+class ModelCommandsTest extends CommandLineTestBase {
 
     @TempDir
     Path dir;
 
     private Path photos;
-    private String stdout;
-    private String stderr;
 
     @BeforeEach
     void photos() throws IOException {
@@ -38,14 +34,6 @@ class ModelCommandsTest {
         }
     }
 
-    private int run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        stdout = out.toString();
-        stderr = err.toString();
-        return code;
-    }
 
     @Test
     void enhanceWritesAPhotoOfTheSameSize() throws IOException {
@@ -102,9 +90,9 @@ class ModelCommandsTest {
     void evalPrintsEveryMethodTheBarAndAGrid() throws IOException {
         Path grid = dir.resolve("grid.jpg");
         assertEquals(0, run("eval", "--photos", photos.toString(), "--edits", "2", "--size", "256", "--models", "models",
-                "--grid", grid.toString()), stderr);
+                "--grid", grid.toString(), "--by-edit"), stderr);
         for (String line : new String[] {"edited (do nothing)", "auto-levels", "Retone", "KL(orig||predicted)",
-            "unedited originals moved", "bar: ≥ 75 % of edits brought closer"}) {
+            "unedited originals moved", "bar: ≥ 75 % of edits brought closer", "one step alone", "hue-saturation", "noise"}) {
             assertTrue(stdout.contains(line), line + " missing from:\n" + stdout);
         }
         Photo picture = new PhotoLoader().load(grid);

@@ -17,6 +17,28 @@ public record EditParameters(double contrast, double gamma, double[] curveY, dou
 
     public static final EditParameters NONE = new EditParameters(1, 1, null, null, null, 0, 0);
 
+    /** The six steps of an edit. */
+    public enum Step { CONTRAST, GAMMA, CURVE, HUE_SATURATION, SPILL, NOISE }
+
+    /** Whether this edit changes the given step. */
+    public boolean has(Step step) {
+        return switch (step) {
+            case CONTRAST -> contrast != 1;
+            case GAMMA -> gamma != 1;
+            case CURVE -> curveY != null;
+            case HUE_SATURATION -> hueSaturation != null;
+            case SPILL -> gains != null;
+            case NOISE -> noise != 0;
+        };
+    }
+
+    /** This edit reduced to one of its steps (the others neutral). */
+    public EditParameters only(Step step) {
+        return new EditParameters(step == Step.CONTRAST ? contrast : 1, step == Step.GAMMA ? gamma : 1,
+                step == Step.CURVE ? curveY : null, step == Step.HUE_SATURATION ? hueSaturation : null,
+                step == Step.SPILL ? gains : null, step == Step.NOISE ? noise : 0, noiseSeed);
+    }
+
     public boolean isIdentity() {
         return contrast == 1 && gamma == 1 && curveY == null && hueSaturation == null && gains == null && noise == 0;
     }

@@ -86,24 +86,6 @@ public final class PhotoLoader {
         return new Photo(width, height, argb, pixels.hasAlpha(), source, warnings);
     }
 
-    /** Width and height as the header states them (before orientation), without decoding pixels. */
-    public int[] readSize(Path path) throws ImageReadException {
-        checkFile(path);
-        try (ImageInputStream in = openStream(path)) {
-            ImageReader reader = findReader(path, in);
-            try {
-                reader.setInput(in, true, true);
-                return new int[] {reader.getWidth(0), reader.getHeight(0)};
-            } finally {
-                reader.dispose();
-            }
-        } catch (ImageReadException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new ImageReadException(Problem.CORRUPT, path, "the image header is damaged (" + describe(e) + ")", e);
-        }
-    }
-
     private record DecodedImage(BufferedImage image, String format) {
     }
 

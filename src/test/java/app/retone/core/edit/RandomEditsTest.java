@@ -80,6 +80,18 @@ class RandomEditsTest {
     }
 
     @Test
+    void anEditReducedToOneStepKeepsOnlyThatStep() {
+        EditParameters full = new EditParameters(1.2, 0.8, new double[] {0, .2, .4, .6, .8, .9}, new double[12],
+                new double[] {1.1, 1, 0.9}, 0.05, 3);
+        for (EditParameters.Step step : EditParameters.Step.values()) {
+            EditParameters one = full.only(step);
+            for (EditParameters.Step other : EditParameters.Step.values()) {
+                assertEquals(other == step, one.has(other), step + " / " + other);
+            }
+        }
+    }
+
+    @Test
     void sameSeedSameEdit() {
         int[] photo = SyntheticPhoto.landscape(64, 48, 4).argb();
         EditParameters a = RandomEdits.draw(new SplittableRandom(9));

@@ -1,0 +1,17 @@
+package app.retone.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The photos a transforming command works on and where the results go. */
+final class BatchArguments {
+
+    @Parameters(paramLabel = "IN", arity = "1..*", description = "Photos (JPEG, PNG, TIFF, WebP, BMP, GIF).")
+    List<Path> inputs;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
+            description = "The output file, or with several inputs a folder (created if missing).")
+    Path output;
+}
