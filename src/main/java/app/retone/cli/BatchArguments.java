@@ -14,4 +14,12 @@ final class BatchArguments {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
             description = "The output file, or with several inputs a folder (created if missing).")
     Path output;
+
+    /** Checks the render options and the inputs against the output, and says where each result goes. */
+    OutputPlan plan(picocli.CommandLine commandLine, RenderOptions render) {
+        render.validate(commandLine);
+        OutputPlan plan = OutputPlan.of(commandLine, inputs, output, render.formatOrNull());
+        plan.checkDistinct(commandLine, inputs);
+        return plan;
+    }
 }

@@ -45,9 +45,7 @@ final class EnhanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        render.validate(spec.commandLine());
-        OutputPlan plan = OutputPlan.of(spec.commandLine(), io.inputs, io.output, render.formatOrNull());
-        plan.checkDistinct(spec.commandLine(), io.inputs);
+        OutputPlan plan = io.plan(spec.commandLine(), render);
         try (OnnxHistogramPredictor predictor = OnnxHistogramPredictor.load(
                 models != null ? models : ModelLocator.defaultDirectory(), modelName)) {
             plan.prepare();

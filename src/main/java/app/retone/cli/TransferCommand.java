@@ -39,9 +39,7 @@ final class TransferCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        render.validate(spec.commandLine());
-        OutputPlan plan = OutputPlan.of(spec.commandLine(), io.inputs, io.output, render.formatOrNull());
-        plan.checkDistinct(spec.commandLine(), io.inputs);
+        OutputPlan plan = io.plan(spec.commandLine(), render);
         PhotoLoader loader = new PhotoLoader(ImageLimits.fromSystemProperties());
         Photo ref = loader.load(reference);
         Histogram3D target = Histogram3D.of(ref.argb());
