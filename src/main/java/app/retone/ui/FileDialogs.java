@@ -1,0 +1,26 @@
+package app.retone.ui;
+
+import app.retone.core.image.ExportOptions;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.stage.Window;
+
+/**
+ * The questions the window asks the user through the system's dialogs. An interface, so that
+ * UI tests can answer them without a native file chooser.
+ */
+public interface FileDialogs {
+
+    /** Where to write an export, and how. */
+    record ExportRequest(Path destination, ExportOptions options) {
+    }
+
+    Optional<Path> choosePhoto(Window owner, String title, Path folder);
+
+    Optional<ExportRequest> chooseExport(Window owner, String suggestedName, Path folder, int quality);
+
+    Optional<Path> chooseLut(Window owner, String suggestedName, Path folder);
+
+    /** Asks a yes/no question; true means go ahead. */
+    boolean confirm(Window owner, String title, String text, String yes);
+}

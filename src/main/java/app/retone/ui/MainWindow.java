@@ -1,0 +1,74 @@
+package app.retone.ui;
+
+import app.retone.ui.editor.EditorViewModel;
+import app.retone.ui.settings.Settings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/** Builds the main window from its FXML and CSS, and remembers its size and place. */
+public final class MainWindow {
+
+    public static final double DEFAULT_WIDTH = 1400;
+    public static final double DEFAULT_HEIGHT = 900;
+
+    private MainWindow() {
+    }
+
+    /** Loads the window into {@code stage} (not yet shown) and returns its controller. */
+    public static MainController create(Stage stage, EditorViewModel viewModel, FileDialogs dialogs, Settings settings) {
+        FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("MainView.fxml"));
+        loader.setControllerFactory(type -> {
+            if (type == MainController.class) {
+                return new MainController(viewModel, dialogs, settings);
+            }
+            throw new IllegalArgumentException("no controller of type " + type);
+        });
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the main window's FXML could not be loaded", e);
+        }
+        Scene scene = new Scene(root, settings.getDouble("window.width", DEFAULT_WIDTH),
+                settings.getDouble("window.height", DEFAULT_HEIGHT));
+        scene.getStylesheets().add(MainWindow.class.getResource("retone.css").toExternalForm());
+        stage.setScene(scene);
+        stage.titleProperty().bind(viewModel.windowTitleProperty());
+        stage.setMinWidth(800);
+        stage.setMinHeight(560);
+        restorePlace(stage, settings);
+        stage.setOnHiding(e -> rememberPlace(stage, settings));
+        return loader.getController();
+    }
+
+    private static void restorePlace(Stage stage, Settings settings) {
+        double x = settings.getDouble("window.x", Double.NaN);
+        double y = settings.getDouble("window.y", Double.NaN);
+        if (!Double.isNaN(x) && !Double.isNaN(y)) {
+            // only where a screen still is: monitors come and go
+            boolean visible = Screen.getScreens().stream().map(Screen::getVisualBounds)
+                    .anyMatch(b -> b.intersects(new Rectangle2D(x, y, 200, 100)));
+            if (visible) {
+                stage.setX(x);
+                stage.setY(y);
+            }
+        }
+        stage.setMaximized(settings.get("window.maximized").map(Boolean::parseBoolean).orElse(false));
+    }
+
+    private static void rememberPlace(Stage stage, Settings settings) {
+        settings.put("window.maximized", Boolean.toString(stage.isMaximized()));
+        if (!stage.isMaximized() && stage.getScene() != null) {
+            settings.putDouble("window.x", stage.getX());
+            settings.putDouble("window.y", stage.getY());
+            settings.putDouble("window.width", stage.getScene().getWidth());
+            settings.putDouble("window.height", stage.getScene().getHeight());
+        }
+    }
+}

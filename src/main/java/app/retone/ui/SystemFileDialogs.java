@@ -1,0 +1,117 @@
+package app.retone.ui;
+
+import app.retone.core.image.ExportOptions;
+import app.retone.core.image.ImageFormat;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.GridPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** The system's file choosers, and a small dialog for the JPEG quality. */
+public final class SystemFileDialogs implements FileDialogs {
+
+    static final List<FileChooser.ExtensionFilter> PHOTO_FILTERS = List.of(
+            new FileChooser.ExtensionFilter("Photos", "*.jpg", "*.jpeg", "*.JPG", "*.JPEG", "*.png", "*.PNG", "*.tif",
+                    "*.tiff", "*.TIF", "*.TIFF", "*.webp", "*.WEBP", "*.bmp", "*.BMP", "*.gif", "*.GIF"),
+            new FileChooser.ExtensionFilter("All files", "*"));
+
+    @Override
+    public Optional<Path> choosePhoto(Window owner, String title, Path folder) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().setAll(PHOTO_FILTERS);
+        setFolder(chooser, folder);
+        File file = chooser.showOpenDialog(owner);
+        return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    @Override
+    public Optional<ExportRequest> chooseExport(Window owner, String suggestedName, Path folder, int quality) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export");
+        FileChooser.ExtensionFilter jpeg = new FileChooser.ExtensionFilter("JPEG", "*.jpg", "*.jpeg");
+        FileChooser.ExtensionFilter png = new FileChooser.ExtensionFilter("PNG", "*.png");
+        FileChooser.ExtensionFilter tiff = new FileChooser.ExtensionFilter("TIFF", "*.tif", "*.tiff");
+        chooser.getExtensionFilters().setAll(jpeg, png, tiff);
+        setFolder(chooser, folder);
+        chooser.setInitialFileName(suggestedName);
+        File file = chooser.showSaveDialog(owner);
+        if (file == null) {
+            return Optional.empty();
+        }
+        Path path = file.toPath();
+        ImageFormat format = ImageFormat.fromPath(path).orElseGet(() -> {
+            FileChooser.ExtensionFilter chosen = chooser.getSelectedExtensionFilter();
+            return chosen == png ? ImageFormat.PNG : chosen == tiff ? ImageFormat.TIFF : ImageFormat.JPEG;
+        });
+        if (ImageFormat.fromPath(path).isEmpty()) {
+            path = path.resolveSibling(path.getFileName() + "." + format.defaultExtension());
+        }
+        int chosenQuality = quality;
+        if (format == ImageFormat.JPEG) {
+            Optional<Integer> asked = askQuality(owner, quality);
+            if (asked.isEmpty()) {
+                return Optional.empty();
+            }
+            chosenQuality = asked.get();
+        }
+        // the system chooser already asked before replacing an existing file
+        return Optional.of(new ExportRequest(path, new ExportOptions(format, chosenQuality, Files.exists(path))));
+    }
+
+    private static Optional<Integer> askQuality(Window owner, int quality) {
+        Alert dialog = new Alert(Alert.AlertType.NONE);
+        dialog.initOwner(owner);
+        dialog.setTitle("JPEG quality");
+        dialog.setHeaderText("JPEG quality (1–100)");
+        Spinner<Integer> spinner = new Spinner<>(1, 100, quality);
+        spinner.setEditable(true);
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setPadding(new Insets(10));
+        grid.addRow(0, new Label("Quality"), spinner);
+        dialog.getDialogPane().setContent(grid);
+        ButtonType export = new ButtonType("Export", ButtonBar.ButtonData.OK_DONE);
+        dialog.getButtonTypes().setAll(export, ButtonType.CANCEL);
+        return dialog.showAndWait().filter(b -> b == export).map(b -> spinner.getValue());
+    }
+
+    @Override
+    public Optional<Path> chooseLut(Window owner, String suggestedName, Path folder) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export LUT");
+        chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("3D LUT (.cube)", "*.cube"));
+        setFolder(chooser, folder);
+        chooser.setInitialFileName(suggestedName);
+        File file = chooser.showSaveDialog(owner);
+        return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    @Override
+    public boolean confirm(Window owner, String title, String text, String yes) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.setContentText(text);
+        ButtonType go = new ButtonType(yes, ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(ButtonType.CANCEL, go);
+        return alert.showAndWait().filter(b -> b == go).isPresent();
+    }
+
+    private static void setFolder(FileChooser chooser, Path folder) {
+        if (folder != null && Files.isDirectory(folder)) {
+            chooser.setInitialDirectory(folder.toFile());
+        }
+    }
+}

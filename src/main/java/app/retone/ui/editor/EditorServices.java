@@ -1,0 +1,32 @@
+package app.retone.ui.editor;
+
+import app.retone.core.color.Interpolation;
+import app.retone.core.color.PdfTransfer;
+import app.retone.core.color.Regrain;
+import app.retone.core.image.PhotoExporter;
+import app.retone.core.image.PhotoLoader;
+
+/**
+ * The engine pieces the editor uses, so tests can hand in their own (a missing model, a failing
+ * disk). {@code previewLongEdge} is the longest side of the display-sized copy the slider repaints.
+ */
+public record EditorServices(
+        PhotoLoader loader,
+        PredictorSource predictors,
+        PdfTransfer pdfTransfer,
+        Regrain regrain,
+        Interpolation interpolation,
+        PhotoExporter exporter,
+        int previewLongEdge) {
+
+    public EditorServices {
+        if (previewLongEdge < 64) {
+            throw new IllegalArgumentException("preview size must be at least 64 pixels, got " + previewLongEdge);
+        }
+    }
+
+    public static EditorServices standard(PhotoLoader loader, PredictorSource predictors, int previewLongEdge) {
+        return new EditorServices(loader, predictors, new PdfTransfer(), new Regrain(), Interpolation.TETRAHEDRAL,
+                new PhotoExporter(), previewLongEdge);
+    }
+}

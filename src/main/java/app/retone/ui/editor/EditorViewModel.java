@@ -1,0 +1,572 @@
+package app.retone.ui.editor;
+
+import app.retone.core.color.ColorLut3D;
+import app.retone.core.color.CubeFile;
+import app.retone.core.color.Histogram3D;
+import app.retone.core.color.StrengthPreview;
+import app.retone.core.image.ExportOptions;
+import app.retone.core.image.ImageFormat;
+import app.retone.core.image.Photo;
+import app.retone.core.image.PhotoDetails;
+import app.retone.core.image.PhotoDetailsReader;
+import app.retone.core.image.Resample;
+import app.retone.predict.AutoEnhancer;
+import app.retone.predict.HistogramPredictor;
+import app.retone.ui.settings.RecentFiles;
+import app.retone.ui.settings.Settings;
+import app.retone.ui.task.BackgroundTask;
+import app.retone.ui.task.TaskExecutor;
+import app.retone.ui.task.TaskHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The editor's state and commands, free of any {@code Node}: the photo and its display copy, the
+ * look to apply (the network's prediction or a reference photo's), the strength, the histograms,
+ * the background activities, and what the user must be told.
+ *
+ * <p>All methods and properties belong to the UI thread. Background work goes through the
+ * {@link TaskExecutor}; every result carries the generation of the photo it was computed for and
+ * is dropped if another photo was opened meanwhile, so a stale result never reaches the screen.
+ */
+public final class EditorViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EditorViewModel.class);
+    private static final Logger TIMING = LoggerFactory.getLogger("app.retone.timing");
+
+    public static final double MAX_STRENGTH = 1.5;
+    public static final double DEFAULT_STRENGTH = 1.0;
+
+    /** A loaded photo with everything derived from it once. */
+    private record Session(long generation, Photo photo, PhotoDetails details, PreviewFrame before,
+                           Histogram3D sourceHistogram, int[] modelCopy) {
+    }
+
+    /** A look ready to apply: where it came from, its target histogram, the LUT, and the slider's fast path. */
+    private record Look(TargetKind kind, String name, Histogram3D target, ColorLut3D lut, StrengthPreview preview) {
+    }
+
+    private final EditorServices services;
+    private final TaskExecutor executor;
+    private final Settings settings;
+    private final RecentFiles recentFiles;
+
+    private final ReadOnlyObjectWrapper<Photo> photo = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<PhotoDetails> details = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<PreviewFrame> before = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<PreviewFrame> after = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Histogram3D> sourceHistogram = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Histogram3D> targetHistogram = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Histogram3D> resultHistogram = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<HistogramSelection> histogramSelection =
+            new ReadOnlyObjectWrapper<>(HistogramSelection.NONE);
+    private final ReadOnlyObjectWrapper<TargetKind> targetKind = new ReadOnlyObjectWrapper<>(TargetKind.MODEL);
+    private final ReadOnlyStringWrapper lookDescription = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Path> referencePath = new ReadOnlyObjectWrapper<>();
+    private final DoubleProperty strength = new SimpleDoubleProperty(DEFAULT_STRENGTH);
+    private final BooleanProperty regrain = new SimpleBooleanProperty(true);
+    private final ObjectProperty<CompareMode> compareMode = new SimpleObjectProperty<>(CompareMode.RESULT);
+    private final BooleanProperty showOriginal = new SimpleBooleanProperty(false);
+    private final ObjectProperty<HistogramChoice> histogramChoice = new SimpleObjectProperty<>(HistogramChoice.SOURCE);
+    private final ObservableList<Activity> activities = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Open a photo to begin (Ctrl+O, or drop it here)");
+    private final List<Consumer<Notice>> noticeListeners = new CopyOnWriteArrayList<>();
+
+    private final BooleanBinding hasPhoto = photo.isNotNull();
+    private final ReadOnlyBooleanWrapper hasLook = new ReadOnlyBooleanWrapper(false);
+    private final BooleanBinding busy = Bindings.isNotEmpty(activities);
+    private final StringBinding windowTitle = Bindings.createStringBinding(
+            () -> details.get() == null ? "Retone" : details.get().fileName() + " — Retone", details);
+
+    private Session session;
+    private Look modelLook;
+    private Look referenceLook;
+    private long generation;
+    private TaskHandle loading = TaskHandle.NONE;
+    private TaskHandle lookWork = TaskHandle.NONE;
+    private final int[][] afterBuffers = new int[2][];
+    private int nextBuffer;
+    private long openStarted;
+
+    public EditorViewModel(EditorServices services, TaskExecutor executor, Settings settings) {
+        this.services = services;
+        this.executor = executor;
+        this.settings = settings;
+        this.recentFiles = new RecentFiles(settings);
+        strength.addListener((obs, old, now) -> {
+            double clamped = Math.max(0, Math.min(MAX_STRENGTH, now.doubleValue()));
+            if (clamped != now.doubleValue()) {
+                strength.set(clamped);
+                return;
+            }
+            repaint();
+        });
+        histogramChoice.addListener((obs, old, now) -> updateHistogramSelection());
+    }
+
+    // ---- commands -------------------------------------------------------------------------
+
+    /** Opens a photo: shows it as soon as it is decoded, then starts the look in the background. */
+    public void open(Path path) {
+        loading.cancel();
+        lookWork.cancel();
+        long gen = ++generation;
+        openStarted = System.nanoTime();
+        String name = String.valueOf(path.getFileName());
+        settings.put("lastFolder", String.valueOf(path.toAbsolutePath().getParent()));
+        Activity activity = new Activity("Opening " + name);
+        loading = track(activity, BackgroundTask.<Session>of(activity.title(), context -> {
+            context.progress(-1, "Decoding " + name + "…");
+            Photo loaded = services.loader().load(path);
+            context.checkCancelled();
+            context.progress(0.6, "Preparing the preview…");
+            int[] size = displaySize(loaded.width(), loaded.height(), services.previewLongEdge());
+            int[] display = size[0] == loaded.width() && size[1] == loaded.height()
+                    ? loaded.argb()
+                    : Resample.crop(loaded.argb(), loaded.width(), loaded.height(), 0, 0, loaded.width(), loaded.height(),
+                            size[0], size[1]);
+            context.checkCancelled();
+            context.progress(0.8, "Reading metadata…");
+            PhotoDetails photoDetails = PhotoDetailsReader.read(loaded);
+            int[] modelCopy = Resample.toPixelCount(loaded.argb(), loaded.width(), loaded.height(),
+                    Resample.MODEL_INPUT_PIXELS);
+            Histogram3D source = Histogram3D.of(modelCopy, Histogram3D.DEFAULT_BINS);
+            return new Session(gen, loaded, photoDetails, new PreviewFrame(size[0], size[1], display), source, modelCopy);
+        }).onSuccess(loaded -> {
+            if (loaded.generation() == generation) {
+                showSession(loaded, path);
+            }
+        }).onFailure(error -> {
+            if (gen == generation) {
+                notice(Notice.error("Could not open " + name, describe(error)));
+                status.set("Could not open " + name);
+            }
+        }));
+    }
+
+    /** Chooses another photo's look as the target instead of the network's prediction. */
+    public void matchReference(Path path) {
+        if (session == null) {
+            notice(Notice.info("Open a photo first", "A reference photo's look is matched onto the open photo."));
+            return;
+        }
+        lookWork.cancel();
+        Session current = session;
+        String name = String.valueOf(path.getFileName());
+        Activity activity = new Activity("Matching " + name);
+        lookWork = track(activity, BackgroundTask.<Look>of(activity.title(), context -> {
+            context.progress(-1, "Opening " + name + "…");
+            Photo reference = services.loader().load(path);
+            context.checkCancelled();
+            context.progress(0.5, "Matching the look of " + name + "…");
+            Histogram3D target = Histogram3D.of(Resample.toPixelCount(reference.argb(), reference.width(),
+                    reference.height(), Resample.MODEL_INPUT_PIXELS), Histogram3D.DEFAULT_BINS);
+            return lookFor(current, TargetKind.REFERENCE, name, target);
+        }).onSuccess(look -> {
+            if (current.generation() == generation) {
+                referenceLook = look;
+                referencePath.set(path);
+                applyLook(look);
+            }
+        }).onFailure(error -> {
+            if (current.generation() == generation) {
+                notice(Notice.error("Could not use " + name + " as a reference", describe(error)));
+            }
+        }));
+    }
+
+    /** Goes back to the network's prediction (computing it if it is not there yet). */
+    public void useModel() {
+        if (session == null) {
+            targetKind.set(TargetKind.MODEL);
+            return;
+        }
+        if (modelLook != null) {
+            applyLook(modelLook);
+        } else {
+            predict(session);
+        }
+    }
+
+    /** Strength back to 100 %, regrain on, the network's look, the result view. */
+    public void reset() {
+        strength.set(DEFAULT_STRENGTH);
+        regrain.set(true);
+        compareMode.set(CompareMode.RESULT);
+        showOriginal.set(false);
+        useModel();
+    }
+
+    /**
+     * Renders the full-resolution result (with regrain when on) and writes it, in the background.
+     * An export belongs to the photo it started from: opening another photo does not stop it.
+     */
+    public void export(Path destination, ExportOptions options) {
+        Look look = currentLook();
+        if (session == null || look == null) {
+            notice(Notice.info("Nothing to export yet", "The result appears once the prediction is ready."));
+            return;
+        }
+        Photo source = session.photo();
+        ColorLut3D lut = look.lut().withStrength(strength.get());
+        boolean withRegrain = regrain.get();
+        String name = String.valueOf(destination.getFileName());
+        settings.put("lastExportFolder", String.valueOf(destination.toAbsolutePath().getParent()));
+        Activity activity = new Activity("Exporting " + name);
+        track(activity, BackgroundTask.<ImageFormat>of(activity.title(), context -> {
+            context.progress(0.05, "Applying the colours at full resolution…");
+            int[] colored = lut.apply(source.argb(), services.interpolation());
+            context.checkCancelled();
+            if (withRegrain && !lut.isIdentity()) {
+                context.progress(0.35, "Regrain: restoring the photo's fine detail…");
+                colored = services.regrain().apply(source.argb(), colored, source.width(), source.height());
+                context.checkCancelled();
+            }
+            context.progress(0.8, "Writing " + name + "…");
+            return services.exporter().export(source.withPixels(colored), destination, options);
+        }).onSuccess(format -> {
+            notice(Notice.info("Exported", destination + " (" + format.name().toLowerCase(Locale.ROOT) + ")"));
+            status.set("Exported " + name);
+        }).onFailure(error -> notice(Notice.error("Export failed: nothing was written to " + name, describe(error)))));
+    }
+
+    /** Writes the current look, at the current strength, as a .cube LUT other tools can use. */
+    public void exportLut(Path destination) {
+        Look look = currentLook();
+        if (look == null) {
+            notice(Notice.info("No look to export yet", "The LUT exists once the prediction is ready."));
+            return;
+        }
+        ColorLut3D lut = look.lut().withStrength(strength.get());
+        String title = "Retone " + look.name() + String.format(Locale.ROOT, " %.0f%%", strength.get() * 100);
+        String name = String.valueOf(destination.getFileName());
+        Activity activity = new Activity("Exporting " + name);
+        track(activity, BackgroundTask.<Path>of(activity.title(), context -> {
+            CubeFile.write(lut, title, destination);
+            return destination;
+        }).onSuccess(path -> notice(Notice.info("LUT exported", path.toString())))
+                .onFailure(error -> notice(Notice.error("Could not write " + name, describe(error)))));
+    }
+
+    /** Cancels all background work (the status bar's cancel button). */
+    public void cancelAll() {
+        List.copyOf(activities).forEach(Activity::cancel);
+    }
+
+    public void addNoticeListener(Consumer<Notice> listener) {
+        noticeListeners.add(listener);
+    }
+
+    // ---- state ----------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<Photo> photoProperty() {
+        return photo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<PhotoDetails> detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    /** The original, display-sized. */
+    public ReadOnlyObjectProperty<PreviewFrame> beforeProperty() {
+        return before.getReadOnlyProperty();
+    }
+
+    /** The result at the current strength, display-sized (the original until a look is ready). */
+    public ReadOnlyObjectProperty<PreviewFrame> afterProperty() {
+        return after.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Histogram3D> sourceHistogramProperty() {
+        return sourceHistogram.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Histogram3D> targetHistogramProperty() {
+        return targetHistogram.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Histogram3D> resultHistogramProperty() {
+        return resultHistogram.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<HistogramSelection> histogramSelectionProperty() {
+        return histogramSelection.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<HistogramChoice> histogramChoiceProperty() {
+        return histogramChoice;
+    }
+
+    public ReadOnlyObjectProperty<TargetKind> targetKindProperty() {
+        return targetKind.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> referencePathProperty() {
+        return referencePath.getReadOnlyProperty();
+    }
+
+    /** "Predicted by histonet-v1" or "Matching beach.jpg". */
+    public ReadOnlyStringProperty lookDescriptionProperty() {
+        return lookDescription.getReadOnlyProperty();
+    }
+
+    /** 0..1.5; 1 is the full transfer. */
+    public DoubleProperty strengthProperty() {
+        return strength;
+    }
+
+    public BooleanProperty regrainProperty() {
+        return regrain;
+    }
+
+    public ObjectProperty<CompareMode> compareModeProperty() {
+        return compareMode;
+    }
+
+    /** True while the user holds the compare key: the view shows the original. */
+    public BooleanProperty showOriginalProperty() {
+        return showOriginal;
+    }
+
+    public ObservableList<Activity> activities() {
+        return activities;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ObservableList<Path> recentFiles() {
+        return recentFiles.files();
+    }
+
+    public void clearRecentFiles() {
+        recentFiles.clear();
+    }
+
+    public BooleanBinding hasPhotoProperty() {
+        return hasPhoto;
+    }
+
+    public ReadOnlyBooleanProperty hasLookProperty() {
+        return hasLook.getReadOnlyProperty();
+    }
+
+    public BooleanBinding busyProperty() {
+        return busy;
+    }
+
+    public StringBinding windowTitleProperty() {
+        return windowTitle;
+    }
+
+    public Optional<Path> lastFolder() {
+        return settings.get("lastFolder").map(Path::of).filter(Files::isDirectory);
+    }
+
+    public Optional<Path> lastExportFolder() {
+        return settings.get("lastExportFolder").map(Path::of).filter(Files::isDirectory);
+    }
+
+    /** A file name for the export of the open photo: "name-retone.jpg" beside the original's name. */
+    public String suggestedExportName(ImageFormat format) {
+        String base = details.get() == null ? "photo" : details.get().fileName();
+        int dot = base.lastIndexOf('.');
+        if (dot > 0) {
+            base = base.substring(0, dot);
+        }
+        return base + "-retone." + format.defaultExtension();
+    }
+
+    /** The open photo's file, if it came from one. */
+    public Optional<Path> photoPath() {
+        return session == null ? Optional.empty() : session.photo().source().file();
+    }
+
+    // ---- inner workings -------------------------------------------------------------------
+
+    private void showSession(Session loaded, Path path) {
+        session = loaded;
+        modelLook = null;
+        Look keptReference = referenceLook;
+        referenceLook = null;
+        photo.set(loaded.photo());
+        details.set(loaded.details());
+        before.set(loaded.before());
+        after.set(loaded.before());
+        afterBuffers[0] = null;
+        afterBuffers[1] = null;
+        sourceHistogram.set(loaded.sourceHistogram());
+        targetHistogram.set(null);
+        resultHistogram.set(loaded.sourceHistogram());
+        hasLook.set(false);
+        updateHistogramSelection();
+        recentFiles.add(path);
+        status.set(loaded.details().fileName() + " — " + loaded.photo().width() + " × " + loaded.photo().height());
+        TIMING.info("photo on screen {} ms after open ({} x {})", elapsedMs(), loaded.photo().width(),
+                loaded.photo().height());
+        loaded.photo().warnings().forEach(w -> notice(Notice.warning(loaded.details().fileName(), w)));
+        if (targetKind.get() == TargetKind.REFERENCE && keptReference != null && referencePath.get() != null) {
+            matchReference(referencePath.get()); // the same look onto the new photo
+        } else {
+            predict(loaded);
+        }
+    }
+
+    private void predict(Session current) {
+        lookWork.cancel();
+        Activity activity = new Activity("Predicting the look");
+        lookWork = track(activity, BackgroundTask.<Look>of(activity.title(), context -> {
+            context.progress(-1, "Loading the model…");
+            HistogramPredictor predictor = services.predictors().predictor();
+            context.checkCancelled();
+            context.progress(0.4, "Predicting the target histogram…");
+            Histogram3D target = predictor.predict(current.sourceHistogram());
+            context.checkCancelled();
+            context.progress(0.7, "Transferring the colours…");
+            return lookFor(current, TargetKind.MODEL, "the network", target);
+        }).onSuccess(look -> {
+            if (current.generation() == generation) {
+                modelLook = look;
+                applyLook(look);
+                TIMING.info("prediction on screen {} ms after open", elapsedMs());
+            }
+        }).onFailure(error -> {
+            if (current.generation() == generation) {
+                notice(Notice.error("Automatic correction unavailable", describe(error)
+                        + "\nThe photo stays open; you can still match a reference photo's look (File ▸ Match Reference…)."));
+                status.set("No prediction: " + describe(error));
+            }
+        }));
+    }
+
+    private Look lookFor(Session current, TargetKind kind, String name, Histogram3D target) {
+        ColorLut3D lut = services.pdfTransfer().transfer(current.sourceHistogram(), target);
+        StrengthPreview preview = new StrengthPreview(current.before().argb(), lut, services.interpolation());
+        return new Look(kind, name, target, lut, preview);
+    }
+
+    private void applyLook(Look look) {
+        targetKind.set(look.kind());
+        lookDescription.set(look.kind() == TargetKind.MODEL ? "Automatic (predicted by the network)" : "Matching " + look.name());
+        targetHistogram.set(look.target());
+        hasLook.set(true);
+        if (histogramChoice.get() == HistogramChoice.SOURCE && look.kind() == TargetKind.MODEL && modelLook == look
+                && resultHistogram.get() == sourceHistogram.get()) {
+            histogramChoice.set(HistogramChoice.OVERLAY); // first result of this photo: show what moved
+        }
+        repaint();
+    }
+
+    private Look currentLook() {
+        if (session == null) {
+            return null;
+        }
+        return targetKind.get() == TargetKind.REFERENCE && referenceLook != null ? referenceLook : modelLook;
+    }
+
+    /** The slider's path: blend and repaint the display copy, no prediction, no full resolution. */
+    private void repaint() {
+        Look look = currentLook();
+        if (session == null || look == null) {
+            return;
+        }
+        PreviewFrame original = session.before();
+        int pixels = original.width() * original.height();
+        int[] buffer = afterBuffers[nextBuffer];
+        if (buffer == null || buffer.length != pixels) {
+            buffer = new int[pixels];
+            afterBuffers[nextBuffer] = buffer;
+        }
+        nextBuffer ^= 1;
+        look.preview().render(strength.get(), buffer);
+        after.set(new PreviewFrame(original.width(), original.height(), buffer));
+        int[] small = look.lut().withStrength(strength.get()).apply(session.modelCopy(), services.interpolation());
+        resultHistogram.set(Histogram3D.of(small, Histogram3D.DEFAULT_BINS));
+        updateHistogramSelection();
+    }
+
+    private void updateHistogramSelection() {
+        Histogram3D source = sourceHistogram.get();
+        if (source == null) {
+            histogramSelection.set(HistogramSelection.NONE);
+            return;
+        }
+        Histogram3D target = targetHistogram.get();
+        Histogram3D result = resultHistogram.get();
+        HistogramSelection selection = switch (histogramChoice.get()) {
+            case SOURCE -> new HistogramSelection(source, null, "Source: the photo as it is");
+            case TARGET -> target == null
+                    ? new HistogramSelection(null, null, "No target yet")
+                    : new HistogramSelection(target, null, "Target: " + lookDescription.get());
+            case RESULT -> new HistogramSelection(result, null,
+                    String.format(Locale.ROOT, "Result at %.0f%%", strength.get() * 100));
+            case OVERLAY -> new HistogramSelection(source, result, String.format(Locale.ROOT,
+                    "Source (grey) vs result at %.0f%% (colour)", strength.get() * 100));
+        };
+        histogramSelection.set(selection);
+    }
+
+    private <T> TaskHandle track(Activity activity, BackgroundTask<T> task) {
+        activities.add(activity);
+        task.onProgress(p -> activity.update(p.fraction(), p.message()));
+        BackgroundTask<T> withCleanup = task.onFinished(() -> activities.remove(activity));
+        TaskHandle handle = executor.submit(withCleanup);
+        activity.attach(handle);
+        return handle;
+    }
+
+    private void notice(Notice notice) {
+        if (notice.severity() == Notice.Severity.ERROR) {
+            LOG.warn("{}: {}", notice.title(), notice.text());
+        }
+        noticeListeners.forEach(listener -> listener.accept(notice));
+    }
+
+    private long elapsedMs() {
+        return (System.nanoTime() - openStarted) / 1_000_000;
+    }
+
+    /** Longest side at most {@code longEdge}, never upscaled. */
+    static int[] displaySize(int width, int height, int longEdge) {
+        double scale = Math.min(1.0, (double) longEdge / Math.max(width, height));
+        return new int[] {Math.max(1, (int) Math.round(width * scale)), Math.max(1, (int) Math.round(height * scale))};
+    }
+
+    /** A user's one-line reason for a failure: the typed exceptions already say it well. */
+    static String describe(Throwable error) {
+        if (error instanceof OutOfMemoryError) {
+            return "not enough memory for this photo (the app's heap is " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB)";
+        }
+        String message = error.getMessage();
+        if (message == null || message.isBlank()) {
+            return error.getClass().getSimpleName();
+        }
+        return message;
+    }
+}

@@ -1,0 +1,21 @@
+package app.retone.ui.task;
+
+/**
+ * Runs long work off the user interface thread and hands its outcome back on it.
+ *
+ * <p>The app's implementation ({@link PoolTaskExecutor}) uses a small pool of worker threads and
+ * delivers callbacks on the JavaFX application thread; tests use {@link DirectTaskExecutor},
+ * which runs everything at once on the calling thread, so view models can be tested without a
+ * toolkit.
+ */
+public interface TaskExecutor extends AutoCloseable {
+
+    /** Starts {@code task}; its callbacks arrive on the UI thread (or the caller's, for the direct executor). */
+    <T> TaskHandle submit(BackgroundTask<T> task);
+
+    /** Runs {@code action} on the UI thread, later. Used for coalesced repaints and results. */
+    void runOnUiThread(Runnable action);
+
+    @Override
+    void close();
+}
