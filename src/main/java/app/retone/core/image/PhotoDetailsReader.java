@@ -53,7 +53,7 @@ public final class PhotoDetailsReader {
                 text(exif, ExifSubIFDDirectory.TAG_LENS_MODEL),
                 exposure(exif),
                 aperture(exif),
-                text(exif, ExifSubIFDDirectory.TAG_ISO_EQUIVALENT),
+                integer(exif, ExifSubIFDDirectory.TAG_ISO_EQUIVALENT).filter(i -> i > 0).map(String::valueOf),
                 rational(exif, ExifSubIFDDirectory.TAG_FOCAL_LENGTH).map(f -> trim(f.doubleValue()) + " mm"),
                 dateTaken(exif, ifd0),
                 colorProfile(icc, source));
@@ -140,6 +140,17 @@ public final class PhotoDetailsReader {
             return Optional.empty();
         }
         return Optional.of(value);
+    }
+
+    private static Optional<Integer> integer(Directory directory, int tag) {
+        if (directory == null || !directory.containsTag(tag)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(directory.getInteger(tag));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<Rational> rational(Directory directory, int tag) {

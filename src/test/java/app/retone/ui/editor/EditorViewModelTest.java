@@ -1,0 +1,364 @@
+package app.retone.ui.editor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.retone.core.color.ColorLut3D;
+import app.retone.core.color.ColorTransfer;
+import app.retone.core.color.CubeFile;
+import app.retone.core.color.Histogram3D;
+import app.retone.core.image.ExportOptions;
+import app.retone.core.image.ImageFormat;
+import app.retone.core.image.Photo;
+import app.retone.core.image.PhotoLoader;
+import app.retone.predict.PredictionException;
+import app.retone.testing.Pixels;
+import app.retone.ui.UiFixtures;
+import app.retone.ui.settings.MemorySettings;
+import app.retone.ui.task.DirectTaskExecutor;
+import app.retone.ui.task.ManualTaskExecutor;
+import app.retone.ui.task.TaskExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The editor's view model, with no stage and no toolkit: work runs on the test's thread. */
+class EditorViewModelTest {
+
+    private static CachedPredictorSource model;
+
+    @TempDir
+    Path dir;
+
+    private final List<Notice> notices = new ArrayList<>();
+    private final MemorySettings settings = new MemorySettings();
+
+    @BeforeAll
+    static void loadModel() {
+        model = new CachedPredictorSource(Path.of("models"), "histonet-v1");
+    }
+
+    @AfterAll
+    static void closeModel() {
+        model.close();
+    }
+
+    private EditorViewModel viewModel(TaskExecutor executor, PredictorSource predictors, int previewEdge) {
+        EditorViewModel vm = new EditorViewModel(EditorServices.standard(new PhotoLoader(), predictors, previewEdge),
+                executor, settings);
+        vm.addNoticeListener(notices::add);
+        return vm;
+    }
+
+    private EditorViewModel direct() {
+        return viewModel(new DirectTaskExecutor(), model, 256);
+    }
+
+    private List<Notice> errors() {
+        return notices.stream().filter(n -> n.severity() == Notice.Severity.ERROR).toList();
+    }
+
+    @Test
+    void openingShowsADisplaySizedCopyThenThePredictedResult() throws Exception {
+        Path file = UiFixtures.castPhoto(dir, "cast.jpg", 600, 400, 1);
+        EditorViewModel vm = direct();
+
+        vm.open(file);
+
+        assertEquals(List.of(), errors());
+        Photo photo = vm.photoProperty().get();
+        assertEquals(600, photo.width());
+        PreviewFrame before = vm.beforeProperty().get();
+        assertEquals(256, before.width(), "longest side fits the preview size");
+        assertEquals(171, before.height());
+        assertTrue(vm.hasLookProperty().get());
+        assertEquals(TargetKind.MODEL, vm.targetKindProperty().get());
+        PreviewFrame after = vm.afterProperty().get();
+        assertTrue(Pixels.meanAbsDiff(pixels(before), pixels(after)) > 1, "the result differs from the original");
+        assertNotNull(vm.targetHistogramProperty().get());
+        assertEquals("cast.jpg — Retone", vm.windowTitleProperty().get());
+        assertEquals(List.of(file.toAbsolutePath().normalize()), vm.recentFiles());
+        assertEquals("cast.jpg", vm.detailsProperty().get().fileName());
+        assertTrue(vm.activities().isEmpty(), "nothing left running");
+        HistogramSelection shown = vm.histogramSelectionProperty().get();
+        assertTrue(shown.isOverlay(), "the first result shows source against result");
+        assertSame(vm.sourceHistogramProperty().get(), shown.first());
+    }
+
+    @Test
+    void theSliderRepaintsTheDisplayCopyAndZeroGivesTheOriginalBackExactly() throws Exception {
+        EditorViewModel vm = direct();
+        vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 600, 400, 2));
+        int[] original = pixels(vm.beforeProperty().get());
+        int[] full = pixels(vm.afterProperty().get());
+
+        vm.strengthProperty().set(0);
+        assertArrayEquals(original, pixels(vm.afterProperty().get()));
+        assertEquals(0, Histogram3D.klDivergence(vm.sourceHistogramProperty().get(), vm.resultHistogramProperty().get()),
+                1e-9, "at strength 0 the result histogram is the source's");
+
+        vm.strengthProperty().set(0.5);
+        double half = Pixels.meanAbsDiff(original, pixels(vm.afterProperty().get()));
+        vm.strengthProperty().set(1.5);
+        double strong = Pixels.meanAbsDiff(original, pixels(vm.afterProperty().get()));
+        double fullDiff = Pixels.meanAbsDiff(original, full);
+        assertTrue(half > 0.3 && half < fullDiff && fullDiff < strong, half + " < " + fullDiff + " < " + strong);
+
+        vm.strengthProperty().set(7);
+        assertEquals(EditorViewModel.MAX_STRENGTH, vm.strengthProperty().get(), "strength is kept within 0..150 %");
+    }
+
+    @Test
+    void aBrokenFileGivesASpecificErrorAndTheOpenPhotoStays() throws Exception {
+        EditorViewModel vm = direct();
+        vm.open(UiFixtures.castPhoto(dir, "good.jpg", 300, 200, 3));
+        Photo good = vm.photoProperty().get();
+
+        vm.open(UiFixtures.brokenJpeg(dir, "broken.jpg"));
+
+        assertEquals(1, errors().size());
+        Notice error = errors().get(0);
+        assertEquals("Could not open broken.jpg", error.title());
+        assertTrue(error.text().contains("broken.jpg:") && error.text().length() > "broken.jpg: ".length(), error.text());
+        assertSame(good, vm.photoProperty().get(), "the photo that was open stays open");
+        assertTrue(vm.hasLookProperty().get());
+        assertEquals(1, vm.recentFiles().size(), "a file that failed is not a recent photo");
+    }
+
+    @Test
+    void aMissingFileIsNamedInTheError() {
+        EditorViewModel vm = direct();
+        vm.open(dir.resolve("gone.jpg"));
+        assertEquals(1, errors().size());
+        assertTrue(errors().get(0).text().contains("no such file"), errors().get(0).text());
+        assertNull(vm.photoProperty().get());
+    }
+
+    @Test
+    void aResultForAPhotoThatWasReplacedNeverAppears() throws Exception {
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        EditorViewModel vm = viewModel(executor, model, 256);
+        Path first = UiFixtures.castPhoto(dir, "first.jpg", 300, 200, 4);
+        Path second = UiFixtures.castPhoto(dir, "second.jpg", 200, 300, 5);
+
+        vm.open(first);
+        executor.runNext(); // first loads; its prediction is now queued
+        assertEquals(1, executor.pending());
+        vm.open(second);     // cancels the first photo's prediction
+        executor.runLatest(); // second loads
+        executor.runAll();    // the first photo's (cancelled) prediction, then the second's
+
+        assertEquals("second.jpg", vm.detailsProperty().get().fileName());
+        assertEquals(200, vm.photoProperty().get().width());
+        PreviewFrame after = vm.afterProperty().get();
+        assertEquals(vm.beforeProperty().get().width(), after.width(), "the result is the second photo's");
+        assertEquals(vm.beforeProperty().get().height(), after.height());
+        assertTrue(vm.hasLookProperty().get());
+        assertTrue(vm.activities().isEmpty());
+    }
+
+    @Test
+    void aSlowLoadOfAnEarlierPhotoCannotReplaceALaterOne() throws Exception {
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        EditorViewModel vm = viewModel(executor, model, 256);
+        vm.open(UiFixtures.castPhoto(dir, "slow.jpg", 300, 200, 6));
+        vm.open(UiFixtures.castPhoto(dir, "quick.jpg", 200, 300, 7));
+        executor.runLatest(); // the later photo loads first
+        executor.runAll();    // then the earlier load completes late
+        assertEquals("quick.jpg", vm.detailsProperty().get().fileName());
+        assertEquals(List.of(), errors());
+    }
+
+    @Test
+    void withoutAModelThePhotoStaysOpenTheReasonIsShownAndAReferenceLookStillWorks() throws Exception {
+        PredictorSource missing = () -> {
+            throw new PredictionException(PredictionException.Problem.MODEL_MISSING,
+                    "model file not found: /nowhere/histonet-v1.onnx");
+        };
+        EditorViewModel vm = viewModel(new DirectTaskExecutor(), missing, 256);
+        vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 8));
+
+        assertNotNull(vm.photoProperty().get());
+        assertFalse(vm.hasLookProperty().get());
+        assertEquals(1, errors().size());
+        assertEquals("Automatic correction unavailable", errors().get(0).title());
+        assertTrue(errors().get(0).text().contains("model file not found"), errors().get(0).text());
+
+        Path reference = UiFixtures.cleanPhoto(dir, "look.png", 300, 200, 9);
+        vm.matchReference(reference);
+        assertTrue(vm.hasLookProperty().get());
+        assertEquals(TargetKind.REFERENCE, vm.targetKindProperty().get());
+        assertEquals("Matching look.png", vm.lookDescriptionProperty().get());
+        assertTrue(Pixels.meanAbsDiff(pixels(vm.beforeProperty().get()), pixels(vm.afterProperty().get())) > 1);
+    }
+
+    @Test
+    void aReferenceLookMovesTheResultTowardsTheReferencesColours() throws Exception {
+        EditorViewModel vm = direct();
+        vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 10));
+        Path reference = UiFixtures.cleanPhoto(dir, "clean.png", 300, 200, 10); // the same scene without the cast
+        vm.matchReference(reference);
+        Photo clean = new PhotoLoader().load(reference);
+        Histogram3D target = Histogram3D.of(clean.argb());
+        double before = Histogram3D.klDivergence(target, vm.sourceHistogramProperty().get());
+        double after = Histogram3D.klDivergence(target, vm.resultHistogramProperty().get());
+        assertTrue(after < before * 0.5, "KL to the reference " + before + " -> " + after);
+
+        vm.useModel();
+        assertEquals(TargetKind.MODEL, vm.targetKindProperty().get());
+    }
+
+    @Test
+    void exportWritesTheFullResolutionResultTheEngineRendersAndKeepsTheOriginal() throws Exception {
+        Path file = UiFixtures.castPhoto(dir, "cast.jpg", 600, 400, 11);
+        byte[] originalBytes = Files.readAllBytes(file);
+        EditorViewModel vm = direct();
+        vm.open(file);
+        vm.strengthProperty().set(0.8);
+        vm.regrainProperty().set(false);
+        Path out = dir.resolve("out.png");
+
+        vm.export(out, ExportOptions.DEFAULT.withFormat(ImageFormat.PNG));
+
+        assertEquals(List.of(), errors());
+        Photo written = new PhotoLoader().load(out);
+        assertEquals(600, written.width());
+        assertEquals(400, written.height());
+        Photo source = new PhotoLoader().load(file);
+        ColorLut3D lut = new app.retone.core.color.PdfTransfer().transfer(
+                vm.sourceHistogramProperty().get(), vm.targetHistogramProperty().get());
+        int[] expected = new ColorTransfer().render(source.argb(), 600, 400, lut, 0.8, false);
+        assertArrayEquals(expected, written.argb(), "the app exports what the engine renders");
+        assertArrayEquals(originalBytes, Files.readAllBytes(file));
+        assertTrue(notices.stream().anyMatch(n -> n.title().equals("Exported")));
+    }
+
+    @Test
+    void anExportThatCannotBeWrittenSaysWhyAndLeavesNothing() throws Exception {
+        EditorViewModel vm = direct();
+        vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 12));
+        Path out = dir.resolve("no-such-folder").resolve("out.jpg");
+        vm.export(out, ExportOptions.DEFAULT);
+        assertEquals(1, errors().size());
+        assertTrue(errors().get(0).title().startsWith("Export failed"), errors().get(0).title());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void anExistingFileIsNotOverwrittenUnlessAsked() throws Exception {
+        EditorViewModel vm = direct();
+        Path file = UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 13);
+        vm.open(file);
+        byte[] original = Files.readAllBytes(file);
+        vm.export(file, ExportOptions.DEFAULT);
+        assertEquals(1, errors().size(), "exporting over the original without asking is refused");
+        assertArrayEquals(original, Files.readAllBytes(file));
+        vm.export(file, ExportOptions.DEFAULT.withOverwrite(true));
+        assertEquals(1, errors().size());
+        assertFalse(java.util.Arrays.equals(original, Files.readAllBytes(file)), "replaced when the user said so");
+    }
+
+    @Test
+    void theLutExportIsTheLookAtTheCurrentStrength() throws Exception {
+        EditorViewModel vm = direct();
+        vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 14));
+        vm.strengthProperty().set(0.5);
+        Path cube = dir.resolve("look.cube");
+        vm.exportLut(cube);
+        ColorLut3D read = CubeFile.read(cube);
+        ColorLut3D expected = new app.retone.core.color.PdfTransfer().transfer(vm.sourceHistogramProperty().get(),
+                vm.targetHistogramProperty().get()).withStrength(0.5);
+        assertEquals(expected.size(), read.size());
+        float[] a = expected.nodes();
+        float[] b = read.nodes();
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(Math.max(0, Math.min(1, a[i])), b[i], 1e-5);
+        }
+    }
+
+    @Test
+    void resetPutsEverythingBack() throws Exception {
+        EditorViewModel vm = direct();
+        vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 15));
+        vm.strengthProperty().set(0.3);
+        vm.regrainProperty().set(false);
+        vm.compareModeProperty().set(CompareMode.SPLIT);
+        vm.matchReference(UiFixtures.cleanPhoto(dir, "ref.png", 200, 200, 16));
+        vm.reset();
+        assertEquals(1.0, vm.strengthProperty().get());
+        assertTrue(vm.regrainProperty().get());
+        assertEquals(CompareMode.RESULT, vm.compareModeProperty().get());
+        assertEquals(TargetKind.MODEL, vm.targetKindProperty().get());
+    }
+
+    @Test
+    void cancellingStopsTheWorkAndNoResultAppears() throws Exception {
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        EditorViewModel vm = viewModel(executor, model, 256);
+        vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 17));
+        executor.runNext(); // loaded; prediction queued
+        assertEquals(1, vm.activities().size());
+        vm.cancelAll();
+        executor.runAll();
+        assertFalse(vm.hasLookProperty().get());
+        assertTrue(vm.activities().isEmpty());
+        assertNotNull(vm.photoProperty().get(), "the photo stays");
+    }
+
+    @Test
+    void theHistogramChoiceSelectsWhatThePanelDraws() throws Exception {
+        EditorViewModel vm = direct();
+        assertTrue(vm.histogramSelectionProperty().get().isEmpty());
+        vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 18));
+        vm.histogramChoiceProperty().set(HistogramChoice.SOURCE);
+        assertSame(vm.sourceHistogramProperty().get(), vm.histogramSelectionProperty().get().first());
+        vm.histogramChoiceProperty().set(HistogramChoice.TARGET);
+        assertSame(vm.targetHistogramProperty().get(), vm.histogramSelectionProperty().get().first());
+        vm.histogramChoiceProperty().set(HistogramChoice.RESULT);
+        assertSame(vm.resultHistogramProperty().get(), vm.histogramSelectionProperty().get().first());
+        assertFalse(vm.histogramSelectionProperty().get().isOverlay());
+        vm.strengthProperty().set(0.4);
+        assertTrue(vm.histogramSelectionProperty().get().caption().contains("40%"));
+    }
+
+    @Test
+    void recentFilesKeepTheNewestTenOnceEachAndSurviveARestart() throws Exception {
+        EditorViewModel vm = direct();
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            files.add(UiFixtures.cleanPhoto(dir, "p" + i + ".png", 40, 30, i));
+        }
+        files.forEach(vm::open);
+        vm.open(files.get(5));
+        assertEquals(10, vm.recentFiles().size());
+        assertEquals(files.get(5).toAbsolutePath().normalize(), vm.recentFiles().get(0));
+        assertEquals(files.get(11).toAbsolutePath().normalize(), vm.recentFiles().get(1));
+        assertEquals(1, vm.recentFiles().stream().filter(p -> p.endsWith("p5.png")).count());
+
+        EditorViewModel restarted = viewModel(new DirectTaskExecutor(), model, 256);
+        assertEquals(vm.recentFiles(), restarted.recentFiles());
+        assertEquals(dir.toAbsolutePath(), restarted.lastFolder().orElseThrow());
+    }
+
+    @Test
+    void theSuggestedExportNameKeepsTheOriginalsName() throws Exception {
+        EditorViewModel vm = direct();
+        assertEquals("photo-retone.jpg", vm.suggestedExportName(ImageFormat.JPEG));
+        vm.open(UiFixtures.castPhoto(dir, "IMG_0042.jpg", 60, 40, 19));
+        assertEquals("IMG_0042-retone.tif", vm.suggestedExportName(ImageFormat.TIFF));
+    }
+
+    private static int[] pixels(PreviewFrame frame) {
+        return java.util.Arrays.copyOf(frame.argb(), frame.width() * frame.height());
+    }
+}

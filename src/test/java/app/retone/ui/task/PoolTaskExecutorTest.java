@@ -1,0 +1,139 @@
+package app.retone.ui.task;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The app's executor, with a single-thread executor standing in for the UI thread. */
+@Timeout(20)
+class PoolTaskExecutorTest {
+
+    private final ExecutorService ui = Executors.newSingleThreadExecutor(r -> new Thread(r, "fake-ui"));
+    private final PoolTaskExecutor executor = new PoolTaskExecutor(2, ui);
+
+    @AfterEach
+    void close() {
+        executor.close();
+        ui.shutdownNow();
+    }
+
+    @Test
+    void workRunsOffTheUiThreadAndItsResultArrivesOnIt() throws Exception {
+        AtomicReference<String> workThread = new AtomicReference<>();
+        AtomicReference<String> callbackThread = new AtomicReference<>();
+        AtomicReference<Integer> result = new AtomicReference<>();
+        CountDownLatch finished = new CountDownLatch(1);
+        executor.submit(BackgroundTask.of("sum", context -> {
+            workThread.set(Thread.currentThread().getName());
+            return 21 * 2;
+        }).onSuccess(value -> {
+            callbackThread.set(Thread.currentThread().getName());
+            result.set(value);
+        }).onFinished(finished::countDown));
+        assertTrue(finished.await(5, TimeUnit.SECONDS));
+        assertEquals(42, result.get());
+        assertTrue(workThread.get().startsWith("retone-worker-"), workThread.get());
+        assertEquals("fake-ui", callbackThread.get());
+    }
+
+    @Test
+    void aFailureReachesOnFailureWithItsCause() throws Exception {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch finished = new CountDownLatch(1);
+        executor.submit(BackgroundTask.of("fail", context -> {
+            throw new IOException("disk on fire");
+        }).onFailure(failure::set).onFinished(finished::countDown));
+        assertTrue(finished.await(5, TimeUnit.SECONDS));
+        assertInstanceOf(IOException.class, failure.get());
+        assertEquals("disk on fire", failure.get().getMessage());
+    }
+
+    @Test
+    void cancellingRunningWorkInterruptsItAndNeitherSuccessNorFailureIsReported() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        List<String> events = new CopyOnWriteArrayList<>();
+        TaskHandle handle = executor.submit(BackgroundTask.of("slow", context -> {
+            started.countDown();
+            Thread.sleep(10_000);
+            return "too late";
+        }).onSuccess(r -> events.add("success")).onFailure(e -> events.add("failure"))
+                .onFinished(() -> {
+                    events.add("finished");
+                    finished.countDown();
+                }));
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        handle.cancel();
+        assertTrue(finished.await(5, TimeUnit.SECONDS), "the interrupted work must end at once");
+        assertEquals(List.of("finished"), events);
+        assertTrue(handle.isDone());
+    }
+
+    @Test
+    void workCancelledBeforeItStartsNeverRunsButStillFinishes() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blockersStarted = new CountDownLatch(2);
+        for (int i = 0; i < 2; i++) { // occupy both workers
+            executor.submit(BackgroundTask.of("blocker", context -> {
+                blockersStarted.countDown();
+                release.await();
+                return null;
+            }));
+        }
+        assertTrue(blockersStarted.await(5, TimeUnit.SECONDS));
+        List<String> events = new CopyOnWriteArrayList<>();
+        CountDownLatch finished = new CountDownLatch(1);
+        TaskHandle queued = executor.submit(BackgroundTask.of("queued", context -> {
+            events.add("ran");
+            return null;
+        }).onFinished(() -> {
+            events.add("finished");
+            finished.countDown();
+        }));
+        queued.cancel();
+        release.countDown();
+        assertTrue(finished.await(5, TimeUnit.SECONDS));
+        Thread.sleep(200); // give a (wrong) late run the chance to show
+        assertEquals(List.of("finished"), events);
+    }
+
+    @Test
+    void progressReportsAreCoalescedAndTheLatestWins() throws Exception {
+        CountDownLatch uiBlocked = new CountDownLatch(1);
+        ui.execute(() -> {
+            try {
+                uiBlocked.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        List<Double> seen = new CopyOnWriteArrayList<>();
+        CountDownLatch finished = new CountDownLatch(1);
+        CountDownLatch reported = new CountDownLatch(1);
+        executor.submit(BackgroundTask.of("chatty", context -> {
+            for (int i = 1; i <= 1000; i++) {
+                context.progress(i / 1000.0, "step " + i);
+            }
+            reported.countDown();
+            return null;
+        }).onProgress(p -> seen.add(p.fraction())).onFinished(finished::countDown));
+        assertTrue(reported.await(5, TimeUnit.SECONDS));
+        uiBlocked.countDown(); // the UI thread wakes up to a backlog of one report, not a thousand
+        assertTrue(finished.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of(1.0), seen);
+        assertFalse(seen.isEmpty());
+    }
+}
