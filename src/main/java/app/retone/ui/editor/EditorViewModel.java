@@ -108,6 +108,7 @@ public final class EditorViewModel {
     private long generation;
     private TaskHandle loading = TaskHandle.NONE;
     private TaskHandle lookWork = TaskHandle.NONE;
+    private TaskHandle histogramWork = TaskHandle.NONE;
     private final int[][] afterBuffers = new int[2][];
     private int nextBuffer;
     private long openStarted;
@@ -155,7 +156,7 @@ public final class EditorViewModel {
             int[] modelCopy = Resample.toPixelCount(loaded.argb(), loaded.width(), loaded.height(),
                     Resample.MODEL_INPUT_PIXELS);
             Histogram3D source = Histogram3D.of(modelCopy, Histogram3D.DEFAULT_BINS);
-            return new Session(gen, loaded, photoDetails, new PreviewFrame(size[0], size[1], display), source, modelCopy);
+            return new Session(gen, loaded, photoDetails, new PreviewFrame(size[0], size[1], display, !loaded.hasAlpha()), source, modelCopy);
         }).onSuccess(loaded -> {
             if (loaded.generation() == generation) {
                 showSession(loaded, path);
@@ -504,10 +505,27 @@ public final class EditorViewModel {
         }
         nextBuffer ^= 1;
         look.preview().render(strength.get(), buffer);
-        after.set(new PreviewFrame(original.width(), original.height(), buffer));
-        int[] small = look.lut().withStrength(strength.get()).apply(session.modelCopy(), services.interpolation());
-        resultHistogram.set(Histogram3D.of(small, Histogram3D.DEFAULT_BINS));
-        updateHistogramSelection();
+        after.set(new PreviewFrame(original.width(), original.height(), buffer, original.opaque()));
+        updateResultHistogram(look);
+    }
+
+    /**
+     * The result's histogram (of the model-sized copy, like the source's) follows the slider in the
+     * background, latest strength wins, so the slider's frame only pays for the repaint.
+     */
+    private void updateResultHistogram(Look look) {
+        histogramWork.cancel();
+        Session current = session;
+        double s = strength.get();
+        histogramWork = executor.submit(BackgroundTask.<Histogram3D>of("Result histogram", context -> {
+            int[] small = look.lut().withStrength(s).apply(current.modelCopy(), services.interpolation());
+            return Histogram3D.of(small, Histogram3D.DEFAULT_BINS);
+        }).onSuccess(histogram -> {
+            if (current == session && look == currentLook()) {
+                resultHistogram.set(histogram);
+                updateHistogramSelection();
+            }
+        }));
     }
 
     private void updateHistogramSelection() {
@@ -523,12 +541,15 @@ public final class EditorViewModel {
             case TARGET -> target == null
                     ? new HistogramSelection(null, null, "No target yet")
                     : new HistogramSelection(target, null, "Target: " + lookDescription.get());
-            case RESULT -> new HistogramSelection(result, null,
-                    String.format(Locale.ROOT, "Result at %.0f%%", strength.get() * 100));
-            case OVERLAY -> new HistogramSelection(source, result, String.format(Locale.ROOT,
-                    "Source (grey) vs result at %.0f%% (colour)", strength.get() * 100));
+            case RESULT -> new HistogramSelection(result, null, "Result" + resultStrength());
+            case OVERLAY -> new HistogramSelection(source, result, "Source (grey) vs result" + resultStrength()
+                    + " (colour)");
         };
         histogramSelection.set(selection);
+    }
+
+    private String resultStrength() {
+        return hasLook.get() ? String.format(Locale.ROOT, " at %.0f%%", strength.get() * 100) : "";
     }
 
     private <T> TaskHandle track(Activity activity, BackgroundTask<T> task) {

@@ -1,0 +1,232 @@
+package app.retone.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.retone.core.image.ExportOptions;
+import app.retone.core.image.ImageFormat;
+import app.retone.core.image.Photo;
+import app.retone.core.image.PhotoLoader;
+import app.retone.ui.editor.CachedPredictorSource;
+import app.retone.ui.editor.CompareMode;
+import app.retone.ui.editor.EditorServices;
+import app.retone.ui.editor.EditorViewModel;
+import app.retone.ui.histogram.HistogramView;
+import app.retone.ui.photo.PhotoView;
+import app.retone.ui.settings.MemorySettings;
+import app.retone.ui.task.PoolTaskExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Slider;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real window, driven as a person would (keys, clicks, drags) under Xvfb with Mesa's OpenGL:
+ * open, wait for the prediction, move the slider, compare, export, and a broken file.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    @TempDir
+    static Path dir;
+
+    private Stage stage;
+    private EditorViewModel viewModel;
+    private PoolTaskExecutor executor;
+    private CachedPredictorSource model;
+    private MainController controller;
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        MemorySettings settings = new MemorySettings();
+        executor = new PoolTaskExecutor(2, Platform::runLater);
+        model = new CachedPredictorSource(Path.of("models"), "histonet-v1");
+        viewModel = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model, 1920), executor, settings);
+        settings.putDouble("window.width", 1400);
+        settings.putDouble("window.height", 860);
+        controller = MainWindow.create(stage, viewModel, dialogs, settings);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(5, TimeUnit.SECONDS);
+        executor.close();
+        model.close();
+    }
+
+    private void openByShortcut(FxRobot robot, Path photo) throws Exception {
+        dialogs.photos.add(photo);
+        robot.clickOn("#photo-view");
+        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewModel.hasLookProperty().get()
+                && viewModel.activities().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private PhotoView photoView(FxRobot robot) {
+        return robot.lookup("#photo-view").queryAs(PhotoView.class);
+    }
+
+    @Test
+    void opensAPhotoPredictsAndTheSliderRepaintsThePreview(FxRobot robot) throws Exception {
+        openByShortcut(robot, UiFixtures.castPhoto(dir, "cast.jpg", 1200, 800, 21));
+        assertEquals("cast.jpg — Retone", stage.getTitle());
+        PhotoView view = photoView(robot);
+        Snapshots.Shot result = Snapshots.of(view);
+
+        Slider slider = robot.lookup(".slider").queryAs(Slider.class);
+        robot.drag(slider.lookup(".thumb"), MouseButton.PRIMARY).moveBy(-200, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        double moved = viewModel.strengthProperty().get();
+        assertTrue(moved < 0.9, "the drag lowered the strength to " + moved);
+        Snapshots.Shot weaker = Snapshots.of(view);
+        assertTrue(Snapshots.meanAbsDiff(result, weaker) > 0.5, "the preview repainted");
+
+        robot.clickOn(slider);
+        robot.type(KeyCode.HOME);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, viewModel.strengthProperty().get());
+        ImageView main = robot.lookup("#photo-main").queryAs(ImageView.class);
+        int[] shown = Snapshots.pixels(main.getImage()).argb();
+        assertArrayEquals(viewModel.beforeProperty().get().argb(), shown, "strength 0 shows the original exactly");
+    }
+
+    @Test
+    void theThreeComparisonModesAndTheHoldKeyShowWhatTheySay(FxRobot robot) throws Exception {
+        openByShortcut(robot, UiFixtures.castPhoto(dir, "compare.jpg", 1200, 800, 22));
+        ImageView main = robot.lookup("#photo-main").queryAs(ImageView.class);
+        ImageView second = robot.lookup("#photo-second").queryAs(ImageView.class);
+        ImageView split = robot.lookup("#photo-split").queryAs(ImageView.class);
+        var original = photoView(robot).beforeProperty().get();
+        assertNotNull(original);
+        assertNotSame(original, main.getImage(), "the result view shows the result");
+
+        robot.clickOn("#mode-side-by-side");
+        assertEquals(CompareMode.SIDE_BY_SIDE, viewModel.compareModeProperty().get());
+        assertTrue(second.getParent().isVisible());
+        assertNotEquals(main.getImage(), second.getImage(), "before on the left, after on the right");
+        Snapshots.Shot both = Snapshots.of(photoView(robot));
+        // the two halves show the same scene at the same zoom: their layouts match pixel for pixel in size
+        assertEquals(main.getFitWidth(), second.getFitWidth(), 1e-9);
+        assertTrue(both.width() > 0);
+        // pan in one moves both: they share one viewport
+        double leftBefore = main.getLayoutX();
+        robot.moveTo(second).scroll(3, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(main.getLayoutX(), second.getLayoutX(), 1e-9);
+        assertEquals(main.getFitWidth(), second.getFitWidth(), 1e-9);
+        assertNotEquals(leftBefore, main.getLayoutX());
+
+        robot.clickOn("#mode-split");
+        assertEquals(CompareMode.SPLIT, viewModel.compareModeProperty().get());
+        assertFalse(second.getParent().isVisible());
+        assertNotNull(split.getImage());
+        var divider = robot.lookup("#split-divider").query();
+        assertTrue(divider.isVisible());
+        double splitBefore = photoView(robot).splitProperty().get();
+        robot.drag(divider, MouseButton.PRIMARY).moveBy(-150, 0).drop();
+        assertTrue(photoView(robot).splitProperty().get() < splitBefore - 0.05, "the divider follows the drag");
+
+        robot.clickOn("#mode-result");
+        var result = main.getImage();
+        robot.press(KeyCode.BACK_SLASH);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(original, main.getImage(), "holding \\ shows the original");
+        robot.release(KeyCode.BACK_SLASH);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(result, main.getImage());
+    }
+
+    @Test
+    void exportWritesTheFileInTheBackgroundAndItReadsBack(FxRobot robot) throws Exception {
+        Path photo = UiFixtures.castPhoto(dir, "export-me.jpg", 1200, 800, 23);
+        openByShortcut(robot, photo);
+        Path out = dir.resolve("exported.jpg");
+        dialogs.exports.add(new FileDialogs.ExportRequest(out, new ExportOptions(ImageFormat.JPEG, 90, false)));
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(out) && viewModel.activities().isEmpty());
+        Photo written = new PhotoLoader().load(out);
+        assertEquals(1200, written.width());
+        assertEquals(800, written.height());
+        List<Path> leftovers;
+        try (var files = Files.list(dir)) {
+            leftovers = files.filter(p -> p.getFileName().toString().contains(".tmp")).toList();
+        }
+        assertEquals(List.of(), leftovers, "no temporary file is left behind");
+
+        // exporting over the original asks first; saying no leaves it untouched
+        byte[] originalBytes = Files.readAllBytes(photo);
+        dialogs.exports.add(new FileDialogs.ExportRequest(photo, new ExportOptions(ImageFormat.JPEG, 90, false)));
+        dialogs.confirmAnswer = false;
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, dialogs.confirmations);
+        assertArrayEquals(originalBytes, Files.readAllBytes(photo));
+    }
+
+    @Test
+    void aBrokenFileShowsItsReasonInADialogAndTheWindowKeepsWorking(FxRobot robot) throws Exception {
+        Path broken = UiFixtures.brokenJpeg(dir, "broken.jpg");
+        dialogs.photos.add(broken);
+        robot.clickOn("#photo-view");
+        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#error-dialog").tryQuery().isPresent());
+        DialogPane pane = robot.lookup("#error-dialog").queryAs(DialogPane.class);
+        assertEquals("Could not open broken.jpg", pane.getHeaderText());
+        assertTrue(pane.getContentText().startsWith("broken.jpg: "), pane.getContentText());
+        WaitForAsyncUtils.asyncFx(() -> pane.getScene().getWindow().hide()).get(5, TimeUnit.SECONDS);
+
+        openByShortcut(robot, UiFixtures.castPhoto(dir, "after-broken.jpg", 600, 400, 24));
+        assertEquals("after-broken.jpg — Retone", stage.getTitle());
+    }
+
+    @Test
+    void theHistogramPanelShowsColouredPointsOfTheOpenPhoto(FxRobot robot) throws Exception {
+        HistogramView histogram = robot.lookup("#histogram-view").queryAs(HistogramView.class);
+        assertEquals(0, histogram.pointCount());
+        int emptyColoured = Snapshots.colouredPixels(Snapshots.of(histogram), 60);
+
+        openByShortcut(robot, UiFixtures.castPhoto(dir, "histogram.jpg", 1200, 800, 25));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> histogram.pointCount() > 0);
+        Snapshots.Shot shot = Snapshots.of(histogram);
+        int coloured = Snapshots.colouredPixels(shot, 60);
+        Snapshots.save(histogram, "window-histogram.png");
+        Snapshots.save(stage.getScene().getRoot(), "window.png");
+        assertTrue(coloured > emptyColoured + 500,
+                "coloured pixels: " + coloured + " with a photo, " + emptyColoured + " without");
+    }
+
+    @Test
+    void aPhotoGivenOnTheCommandLineOpensAtStart(FxRobot robot) throws Exception {
+        Path photo = UiFixtures.castPhoto(dir, "argument.jpg", 400, 300, 26);
+        WaitForAsyncUtils.asyncFx(() -> controller.openFromOutside(List.of(photo))).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewModel.hasLookProperty().get());
+        assertEquals("argument.jpg — Retone", stage.getTitle());
+        assertEquals(400, viewModel.photoProperty().get().width());
+    }
+}

@@ -1,0 +1,170 @@
+package app.retone.ui;
+
+import app.retone.core.image.ImageLimits;
+import app.retone.core.image.PhotoLoader;
+import app.retone.predict.ModelLocator;
+import app.retone.ui.editor.CachedPredictorSource;
+import app.retone.ui.editor.EditorServices;
+import app.retone.ui.editor.EditorViewModel;
+import app.retone.ui.settings.MemorySettings;
+import app.retone.ui.task.BackgroundTask;
+import app.retone.ui.task.PoolTaskExecutor;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * An instrumented run of the real window (not a test): opens a photo several times and moves the
+ * strength slider, and prints how long a person waits. Times are taken on the FX thread at the end
+ * of the layout pass of the pulse that first shows the change, i.e. just before that frame is drawn.
+ *
+ * <p>Run with {@code src/docs/measure-ui.sh PHOTO} (see README, "Performance").
+ */
+public final class UiTimings {
+
+    private UiTimings() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: UiTimings PHOTO [opens] [slider-moves]");
+            System.exit(2);
+        }
+        Path photo = Path.of(args[0]);
+        int opens = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int moves = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        PoolTaskExecutor executor = new PoolTaskExecutor(2, Platform::runLater);
+        CachedPredictorSource model = new CachedPredictorSource(ModelLocator.defaultDirectory(), ModelLocator.DEFAULT_MODEL);
+        EditorViewModel[] vm = new EditorViewModel[1];
+        Scene[] scene = new Scene[1];
+        int[] previewEdge = new int[1];
+        onFx(() -> {
+            previewEdge[0] = RetoneApp.previewLongEdge();
+            vm[0] = new EditorViewModel(EditorServices.standard(new PhotoLoader(ImageLimits.fromSystemProperties()), model,
+                    previewEdge[0]), executor, new MemorySettings());
+            Stage stage = new Stage();
+            MainWindow.create(stage, vm[0], new ScriptedDialogs(), new MemorySettings());
+            stage.setMaximized(true);
+            stage.show();
+            scene[0] = stage.getScene();
+        });
+        // the app loads the model at start, while the user picks a photo
+        CompletableFuture<Object> loaded = new CompletableFuture<>();
+        executor.submit(BackgroundTask.of("model", c -> model.predictor()).onSuccess(loaded::complete)
+                .onFailure(loaded::completeExceptionally));
+        loaded.get(60, TimeUnit.SECONDS);
+
+        List<Double> firstPaint = new ArrayList<>();
+        List<Double> prediction = new ArrayList<>();
+        for (int run = 0; run < opens; run++) {
+            CompletableFuture<Double> painted = new CompletableFuture<>();
+            CompletableFuture<Double> predicted = new CompletableFuture<>();
+            long[] t0 = new long[1];
+            onFx(() -> {
+                vm[0].beforeProperty().addListener(new OneShot<>(() -> afterNextPulse(scene[0], t0, painted)));
+                vm[0].hasLookProperty().addListener((obs, old, now) -> {
+                    if (now && !predicted.isDone()) {
+                        afterNextPulse(scene[0], t0, predicted);
+                    }
+                });
+                vm[0].strengthProperty().set(1.0);
+                t0[0] = System.nanoTime();
+                vm[0].open(photo);
+            });
+            firstPaint.add(painted.get(60, TimeUnit.SECONDS));
+            prediction.add(predicted.get(60, TimeUnit.SECONDS) - firstPaint.get(firstPaint.size() - 1));
+            Thread.sleep(300);
+        }
+
+        List<Double> sliderSync = new ArrayList<>();
+        List<Double> sliderFrame = new ArrayList<>();
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 0; i < moves; i++) {
+            CompletableFuture<Double> shown = new CompletableFuture<>();
+            double strength = 0.2 + random.nextDouble() * 1.3;
+            double[] sync = new double[1];
+            onFx(() -> {
+                long[] t0 = {System.nanoTime()};
+                vm[0].strengthProperty().set(strength);
+                sync[0] = (System.nanoTime() - t0[0]) / 1e6;
+                afterNextPulse(scene[0], t0, shown);
+            });
+            sliderFrame.add(shown.get(10, TimeUnit.SECONDS));
+            sliderSync.add(sync[0]);
+            Thread.sleep(20);
+        }
+        var frame = vm[0].beforeProperty().get();
+        System.out.printf(Locale.ROOT, "photo %s, preview %d x %d (screen long edge %d), %d opens, %d slider moves%n",
+                photo.getFileName(), frame.width(), frame.height(), previewEdge[0], opens, moves);
+        report("open -> first paint", firstPaint.subList(1, firstPaint.size()));
+        report("first paint -> prediction on screen", prediction.subList(1, prediction.size()));
+        report("slider move -> preview updated (FX thread work)", sliderSync);
+        report("slider move -> frame with it laid out", sliderFrame);
+        System.out.printf(Locale.ROOT, "(first open, JVM cold: first paint %.0f ms, prediction +%.0f ms)%n",
+                firstPaint.get(0), prediction.get(0));
+        executor.close();
+        model.close();
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void report(String what, List<Double> ms) {
+        double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "%-50s median %7.1f ms   p90 %7.1f ms   max %7.1f ms   (n=%d)%n", what,
+                sorted[sorted.length / 2], sorted[(int) Math.min(sorted.length - 1, Math.round(sorted.length * 0.9))],
+                sorted[sorted.length - 1], sorted.length);
+        if (Arrays.stream(sorted).anyMatch(Double::isNaN)) {
+            throw new IllegalStateException("missing timings");
+        }
+    }
+
+    private static void afterNextPulse(Scene scene, long[] t0, CompletableFuture<Double> done) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            scene.removePostLayoutPulseListener(listener[0]);
+            done.complete((System.nanoTime() - t0[0]) / 1e6);
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        Platform.requestNextPulse();
+    }
+
+    private static void onFx(Runnable action) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                action.run();
+                done.complete(null);
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
+        });
+        done.get(60, TimeUnit.SECONDS);
+    }
+
+    /** A change listener that acts on the first change only, then removes itself. */
+    private static final class OneShot<T> implements javafx.beans.value.ChangeListener<T> {
+        private final Runnable action;
+
+        OneShot(Runnable action) {
+            this.action = action;
+        }
+
+        @Override
+        public void changed(javafx.beans.value.ObservableValue<? extends T> obs, T old, T now) {
+            obs.removeListener(this);
+            action.run();
+        }
+    }
+}
