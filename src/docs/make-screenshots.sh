@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Screenshots of the real window into packaging/screenshots/ (README, AppStream metadata).
+# The photo is scikit-image's "coffee" sample (Debian's python3-skimage, never trained on), given
+# a warm, flat cast with ImageMagick so that there is something to fix.
+# Needs: apt-get, dpkg-deb, ImageMagick, Maven; runs under xvfb-run when there is no display.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+out="$root/packaging/screenshots"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+"$root/src/training/fetch_eval_photos.sh" "$work/photos" >/dev/null
+convert "$work/photos/python3-skimage__coffee.png" -channel R -evaluate multiply 1.08 -channel B -evaluate multiply 0.78 \
+  +channel -level 0%,100%,1.25 +level 8%,96% -quality 95 "$work/coffee-warm.jpg"
+cd "$root"
+cmd=(mvn -B -q -o -Ptool test-compile exec:exec -Dtool=app.retone.ui.Screenshots "-Dtool.args=$work/coffee-warm.jpg $out")
+if [ -z "${DISPLAY:-}" ]; then
+  xvfb-run -a -s "-screen 0 1920x1080x24" "${cmd[@]}"
+else
+  "${cmd[@]}"
+fi
+for f in "$out"/*.png; do
+  convert "$f" -strip -define png:compression-level=9 "$f"
+done
+ls -la "$out"

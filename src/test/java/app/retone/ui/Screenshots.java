@@ -1,0 +1,94 @@
+package app.retone.ui;
+
+import app.retone.core.image.PhotoLoader;
+import app.retone.predict.ModelLocator;
+import app.retone.ui.editor.CachedPredictorSource;
+import app.retone.ui.editor.CompareMode;
+import app.retone.ui.editor.EditorServices;
+import app.retone.ui.editor.EditorViewModel;
+import app.retone.ui.editor.HistogramChoice;
+import app.retone.ui.settings.MemorySettings;
+import app.retone.ui.task.PoolTaskExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Screenshots of the real window for the README and the desktop metadata: opens a photo, waits
+ * for the prediction, and saves the window in each comparison mode. Run with
+ * {@code src/docs/make-screenshots.sh}.
+ */
+public final class Screenshots {
+
+    private Screenshots() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path photo = Path.of(args[0]);
+        Path out = Path.of(args[1]);
+        Files.createDirectories(out);
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        PoolTaskExecutor executor = new PoolTaskExecutor(2, Platform::runLater);
+        CachedPredictorSource model = new CachedPredictorSource(ModelLocator.defaultDirectory(), ModelLocator.DEFAULT_MODEL);
+        EditorViewModel[] vm = new EditorViewModel[1];
+        Stage[] stage = new Stage[1];
+        onFx(() -> {
+            MemorySettings settings = new MemorySettings();
+            settings.putDouble("window.width", 1440);
+            settings.putDouble("window.height", 900);
+            vm[0] = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model, 1920), executor, settings);
+            stage[0] = new Stage();
+            MainWindow.create(stage[0], vm[0], new ScriptedDialogs(), settings);
+            stage[0].show();
+            vm[0].open(photo);
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!vm[0].hasLookProperty().get() || !vm[0].activities().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no prediction within 60 s");
+            }
+            Thread.sleep(100);
+        }
+        onFx(() -> vm[0].histogramChoiceProperty().set(HistogramChoice.OVERLAY));
+        save(stage[0].getScene(), out.resolve("window.png"));
+        onFx(() -> vm[0].compareModeProperty().set(CompareMode.SIDE_BY_SIDE));
+        save(stage[0].getScene(), out.resolve("side-by-side.png"));
+        onFx(() -> vm[0].compareModeProperty().set(CompareMode.SPLIT));
+        save(stage[0].getScene(), out.resolve("split.png"));
+        executor.close();
+        model.close();
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void save(Scene scene, Path file) throws Exception {
+        Thread.sleep(400); // let the throttled histogram and the layout settle
+        CompletableFuture<WritableImage> shot = new CompletableFuture<>();
+        Platform.runLater(() -> shot.complete(scene.snapshot(null)));
+        ImageIO.write(SwingFXUtils.fromFXImage(shot.get(10, TimeUnit.SECONDS), null), "png", file.toFile());
+        System.out.println("wrote " + file);
+    }
+
+    private static void onFx(Runnable action) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                action.run();
+                done.complete(null);
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
+        });
+        done.get(30, TimeUnit.SECONDS);
+    }
+}

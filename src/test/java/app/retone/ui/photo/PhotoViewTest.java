@@ -1,0 +1,134 @@
+package app.retone.ui.photo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.retone.ui.editor.CompareMode;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.geometry.VerticalDirection;
+import javafx.scene.Scene;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Zoom, pan and the comparison layouts of the photo view, driven by mouse as a person would. */
+@ExtendWith(ApplicationExtension.class)
+class PhotoViewTest {
+
+    private PhotoView view;
+
+    @Start
+    void start(Stage stage) {
+        view = new PhotoView();
+        WritableImage before = new WritableImage(400, 300);
+        WritableImage after = new WritableImage(400, 300);
+        for (int y = 0; y < 300; y++) {
+            for (int x = 0; x < 400; x++) {
+                before.getPixelWriter().setColor(x, y, Color.gray(x / 400.0));
+                after.getPixelWriter().setColor(x, y, Color.hsb(x * 0.9, 0.8, 0.9));
+            }
+        }
+        view.beforeProperty().set(before);
+        view.afterProperty().set(after);
+        view.setPhotoSize(4000, 3000); // the images are a tenth of the full photo, as the app's display copies are
+        stage.setScene(new Scene(view, 800, 600));
+        stage.show();
+    }
+
+    private ImageView image(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(ImageView.class);
+    }
+
+    /** Where a full-resolution photo point is drawn, in the view's coordinates. */
+    private static Point2D screenOf(ImageView image, double zoom, double px, double py) {
+        return new Point2D(image.getLayoutX() + px * zoom, image.getLayoutY() + py * zoom);
+    }
+
+    @Test
+    void fitShowsTheWholePhotoAndNeverEnlargesASmallOne(FxRobot robot) throws Exception {
+        assertTrue(view.fittingProperty().get());
+        assertEquals(0.2, view.zoomProperty().get(), 1e-9);
+        ImageView main = image(robot, "#photo-main");
+        assertEquals(800, main.getFitWidth(), 1e-9);
+        WaitForAsyncUtils.asyncFx(() -> view.setPhotoSize(200, 100)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.0, view.zoomProperty().get(), 1e-9, "a small photo is shown at 100 %, not blown up");
+    }
+
+    @Test
+    void theWheelZoomsAroundTheCursor(FxRobot robot) throws Exception {
+        ImageView main = image(robot, "#photo-main");
+        Point2D cursor = new Point2D(200, 150);
+        double zoom = view.zoomProperty().get();
+        double px = (cursor.getX() - main.getLayoutX()) / zoom;
+        double py = (cursor.getY() - main.getLayoutY()) / zoom;
+
+        robot.moveTo(view.localToScreen(cursor)).scroll(5, VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double zoomed = view.zoomProperty().get();
+        assertTrue(zoomed > zoom * 1.2, "zoomed in: " + zoom + " -> " + zoomed);
+        assertFalse(view.fittingProperty().get());
+        Point2D stays = screenOf(main, zoomed, px, py);
+        assertEquals(cursor.getX(), stays.getX(), 1.5, "the photo point under the cursor stays under it");
+        assertEquals(cursor.getY(), stays.getY(), 1.5);
+    }
+
+    @Test
+    void draggingPansAndDoubleClickGoesToOneHundredPercentAndBack(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> view.setZoom(0.5)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        Point2D centre = view.center();
+        robot.drag(view.localToScreen(400, 300), MouseButton.PRIMARY).moveBy(-100, -50).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        Point2D moved = view.center();
+        assertEquals(centre.getX() + 100 / 0.5, moved.getX(), 4, "dragging left shows more of the right");
+        assertEquals(centre.getY() + 50 / 0.5, moved.getY(), 4);
+
+        WaitForAsyncUtils.asyncFx(view::fit).get(5, TimeUnit.SECONDS);
+        robot.sleep(600); // the drop above must not count as the first click of a double-click
+        robot.doubleClickOn(view);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.0, view.zoomProperty().get(), 1e-9);
+        robot.sleep(600);
+        robot.doubleClickOn(view);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.fittingProperty().get());
+    }
+
+    @Test
+    void sideBySideShowsBothAtTheSameZoomAndSplitClipsTheResultAtTheDivider(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> view.modeProperty().set(CompareMode.SIDE_BY_SIDE)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        ImageView main = image(robot, "#photo-main");
+        ImageView second = image(robot, "#photo-second");
+        assertTrue(second.getParent().isVisible());
+        assertEquals(view.beforeProperty().get(), main.getImage());
+        assertEquals(view.afterProperty().get(), second.getImage());
+        assertEquals((800 - 2) / 2.0 / 4000, view.zoomProperty().get(), 1e-9, "each half fits the photo");
+        assertEquals(main.getFitWidth(), second.getFitWidth(), 1e-9);
+        assertEquals(main.getLayoutX(), second.getLayoutX(), 1e-9);
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.modeProperty().set(CompareMode.SPLIT);
+            view.splitProperty().set(0.25);
+        }).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        ImageView split = image(robot, "#photo-split");
+        assertEquals(view.afterProperty().get(), split.getImage());
+        assertEquals(view.beforeProperty().get(), main.getImage());
+        javafx.scene.shape.Rectangle clip = (javafx.scene.shape.Rectangle) split.getClip();
+        assertEquals(200, split.getLayoutX() + clip.getX(), 1e-9, "the result starts at the divider");
+        assertEquals(600, clip.getWidth(), 1e-9);
+    }
+}
