@@ -386,8 +386,8 @@ public final class MainController {
     }
 
     private void restoreSplits() {
-        mainSplit.setDividerPositions(settings.getDouble("mainSplit", 0.74));
-        sideSplit.setDividerPositions(settings.getDouble("sideSplit", 0.62));
+        mainSplit.setDividerPositions(settings.getDouble("mainSplit", 0.72));
+        sideSplit.setDividerPositions(settings.getDouble("sideSplit", 0.64));
         mainSplit.getDividers().get(0).positionProperty().addListener((obs, old, now) ->
                 settings.putDouble("mainSplit", now.doubleValue()));
         sideSplit.getDividers().get(0).positionProperty().addListener((obs, old, now) ->

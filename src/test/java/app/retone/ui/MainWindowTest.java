@@ -209,15 +209,16 @@ class MainWindowTest {
     void theHistogramPanelShowsColouredPointsOfTheOpenPhoto(FxRobot robot) throws Exception {
         HistogramView histogram = robot.lookup("#histogram-view").queryAs(HistogramView.class);
         assertEquals(0, histogram.pointCount());
-        int emptyColoured = Snapshots.colouredPixels(Snapshots.of(histogram), 60);
+        int emptyColoured = Snapshots.colouredPixels(Snapshots.of(histogram), 30);
 
         openByShortcut(robot, UiFixtures.castPhoto(dir, "histogram.jpg", 1200, 800, 25));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> histogram.pointCount() > 0);
         Snapshots.Shot shot = Snapshots.of(histogram);
-        int coloured = Snapshots.colouredPixels(shot, 60);
+        int coloured = Snapshots.colouredPixels(shot, 30);
         Snapshots.save(histogram, "window-histogram.png");
         Snapshots.save(stage.getScene().getRoot(), "window.png");
-        assertTrue(coloured > emptyColoured + 500,
+        // at least 1 % of the panel turns to coloured points (the empty panel has none)
+        assertTrue(coloured - emptyColoured > shot.width() * shot.height() / 100,
                 "coloured pixels: " + coloured + " with a photo, " + emptyColoured + " without");
     }
 
