@@ -23,6 +23,7 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -97,6 +98,9 @@ public final class MainController {
 
     private final FrameImages beforeImages = new FrameImages();
     private final FrameImages afterImages = new FrameImages();
+    private final FrameImages detailBeforeImages = new FrameImages();
+    private final FrameImages detailAfterImages = new FrameImages();
+    private final PauseTransition detailDelay = new PauseTransition(Duration.millis(120));
     private final PauseTransition histogramThrottle = new PauseTransition(Duration.millis(60));
     private boolean histogramPending;
     private final Button cancelButton = new Button("Cancel");
@@ -138,6 +142,24 @@ public final class MainController {
             }
         });
         photoView.showOriginalProperty().bind(viewModel.showOriginalProperty());
+        // zoomed past the display copy: once the view rests, full-resolution pixels of what is in view
+        detailDelay.setOnFinished(e -> {
+            Rectangle2D region = photoView.visibleRegionProperty().get();
+            if (region != null && photoView.needsDetail()) {
+                viewModel.requestDetail(region.getMinX(), region.getMinY(), region.getWidth(), region.getHeight());
+            } else {
+                viewModel.clearDetail();
+            }
+        });
+        photoView.visibleRegionProperty().addListener((obs, old, now) -> detailDelay.playFromStart());
+        viewModel.detailProperty().addListener((obs, old, detail) -> {
+            if (detail == null) {
+                photoView.setDetail(null, null, null);
+            } else {
+                photoView.setDetail(detailBeforeImages.show(detail.before()), detailAfterImages.show(detail.after()),
+                        new Rectangle2D(detail.x(), detail.y(), detail.width(), detail.height()));
+            }
+        });
         photoView.zoomProperty().addListener((obs, old, z) -> updateZoomLabel());
         photoView.fittingProperty().addListener((obs, old, f) -> updateZoomLabel());
         var noPhoto = viewModel.hasPhotoProperty().not();
@@ -229,6 +251,7 @@ public final class MainController {
         });
         strengthLabel.textProperty().bind(viewModel.strengthProperty().multiply(100).asString(Locale.ROOT, "%.0f %%"));
         regrainSwitch.selectedProperty().bindBidirectional(viewModel.regrainProperty());
+        viewModel.adjustingProperty().bind(strengthSlider.valueChangingProperty());
     }
 
     private void bindHistogram() {

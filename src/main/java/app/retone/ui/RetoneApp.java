@@ -6,6 +6,7 @@ import app.retone.predict.ModelLocator;
 import app.retone.ui.editor.CachedPredictorSource;
 import app.retone.ui.editor.EditorServices;
 import app.retone.ui.editor.EditorViewModel;
+import app.retone.ui.editor.PreviewBounds;
 import app.retone.ui.settings.PreferencesSettings;
 import app.retone.ui.task.BackgroundTask;
 import app.retone.ui.task.PoolTaskExecutor;
@@ -37,7 +38,7 @@ public final class RetoneApp extends Application {
         executor = new PoolTaskExecutor(WORKERS, Platform::runLater);
         predictors = new CachedPredictorSource(ModelLocator.defaultDirectory(), ModelLocator.DEFAULT_MODEL);
         EditorServices services = EditorServices.standard(new PhotoLoader(ImageLimits.fromSystemProperties()),
-                predictors, previewLongEdge());
+                predictors, previewBounds());
         EditorViewModel viewModel = new EditorViewModel(services, executor, settings);
         MainController controller = MainWindow.create(stage, viewModel, new SystemFileDialogs(), settings);
         stage.show();
@@ -48,15 +49,16 @@ public final class RetoneApp extends Application {
     }
 
     /**
-     * The display copy's longest side: the screen's longest side in device pixels, so "fit"
-     * is sharp, within 1280..3840 so that a slider move stays within a frame.
+     * The box the display copy fits in: the primary screen in device pixels (so "fit" is sharp on
+     * a HiDPI screen), at least 1280 × 800 and at most 3840 × 2400 so a slider move stays within a frame.
      */
-    static int previewLongEdge() {
+    static PreviewBounds previewBounds() {
         Screen screen = Screen.getPrimary();
         Rectangle2D bounds = screen.getBounds();
-        double scale = Math.max(screen.getOutputScaleX(), screen.getOutputScaleY());
-        int longest = (int) Math.round(Math.max(bounds.getWidth(), bounds.getHeight()) * Math.max(1, scale));
-        return Math.max(1280, Math.min(3840, longest));
+        double scale = Math.max(1, Math.max(screen.getOutputScaleX(), screen.getOutputScaleY()));
+        int width = (int) Math.round(bounds.getWidth() * scale);
+        int height = (int) Math.round(bounds.getHeight() * scale);
+        return new PreviewBounds(Math.max(1280, Math.min(3840, width)), Math.max(800, Math.min(2400, height)));
     }
 
     @Override

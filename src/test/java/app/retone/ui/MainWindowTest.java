@@ -65,7 +65,7 @@ class MainWindowTest {
         MemorySettings settings = new MemorySettings();
         executor = new PoolTaskExecutor(2, Platform::runLater);
         model = new CachedPredictorSource(Path.of("models"), "histonet-v1");
-        viewModel = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model, 1920), executor, settings);
+        viewModel = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model, new app.retone.ui.editor.PreviewBounds(1920, 1080)), executor, settings);
         settings.putDouble("window.width", 1400);
         settings.putDouble("window.height", 860);
         controller = MainWindow.create(stage, viewModel, dialogs, settings);
@@ -220,6 +220,32 @@ class MainWindowTest {
         // at least 1 % of the panel turns to coloured points (the empty panel has none)
         assertTrue(coloured - emptyColoured > shot.width() * shot.height() / 100,
                 "coloured pixels: " + coloured + " with a photo, " + emptyColoured + " without");
+    }
+
+    @Test
+    void atOneHundredPercentTheViewShowsFullResolutionPixelsNotTheDisplayCopy(FxRobot robot) throws Exception {
+        openByShortcut(robot, UiFixtures.castPhoto(dir, "large.jpg", 3600, 2400, 27));
+        ImageView main = robot.lookup("#photo-main").queryAs(ImageView.class);
+        assertTrue(main.getImage().getWidth() < 3600, "the display copy is smaller than the photo");
+        ImageView detail = robot.lookup("#detail-main").queryAs(ImageView.class);
+        assertEquals(null, detail.getImage());
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> detail.getImage() != null
+                && viewModel.detailProperty().get() != null && viewModel.detailProperty().get().regrained());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.0, photoView(robot).zoomProperty().get(), 1e-9);
+        var region = photoView(robot).visibleRegionProperty().get();
+        var shown = viewModel.detailProperty().get();
+        assertTrue(shown.covers(region.getMinX(), region.getMinY(), region.getWidth(), region.getHeight()),
+                "the detail covers what is in view");
+        assertEquals(shown.width(), detail.getImage().getWidth(), 1e-9, "one image pixel per photo pixel");
+        assertEquals(shown.width(), detail.getFitWidth(), 1e-9, "and one screen pixel per photo pixel at 100 %");
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> viewModel.detailProperty().get() == null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, detail.getImage(), "back at fit the display copy serves");
     }
 
     @Test

@@ -46,7 +46,7 @@ public final class Screenshots {
             MemorySettings settings = new MemorySettings();
             settings.putDouble("window.width", 1440);
             settings.putDouble("window.height", 900);
-            vm[0] = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model, 1920), executor, settings);
+            vm[0] = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model, new app.retone.ui.editor.PreviewBounds(1920, 1080)), executor, settings);
             stage[0] = new Stage();
             MainWindow.create(stage[0], vm[0], new ScriptedDialogs(), settings);
             stage[0].show();

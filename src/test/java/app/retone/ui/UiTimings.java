@@ -49,9 +49,9 @@ public final class UiTimings {
         CachedPredictorSource model = new CachedPredictorSource(ModelLocator.defaultDirectory(), ModelLocator.DEFAULT_MODEL);
         EditorViewModel[] vm = new EditorViewModel[1];
         Scene[] scene = new Scene[1];
-        int[] previewEdge = new int[1];
+        app.retone.ui.editor.PreviewBounds[] previewEdge = new app.retone.ui.editor.PreviewBounds[1];
         onFx(() -> {
-            previewEdge[0] = RetoneApp.previewLongEdge();
+            previewEdge[0] = RetoneApp.previewBounds();
             vm[0] = new EditorViewModel(EditorServices.standard(new PhotoLoader(ImageLimits.fromSystemProperties()), model,
                     previewEdge[0]), executor, new MemorySettings());
             Stage stage = new Stage();
@@ -106,8 +106,9 @@ public final class UiTimings {
             Thread.sleep(20);
         }
         var frame = vm[0].beforeProperty().get();
-        System.out.printf(Locale.ROOT, "photo %s, preview %d x %d (screen long edge %d), %d opens, %d slider moves%n",
-                photo.getFileName(), frame.width(), frame.height(), previewEdge[0], opens, moves);
+        System.out.printf(Locale.ROOT, "photo %s, preview %d x %d (fits %d x %d), %d opens, %d slider moves%n",
+                photo.getFileName(), frame.width(), frame.height(), previewEdge[0].width(), previewEdge[0].height(),
+                opens, moves);
         report("open -> first paint", firstPaint.subList(1, firstPaint.size()));
         report("first paint -> prediction on screen", prediction.subList(1, prediction.size()));
         report("slider move -> preview updated (FX thread work)", sliderSync);

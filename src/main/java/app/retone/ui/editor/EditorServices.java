@@ -8,7 +8,7 @@ import app.retone.core.image.PhotoLoader;
 
 /**
  * The engine pieces the editor uses, so tests can hand in their own (a missing model, a failing
- * disk). {@code previewLongEdge} is the longest side of the display-sized copy the slider repaints.
+ * disk). {@code preview} bounds the display-sized copy the slider repaints.
  */
 public record EditorServices(
         PhotoLoader loader,
@@ -17,16 +17,10 @@ public record EditorServices(
         Regrain regrain,
         Interpolation interpolation,
         PhotoExporter exporter,
-        int previewLongEdge) {
+        PreviewBounds preview) {
 
-    public EditorServices {
-        if (previewLongEdge < 64) {
-            throw new IllegalArgumentException("preview size must be at least 64 pixels, got " + previewLongEdge);
-        }
-    }
-
-    public static EditorServices standard(PhotoLoader loader, PredictorSource predictors, int previewLongEdge) {
+    public static EditorServices standard(PhotoLoader loader, PredictorSource predictors, PreviewBounds preview) {
         return new EditorServices(loader, predictors, new PdfTransfer(), new Regrain(), Interpolation.TETRAHEDRAL,
-                new PhotoExporter(), previewLongEdge);
+                new PhotoExporter(), preview);
     }
 }

@@ -66,8 +66,16 @@ public final class EditorViewModel {
                            Histogram3D sourceHistogram, int[] modelCopy) {
     }
 
-    /** A look ready to apply: where it came from, its target histogram, the LUT, and the slider's fast path. */
-    private record Look(TargetKind kind, String name, Histogram3D target, ColorLut3D lut, StrengthPreview preview) {
+    /**
+     * A look ready to apply: where it came from, its target histogram, the LUT, and the slider's
+     * fast paths for the display copy and for the model-sized copy (whose histogram is shown).
+     */
+    private record Look(TargetKind kind, String name, Histogram3D target, ColorLut3D lut, StrengthPreview preview,
+                        StrengthPreview modelCopyPreview) {
+    }
+
+    /** A rendered detail region: its original pixels, their fast path, and the result. */
+    private record DetailPixels(int[] original, StrengthPreview preview, int[] result, boolean regrained) {
     }
 
     private final EditorServices services;
@@ -79,6 +87,8 @@ public final class EditorViewModel {
     private final ReadOnlyObjectWrapper<PhotoDetails> details = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PreviewFrame> before = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PreviewFrame> after = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<DetailFrame> detail = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty adjusting = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<Histogram3D> sourceHistogram = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Histogram3D> targetHistogram = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Histogram3D> resultHistogram = new ReadOnlyObjectWrapper<>();
@@ -108,8 +118,15 @@ public final class EditorViewModel {
     private long generation;
     private TaskHandle loading = TaskHandle.NONE;
     private TaskHandle lookWork = TaskHandle.NONE;
-    private TaskHandle histogramWork = TaskHandle.NONE;
+    private TaskHandle detailWork = TaskHandle.NONE;
+    /** The region asked for last, and the fast path for its pixels under the current look. */
+    private int[] detailRegion;
+    private StrengthPreview detailPreview;
+    private int[] detailOriginal;
+    private final int[][] detailBuffers = new int[2][];
+    private int nextDetail;
     private final int[][] afterBuffers = new int[2][];
+    private int[] smallBuffer;
     private int nextBuffer;
     private long openStarted;
 
@@ -127,6 +144,12 @@ public final class EditorViewModel {
             repaint();
         });
         histogramChoice.addListener((obs, old, now) -> updateHistogramSelection());
+        regrain.addListener((obs, old, now) -> refineDetail());
+        adjusting.addListener((obs, old, now) -> {
+            if (!now) {
+                refineDetail(); // the slider came to rest: put the grain back into the detail
+            }
+        });
     }
 
     // ---- commands -------------------------------------------------------------------------
@@ -145,7 +168,7 @@ public final class EditorViewModel {
             Photo loaded = services.loader().load(path);
             context.checkCancelled();
             context.progress(0.6, "Preparing the preview…");
-            int[] size = displaySize(loaded.width(), loaded.height(), services.previewLongEdge());
+            int[] size = services.preview().fit(loaded.width(), loaded.height());
             int[] display = size[0] == loaded.width() && size[1] == loaded.height()
                     ? loaded.argb()
                     : Resample.crop(loaded.argb(), loaded.width(), loaded.height(), 0, 0, loaded.width(), loaded.height(),
@@ -156,7 +179,8 @@ public final class EditorViewModel {
             int[] modelCopy = Resample.toPixelCount(loaded.argb(), loaded.width(), loaded.height(),
                     Resample.MODEL_INPUT_PIXELS);
             Histogram3D source = Histogram3D.of(modelCopy, Histogram3D.DEFAULT_BINS);
-            return new Session(gen, loaded, photoDetails, new PreviewFrame(size[0], size[1], display, !loaded.hasAlpha()), source, modelCopy);
+            return new Session(gen, loaded, photoDetails, new PreviewFrame(size[0], size[1], display, !loaded.hasAlpha()),
+                    source, modelCopy);
         }).onSuccess(loaded -> {
             if (loaded.generation() == generation) {
                 showSession(loaded, path);
@@ -273,6 +297,42 @@ public final class EditorViewModel {
                 .onFailure(error -> notice(Notice.error("Could not write " + name, describe(error)))));
     }
 
+    /**
+     * Asks for full-resolution pixels of a region of the photo (x, y, width, height in photo
+     * pixels), for a zoom the display copy cannot show sharply. A margin is added around it so
+     * that small pans need nothing new; the answer arrives in {@link #detailProperty()}.
+     */
+    public void requestDetail(double x, double y, double width, double height) {
+        if (session == null) {
+            return;
+        }
+        DetailFrame shown = detail.get();
+        if (shown != null && shown.covers(x, y, width, height)) {
+            return;
+        }
+        Photo full = session.photo();
+        double marginX = width * 0.25;
+        double marginY = height * 0.25;
+        int x0 = (int) Math.max(0, Math.floor(x - marginX));
+        int y0 = (int) Math.max(0, Math.floor(y - marginY));
+        int x1 = (int) Math.min(full.width(), Math.ceil(x + width + marginX));
+        int y1 = (int) Math.min(full.height(), Math.ceil(y + height + marginY));
+        if (x1 <= x0 || y1 <= y0) {
+            return;
+        }
+        detailRegion = new int[] {x0, y0, x1 - x0, y1 - y0};
+        renderDetail();
+    }
+
+    /** Back at a zoom the display copy serves: the detail is dropped. */
+    public void clearDetail() {
+        detailWork.cancel();
+        detailRegion = null;
+        detailPreview = null;
+        detailOriginal = null;
+        detail.set(null);
+    }
+
     /** Cancels all background work (the status bar's cancel button). */
     public void cancelAll() {
         List.copyOf(activities).forEach(Activity::cancel);
@@ -300,6 +360,16 @@ public final class EditorViewModel {
     /** The result at the current strength, display-sized (the original until a look is ready). */
     public ReadOnlyObjectProperty<PreviewFrame> afterProperty() {
         return after.getReadOnlyProperty();
+    }
+
+    /** Full-resolution pixels of the region last asked for, or null. */
+    public ReadOnlyObjectProperty<DetailFrame> detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    /** True while the user drags the slider: costly refinements (regrain of the detail) wait for the release. */
+    public BooleanProperty adjustingProperty() {
+        return adjusting;
     }
 
     public ReadOnlyObjectProperty<Histogram3D> sourceHistogramProperty() {
@@ -411,6 +481,7 @@ public final class EditorViewModel {
     // ---- inner workings -------------------------------------------------------------------
 
     private void showSession(Session loaded, Path path) {
+        clearDetail();
         session = loaded;
         modelLook = null;
         Look keptReference = referenceLook;
@@ -468,7 +539,8 @@ public final class EditorViewModel {
     private Look lookFor(Session current, TargetKind kind, String name, Histogram3D target) {
         ColorLut3D lut = services.pdfTransfer().transfer(current.sourceHistogram(), target);
         StrengthPreview preview = new StrengthPreview(current.before().argb(), lut, services.interpolation());
-        return new Look(kind, name, target, lut, preview);
+        StrengthPreview small = new StrengthPreview(current.modelCopy(), lut, services.interpolation());
+        return new Look(kind, name, target, lut, preview, small);
     }
 
     private void applyLook(Look look) {
@@ -480,7 +552,9 @@ public final class EditorViewModel {
                 && resultHistogram.get() == sourceHistogram.get()) {
             histogramChoice.set(HistogramChoice.OVERLAY); // first result of this photo: show what moved
         }
+        detailPreview = null;
         repaint();
+        renderDetail();
     }
 
     private Look currentLook() {
@@ -507,25 +581,137 @@ public final class EditorViewModel {
         look.preview().render(strength.get(), buffer);
         after.set(new PreviewFrame(original.width(), original.height(), buffer, original.opaque()));
         updateResultHistogram(look);
+        repaintDetail();
+    }
+
+    /** The detail region at the current strength through its fast path (no regrain while the slider moves). */
+    private void repaintDetail() {
+        DetailFrame shown = detail.get();
+        if (shown == null || detailPreview == null) {
+            return;
+        }
+        int[] pixels = nextDetailBuffer(shown.width() * shown.height());
+        detailPreview.render(strength.get(), pixels);
+        detail.set(new DetailFrame(shown.x(), shown.y(), shown.before(),
+                new PreviewFrame(shown.width(), shown.height(), pixels, shown.before().opaque()), false));
+        if (!adjusting.get()) {
+            refineDetail();
+        }
+    }
+
+    /** Renders the region asked for: the original's pixels, the look's fast path for them, and regrain when on. */
+    private void renderDetail() {
+        Look look = currentLook();
+        int[] region = detailRegion;
+        if (session == null || region == null) {
+            return;
+        }
+        detailWork.cancel();
+        Session current = session;
+        double s = strength.get();
+        boolean withRegrain = regrain.get() && !adjusting.get();
+        detailWork = executor.submit(BackgroundTask.<DetailPixels>of("Detail", context -> {
+            Photo full = current.photo();
+            int[] original = Resample.crop(full.argb(), full.width(), full.height(), region[0], region[1], region[2],
+                    region[3], region[2], region[3]);
+            context.checkCancelled();
+            if (look == null) {
+                return new DetailPixels(original, null, original, false);
+            }
+            StrengthPreview preview = new StrengthPreview(original, look.lut(), services.interpolation());
+            context.checkCancelled();
+            int[] result = new int[original.length];
+            preview.render(s, result);
+            boolean regrained = false;
+            if (withRegrain && s > 0) {
+                context.checkCancelled();
+                result = services.regrain().apply(original, result, region[2], region[3]);
+                regrained = true;
+            }
+            return new DetailPixels(original, preview, result, regrained);
+        }).onSuccess(out -> {
+            if (current != session || region != detailRegion || look != currentLook()) {
+                return; // asked for something else meanwhile
+            }
+            detailOriginal = out.original();
+            detailPreview = out.preview();
+            boolean opaque = !current.photo().hasAlpha();
+            PreviewFrame beforeFrame = new PreviewFrame(region[2], region[3], detailOriginal, opaque);
+            if (s != strength.get() && detailPreview != null) {
+                int[] now = new int[detailOriginal.length];
+                detailPreview.render(strength.get(), now);
+                detail.set(new DetailFrame(region[0], region[1], beforeFrame,
+                        new PreviewFrame(region[2], region[3], now, opaque), false));
+                refineDetail();
+            } else {
+                detail.set(new DetailFrame(region[0], region[1], beforeFrame,
+                        new PreviewFrame(region[2], region[3], out.result(), opaque), out.regrained()));
+            }
+        }));
+    }
+
+    /** Puts the grain back into the detail once the slider rests (regrain needs the whole region). */
+    private void refineDetail() {
+        DetailFrame shown = detail.get();
+        if (shown == null || detailPreview == null || adjusting.get()) {
+            return;
+        }
+        if (!regrain.get() || strength.get() == 0) {
+            if (shown.regrained()) {
+                repaintDetailWithoutRefining();
+            }
+            return;
+        }
+        detailWork.cancel();
+        Session current = session;
+        StrengthPreview preview = detailPreview;
+        int[] original = detailOriginal;
+        double s = strength.get();
+        detailWork = executor.submit(BackgroundTask.<int[]>of("Regrain detail", context -> {
+            int[] colored = new int[original.length];
+            preview.render(s, colored);
+            context.checkCancelled();
+            return services.regrain().apply(original, colored, shown.width(), shown.height());
+        }).onSuccess(pixels -> {
+            if (current == session && preview == detailPreview && s == strength.get() && regrain.get()) {
+                detail.set(new DetailFrame(shown.x(), shown.y(), shown.before(),
+                        new PreviewFrame(shown.width(), shown.height(), pixels, shown.before().opaque()), true));
+            }
+        }));
+    }
+
+    /** The slider alternates between two buffers for the detail too, so scrubbing allocates nothing. */
+    private int[] nextDetailBuffer(int pixels) {
+        int[] buffer = detailBuffers[nextDetail];
+        if (buffer == null || buffer.length != pixels) {
+            buffer = new int[pixels];
+            detailBuffers[nextDetail] = buffer;
+        }
+        nextDetail ^= 1;
+        return buffer;
+    }
+
+    private void repaintDetailWithoutRefining() {
+        DetailFrame shown = detail.get();
+        int[] pixels = nextDetailBuffer(shown.width() * shown.height());
+        detailPreview.render(strength.get(), pixels);
+        detail.set(new DetailFrame(shown.x(), shown.y(), shown.before(),
+                new PreviewFrame(shown.width(), shown.height(), pixels, shown.before().opaque()), false));
     }
 
     /**
-     * The result's histogram (of the model-sized copy, like the source's) follows the slider in the
-     * background, latest strength wins, so the slider's frame only pays for the repaint.
+     * The result's histogram, of the model-sized copy like the source's, through that copy's own
+     * fast path: a fraction of a millisecond, so it follows the slider on the same frame.
      */
     private void updateResultHistogram(Look look) {
-        histogramWork.cancel();
-        Session current = session;
-        double s = strength.get();
-        histogramWork = executor.submit(BackgroundTask.<Histogram3D>of("Result histogram", context -> {
-            int[] small = look.lut().withStrength(s).apply(current.modelCopy(), services.interpolation());
-            return Histogram3D.of(small, Histogram3D.DEFAULT_BINS);
-        }).onSuccess(histogram -> {
-            if (current == session && look == currentLook()) {
-                resultHistogram.set(histogram);
-                updateHistogramSelection();
-            }
-        }));
+        int[] small = smallBuffer;
+        if (small == null || small.length != session.modelCopy().length) {
+            small = new int[session.modelCopy().length];
+            smallBuffer = small;
+        }
+        look.modelCopyPreview().render(strength.get(), small);
+        resultHistogram.set(Histogram3D.of(small, Histogram3D.DEFAULT_BINS));
+        updateHistogramSelection();
     }
 
     private void updateHistogramSelection() {
@@ -570,12 +756,6 @@ public final class EditorViewModel {
 
     private long elapsedMs() {
         return (System.nanoTime() - openStarted) / 1_000_000;
-    }
-
-    /** Longest side at most {@code longEdge}, never upscaled. */
-    static int[] displaySize(int width, int height, int longEdge) {
-        double scale = Math.min(1.0, (double) longEdge / Math.max(width, height));
-        return new int[] {Math.max(1, (int) Math.round(width * scale)), Math.max(1, (int) Math.round(height * scale))};
     }
 
     /** A user's one-line reason for a failure: the typed exceptions already say it well. */

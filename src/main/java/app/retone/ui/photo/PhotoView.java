@@ -11,7 +11,11 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Group;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
@@ -46,6 +50,10 @@ public final class PhotoView extends Region {
     private final DoubleProperty split = new SimpleDoubleProperty(this, "split", 0.5);
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(this, "zoom", 1);
     private final ReadOnlyBooleanWrapper fitting = new ReadOnlyBooleanWrapper(this, "fitting", true);
+    private final ReadOnlyObjectWrapper<Rectangle2D> visibleRegion = new ReadOnlyObjectWrapper<>(this, "visibleRegion");
+    private Image detailBefore;
+    private Image detailAfter;
+    private Rectangle2D detailRegion;
 
     private double photoWidth = 1;
     private double photoHeight = 1;
@@ -57,6 +65,10 @@ public final class PhotoView extends Region {
     private final ImageView mainImage = new ImageView();
     private final ImageView splitImage = new ImageView();
     private final ImageView secondImage = new ImageView();
+    private final ImageView mainDetail = new ImageView();
+    private final ImageView splitDetail = new ImageView();
+    private final ImageView secondDetail = new ImageView();
+    private final Group splitLayer = new Group(splitImage, splitDetail);
     private final Rectangle mainClip = new Rectangle();
     private final Rectangle secondClip = new Rectangle();
     private final Rectangle splitClip = new Rectangle();
@@ -70,18 +82,22 @@ public final class PhotoView extends Region {
     public PhotoView() {
         getStyleClass().add("photo-view");
         setId("photo-view");
-        for (ImageView view : new ImageView[] {mainImage, splitImage, secondImage}) {
+        for (ImageView view : new ImageView[] {mainImage, splitImage, secondImage, mainDetail, splitDetail, secondDetail}) {
             view.setSmooth(true);
             view.setPreserveRatio(false);
         }
+        mainDetail.setId("detail-main");
+        splitDetail.setId("detail-split");
+        secondDetail.setId("detail-second");
         mainImage.setId("photo-main");
         splitImage.setId("photo-split");
         secondImage.setId("photo-second");
         mainPort.setClip(mainClip);
         secondPort.setClip(secondClip);
-        splitImage.setClip(splitClip);
-        mainPort.getChildren().addAll(mainImage, splitImage);
-        secondPort.getChildren().add(secondImage);
+        splitLayer.setClip(splitClip);
+        splitLayer.setManaged(false);
+        mainPort.getChildren().addAll(mainImage, mainDetail, splitLayer);
+        secondPort.getChildren().addAll(secondImage, secondDetail);
         divider.getStyleClass().add("split-divider");
         divider.setId("split-divider");
         divider.setCursor(Cursor.H_RESIZE);
@@ -162,6 +178,28 @@ public final class PhotoView extends Region {
 
     public ReadOnlyBooleanProperty fittingProperty() {
         return fitting.getReadOnlyProperty();
+    }
+
+    /** The part of the photo in view (of one half, side by side), in full-resolution pixels. */
+    public ReadOnlyObjectProperty<Rectangle2D> visibleRegionProperty() {
+        return visibleRegion.getReadOnlyProperty();
+    }
+
+    /** True when the zoom shows more pixels than the display copy has: full-resolution detail would be sharper. */
+    public boolean needsDetail() {
+        Image image = before.get();
+        return image != null && zoom.get() > image.getWidth() / photoWidth * 1.05;
+    }
+
+    /**
+     * Shows full-resolution pixels for a region of the photo (x, y, width, height in photo
+     * pixels) over the display copy; nulls remove it.
+     */
+    public void setDetail(Image original, Image result, Rectangle2D region) {
+        detailBefore = original;
+        detailAfter = result;
+        detailRegion = region;
+        refresh();
     }
 
     /** The full-resolution size of the photo shown (the images may be smaller copies). Fits it to the window. */
@@ -272,33 +310,39 @@ public final class PhotoView extends Region {
 
     /** Which image goes where, for the mode. */
     private void refresh() {
-        Image original = before.get();
-        Image result = after.get() != null ? after.get() : original;
-        boolean empty = original == null;
+        Image originalImage = before.get();
+        Image result = after.get() != null ? after.get() : originalImage;
+        boolean empty = originalImage == null;
         placeholder.setVisible(empty);
         CompareMode m = mode.get();
         switch (m) {
             case RESULT -> {
-                mainImage.setImage(showOriginal.get() ? original : result);
+                mainImage.setImage(showOriginal.get() ? originalImage : result);
                 splitImage.setImage(null);
                 secondImage.setImage(null);
                 leftTag.setText(showOriginal.get() ? "Original" : "");
             }
             case SIDE_BY_SIDE -> {
-                mainImage.setImage(original);
+                mainImage.setImage(originalImage);
                 splitImage.setImage(null);
-                secondImage.setImage(showOriginal.get() ? original : result);
+                secondImage.setImage(showOriginal.get() ? originalImage : result);
                 leftTag.setText("Before");
                 rightTag.setText("After");
             }
             case SPLIT -> {
-                mainImage.setImage(original);
-                splitImage.setImage(showOriginal.get() ? original : result);
+                mainImage.setImage(originalImage);
+                splitImage.setImage(showOriginal.get() ? originalImage : result);
                 secondImage.setImage(null);
                 leftTag.setText("Before");
                 rightTag.setText("After");
             }
         }
+        boolean hasDetail = detailRegion != null && detailBefore != null;
+        Image detailResult = detailAfter != null ? detailAfter : detailBefore;
+        boolean original = showOriginal.get();
+        mainDetail.setImage(!hasDetail ? null : m == CompareMode.RESULT && !original ? detailResult : detailBefore);
+        splitDetail.setImage(!hasDetail || m != CompareMode.SPLIT ? null : original ? detailBefore : detailResult);
+        secondDetail.setImage(!hasDetail || m != CompareMode.SIDE_BY_SIDE ? null : original ? detailBefore : detailResult);
         secondPort.setVisible(m == CompareMode.SIDE_BY_SIDE);
         divider.setVisible(m == CompareMode.SPLIT && !empty);
         leftTag.setVisible(!empty && !leftTag.getText().isEmpty());
@@ -331,12 +375,29 @@ public final class PhotoView extends Region {
             view.setFitHeight(imageH);
             view.relocate(x, y);
         }
+        boolean crisp = z >= 2; // from 200 % on, show the pixels themselves, not a blur of them
+        for (ImageView view : new ImageView[] {mainDetail, splitDetail, secondDetail}) {
+            if (detailRegion != null) {
+                view.setFitWidth(detailRegion.getWidth() * z);
+                view.setFitHeight(detailRegion.getHeight() * z);
+                view.relocate(x + detailRegion.getMinX() * z, y + detailRegion.getMinY() * z);
+            }
+            view.setSmooth(!crisp);
+        }
         double splitX = Math.round(split.get() * w);
-        // the split image's clip is in its own coordinates: from the divider rightwards
-        splitClip.setX(splitX - x);
-        splitClip.setY(-y);
+        splitClip.setX(splitX);
+        splitClip.setY(0);
         splitClip.setWidth(Math.max(0, w - splitX));
         splitClip.setHeight(h);
+        double visibleW = pw / z;
+        double visibleH = h / z;
+        double left = Math.max(0, centerX * photoWidth - visibleW / 2);
+        double top = Math.max(0, centerY * photoHeight - visibleH / 2);
+        Rectangle2D region = new Rectangle2D(left, top, Math.max(1, Math.min(photoWidth, left + visibleW) - left),
+                Math.max(1, Math.min(photoHeight, top + visibleH) - top));
+        if (!region.equals(visibleRegion.get())) {
+            visibleRegion.set(region);
+        }
         divider.resizeRelocate(splitX - 3, 0, 6, h);
 
         double pad = 10;

@@ -54,7 +54,7 @@ class EditorViewModelTest {
     }
 
     private EditorViewModel viewModel(TaskExecutor executor, PredictorSource predictors, int previewEdge) {
-        EditorViewModel vm = new EditorViewModel(EditorServices.standard(new PhotoLoader(), predictors, previewEdge),
+        EditorViewModel vm = new EditorViewModel(EditorServices.standard(new PhotoLoader(), predictors, new PreviewBounds(previewEdge, previewEdge)),
                 executor, settings);
         vm.addNoticeListener(notices::add);
         return vm;
@@ -356,6 +356,64 @@ class EditorViewModelTest {
         assertEquals("photo-retone.jpg", vm.suggestedExportName(ImageFormat.JPEG));
         vm.open(UiFixtures.castPhoto(dir, "IMG_0042.jpg", 60, 40, 19));
         assertEquals("IMG_0042-retone.tif", vm.suggestedExportName(ImageFormat.TIFF));
+    }
+
+    @Test
+    void zoomedInTheDetailIsTheFullResolutionResultWithRegrainOnceTheSliderRests() throws Exception {
+        Path file = UiFixtures.castPhoto(dir, "big.jpg", 1200, 800, 30);
+        EditorViewModel vm = direct(); // display copy 256 px wide: 100 % needs detail
+        vm.open(file);
+        vm.regrainProperty().set(false);
+        vm.requestDetail(400, 300, 200, 100);
+
+        DetailFrame detail = vm.detailProperty().get();
+        assertNotNull(detail);
+        assertTrue(detail.covers(400, 300, 200, 100));
+        assertEquals(350, detail.x(), "a quarter of the region is added on each side");
+        assertEquals(275, detail.y());
+        assertEquals(300, detail.width());
+        assertEquals(150, detail.height());
+        Photo source = new PhotoLoader().load(file);
+        int[] crop = app.retone.core.image.Resample.crop(source.argb(), 1200, 800, 350, 275, 300, 150, 300, 150);
+        assertArrayEquals(crop, pixels(detail.before()), "the original's own pixels, not the display copy's");
+        ColorLut3D lut = new app.retone.core.color.PdfTransfer().transfer(vm.sourceHistogramProperty().get(),
+                vm.targetHistogramProperty().get());
+        int[] expected = lut.apply(crop, app.retone.core.color.Interpolation.TETRAHEDRAL);
+        assertTrue(Pixels.maxAbsDiff(expected, pixels(detail.after())) <= 1, "the look at full resolution");
+        assertFalse(detail.regrained());
+
+        vm.adjustingProperty().set(true);
+        vm.regrainProperty().set(true);
+        vm.strengthProperty().set(0.6);
+        assertFalse(vm.detailProperty().get().regrained(), "no regrain while the slider moves");
+        vm.adjustingProperty().set(false);
+        DetailFrame rested = vm.detailProperty().get();
+        assertTrue(rested.regrained());
+        int[] regrained = new app.retone.core.color.Regrain().apply(crop, colored(lut, crop, 0.6), 300, 150);
+        assertTrue(Pixels.maxAbsDiff(regrained, pixels(rested.after())) <= 2, "the engine's regrain of the region");
+
+        vm.requestDetail(420, 310, 100, 50);
+        assertSame(rested, vm.detailProperty().get(), "a region inside the detail needs no new work");
+        vm.clearDetail();
+        assertNull(vm.detailProperty().get());
+    }
+
+    @Test
+    void openingAnotherPhotoDropsTheDetail() throws Exception {
+        EditorViewModel vm = direct();
+        vm.open(UiFixtures.castPhoto(dir, "a.jpg", 800, 600, 31));
+        vm.requestDetail(0, 0, 100, 100);
+        assertNotNull(vm.detailProperty().get());
+        vm.open(UiFixtures.castPhoto(dir, "b.jpg", 800, 600, 32));
+        assertNull(vm.detailProperty().get());
+    }
+
+    /** The slider's fast path on a crop, at a strength: what the detail shows before regrain. */
+    private static int[] colored(ColorLut3D lut, int[] crop, double strength) {
+        int[] out = new int[crop.length];
+        new app.retone.core.color.StrengthPreview(crop, lut, app.retone.core.color.Interpolation.TETRAHEDRAL)
+                .render(strength, out);
+        return out;
     }
 
     private static int[] pixels(PreviewFrame frame) {
