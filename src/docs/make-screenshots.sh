@@ -18,7 +18,7 @@ if [ -z "${DISPLAY:-}" ]; then
 else
   "${cmd[@]}"
 fi
-for f in "$out"/*.png; do
-  convert "$f" -strip -define png:compression-level=9 "$f"
+for f in "$out"/*.png; do # JPEG keeps the repository small; AppStream and the README take it
+  convert "$f" -strip -quality 88 "${f%.png}.jpg" && rm "$f"
 done
 ls -la "$out"
