@@ -42,7 +42,7 @@ public final class Screenshots {
         CachedPredictorSource model = new CachedPredictorSource(ModelLocator.defaultDirectory(), ModelLocator.DEFAULT_MODEL);
         EditorViewModel[] vm = new EditorViewModel[1];
         Stage[] stage = new Stage[1];
-        onFx(() -> {
+        FxTools.onFx(() -> {
             MemorySettings settings = new MemorySettings();
             settings.putDouble("window.width", 1440);
             settings.putDouble("window.height", 900);
@@ -59,11 +59,11 @@ public final class Screenshots {
             }
             Thread.sleep(100);
         }
-        onFx(() -> vm[0].histogramChoiceProperty().set(HistogramChoice.OVERLAY));
+        FxTools.onFx(() -> vm[0].histogramChoiceProperty().set(HistogramChoice.OVERLAY));
         save(stage[0].getScene(), out.resolve("window.png"));
-        onFx(() -> vm[0].compareModeProperty().set(CompareMode.SIDE_BY_SIDE));
+        FxTools.onFx(() -> vm[0].compareModeProperty().set(CompareMode.SIDE_BY_SIDE));
         save(stage[0].getScene(), out.resolve("side-by-side.png"));
-        onFx(() -> vm[0].compareModeProperty().set(CompareMode.SPLIT));
+        FxTools.onFx(() -> vm[0].compareModeProperty().set(CompareMode.SPLIT));
         save(stage[0].getScene(), out.resolve("split.png"));
         executor.close();
         model.close();
@@ -77,18 +77,5 @@ public final class Screenshots {
         Platform.runLater(() -> shot.complete(scene.snapshot(null)));
         ImageIO.write(SwingFXUtils.fromFXImage(shot.get(10, TimeUnit.SECONDS), null), "png", file.toFile());
         System.out.println("wrote " + file);
-    }
-
-    private static void onFx(Runnable action) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                action.run();
-                done.complete(null);
-            } catch (Throwable t) {
-                done.completeExceptionally(t);
-            }
-        });
-        done.get(30, TimeUnit.SECONDS);
     }
 }

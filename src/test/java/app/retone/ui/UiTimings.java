@@ -50,7 +50,7 @@ public final class UiTimings {
         EditorViewModel[] vm = new EditorViewModel[1];
         Scene[] scene = new Scene[1];
         app.retone.ui.editor.PreviewBounds[] previewEdge = new app.retone.ui.editor.PreviewBounds[1];
-        onFx(() -> {
+        FxTools.onFx(() -> {
             previewEdge[0] = RetoneApp.previewBounds();
             vm[0] = new EditorViewModel(EditorServices.standard(new PhotoLoader(ImageLimits.fromSystemProperties()), model,
                     previewEdge[0]), executor, new MemorySettings());
@@ -72,7 +72,7 @@ public final class UiTimings {
             CompletableFuture<Double> painted = new CompletableFuture<>();
             CompletableFuture<Double> predicted = new CompletableFuture<>();
             long[] t0 = new long[1];
-            onFx(() -> {
+            FxTools.onFx(() -> {
                 vm[0].beforeProperty().addListener(new OneShot<>(() -> afterNextPulse(scene[0], t0, painted)));
                 vm[0].hasLookProperty().addListener((obs, old, now) -> {
                     if (now && !predicted.isDone()) {
@@ -95,7 +95,7 @@ public final class UiTimings {
             CompletableFuture<Double> shown = new CompletableFuture<>();
             double strength = 0.2 + random.nextDouble() * 1.3;
             double[] sync = new double[1];
-            onFx(() -> {
+            FxTools.onFx(() -> {
                 long[] t0 = {System.nanoTime()};
                 vm[0].strengthProperty().set(strength);
                 sync[0] = (System.nanoTime() - t0[0]) / 1e6;
@@ -139,19 +139,6 @@ public final class UiTimings {
         };
         scene.addPostLayoutPulseListener(listener[0]);
         Platform.requestNextPulse();
-    }
-
-    private static void onFx(Runnable action) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                action.run();
-                done.complete(null);
-            } catch (Throwable t) {
-                done.completeExceptionally(t);
-            }
-        });
-        done.get(60, TimeUnit.SECONDS);
     }
 
     /** A change listener that acts on the first change only, then removes itself. */

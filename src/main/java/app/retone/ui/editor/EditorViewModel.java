@@ -586,17 +586,21 @@ public final class EditorViewModel {
 
     /** The detail region at the current strength through its fast path (no regrain while the slider moves). */
     private void repaintDetail() {
+        if (repaintDetailFast() && !adjusting.get()) {
+            refineDetail();
+        }
+    }
+
+    private boolean repaintDetailFast() {
         DetailFrame shown = detail.get();
         if (shown == null || detailPreview == null) {
-            return;
+            return false;
         }
         int[] pixels = nextDetailBuffer(shown.width() * shown.height());
         detailPreview.render(strength.get(), pixels);
         detail.set(new DetailFrame(shown.x(), shown.y(), shown.before(),
                 new PreviewFrame(shown.width(), shown.height(), pixels, shown.before().opaque()), false));
-        if (!adjusting.get()) {
-            refineDetail();
-        }
+        return true;
     }
 
     /** Renders the region asked for: the original's pixels, the look's fast path for them, and regrain when on. */
@@ -658,7 +662,7 @@ public final class EditorViewModel {
         }
         if (!regrain.get() || strength.get() == 0) {
             if (shown.regrained()) {
-                repaintDetailWithoutRefining();
+                repaintDetailFast();
             }
             return;
         }
@@ -689,14 +693,6 @@ public final class EditorViewModel {
         }
         nextDetail ^= 1;
         return buffer;
-    }
-
-    private void repaintDetailWithoutRefining() {
-        DetailFrame shown = detail.get();
-        int[] pixels = nextDetailBuffer(shown.width() * shown.height());
-        detailPreview.render(strength.get(), pixels);
-        detail.set(new DetailFrame(shown.x(), shown.y(), shown.before(),
-                new PreviewFrame(shown.width(), shown.height(), pixels, shown.before().opaque()), false));
     }
 
     /**

@@ -11,17 +11,7 @@ public final class DirectTaskExecutor implements TaskExecutor {
     @Override
     public <T> TaskHandle submit(BackgroundTask<T> task) {
         boolean[] cancelled = {false};
-        TaskContext context = new TaskContext() {
-            @Override
-            public void progress(double fraction, String message) {
-                task.progressed(new BackgroundTask.Progress(task.title(), fraction, message));
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return cancelled[0];
-            }
-        };
+        TaskContext context = TaskContexts.direct(task, () -> cancelled[0]);
         try {
             T result = task.work().run(context);
             if (!cancelled[0]) {

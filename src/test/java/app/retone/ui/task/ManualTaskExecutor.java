@@ -20,17 +20,7 @@ public final class ManualTaskExecutor implements TaskExecutor {
         }
 
         void run() {
-            TaskContext context = new TaskContext() {
-                @Override
-                public void progress(double fraction, String message) {
-                    task.progressed(new BackgroundTask.Progress(task.title(), fraction, message));
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return cancelled;
-                }
-            };
+            TaskContext context = TaskContexts.direct(task, () -> cancelled);
             try {
                 T result = task.work().run(context);
                 if (!cancelled) {

@@ -1,0 +1,26 @@
+package app.retone.ui;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+
+/** For the test-scope programs (timings, screenshots) that drive the window from their own thread. */
+final class FxTools {
+
+    private FxTools() {
+    }
+
+    /** Runs {@code action} on the FX thread and waits for it; its exception is rethrown here. */
+    static void onFx(Runnable action) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                action.run();
+                done.complete(null);
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
+        });
+        done.get(60, TimeUnit.SECONDS);
+    }
+}
