@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Makes every icon file from retone.svg: PNGs for Linux (16 to 512), retone.ico for Windows and
+# retone.icns for macOS. Needs librsvg2-bin (rsvg-convert), ImageMagick (convert) and icnsutils
+# (png2icns), all from Debian: apt-get install librsvg2-bin imagemagick icnsutils
+set -euo pipefail
+cd "$(dirname "$0")"
+for size in 16 24 32 48 64 128 256 512; do
+  rsvg-convert -w "$size" -h "$size" retone.svg -o "retone-$size.png"
+done
+cp retone-512.png retone.png   # the window's and the Linux package's icon
+convert retone-16.png retone-24.png retone-32.png retone-48.png retone-64.png retone-128.png retone-256.png retone.ico
+png2icns retone.icns retone-16.png retone-32.png retone-48.png retone-128.png retone-256.png retone-512.png >/dev/null
+ls -la retone*
