@@ -104,6 +104,15 @@ public final class MainController {
     private final PauseTransition histogramThrottle = new PauseTransition(Duration.millis(60));
     private boolean histogramPending;
     private final Button cancelButton = new Button("Cancel");
+    private boolean strengthPending;
+    private final Runnable applyStrength = new Runnable() {
+        @Override
+        public void run() {
+            root.getScene().removePreLayoutPulseListener(this);
+            strengthPending = false;
+            viewModel.strengthProperty().set(strengthSlider.getValue() / 100);
+        }
+    };
 
     public MainController(EditorViewModel viewModel, FileDialogs dialogs, Settings settings) {
         this.viewModel = viewModel;
@@ -139,6 +148,7 @@ public final class MainController {
         viewModel.photoProperty().addListener((obs, old, photo) -> {
             if (photo != null) {
                 photoView.setPhotoSize(photo.width(), photo.height());
+                detailDelay.playFromStart(); // a photo of the same size at the same zoom still needs its own detail
             }
         });
         photoView.showOriginalProperty().bind(viewModel.showOriginalProperty());
@@ -146,7 +156,10 @@ public final class MainController {
         detailDelay.setOnFinished(e -> {
             Rectangle2D region = photoView.visibleRegionProperty().get();
             if (region != null && photoView.needsDetail()) {
-                viewModel.requestDetail(region.getMinX(), region.getMinY(), region.getWidth(), region.getHeight());
+                Window window = window();
+                double deviceScale = window == null ? 1 : Math.max(1, window.getOutputScaleX());
+                viewModel.requestDetail(region.getMinX(), region.getMinY(), region.getWidth(), region.getHeight(),
+                        photoView.zoomProperty().get() * deviceScale);
             } else {
                 viewModel.clearDetail();
             }
@@ -155,9 +168,11 @@ public final class MainController {
         viewModel.detailProperty().addListener((obs, old, detail) -> {
             if (detail == null) {
                 photoView.setDetail(null, null, null);
+                detailBeforeImages.show(null); // let go of the large arrays
+                detailAfterImages.show(null);
             } else {
                 photoView.setDetail(detailBeforeImages.show(detail.before()), detailAfterImages.show(detail.after()),
-                        new Rectangle2D(detail.x(), detail.y(), detail.width(), detail.height()));
+                        new Rectangle2D(detail.x(), detail.y(), detail.regionWidth(), detail.regionHeight()));
             }
         });
         photoView.zoomProperty().addListener((obs, old, z) -> updateZoomLabel());
@@ -243,7 +258,14 @@ public final class MainController {
         lookLabel.textProperty().bind(viewModel.lookDescriptionProperty());
 
         strengthSlider.setValue(viewModel.strengthProperty().get() * 100);
-        strengthSlider.valueProperty().addListener((obs, old, now) -> viewModel.strengthProperty().set(now.doubleValue() / 100));
+        // a fast mouse sends several moves a frame: the preview is repainted once per frame, with the latest
+        strengthSlider.valueProperty().addListener((obs, old, now) -> {
+            if (!strengthPending) {
+                strengthPending = true;
+                root.getScene().addPreLayoutPulseListener(applyStrength);
+                Platform.requestNextPulse();
+            }
+        });
         viewModel.strengthProperty().addListener((obs, old, now) -> {
             if (Math.abs(strengthSlider.getValue() - now.doubleValue() * 100) > 1e-9) {
                 strengthSlider.setValue(now.doubleValue() * 100);
@@ -473,8 +495,7 @@ public final class MainController {
         int quality = (int) settings.getDouble("jpegQuality", 92);
         dialogs.chooseExport(window(), viewModel.suggestedExportName(ImageFormat.JPEG), folder, quality).ifPresent(request -> {
             Path destination = request.destination().toAbsolutePath().normalize();
-            boolean isOriginal = viewModel.photoPath().map(p -> p.toAbsolutePath().normalize().equals(destination))
-                    .orElse(false);
+            boolean isOriginal = viewModel.isOpenPhoto(destination);
             if (isOriginal && !dialogs.confirm(window(), "Replace the original photo?",
                     destination.getFileName() + " is the photo you opened. Exporting over it replaces the original "
                             + "for good.", "Replace Original")) {
@@ -525,11 +546,20 @@ public final class MainController {
 
     @FXML
     private void quit() {
+        if (!confirmQuit()) {
+            return;
+        }
         Window window = window();
         if (window != null) {
             window.hide();
         }
         Platform.exit();
+    }
+
+    /** Asks before quitting while an export is still being written; true means quit. */
+    boolean confirmQuit() {
+        return !viewModel.isExporting() || dialogs.confirm(window(), "An export is still being written",
+                "Quitting now stops it and nothing is written. Wait for it to finish, or quit anyway?", "Quit Anyway");
     }
 
     @FXML

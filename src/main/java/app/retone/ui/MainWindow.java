@@ -43,8 +43,20 @@ public final class MainWindow {
         stage.setMinWidth(800);
         stage.setMinHeight(560);
         restorePlace(stage, settings);
+        MainController controller = loader.getController();
+        stage.setOnCloseRequest(e -> {
+            if (!controller.confirmQuit()) {
+                e.consume();
+            }
+        });
         stage.setOnHiding(e -> rememberPlace(stage, settings));
-        return loader.getController();
+        // a key released in another window never reaches this one: never stay stuck on the original
+        stage.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                viewModel.showOriginalProperty().set(false);
+            }
+        });
+        return controller;
     }
 
     private static void restorePlace(Stage stage, Settings settings) {

@@ -54,8 +54,15 @@ public final class SystemFileDialogs implements FileDialogs {
             FileChooser.ExtensionFilter chosen = chooser.getSelectedExtensionFilter();
             return chosen == png ? ImageFormat.PNG : chosen == tiff ? ImageFormat.TIFF : ImageFormat.JPEG;
         });
+        boolean confirmedByChooser = true;
         if (ImageFormat.fromPath(path).isEmpty()) {
             path = path.resolveSibling(path.getFileName() + "." + format.defaultExtension());
+            confirmedByChooser = false; // the chooser asked about the name without the extension, if at all
+        }
+        if (!confirmedByChooser && Files.exists(path) && !confirm(owner, "Replace " + path.getFileName() + "?",
+                path.getFileName() + " already exists in " + path.getParent() + ". Replacing it loses what it holds.",
+                "Replace")) {
+            return Optional.empty();
         }
         int chosenQuality = quality;
         if (format == ImageFormat.JPEG) {
@@ -65,7 +72,7 @@ public final class SystemFileDialogs implements FileDialogs {
             }
             chosenQuality = asked.get();
         }
-        // the system chooser already asked before replacing an existing file
+        // an existing file was confirmed, by the system chooser or above
         return Optional.of(new ExportRequest(path, new ExportOptions(format, chosenQuality, Files.exists(path))));
     }
 

@@ -83,9 +83,14 @@ class MainWindowTest {
         dialogs.photos.add(photo);
         robot.clickOn("#photo-view");
         robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewModel.hasLookProperty().get()
-                && viewModel.activities().isEmpty());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> viewModel.hasLookProperty().get()
+                && viewModel.activities().isEmpty()));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Reads view-model or node state on the FX thread, where it lives. */
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 
     private PhotoView photoView(FxRobot robot) {
@@ -134,13 +139,17 @@ class MainWindowTest {
         // the two halves show the same scene at the same zoom: their layouts match pixel for pixel in size
         assertEquals(main.getFitWidth(), second.getFitWidth(), 1e-9);
         assertTrue(both.width() > 0);
-        // pan in one moves both: they share one viewport
-        double leftBefore = main.getLayoutX();
+        // zoom and pan in the right half move both halves: they share one viewport
         robot.moveTo(second).scroll(3, javafx.geometry.VerticalDirection.UP);
         WaitForAsyncUtils.waitForFxEvents();
+        double zoomed = main.getFitWidth();
+        assertTrue(zoomed > both.width() / 2.0, "zoomed in");
+        assertEquals(zoomed, second.getFitWidth(), 1e-9);
+        double leftBefore = main.getLayoutX();
+        robot.drag(second, MouseButton.PRIMARY).moveBy(-80, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(leftBefore - 80, main.getLayoutX(), 2, "dragging the right half pans the left one too");
         assertEquals(main.getLayoutX(), second.getLayoutX(), 1e-9);
-        assertEquals(main.getFitWidth(), second.getFitWidth(), 1e-9);
-        assertNotEquals(leftBefore, main.getLayoutX());
 
         robot.clickOn("#mode-split");
         assertEquals(CompareMode.SPLIT, viewModel.compareModeProperty().get());
@@ -169,13 +178,14 @@ class MainWindowTest {
         Path out = dir.resolve("exported.jpg");
         dialogs.exports.add(new FileDialogs.ExportRequest(out, new ExportOptions(ImageFormat.JPEG, 90, false)));
         robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(out) && viewModel.activities().isEmpty());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(out)
+                && onFx(() -> viewModel.activities().isEmpty()));
         Photo written = new PhotoLoader().load(out);
         assertEquals(1200, written.width());
         assertEquals(800, written.height());
         List<Path> leftovers;
         try (var files = Files.list(dir)) {
-            leftovers = files.filter(p -> p.getFileName().toString().contains(".tmp")).toList();
+            leftovers = files.filter(p -> p.getFileName().toString().endsWith(".part")).toList();
         }
         assertEquals(List.of(), leftovers, "no temporary file is left behind");
 
@@ -186,7 +196,17 @@ class MainWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, dialogs.confirmations);
+        assertTrue(onFx(() -> viewModel.activities().isEmpty()), "no export was started");
         assertArrayEquals(originalBytes, Files.readAllBytes(photo));
+
+        // saying yes replaces it, at full resolution
+        dialogs.exports.add(new FileDialogs.ExportRequest(photo, new ExportOptions(ImageFormat.JPEG, 90, false)));
+        dialogs.confirmAnswer = true;
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> viewModel.activities().isEmpty()));
+        assertEquals(2, dialogs.confirmations);
+        assertFalse(java.util.Arrays.equals(originalBytes, Files.readAllBytes(photo)), "replaced, as asked");
+        assertEquals(1200, new PhotoLoader().load(photo).width());
     }
 
     @Test
@@ -231,19 +251,23 @@ class MainWindowTest {
         assertEquals(null, detail.getImage());
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> detail.getImage() != null
-                && viewModel.detailProperty().get() != null && viewModel.detailProperty().get().regrained());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> detail.getImage() != null
+                && viewModel.detailProperty().get() != null && viewModel.detailProperty().get().regrained()));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1.0, photoView(robot).zoomProperty().get(), 1e-9);
         var region = photoView(robot).visibleRegionProperty().get();
         var shown = viewModel.detailProperty().get();
         assertTrue(shown.covers(region.getMinX(), region.getMinY(), region.getWidth(), region.getHeight()),
                 "the detail covers what is in view");
-        assertEquals(shown.width(), detail.getImage().getWidth(), 1e-9, "one image pixel per photo pixel");
-        assertEquals(shown.width(), detail.getFitWidth(), 1e-9, "and one screen pixel per photo pixel at 100 %");
+        assertEquals(shown.regionWidth(), detail.getImage().getWidth(), 1e-9, "one image pixel per photo pixel");
+        assertEquals(shown.regionWidth(), detail.getFitWidth(), 1e-9, "and one screen pixel per photo pixel at 100 %");
+        // the detail sits exactly over the part of the display copy it replaces
+        double zoom = photoView(robot).zoomProperty().get();
+        assertEquals(main.getLayoutX() + shown.x() * zoom, detail.getLayoutX(), 1e-6);
+        assertEquals(main.getLayoutY() + shown.y() * zoom, detail.getLayoutY(), 1e-6);
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> viewModel.detailProperty().get() == null);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> viewModel.detailProperty().get() == null));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(null, detail.getImage(), "back at fit the display copy serves");
     }
@@ -252,7 +276,7 @@ class MainWindowTest {
     void aPhotoGivenOnTheCommandLineOpensAtStart(FxRobot robot) throws Exception {
         Path photo = UiFixtures.castPhoto(dir, "argument.jpg", 400, 300, 26);
         WaitForAsyncUtils.asyncFx(() -> controller.openFromOutside(List.of(photo))).get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewModel.hasLookProperty().get());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> viewModel.hasLookProperty().get()));
         assertEquals("argument.jpg — Retone", stage.getTitle());
         assertEquals(400, viewModel.photoProperty().get().width());
     }

@@ -55,7 +55,7 @@ public final class PhotoDetailsReader {
                 aperture(exif),
                 integer(exif, ExifSubIFDDirectory.TAG_ISO_EQUIVALENT).filter(i -> i > 0).map(String::valueOf),
                 rational(exif, ExifSubIFDDirectory.TAG_FOCAL_LENGTH).map(f -> trim(f.doubleValue()) + " mm"),
-                dateTaken(exif, ifd0),
+                dateTaken(exif),
                 colorProfile(icc, source));
     }
 
@@ -83,10 +83,12 @@ public final class PhotoDetailsReader {
     private static Optional<String> exposure(ExifSubIFDDirectory exif) {
         return rational(exif, ExifSubIFDDirectory.TAG_EXPOSURE_TIME).filter(r -> r.doubleValue() > 0).map(r -> {
             double seconds = r.doubleValue();
-            if (seconds >= 1) {
-                return trim(seconds) + " s";
+            double inverse = 1 / seconds;
+            // 1/250 s as photographers write it; 0.8 s or 2.5 s where no whole fraction fits
+            if (seconds < 1 && (inverse >= 3 || Math.abs(inverse - Math.rint(inverse)) < 0.02)) {
+                return "1/" + Math.round(inverse) + " s";
             }
-            return "1/" + Math.round(1 / seconds) + " s";
+            return trim(seconds) + " s";
         });
     }
 
@@ -99,9 +101,11 @@ public final class PhotoDetailsReader {
         return f.filter(r -> r.doubleValue() > 0).map(r -> "f/" + trim(r.doubleValue()));
     }
 
-    private static Optional<String> dateTaken(ExifSubIFDDirectory exif, ExifIFD0Directory ifd0) {
+    private static Optional<String> dateTaken(ExifSubIFDDirectory exif) {
+        // when the shutter fired, or when it was digitised; never IFD0's DateTime, which editors
+        // overwrite with the time of the last save
         Optional<String> raw = text(exif, ExifSubIFDDirectory.TAG_DATETIME_ORIGINAL)
-                .or(() -> text(ifd0, ExifIFD0Directory.TAG_DATETIME));
+                .or(() -> text(exif, ExifSubIFDDirectory.TAG_DATETIME_DIGITIZED));
         return raw.map(s -> {
             try {
                 return LocalDateTime.parse(s, EXIF_DATE).format(SHOWN_DATE);

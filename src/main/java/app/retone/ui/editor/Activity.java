@@ -10,17 +10,29 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class Activity {
 
     private final String title;
+    private final boolean writesFile;
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private TaskHandle handle = TaskHandle.NONE;
+    private Runnable onCancel = () -> { };
 
     Activity(String title) {
+        this(title, false);
+    }
+
+    Activity(String title, boolean writesFile) {
         this.title = title;
+        this.writesFile = writesFile;
         this.message.set(title + "…");
     }
 
     public String title() {
         return title;
+    }
+
+    /** True for an export: quitting while it runs would lose the file. */
+    public boolean writesFile() {
+        return writesFile;
     }
 
     /** 0..1, or negative while unknown. */
@@ -37,11 +49,14 @@ public final class Activity {
         message.set(text == null || text.isBlank() ? title + "…" : text);
     }
 
-    void attach(TaskHandle taskHandle) {
+    void attach(TaskHandle taskHandle, Runnable whenCancelled) {
         this.handle = taskHandle;
+        this.onCancel = whenCancelled;
     }
 
+    /** Stops the work; the status bar lets go of it at once, even if the work takes a moment to notice. */
     public void cancel() {
         handle.cancel();
+        onCancel.run();
     }
 }

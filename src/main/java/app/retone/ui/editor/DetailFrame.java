@@ -1,23 +1,23 @@
 package app.retone.ui.editor;
 
 /**
- * Full-resolution pixels of a region of the photo, for zoom levels the display copy cannot serve
- * sharply: the original and the result there, with the region's place in the photo.
+ * Pixels of a region of the photo rendered from the full-resolution original, for zoom levels the
+ * display copy cannot serve sharply: the original and the result there. The region is
+ * {@code regionWidth × regionHeight} photo pixels at ({@code x}, {@code y}); the frames hold it at
+ * {@code scale} (1 at 100 % and beyond: the photo's own pixels; below, one pixel per screen pixel).
  *
- * @param regrained whether {@code after} includes regrain (it is refined after the slider stops)
+ * @param regrained whether {@code after} includes regrain (only at scale 1, refined once the slider rests)
  */
-public record DetailFrame(int x, int y, PreviewFrame before, PreviewFrame after, boolean regrained) {
-
-    public int width() {
-        return before.width();
-    }
-
-    public int height() {
-        return before.height();
-    }
+public record DetailFrame(int x, int y, int regionWidth, int regionHeight, double scale,
+                          PreviewFrame before, PreviewFrame after, boolean regrained) {
 
     /** True when the region covers the rectangle (x, y, w, h) of the photo. */
     public boolean covers(double rx, double ry, double rw, double rh) {
-        return rx >= x && ry >= y && rx + rw <= x + width() && ry + rh <= y + height();
+        return rx >= x && ry >= y && rx + rw <= x + regionWidth && ry + rh <= y + regionHeight;
+    }
+
+    /** The same region with another result. */
+    DetailFrame withAfter(PreviewFrame newAfter, boolean isRegrained) {
+        return new DetailFrame(x, y, regionWidth, regionHeight, scale, before, newAfter, isRegrained);
     }
 }

@@ -50,8 +50,8 @@ import org.slf4j.LoggerFactory;
  * the background activities, and what the user must be told.
  *
  * <p>All methods and properties belong to the UI thread. Background work goes through the
- * {@link TaskExecutor}; every result carries the generation of the photo it was computed for and
- * is dropped if another photo was opened meanwhile, so a stale result never reaches the screen.
+ * {@link TaskExecutor}; a loaded photo is shown only if no other was asked for since, and every
+ * later result is checked against the photo on screen, so a stale result never reaches it.
  */
 public final class EditorViewModel {
 
@@ -118,9 +118,21 @@ public final class EditorViewModel {
     private long generation;
     private TaskHandle loading = TaskHandle.NONE;
     private TaskHandle lookWork = TaskHandle.NONE;
-    private TaskHandle detailWork = TaskHandle.NONE;
+    private TaskHandle renderWork = TaskHandle.NONE;
+    private TaskHandle refineWork = TaskHandle.NONE;
+    /** A region of the photo, in photo pixels, and the scale its pixels are rendered at. */
+    private record DetailRegion(int x, int y, int width, int height, double scale) {
+        int pixelWidth() {
+            return Math.max(1, (int) Math.round(width * scale));
+        }
+
+        int pixelHeight() {
+            return Math.max(1, (int) Math.round(height * scale));
+        }
+    }
+
     /** The region asked for last, and the fast path for its pixels under the current look. */
-    private int[] detailRegion;
+    private DetailRegion detailRegion;
     private StrengthPreview detailPreview;
     private int[] detailOriginal;
     private final int[][] detailBuffers = new int[2][];
@@ -157,7 +169,8 @@ public final class EditorViewModel {
     /** Opens a photo: shows it as soon as it is decoded, then starts the look in the background. */
     public void open(Path path) {
         loading.cancel();
-        lookWork.cancel();
+        renderWork.cancel();
+        refineWork.cancel();
         long gen = ++generation;
         openStarted = System.nanoTime();
         String name = String.valueOf(path.getFileName());
@@ -212,13 +225,13 @@ public final class EditorViewModel {
                     reference.height(), Resample.MODEL_INPUT_PIXELS), Histogram3D.DEFAULT_BINS);
             return lookFor(current, TargetKind.REFERENCE, name, target);
         }).onSuccess(look -> {
-            if (current.generation() == generation) {
+            if (current == session) {
                 referenceLook = look;
                 referencePath.set(path);
                 applyLook(look);
             }
         }).onFailure(error -> {
-            if (current.generation() == generation) {
+            if (current == session) {
                 notice(Notice.error("Could not use " + name + " as a reference", describe(error)));
             }
         }));
@@ -261,7 +274,7 @@ public final class EditorViewModel {
         boolean withRegrain = regrain.get();
         String name = String.valueOf(destination.getFileName());
         settings.put("lastExportFolder", String.valueOf(destination.toAbsolutePath().getParent()));
-        Activity activity = new Activity("Exporting " + name);
+        Activity activity = new Activity("Exporting " + name, true);
         track(activity, BackgroundTask.<ImageFormat>of(activity.title(), context -> {
             context.progress(0.05, "Applying the colours at full resolution…");
             int[] colored = lut.apply(source.argb(), services.interpolation());
@@ -289,7 +302,7 @@ public final class EditorViewModel {
         ColorLut3D lut = look.lut().withStrength(strength.get());
         String title = "Retone " + look.name() + String.format(Locale.ROOT, " %.0f%%", strength.get() * 100);
         String name = String.valueOf(destination.getFileName());
-        Activity activity = new Activity("Exporting " + name);
+        Activity activity = new Activity("Exporting " + name, true);
         track(activity, BackgroundTask.<Path>of(activity.title(), context -> {
             CubeFile.write(lut, title, destination);
             return destination;
@@ -298,16 +311,20 @@ public final class EditorViewModel {
     }
 
     /**
-     * Asks for full-resolution pixels of a region of the photo (x, y, width, height in photo
-     * pixels), for a zoom the display copy cannot show sharply. A margin is added around it so
-     * that small pans need nothing new; the answer arrives in {@link #detailProperty()}.
+     * Asks for the pixels of a region of the photo (x, y, width, height in photo pixels) from the
+     * full-resolution original, at {@code zoom} screen pixels per photo pixel: for a zoom the
+     * display copy cannot show sharply. Below 100 % the region is rendered at the screen's
+     * resolution, never more, so its cost follows the view's size, not the photo's. A margin is
+     * added so that small pans need nothing new; the answer arrives in {@link #detailProperty()}.
      */
-    public void requestDetail(double x, double y, double width, double height) {
-        if (session == null) {
+    public void requestDetail(double x, double y, double width, double height, double zoom) {
+        if (session == null || !(zoom > 0)) {
             return;
         }
+        double scale = Math.min(1.0, zoom);
         DetailFrame shown = detail.get();
-        if (shown != null && shown.covers(x, y, width, height)) {
+        if (shown != null && shown.covers(x, y, width, height) && shown.scale() >= scale * 0.99
+                && shown.scale() <= scale * 2) {
             return;
         }
         Photo full = session.photo();
@@ -320,22 +337,27 @@ public final class EditorViewModel {
         if (x1 <= x0 || y1 <= y0) {
             return;
         }
-        detailRegion = new int[] {x0, y0, x1 - x0, y1 - y0};
+        detailRegion = new DetailRegion(x0, y0, x1 - x0, y1 - y0, scale);
         renderDetail();
     }
 
-    /** Back at a zoom the display copy serves: the detail is dropped. */
+    /** Back at a zoom the display copy serves: the detail and its buffers are dropped. */
     public void clearDetail() {
-        detailWork.cancel();
+        renderWork.cancel();
+        refineWork.cancel();
         detailRegion = null;
         detailPreview = null;
         detailOriginal = null;
+        detailBuffers[0] = null;
+        detailBuffers[1] = null;
         detail.set(null);
     }
 
     /** Cancels all background work (the status bar's cancel button). */
     public void cancelAll() {
         List.copyOf(activities).forEach(Activity::cancel);
+        renderWork.cancel();
+        refineWork.cancel();
     }
 
     public void addNoticeListener(Consumer<Notice> listener) {
@@ -473,6 +495,27 @@ public final class EditorViewModel {
         return base + "-retone." + format.defaultExtension();
     }
 
+    /**
+     * Whether writing to {@code destination} would replace the open photo's own file, by the file
+     * system's judgement (links, case-insensitive names), not by comparing names.
+     */
+    public boolean isOpenPhoto(Path destination) {
+        Optional<Path> original = photoPath();
+        if (original.isEmpty() || !Files.exists(destination)) {
+            return false;
+        }
+        try {
+            return Files.isSameFile(original.get(), destination);
+        } catch (java.io.IOException e) {
+            return original.get().toAbsolutePath().normalize().equals(destination.toAbsolutePath().normalize());
+        }
+    }
+
+    /** True while an export is being written: quitting now would lose it. */
+    public boolean isExporting() {
+        return activities.stream().anyMatch(Activity::writesFile);
+    }
+
     /** The open photo's file, if it came from one. */
     public Optional<Path> photoPath() {
         return session == null ? Optional.empty() : session.photo().source().file();
@@ -481,6 +524,7 @@ public final class EditorViewModel {
     // ---- inner workings -------------------------------------------------------------------
 
     private void showSession(Session loaded, Path path) {
+        lookWork.cancel(); // the previous photo's look is of no use now
         clearDetail();
         session = loaded;
         modelLook = null;
@@ -522,13 +566,13 @@ public final class EditorViewModel {
             context.progress(0.7, "Transferring the colours…");
             return lookFor(current, TargetKind.MODEL, "the network", target);
         }).onSuccess(look -> {
-            if (current.generation() == generation) {
+            if (current == session) {
                 modelLook = look;
                 applyLook(look);
                 TIMING.info("prediction on screen {} ms after open", elapsedMs());
             }
         }).onFailure(error -> {
-            if (current.generation() == generation) {
+            if (current == session) {
                 notice(Notice.error("Automatic correction unavailable", describe(error)
                         + "\nThe photo stays open; you can still match a reference photo's look (File ▸ Match Reference…)."));
                 status.set("No prediction: " + describe(error));
@@ -584,117 +628,6 @@ public final class EditorViewModel {
         repaintDetail();
     }
 
-    /** The detail region at the current strength through its fast path (no regrain while the slider moves). */
-    private void repaintDetail() {
-        if (repaintDetailFast() && !adjusting.get()) {
-            refineDetail();
-        }
-    }
-
-    private boolean repaintDetailFast() {
-        DetailFrame shown = detail.get();
-        if (shown == null || detailPreview == null) {
-            return false;
-        }
-        int[] pixels = nextDetailBuffer(shown.width() * shown.height());
-        detailPreview.render(strength.get(), pixels);
-        detail.set(new DetailFrame(shown.x(), shown.y(), shown.before(),
-                new PreviewFrame(shown.width(), shown.height(), pixels, shown.before().opaque()), false));
-        return true;
-    }
-
-    /** Renders the region asked for: the original's pixels, the look's fast path for them, and regrain when on. */
-    private void renderDetail() {
-        Look look = currentLook();
-        int[] region = detailRegion;
-        if (session == null || region == null) {
-            return;
-        }
-        detailWork.cancel();
-        Session current = session;
-        double s = strength.get();
-        boolean withRegrain = regrain.get() && !adjusting.get();
-        detailWork = executor.submit(BackgroundTask.<DetailPixels>of("Detail", context -> {
-            Photo full = current.photo();
-            int[] original = Resample.crop(full.argb(), full.width(), full.height(), region[0], region[1], region[2],
-                    region[3], region[2], region[3]);
-            context.checkCancelled();
-            if (look == null) {
-                return new DetailPixels(original, null, original, false);
-            }
-            StrengthPreview preview = new StrengthPreview(original, look.lut(), services.interpolation());
-            context.checkCancelled();
-            int[] result = new int[original.length];
-            preview.render(s, result);
-            boolean regrained = false;
-            if (withRegrain && s > 0) {
-                context.checkCancelled();
-                result = services.regrain().apply(original, result, region[2], region[3]);
-                regrained = true;
-            }
-            return new DetailPixels(original, preview, result, regrained);
-        }).onSuccess(out -> {
-            if (current != session || region != detailRegion || look != currentLook()) {
-                return; // asked for something else meanwhile
-            }
-            detailOriginal = out.original();
-            detailPreview = out.preview();
-            boolean opaque = !current.photo().hasAlpha();
-            PreviewFrame beforeFrame = new PreviewFrame(region[2], region[3], detailOriginal, opaque);
-            if (s != strength.get() && detailPreview != null) {
-                int[] now = new int[detailOriginal.length];
-                detailPreview.render(strength.get(), now);
-                detail.set(new DetailFrame(region[0], region[1], beforeFrame,
-                        new PreviewFrame(region[2], region[3], now, opaque), false));
-                refineDetail();
-            } else {
-                detail.set(new DetailFrame(region[0], region[1], beforeFrame,
-                        new PreviewFrame(region[2], region[3], out.result(), opaque), out.regrained()));
-            }
-        }));
-    }
-
-    /** Puts the grain back into the detail once the slider rests (regrain needs the whole region). */
-    private void refineDetail() {
-        DetailFrame shown = detail.get();
-        if (shown == null || detailPreview == null || adjusting.get()) {
-            return;
-        }
-        if (!regrain.get() || strength.get() == 0) {
-            if (shown.regrained()) {
-                repaintDetailFast();
-            }
-            return;
-        }
-        detailWork.cancel();
-        Session current = session;
-        StrengthPreview preview = detailPreview;
-        int[] original = detailOriginal;
-        double s = strength.get();
-        detailWork = executor.submit(BackgroundTask.<int[]>of("Regrain detail", context -> {
-            int[] colored = new int[original.length];
-            preview.render(s, colored);
-            context.checkCancelled();
-            return services.regrain().apply(original, colored, shown.width(), shown.height());
-        }).onSuccess(pixels -> {
-            if (current == session && preview == detailPreview && s == strength.get() && regrain.get()) {
-                detail.set(new DetailFrame(shown.x(), shown.y(), shown.before(),
-                        new PreviewFrame(shown.width(), shown.height(), pixels, shown.before().opaque()), true));
-            }
-        }));
-    }
-
-    /** The slider alternates between two buffers for the detail too, so scrubbing allocates nothing. */
-    private int[] nextDetailBuffer(int pixels) {
-        int[] buffer = detailBuffers[nextDetail];
-        if (buffer == null || buffer.length != pixels) {
-            buffer = new int[pixels];
-            detailBuffers[nextDetail] = buffer;
-        }
-        nextDetail ^= 1;
-        return buffer;
-    }
-
     /**
      * The result's histogram, of the model-sized copy like the source's, through that copy's own
      * fast path: a fraction of a millisecond, so it follows the slider on the same frame.
@@ -708,6 +641,128 @@ public final class EditorViewModel {
         look.modelCopyPreview().render(strength.get(), small);
         resultHistogram.set(Histogram3D.of(small, Histogram3D.DEFAULT_BINS));
         updateHistogramSelection();
+    }
+
+    /** The detail region at the current strength through its fast path (no regrain while the slider moves). */
+    private void repaintDetail() {
+        if (repaintDetailFast() && !adjusting.get()) {
+            refineDetail();
+        }
+    }
+
+    private boolean repaintDetailFast() {
+        DetailFrame shown = detail.get();
+        if (shown == null || detailPreview == null) {
+            return false;
+        }
+        PreviewFrame before = shown.before();
+        int[] pixels = nextDetailBuffer(before.width() * before.height());
+        detailPreview.render(strength.get(), pixels);
+        detail.set(shown.withAfter(new PreviewFrame(before.width(), before.height(), pixels, before.opaque()), false));
+        return true;
+    }
+
+    /** Renders the region asked for: the original's pixels, the look's fast path for them, and regrain when due. */
+    private void renderDetail() {
+        Look look = currentLook();
+        DetailRegion region = detailRegion;
+        if (session == null || region == null) {
+            return;
+        }
+        renderWork.cancel();
+        refineWork.cancel();
+        Session current = session;
+        double s = strength.get();
+        boolean withRegrain = regrain.get() && !adjusting.get() && region.scale() == 1;
+        renderWork = executor.submit(BackgroundTask.<DetailPixels>of("Detail", context -> {
+            Photo full = current.photo();
+            int[] original = Resample.crop(full.argb(), full.width(), full.height(), region.x(), region.y(),
+                    region.width(), region.height(), region.pixelWidth(), region.pixelHeight());
+            context.checkCancelled();
+            if (look == null) {
+                return new DetailPixels(original, null, original, false);
+            }
+            StrengthPreview preview = new StrengthPreview(original, look.lut(), services.interpolation());
+            context.checkCancelled();
+            int[] result = new int[original.length];
+            preview.render(s, result);
+            boolean regrained = false;
+            if (withRegrain && s > 0) {
+                context.checkCancelled();
+                result = services.regrain().apply(original, result, region.pixelWidth(), region.pixelHeight());
+                regrained = true;
+            }
+            return new DetailPixels(original, preview, result, regrained);
+        }).onSuccess(out -> {
+            if (current != session || region != detailRegion || look != currentLook()) {
+                return; // asked for something else meanwhile
+            }
+            detailOriginal = out.original();
+            detailPreview = out.preview();
+            boolean opaque = !current.photo().hasAlpha();
+            int w = region.pixelWidth();
+            int h = region.pixelHeight();
+            PreviewFrame beforeFrame = new PreviewFrame(w, h, detailOriginal, opaque);
+            DetailFrame frame = new DetailFrame(region.x(), region.y(), region.width(), region.height(), region.scale(),
+                    beforeFrame, new PreviewFrame(w, h, out.result(), opaque), out.regrained());
+            detail.set(frame);
+            if (s != strength.get() && detailPreview != null) {
+                repaintDetail(); // the slider moved while this was rendered
+            }
+        }).onFailure(error -> detailFailed(current, error)));
+    }
+
+    /** Puts the grain back into the detail once the slider rests: only at 100 % and beyond, where the pixels are the photo's own. */
+    private void refineDetail() {
+        DetailFrame shown = detail.get();
+        DetailRegion region = detailRegion;
+        if (shown == null || detailPreview == null || adjusting.get() || region == null || !renderWork.isDone()
+                || shown.scale() != 1 || shown.x() != region.x() || shown.y() != region.y()) {
+            return; // nothing to refine, or a new region is on its way (its render includes the grain)
+        }
+        if (!regrain.get() || strength.get() == 0) {
+            if (shown.regrained()) {
+                repaintDetailFast();
+            }
+            return;
+        }
+        refineWork.cancel();
+        Session current = session;
+        StrengthPreview preview = detailPreview;
+        int[] original = detailOriginal;
+        double s = strength.get();
+        int w = shown.before().width();
+        int h = shown.before().height();
+        refineWork = executor.submit(BackgroundTask.<int[]>of("Regrain detail", context -> {
+            int[] colored = new int[original.length];
+            preview.render(s, colored);
+            context.checkCancelled();
+            return services.regrain().apply(original, colored, w, h);
+        }).onSuccess(pixels -> {
+            DetailFrame now = detail.get();
+            if (current == session && preview == detailPreview && s == strength.get() && regrain.get() && now != null) {
+                detail.set(now.withAfter(new PreviewFrame(w, h, pixels, now.before().opaque()), true));
+            }
+        }).onFailure(error -> detailFailed(current, error)));
+    }
+
+    private void detailFailed(Session current, Throwable error) {
+        if (current == session) {
+            clearDetail();
+            notice(Notice.warning("Full-resolution detail unavailable", describe(error)
+                    + "\nThe view shows the display copy instead."));
+        }
+    }
+
+    /** The slider alternates between two buffers for the detail too, so scrubbing allocates nothing. */
+    private int[] nextDetailBuffer(int pixels) {
+        int[] buffer = detailBuffers[nextDetail];
+        if (buffer == null || buffer.length != pixels) {
+            buffer = new int[pixels];
+            detailBuffers[nextDetail] = buffer;
+        }
+        nextDetail ^= 1;
+        return buffer;
     }
 
     private void updateHistogramSelection() {
@@ -739,7 +794,7 @@ public final class EditorViewModel {
         task.onProgress(p -> activity.update(p.fraction(), p.message()));
         BackgroundTask<T> withCleanup = task.onFinished(() -> activities.remove(activity));
         TaskHandle handle = executor.submit(withCleanup);
-        activity.attach(handle);
+        activity.attach(handle, () -> activities.remove(activity));
         return handle;
     }
 

@@ -188,7 +188,9 @@ public final class PhotoView extends Region {
     /** True when the zoom shows more pixels than the display copy has: full-resolution detail would be sharper. */
     public boolean needsDetail() {
         Image image = before.get();
-        return image != null && zoom.get() > image.getWidth() / photoWidth * 1.05;
+        double deviceScale = getScene() == null || getScene().getWindow() == null
+                ? 1 : Math.max(1, getScene().getWindow().getOutputScaleX());
+        return image != null && zoom.get() * deviceScale > image.getWidth() / photoWidth * 1.05;
     }
 
     /**

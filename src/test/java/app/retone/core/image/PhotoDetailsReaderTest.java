@@ -56,6 +56,30 @@ class PhotoDetailsReaderTest {
         assertEquals("none (sRGB assumed)", rows.get("Colour profile"));
     }
 
+    private PhotoDetails withExif(byte[] exif) throws Exception {
+        byte[] jpeg = JpegSegments.insert(TestImages.jpeg(TestImages.quadrants(), 0.9f), exif, null, null);
+        return PhotoDetailsReader.read(new PhotoLoader().load(TestImages.write(dir.resolve("e.jpg"), jpeg)));
+    }
+
+    @Test
+    void longExposuresAreWrittenInSecondsAndShortOnesAsFractions() throws Exception {
+        assertEquals(Optional.of("0.8 s"), withExif(new ExifBuilder().rational(0x829A, 8, 10).build()).exposure());
+        assertEquals(Optional.of("0.4 s"), withExif(new ExifBuilder().rational(0x829A, 4, 10).build()).exposure());
+        assertEquals(Optional.of("1/2 s"), withExif(new ExifBuilder().rational(0x829A, 1, 2).build()).exposure());
+        assertEquals(Optional.of("2.5 s"), withExif(new ExifBuilder().rational(0x829A, 25, 10).build()).exposure());
+        assertEquals(Optional.of("30 s"), withExif(new ExifBuilder().rational(0x829A, 30, 1).build()).exposure());
+        assertEquals(Optional.of("1/8000 s"), withExif(new ExifBuilder().rational(0x829A, 1, 8000).build()).exposure());
+    }
+
+    @Test
+    void theDateTakenIsTheCapturesNeverTheLastSave() throws Exception {
+        PhotoDetails saved = withExif(new ExifBuilder().ascii0(0x0132, "2025:01:02 03:04:05").build());
+        assertEquals(Optional.empty(), saved.dateTaken(), "IFD0 DateTime is when an editor last saved it");
+        PhotoDetails digitised = withExif(new ExifBuilder().ascii0(0x0132, "2025:01:02 03:04:05")
+                .ascii(0x9004, "2019:06:30 12:00:00", true).build());
+        assertEquals(Optional.of("30 Jun 2019, 12:00:00"), digitised.dateTaken());
+    }
+
     @Test
     void fileSizesReadAsAPersonWouldWriteThem() {
         assertEquals("1023 B", PhotoDetails.humanBytes(1023));
@@ -99,5 +123,9 @@ class PhotoDetailsReaderTest {
         PhotoDetails details = PhotoDetailsReader.read(new PhotoLoader().load(TestImages.write(dir.resolve("g.jpg"), jpeg)));
         assertEquals(64, details.width());
         assertEquals("g.jpg", details.fileName());
+        for (Optional<String> field : java.util.List.of(details.camera(), details.lens(), details.exposure(),
+                details.aperture(), details.iso(), details.focalLength(), details.dateTaken())) {
+            assertEquals(Optional.empty(), field, "nothing is read out of random bytes");
+        }
     }
 }

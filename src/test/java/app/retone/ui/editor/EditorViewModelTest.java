@@ -364,15 +364,16 @@ class EditorViewModelTest {
         EditorViewModel vm = direct(); // display copy 256 px wide: 100 % needs detail
         vm.open(file);
         vm.regrainProperty().set(false);
-        vm.requestDetail(400, 300, 200, 100);
+        vm.requestDetail(400, 300, 200, 100, 1.0);
 
         DetailFrame detail = vm.detailProperty().get();
         assertNotNull(detail);
         assertTrue(detail.covers(400, 300, 200, 100));
         assertEquals(350, detail.x(), "a quarter of the region is added on each side");
         assertEquals(275, detail.y());
-        assertEquals(300, detail.width());
-        assertEquals(150, detail.height());
+        assertEquals(300, detail.regionWidth());
+        assertEquals(150, detail.regionHeight());
+        assertEquals(300, detail.before().width(), "at 100 % one pixel per photo pixel");
         Photo source = new PhotoLoader().load(file);
         int[] crop = app.retone.core.image.Resample.crop(source.argb(), 1200, 800, 350, 275, 300, 150, 300, 150);
         assertArrayEquals(crop, pixels(detail.before()), "the original's own pixels, not the display copy's");
@@ -392,7 +393,7 @@ class EditorViewModelTest {
         int[] regrained = new app.retone.core.color.Regrain().apply(crop, colored(lut, crop, 0.6), 300, 150);
         assertTrue(Pixels.maxAbsDiff(regrained, pixels(rested.after())) <= 2, "the engine's regrain of the region");
 
-        vm.requestDetail(420, 310, 100, 50);
+        vm.requestDetail(420, 310, 100, 50, 1.0);
         assertSame(rested, vm.detailProperty().get(), "a region inside the detail needs no new work");
         vm.clearDetail();
         assertNull(vm.detailProperty().get());
@@ -402,10 +403,91 @@ class EditorViewModelTest {
     void openingAnotherPhotoDropsTheDetail() throws Exception {
         EditorViewModel vm = direct();
         vm.open(UiFixtures.castPhoto(dir, "a.jpg", 800, 600, 31));
-        vm.requestDetail(0, 0, 100, 100);
+        vm.requestDetail(0, 0, 100, 100, 1.0);
         assertNotNull(vm.detailProperty().get());
         vm.open(UiFixtures.castPhoto(dir, "b.jpg", 800, 600, 32));
         assertNull(vm.detailProperty().get());
+    }
+
+    @Test
+    void belowOneHundredPercentTheDetailHasTheScreensResolutionNotThePhotos() throws Exception {
+        EditorViewModel vm = direct();
+        vm.open(UiFixtures.castPhoto(dir, "big.jpg", 2400, 1600, 33));
+        vm.requestDetail(0, 0, 2000, 1200, 0.3); // a 30 % view of most of the photo
+        DetailFrame detail = vm.detailProperty().get();
+        assertEquals(0.3, detail.scale(), 1e-9);
+        assertEquals(2400, detail.regionWidth(), "the margin is clamped to the photo");
+        assertEquals(720, detail.before().width(), "2400 photo pixels at 30 % are 720 screen pixels");
+        assertEquals(1500, detail.regionHeight(), "1200 rows and a quarter of that below");
+        assertEquals(450, detail.before().height());
+        assertFalse(detail.regrained(), "grain belongs to the photo's own pixels, at 100 % and beyond");
+        vm.requestDetail(100, 100, 500, 300, 1.0);
+        assertEquals(1.0, vm.detailProperty().get().scale(), 1e-9, "zooming in asks for sharper pixels");
+    }
+
+    @Test
+    void aSliderChangeDoesNotCancelTheRenderOfANewRegion() throws Exception {
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        EditorViewModel vm = viewModel(executor, model, 256);
+        vm.open(UiFixtures.castPhoto(dir, "pan.jpg", 1200, 800, 34));
+        executor.runAll();
+        vm.regrainProperty().set(false);
+        vm.requestDetail(0, 0, 200, 100, 1.0);
+        executor.runAll();
+        vm.requestDetail(800, 500, 200, 100, 1.0); // panned: a new region on its way
+        vm.strengthProperty().set(0.7);             // and a click on the slider's track meanwhile
+        executor.runAll();
+        assertTrue(vm.detailProperty().get().covers(800, 500, 200, 100), "the new region arrived");
+    }
+
+    @Test
+    void afterAFailedOpenThePhotoOnScreenStillGetsALook() throws Exception {
+        PredictorSource missing = () -> {
+            throw new PredictionException(PredictionException.Problem.MODEL_MISSING, "model file not found");
+        };
+        EditorViewModel vm = viewModel(new DirectTaskExecutor(), missing, 256);
+        vm.open(UiFixtures.castPhoto(dir, "good.jpg", 300, 200, 35));
+        vm.open(UiFixtures.brokenJpeg(dir, "broken.jpg"));
+        vm.matchReference(UiFixtures.cleanPhoto(dir, "look.png", 300, 200, 36));
+        assertEquals("good.jpg", vm.detailsProperty().get().fileName());
+        assertTrue(vm.hasLookProperty().get(), "the reference look reaches the photo that stayed open");
+    }
+
+    @Test
+    void cancelledWorkLeavesTheStatusBarAtOnce() throws Exception {
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        EditorViewModel vm = viewModel(executor, model, 256);
+        vm.open(UiFixtures.castPhoto(dir, "slow.jpg", 300, 200, 37));
+        assertEquals(1, vm.activities().size());
+        vm.activities().get(0).cancel();
+        assertTrue(vm.activities().isEmpty(), "gone from the status bar before the work even noticed");
+        executor.runAll();
+        assertTrue(vm.activities().isEmpty());
+    }
+
+    @Test
+    void anExportInProgressIsKnownSoQuittingCanAsk() throws Exception {
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        EditorViewModel vm = viewModel(executor, model, 256);
+        vm.open(UiFixtures.castPhoto(dir, "e.jpg", 300, 200, 38));
+        executor.runAll();
+        assertFalse(vm.isExporting());
+        vm.export(dir.resolve("out.jpg"), ExportOptions.DEFAULT);
+        assertTrue(vm.isExporting());
+        executor.runAll();
+        assertFalse(vm.isExporting());
+        assertTrue(Files.exists(dir.resolve("out.jpg")));
+    }
+
+    @Test
+    void theOpenPhotoIsRecognisedThroughALink() throws Exception {
+        EditorViewModel vm = direct();
+        Path file = UiFixtures.castPhoto(dir, "orig.jpg", 120, 80, 39);
+        vm.open(file);
+        Path link = Files.createSymbolicLink(dir.resolve("link.jpg"), file);
+        assertTrue(vm.isOpenPhoto(link), "a link to the original is the original");
+        assertTrue(vm.isOpenPhoto(file));
+        assertFalse(vm.isOpenPhoto(dir.resolve("other.jpg")));
     }
 
     /** The slider's fast path on a crop, at a strength: what the detail shows before regrain. */
