@@ -23,6 +23,11 @@ final class Messages {
         if (e instanceof OutOfMemoryError) {
             return "out of memory: give Java more heap (e.g. JAVA_TOOL_OPTIONS=-Xmx8g) or use smaller photos";
         }
+        if (e instanceof app.retone.core.image.ImageWriteException w
+                && (w.problem() == app.retone.core.image.ImageWriteException.Problem.DESTINATION_EXISTS
+                || w.problem() == app.retone.core.image.ImageWriteException.Problem.WOULD_OVERWRITE_INPUT)) {
+            return w.getMessage().replace('\n', ' ') + " (use --force to replace it)";
+        }
         String m = e.getMessage();
         if (m == null || m.isBlank()) {
             return e.getClass().getSimpleName();

@@ -118,10 +118,10 @@ public final class PhotoExporter {
             boolean isInput = photo.source().file().map(in -> sameFile(in, target)).orElse(false);
             if (isInput) {
                 throw new ImageWriteException(Problem.WOULD_OVERWRITE_INPUT, target,
-                        "this is the original photo; refusing to overwrite it (use --force to replace it)");
+                        "this is the original photo; refusing to overwrite it");
             }
             throw new ImageWriteException(Problem.DESTINATION_EXISTS, target,
-                    "already exists; refusing to overwrite it (use --force to replace it)");
+                    "already exists; refusing to overwrite it");
         }
     }
 
@@ -138,7 +138,7 @@ public final class PhotoExporter {
             AtomicFiles.moveIntoPlace(temp, target, overwrite);
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new ImageWriteException(Problem.DESTINATION_EXISTS, target,
-                    "appeared while writing; refusing to overwrite it (use --force to replace it)");
+                    "appeared while writing; refusing to overwrite it");
         }
     }
 
