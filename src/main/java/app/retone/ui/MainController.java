@@ -150,6 +150,7 @@ public final class MainController {
                 photoView.setPhotoSize(photo.width(), photo.height());
                 detailDelay.playFromStart(); // a photo of the same size at the same zoom still needs its own detail
             }
+            updateZoomLabel();
         });
         photoView.showOriginalProperty().bind(viewModel.showOriginalProperty());
         // zoomed past the display copy: once the view rests, full-resolution pixels of what is in view

@@ -1,6 +1,8 @@
 package app.retone.ui.histogram;
 
 import app.retone.core.color.Histogram3D;
+import javafx.application.ConditionalFeature;
+import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
@@ -49,6 +51,9 @@ public final class HistogramView extends StackPane {
     public static final double MAX_ZOOM = 4;
     public static final Color BACKGROUND = Color.web("#1e1e1e");
     static final String PLACEHOLDER = "No histogram yet";
+    static final String NO_3D = "The 3D histogram needs hardware-accelerated\ngraphics (OpenGL), which this display lacks.";
+    /** False where JavaFX has no 3D pipeline (software rendering, remote displays). */
+    private final boolean has3d = Platform.isSupported(ConditionalFeature.SCENE3D);
 
     private static final float CUBE_SIDE = 100;
     /** Camera distance at zoom 1: the cube's bounding sphere and its labels fit the field of view. */
@@ -171,6 +176,15 @@ public final class HistogramView extends StackPane {
     }
 
     private void setShowing(boolean showing, boolean overlay) {
+        if (!has3d) {
+            // say why rather than show an empty box; the rest of the app works without 3D
+            world.setVisible(false);
+            axisLabels.setVisible(false);
+            legend.setVisible(false);
+            placeholder.setText(NO_3D);
+            placeholder.setVisible(true);
+            return;
+        }
         world.setVisible(showing);
         axisLabels.setVisible(showing);
         placeholder.setVisible(!showing);
