@@ -39,6 +39,7 @@ public final class MainWindow {
                 settings.getDouble("window.height", DEFAULT_HEIGHT));
         scene.getStylesheets().add(MainWindow.class.getResource("retone.css").toExternalForm());
         stage.setScene(scene);
+        stage.getIcons().setAll(icons());
         stage.titleProperty().bind(viewModel.windowTitleProperty());
         stage.setMinWidth(800);
         stage.setMinHeight(560);
@@ -57,6 +58,18 @@ public final class MainWindow {
             }
         });
         return controller;
+    }
+
+    /** The window's icon in the sizes window managers pick from (made from icons/retone.svg). */
+    static java.util.List<javafx.scene.image.Image> icons() {
+        java.util.List<javafx.scene.image.Image> images = new java.util.ArrayList<>();
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var url = MainWindow.class.getResource("icons/retone-" + size + ".png");
+            if (url != null) {
+                images.add(new javafx.scene.image.Image(url.toExternalForm()));
+            }
+        }
+        return images;
     }
 
     private static void restorePlace(Stage stage, Settings settings) {

@@ -58,11 +58,12 @@ class MainWindowTest {
     private CachedPredictorSource model;
     private MainController controller;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private MemorySettings settings;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        MemorySettings settings = new MemorySettings();
+        settings = new MemorySettings();
         executor = new PoolTaskExecutor(2, Platform::runLater);
         model = new CachedPredictorSource(Path.of("models"), "histonet-v1");
         viewModel = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model, new app.retone.ui.editor.PreviewBounds(1920, 1080)), executor, settings);
@@ -270,6 +271,30 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> viewModel.detailProperty().get() == null));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(null, detail.getImage(), "back at fit the display copy serves");
+    }
+
+    @Test
+    void theWindowCarriesRetonesIconAndRemembersItsSizeAndSplits(FxRobot robot) throws Exception {
+        assertEquals(6, stage.getIcons().size(), "16 to 256 pixels");
+        assertEquals(256, stage.getIcons().get(5).getWidth());
+        assertFalse(stage.getIcons().get(0).isError());
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.control.SplitPane split = (javafx.scene.control.SplitPane) stage.getScene().lookup("#mainSplit");
+            split.setDividerPositions(0.6);
+            stage.setWidth(1300);
+        }).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(5, TimeUnit.SECONDS);
+        assertEquals(0.6, settings.getDouble("mainSplit", 0), 0.01);
+        assertEquals(stage.getScene().getWidth(), settings.getDouble("window.width", 0), 1e-9);
+        assertTrue(settings.get("window.x").isPresent());
+        // a new window starts where the last one was left
+        Stage again = WaitForAsyncUtils.asyncFx(() -> {
+            Stage next = new Stage();
+            MainWindow.create(next, viewModel, dialogs, settings);
+            return next;
+        }).get(5, TimeUnit.SECONDS);
+        assertEquals(settings.getDouble("window.width", 0), again.getScene().getWidth(), 1e-9);
     }
 
     @Test
