@@ -88,31 +88,30 @@ public final class UiTimings {
             Thread.sleep(300);
         }
 
-        List<Double> sliderSync = new ArrayList<>();
-        List<Double> sliderFrame = new ArrayList<>();
-        java.util.Random random = new java.util.Random(1);
-        for (int i = 0; i < moves; i++) {
-            CompletableFuture<Double> shown = new CompletableFuture<>();
-            double strength = 0.2 + random.nextDouble() * 1.3;
-            double[] sync = new double[1];
-            FxTools.onFx(() -> {
-                long[] t0 = {System.nanoTime()};
-                vm[0].strengthProperty().set(strength);
-                sync[0] = (System.nanoTime() - t0[0]) / 1e6;
-                afterNextPulse(scene[0], t0, shown);
-            });
-            sliderFrame.add(shown.get(10, TimeUnit.SECONDS));
-            sliderSync.add(sync[0]);
-            Thread.sleep(20);
-        }
+        javafx.scene.control.Slider slider = (javafx.scene.control.Slider) scene[0].lookup(".slider");
+        app.retone.ui.photo.PhotoView view = (app.retone.ui.photo.PhotoView) scene[0].lookup("#photo-view");
+        List<Double> laidOutFit = new ArrayList<>();
+        List<Double> renderedFit = new ArrayList<>();
+        moveSlider(scene[0], slider, moves, laidOutFit, renderedFit);
+        // half size: the view shows full-resolution detail at the screen's resolution
+        FxTools.onFx(() -> view.setZoom(0.5));
+        Thread.sleep(2500);
+        List<Double> laidOutHalf = new ArrayList<>();
+        List<Double> renderedHalf = new ArrayList<>();
+        moveSlider(scene[0], slider, moves, laidOutHalf, renderedHalf);
+        var shownDetail = vm[0].detailProperty().get();
         var frame = vm[0].beforeProperty().get();
         System.out.printf(Locale.ROOT, "photo %s, preview %d x %d (fits %d x %d), %d opens, %d slider moves%n",
                 photo.getFileName(), frame.width(), frame.height(), previewEdge[0].width(), previewEdge[0].height(),
                 opens, moves);
         report("open -> first paint", firstPaint.subList(1, firstPaint.size()));
         report("first paint -> prediction on screen", prediction.subList(1, prediction.size()));
-        report("slider move -> preview updated (FX thread work)", sliderSync);
-        report("slider move -> frame with it laid out", sliderFrame);
+        report("slider move -> frame laid out (fit)", laidOutFit);
+        report("slider move -> that frame rendered (fit)", renderedFit);
+        System.out.printf(Locale.ROOT, "at 50 %%: detail %s%n", shownDetail == null ? "none"
+                : shownDetail.before().width() + " x " + shownDetail.before().height() + " px");
+        report("slider move -> frame laid out (50 %, detail)", laidOutHalf);
+        report("slider move -> that frame rendered (50 %, detail)", renderedHalf);
         System.out.printf(Locale.ROOT, "(first open, JVM cold: first paint %.0f ms, prediction +%.0f ms)%n",
                 firstPaint.get(0), prediction.get(0));
         executor.close();
@@ -128,6 +127,31 @@ public final class UiTimings {
                 sorted[sorted.length - 1], sorted.length);
         if (Arrays.stream(sorted).anyMatch(Double::isNaN)) {
             throw new IllegalStateException("missing timings");
+        }
+    }
+
+    /**
+     * Moves the slider as a drag does (its value changes; the window applies it on the next frame)
+     * and times the frame that shows it: laid out, and rendered (the next pulse starts only after
+     * the renderer finished the previous frame).
+     */
+    private static void moveSlider(Scene scene, javafx.scene.control.Slider slider, int moves, List<Double> laidOut,
+                                   List<Double> rendered) throws Exception {
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 0; i < moves; i++) {
+            double value = 20 + random.nextDouble() * 130;
+            CompletableFuture<Double> shown = new CompletableFuture<>();
+            CompletableFuture<Double> next = new CompletableFuture<>();
+            long[] t0 = new long[1];
+            FxTools.onFx(() -> {
+                t0[0] = System.nanoTime();
+                slider.setValue(value);
+                afterNextPulse(scene, t0, shown);
+            });
+            laidOut.add(shown.get(10, TimeUnit.SECONDS));
+            FxTools.onFx(() -> afterNextPulse(scene, t0, next));
+            rendered.add(next.get(10, TimeUnit.SECONDS));
+            Thread.sleep(30);
         }
     }
 
