@@ -116,7 +116,16 @@ public final class PhotoDetailsReader {
     }
 
     private static String colorProfile(IccDirectory icc, SourceInfo source) {
-        Optional<String> description = text(icc, IccDirectory.TAG_TAG_desc);
+        Optional<String> description = Optional.empty();
+        if (icc != null && icc.containsTag(IccDirectory.TAG_TAG_desc)) {
+            try {
+                // the descriptor decodes the 'desc' tag's structure; the raw value is bytes
+                description = Optional.ofNullable(new com.drew.metadata.icc.IccDescriptor(icc)
+                        .getDescription(IccDirectory.TAG_TAG_desc)).map(String::strip).filter(d -> !d.isEmpty());
+            } catch (RuntimeException e) {
+                description = Optional.empty();
+            }
+        }
         if (description.isPresent()) {
             return description.get();
         }

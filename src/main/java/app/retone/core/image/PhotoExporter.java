@@ -20,7 +20,11 @@ import java.util.Locale;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import java.util.zip.DeflaterOutputStream;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
@@ -182,11 +186,81 @@ public final class PhotoExporter {
                     param.setCompressionType(types[0]);
                 }
             }
-            writer.write(null, new IIOImage(image, null, null), param);
+            IIOMetadata metadata = format == ImageFormat.JPEG ? null : carriedMetadata(photo, writer, image, param, format);
+            writer.write(null, new IIOImage(image, null, metadata), param);
             ios.flush();
         } finally {
             writer.dispose();
         }
+    }
+
+    /**
+     * What a PNG or TIFF keeps of the source: its RGB ICC profile (the pixels are still in that
+     * colour space, so without it a wide-gamut photo would be read as sRGB and look wrong), and in
+     * a PNG the EXIF block (eXIf chunk, orientation reset to normal). JPEG sources carry these.
+     */
+    private static IIOMetadata carriedMetadata(Photo photo, ImageWriter writer, BufferedImage image, ImageWriteParam param,
+                                               ImageFormat format) throws IOException {
+        SourceInfo source = photo.source();
+        byte[] icc = source.hasRgbIccProfile() ? source.iccProfile() : null;
+        byte[] exif = null;
+        if (format == ImageFormat.PNG && source.exif() != null && JpegSegments.startsWith(source.exif(), JpegSegments.EXIF_ID)) {
+            byte[] normal = ExifOrientation.resetToNormal(source.exif());
+            exif = Arrays.copyOfRange(normal, JpegSegments.EXIF_ID.length, normal.length); // eXIf holds the TIFF part
+        }
+        if (icc == null && exif == null) {
+            return null;
+        }
+        IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
+        String name = metadata.getNativeMetadataFormatName();
+        IIOMetadataNode root = new IIOMetadataNode(name);
+        if (format == ImageFormat.PNG) {
+            if (icc != null) {
+                IIOMetadataNode iccp = new IIOMetadataNode("iCCP");
+                iccp.setAttribute("profileName", "ICC Profile");
+                iccp.setAttribute("compressionMethod", "deflate");
+                iccp.setUserObject(deflate(icc)); // the PNG writer stores the chunk's bytes as given
+                root.appendChild(iccp);
+            }
+            if (exif != null) {
+                IIOMetadataNode chunks = new IIOMetadataNode("UnknownChunks");
+                IIOMetadataNode chunk = new IIOMetadataNode("UnknownChunk");
+                chunk.setAttribute("type", "eXIf");
+                chunk.setUserObject(exif);
+                chunks.appendChild(chunk);
+                root.appendChild(chunks);
+            }
+        } else if (icc != null) {
+            // TIFF tag 34675 (InterColorProfile), an UNDEFINED array given as signed byte values
+            IIOMetadataNode ifd = new IIOMetadataNode("TIFFIFD");
+            IIOMetadataNode field = new IIOMetadataNode("TIFFField");
+            field.setAttribute("number", "34675");
+            field.setAttribute("name", "InterColorProfile");
+            IIOMetadataNode value = new IIOMetadataNode("TIFFUndefined");
+            StringBuilder bytes = new StringBuilder(icc.length * 4);
+            for (int i = 0; i < icc.length; i++) {
+                if (i > 0) {
+                    bytes.append(',');
+                }
+                bytes.append(icc[i]);
+            }
+            value.setAttribute("value", bytes.toString());
+            field.appendChild(value);
+            ifd.appendChild(field);
+            root.appendChild(ifd);
+        }
+        metadata.mergeTree(name, root);
+        return metadata;
+    }
+
+    private static byte[] deflate(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 2 + 64);
+        try (DeflaterOutputStream deflater = new DeflaterOutputStream(out)) {
+            deflater.write(data);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // in memory: cannot happen
+        }
+        return out.toByteArray();
     }
 
     private static ImageWriter writerFor(ImageFormat format, Path target) throws ImageWriteException {

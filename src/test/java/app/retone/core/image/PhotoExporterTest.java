@@ -59,6 +59,34 @@ class PhotoExporterTest {
     }
 
     @Test
+    void pngKeepsTheColourProfileAndExifAndTiffKeepsTheColourProfile() throws Exception {
+        byte[] icc = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
+        Path in = TestImages.write(dir.resolve("wide.jpg"),
+                TestImages.jpegWithMetadata(TestImages.quadrants(), 6, "TestCam", null, icc));
+        Photo photo = loader.load(in);
+
+        Path png = dir.resolve("out.png");
+        exporter.export(photo, png, ExportOptions.DEFAULT);
+        Metadata pngMeta = ImageMetadataReader.readMetadata(png.toFile());
+        IccDirectory pngIcc = pngMeta.getFirstDirectoryOfType(IccDirectory.class);
+        assertNotNull(pngIcc, "the PNG carries the profile its pixels are in (iCCP)");
+        assertEquals(icc.length, pngIcc.getInt(IccDirectory.TAG_PROFILE_BYTE_COUNT));
+        ExifIFD0Directory pngExif = pngMeta.getFirstDirectoryOfType(ExifIFD0Directory.class);
+        assertNotNull(pngExif, "the PNG carries the EXIF block (eXIf)");
+        assertEquals("TestCam", pngExif.getString(ExifIFD0Directory.TAG_MAKE));
+        assertEquals(1, pngExif.getInt(ExifIFD0Directory.TAG_ORIENTATION), "pixels are upright now");
+
+        Path tiff = dir.resolve("out.tif");
+        exporter.export(photo, tiff, ExportOptions.DEFAULT);
+        IccDirectory tiffIcc = ImageMetadataReader.readMetadata(tiff.toFile()).getFirstDirectoryOfType(IccDirectory.class);
+        assertNotNull(tiffIcc, "the TIFF carries the profile (tag 34675)");
+        assertEquals(icc.length, tiffIcc.getInt(IccDirectory.TAG_PROFILE_BYTE_COUNT));
+        // and the pixels are unchanged by carrying it
+        assertArrayEquals(photo.argb(), loader.load(png).argb());
+        assertArrayEquals(photo.argb(), loader.load(tiff).argb());
+    }
+
+    @Test
     void xmpOrientationIsResetTooAndJfifStaysFirstWithoutExif() throws Exception {
         String xmp = "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF><rdf:Description tiff:Orientation=\"6\"/></rdf:RDF></x:xmpmeta>";
         byte[] payload = TestImages.concat("http://ns.adobe.com/xap/1.0/\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
