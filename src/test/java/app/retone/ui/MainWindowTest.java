@@ -211,6 +211,22 @@ class MainWindowTest {
     }
 
     @Test
+    void quittingDuringAnExportAsksAndStayingLetsTheExportFinish(FxRobot robot) throws Exception {
+        openByShortcut(robot, UiFixtures.castPhoto(dir, "slow-export.jpg", 3600, 2400, 28));
+        Path out = dir.resolve("slow-export-out.jpg");
+        dialogs.exports.add(new FileDialogs.ExportRequest(out, new ExportOptions(ImageFormat.JPEG, 90, false)));
+        dialogs.confirmAnswer = false; // "wait for it"
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        assertTrue(onFx(() -> viewModel.isExporting()), "the full-resolution export with regrain takes a while");
+        robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, dialogs.confirmations, "asked before losing the export");
+        assertTrue(stage.isShowing(), "the window stayed");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> !viewModel.isExporting()));
+        assertEquals(3600, new PhotoLoader().load(out).width(), "and the export was written");
+    }
+
+    @Test
     void aBrokenFileShowsItsReasonInADialogAndTheWindowKeepsWorking(FxRobot robot) throws Exception {
         Path broken = UiFixtures.brokenJpeg(dir, "broken.jpg");
         dialogs.photos.add(broken);
