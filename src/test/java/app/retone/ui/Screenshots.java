@@ -12,7 +12,6 @@ import app.retone.ui.task.PoolTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -35,9 +34,7 @@ public final class Screenshots {
         Path photo = Path.of(args[0]);
         Path out = Path.of(args[1]);
         Files.createDirectories(out);
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
+        FxTools.startPlatform();
         PoolTaskExecutor executor = new PoolTaskExecutor(2, Platform::runLater);
         CachedPredictorSource model = new CachedPredictorSource(ModelLocator.defaultDirectory(), ModelLocator.DEFAULT_MODEL);
         EditorViewModel[] vm = new EditorViewModel[1];

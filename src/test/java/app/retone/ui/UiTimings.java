@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -42,9 +41,7 @@ public final class UiTimings {
         int opens = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int moves = args.length > 2 ? Integer.parseInt(args[2]) : 60;
 
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
+        FxTools.startPlatform();
         PoolTaskExecutor executor = new PoolTaskExecutor(2, Platform::runLater);
         CachedPredictorSource model = new CachedPredictorSource(ModelLocator.defaultDirectory(), ModelLocator.DEFAULT_MODEL);
         EditorViewModel[] vm = new EditorViewModel[1];
