@@ -1,0 +1,193 @@
+package app.retone.hardening;
+
+import app.retone.core.image.JpegSegments;
+import app.retone.core.image.SyntheticPhoto;
+import app.retone.testing.TestImages;
+import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+
+/**
+ * The hostile and unusual files of the hardening issue, generated with real encoders and then
+ * damaged the way files get damaged. Each comes with what must happen: it opens, or it is refused
+ * with a specific reason.
+ */
+public final class HostileInputs {
+
+    /** A file, and the outcome it must get: null {@code refusal} means it must open. */
+    public record Case(String name, Path path, String refusal) {
+        public boolean mustOpen() {
+            return refusal == null;
+        }
+    }
+
+    private HostileInputs() {
+    }
+
+    public static List<Case> write(Path dir) throws IOException {
+        List<Case> cases = new ArrayList<>();
+        BufferedImage scene = TestImages.fromArgb(SyntheticPhoto.landscape(320, 200, 5).argb(), 320, 200, false);
+        byte[] jpeg = TestImages.jpeg(scene, 0.9f);
+        byte[] png = png(scene);
+        int sos = indexOf(jpeg, new byte[] {(byte) 0xFF, (byte) 0xDA});
+        int idat = indexOf(png, "IDAT".getBytes(StandardCharsets.US_ASCII));
+
+        cases.add(refused(dir, "empty.jpg", new byte[0], "is empty"));
+        cases.add(refused(dir, "random.jpg", random(8192, 1), "not an image"));
+        cases.add(refused(dir, "text.png", "this is not a picture\n".repeat(40).getBytes(StandardCharsets.UTF_8), "not an image"));
+        cases.add(refused(dir, "jpeg-cut-in-header.jpg", Arrays.copyOf(jpeg, 60), "header is damaged"));
+        cases.add(opens(dir, "jpeg-cut-mid-scan.jpg", Arrays.copyOf(jpeg, sos + (jpeg.length - sos) / 2)));
+        cases.add(opens(dir, "jpeg-without-end-marker.jpg", Arrays.copyOf(jpeg, jpeg.length - 2)));
+        cases.add(refused(dir, "png-cut-in-header.png", Arrays.copyOf(png, 20), "header is damaged"));
+        cases.add(refused(dir, "png-cut-mid-data.png", Arrays.copyOf(png, idat + (png.length - idat) / 2), "truncated"));
+        cases.add(opens(dir, "png-without-end.png", Arrays.copyOf(png, png.length - 12)));
+        cases.add(opens(dir, "png-named.jpg", png));
+        cases.add(refused(dir, "png-bomb-100000.png", TestImages.pngClaimingSize(100_000, 100_000), "over the limit"));
+        cases.add(refused(dir, "jpeg-bomb-65000.jpg", jpegClaimingSize(jpeg, 65_000, 65_000), "over the limit"));
+        cases.add(opens(dir, "one-pixel.png", png(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB))));
+        cases.add(opens(dir, "one-by-100000.png", png(new BufferedImage(1, 100_000, BufferedImage.TYPE_INT_RGB))));
+        cases.add(opens(dir, "sixteen-bit.png", png(new BufferedImage(64, 48, BufferedImage.TYPE_USHORT_GRAY))));
+        cases.add(opens(dir, "grey.jpg", TestImages.jpeg(grey(scene), 0.9f)));
+        cases.add(opens(dir, "cmyk.jpg", Files.readAllBytes(Path.of("src/test/resources/fixtures/quadrants-cmyk.jpg"))));
+        cases.add(opens(dir, "palette-transparent.gif", gif(paletteWithTransparency(), 1)));
+        cases.add(opens(dir, "animated.gif", gif(paletteWithTransparency(), 3)));
+        cases.add(opens(dir, "multi-page.tif", multiPageTiff(scene)));
+        cases.add(opens(dir, "exif-broken-ifd.jpg", JpegSegments.insert(jpeg, exifWithBrokenIfd(), null, null)));
+        cases.add(opens(dir, "exif-looping-offset.jpg", JpegSegments.insert(jpeg, exifWithLoop(), null, null)));
+        Path folder = Files.createDirectories(dir.resolve("a-folder.jpg"));
+        cases.add(new Case("a-folder.jpg", folder, "is a folder"));
+        cases.add(new Case("missing.jpg", dir.resolve("missing.jpg"), "no such file"));
+        return cases;
+    }
+
+    private static Case opens(Path dir, String name, byte[] bytes) throws IOException {
+        return new Case(name, TestImages.write(dir.resolve(name), bytes), null);
+    }
+
+    private static Case refused(Path dir, String name, byte[] bytes, String reason) throws IOException {
+        return new Case(name, TestImages.write(dir.resolve(name), bytes), reason);
+    }
+
+    static byte[] random(int n, long seed) {
+        byte[] bytes = new byte[n];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    static byte[] png(BufferedImage image) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private static BufferedImage grey(BufferedImage colour) {
+        BufferedImage grey = new BufferedImage(colour.getWidth(), colour.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        grey.getGraphics().drawImage(colour, 0, 0, null);
+        return grey;
+    }
+
+    /** A real JPEG whose frame header (SOF0) then claims another size. */
+    static byte[] jpegClaimingSize(byte[] jpeg, int width, int height) {
+        byte[] out = jpeg.clone();
+        int sof = indexOf(out, new byte[] {(byte) 0xFF, (byte) 0xC0});
+        if (sof < 0) {
+            throw new IllegalStateException("no baseline frame header");
+        }
+        // marker (2), length (2), precision (1), then height and width, big-endian 16 bits
+        ByteBuffer.wrap(out, sof + 5, 4).putShort((short) height).putShort((short) width);
+        return out;
+    }
+
+    private static BufferedImage paletteWithTransparency() {
+        byte[] r = {0, (byte) 255, 0, 0};
+        byte[] g = {0, 0, (byte) 255, 0};
+        byte[] b = {0, 0, 0, (byte) 255};
+        IndexColorModel palette = new IndexColorModel(2, 4, r, g, b, 0);
+        BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_BINARY, palette);
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 40; x++) {
+                image.getRaster().setSample(x, y, 0, (x / 10 + y / 10) % 4);
+            }
+        }
+        return image;
+    }
+
+    private static byte[] gif(BufferedImage frame, int frames) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            writer.prepareWriteSequence(null);
+            for (int i = 0; i < frames; i++) {
+                writer.writeToSequence(new IIOImage(frame, null, null), null);
+            }
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] multiPageTiff(BufferedImage page) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            writer.prepareWriteSequence(null);
+            writer.writeToSequence(new IIOImage(page, null, null), null);
+            writer.writeToSequence(new IIOImage(grey(page), null, null), null);
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    /** An Exif block whose IFD0 claims 5000 entries in a few bytes. */
+    private static byte[] exifWithBrokenIfd() {
+        ByteBuffer b = ByteBuffer.allocate(6 + 8 + 2 + 12);
+        b.put("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1));
+        b.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
+        b.putShort((short) 5000);
+        b.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) 6).putShort((short) 0);
+        return b.array();
+    }
+
+    /** An Exif block whose IFD0 points back at itself, twice: as its next IFD and as its Exif sub-IFD. */
+    private static byte[] exifWithLoop() {
+        ByteBuffer b = ByteBuffer.allocate(6 + 8 + 2 + 2 * 12 + 4);
+        b.put("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1));
+        b.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
+        b.putShort((short) 2);
+        b.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) 6).putShort((short) 0);
+        b.putShort((short) 0x8769).putShort((short) 4).putInt(1).putInt(8); // Exif IFD = IFD0
+        b.putInt(8); // next IFD = IFD0
+        return b.array();
+    }
+
+    static int indexOf(byte[] data, byte[] pattern) {
+        outer:
+        for (int i = 0; i + pattern.length <= data.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,135 @@
+package app.retone.hardening;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every hostile or unusual file of the hardening issue through the command line and through the
+ * app's open path, each in a JVM of 512 MB: it opens, or it is refused with its specific reason,
+ * in bounded time, and the process survives to the next file.
+ */
+class HostileInputsTest {
+
+    private static final String HEAP = "-Xmx512m";
+
+    @TempDir
+    static Path dir;
+
+    private static List<HostileInputs.Case> cases;
+
+    @BeforeAll
+    static void write() throws IOException {
+        cases = HostileInputs.write(Files.createDirectories(dir.resolve("in")));
+    }
+
+    record Run(int exit, String out, String err, long millis) {
+    }
+
+    static Run java(List<String> args, int timeoutSeconds, String... prefix) throws Exception {
+        List<String> command = new ArrayList<>(List.of(prefix));
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(HEAP);
+        command.add("-Djava.awt.headless=true");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.addAll(args);
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        long t0 = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        assertTrue(finished, "no hang: the run ended within " + timeoutSeconds + " s\n" + Files.readString(err));
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    @Test
+    void theCommandLineOpensOrRefusesEachFileSpecificallyAndGoesOn() throws Exception {
+        List<String> args = new ArrayList<>(List.of("app.retone.Main", "enhance"));
+        cases.forEach(c -> args.add(c.path().toString()));
+        Path outDir = dir.resolve("cli-out");
+        args.addAll(List.of("-o", outDir.toString()));
+        Run run = java(args, 240);
+
+        assertEquals(1, run.exit(), "some inputs fail, so the batch exits 1\n" + run.err());
+        for (HostileInputs.Case c : cases) {
+            String name = c.path().getFileName().toString();
+            if (c.mustOpen()) {
+                assertTrue(run.out().lines().anyMatch(l -> l.contains(name + " -> ")), name + " was enhanced\n" + run.out() + run.err());
+            } else {
+                List<String> lines = run.err().lines().filter(l -> l.contains(name)).toList();
+                assertFalse(lines.isEmpty(), name + " is named in the failures\n" + run.err());
+                assertTrue(lines.stream().anyMatch(l -> l.toLowerCase(Locale.ROOT).contains(c.refusal())),
+                        name + ": the reason says '" + c.refusal() + "'\n" + lines);
+            }
+        }
+        assertFalse(run.err().contains("Exception"), "one-line reasons, no stack traces\n" + run.err());
+        long written;
+        try (var files = Files.list(outDir)) {
+            written = files.count();
+        }
+        assertEquals(cases.stream().filter(HostileInputs.Case::mustOpen).count(), written, "one output per photo that opens");
+    }
+
+    @Test
+    void theAppOpensOrRefusesEachFileSpecificallyAndKeepsWorking() throws Exception {
+        List<String> args = new ArrayList<>(List.of(OpenEach.class.getName()));
+        cases.forEach(c -> args.add(c.path().toString()));
+        Run run = java(args, 240);
+        assertEquals(0, run.exit(), run.err());
+        for (HostileInputs.Case c : cases) {
+            String name = c.path().getFileName().toString();
+            String line = run.out().lines().filter(l -> l.split(" ")[1].equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " has no outcome\n" + run.out()));
+            long ms = Long.parseLong(line.split(" ")[c.mustOpen() ? 4 : 2]);
+            assertTrue(ms < 15_000, name + " took " + ms + " ms");
+            if (c.mustOpen()) {
+                assertTrue(line.startsWith("OPENED "), line);
+            } else {
+                assertTrue(line.startsWith("REFUSED ") && line.toLowerCase(Locale.ROOT).contains(c.refusal()),
+                        name + ": expected a refusal saying '" + c.refusal() + "': " + line);
+            }
+        }
+        assertTrue(run.out().contains("HEAP max 512 MB"), run.out());
+    }
+
+    @Test
+    void aFileWithoutReadPermissionIsRefusedAsSuch() throws Exception {
+        Path file = Files.copy(cases.get(4).path(), dir.resolve("locked.jpg"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+        // root reads anything: as root, run the command without the capabilities that bypass
+        // permission bits, so it meets the file as any user would
+        String[] asUser = "root".equals(System.getProperty("user.name"))
+                ? new String[] {"setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"}
+                : new String[0];
+        Run run = java(List.of("app.retone.Main", "histogram", file.toString()), 60, asUser);
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertTrue(run.err().contains("locked.jpg") && run.err().contains("permission denied"), run.err());
+    }
+
+    @Test
+    void aPipeNamedLikeAPhotoIsRefusedWithoutWaitingForAWriter() throws Exception {
+        Path fifo = dir.resolve("pipe.jpg");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Run run = java(List.of("app.retone.Main", "histogram", fifo.toString()), 60);
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("pipe.jpg") && run.err().contains("not a regular file"), run.err());
+    }
+}
