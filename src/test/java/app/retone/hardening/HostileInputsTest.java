@@ -125,6 +125,42 @@ class HostileInputsTest {
     }
 
     @Test
+    void aFileThatVanishesWhileLoadingGivesThePhotoOrSaysItIsGone() throws Exception {
+        byte[] bytes = Files.readAllBytes(cases.get(4).path());
+        app.retone.core.image.PhotoLoader loader = new app.retone.core.image.PhotoLoader();
+        int opened = 0;
+        int gone = 0;
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 60; i++) {
+            Path file = Files.write(dir.resolve("vanishing-" + i + ".jpg"), bytes);
+            long delayNanos = random.nextInt(3_000_000);
+            Thread remover = new Thread(() -> {
+                long until = System.nanoTime() + delayNanos;
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            remover.start();
+            try {
+                assertEquals(320, loader.load(file).width());
+                opened++;
+            } catch (app.retone.core.image.ImageReadException e) {
+                String m = e.getMessage();
+                assertTrue(m.contains("no such file") || m.contains("disappeared"), "a specific reason: " + m);
+                gone++;
+            }
+            remover.join();
+        }
+        // either outcome is right; over 60 tries with random timing both usually happen
+        assertEquals(60, opened + gone);
+    }
+
+    @Test
     void aPipeNamedLikeAPhotoIsRefusedWithoutWaitingForAWriter() throws Exception {
         Path fifo = dir.resolve("pipe.jpg");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());

@@ -193,11 +193,17 @@ public final class PhotoLoader {
     }
 
     private static ImageInputStream openStream(Path path) throws IOException {
-        ImageInputStream in = ImageIO.createImageInputStream(path.toFile());
-        if (in == null) {
-            throw new IOException("no image input stream for " + path);
+        // opened here, not by ImageIO, which turns a file that vanished into a null stream
+        java.io.RandomAccessFile file;
+        try {
+            file = new java.io.RandomAccessFile(path.toFile(), "r");
+        } catch (java.io.FileNotFoundException e) {
+            if (!Files.exists(path)) {
+                throw new NoSuchFileException(path.toString());
+            }
+            throw new java.nio.file.AccessDeniedException(path.toString(), null, e.getMessage());
         }
-        return in;
+        return new javax.imageio.stream.FileImageInputStream(file);
     }
 
     private static ImageReader findReader(Path path, ImageInputStream in) throws IOException {
