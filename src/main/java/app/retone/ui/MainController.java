@@ -557,10 +557,36 @@ public final class MainController {
         Platform.exit();
     }
 
-    /** Asks before quitting while an export is still being written; true means quit. */
+    /**
+     * Whether the window may close now. While an export is being written it never does: the user
+     * may choose to close as soon as the file is written (the window closes by itself then), so an
+     * export is never lost to a close.
+     */
     boolean confirmQuit() {
-        return !viewModel.isExporting() || dialogs.confirm(window(), "An export is still being written",
-                "Quitting now stops it and nothing is written. Wait for it to finish, or quit anyway?", "Quit Anyway");
+        if (!viewModel.isExporting()) {
+            return true;
+        }
+        if (dialogs.confirm(window(), "An export is still being written",
+                "Retone closes as soon as the file is written; nothing is lost.", "Close When Done")) {
+            closeWhenExported();
+        }
+        return false;
+    }
+
+    private void closeWhenExported() {
+        ListChangeListener<Activity> waiter = new ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<? extends Activity> change) {
+                if (!viewModel.isExporting()) {
+                    viewModel.activities().removeListener(this);
+                    Window window = window();
+                    if (window != null) {
+                        window.hide(); // the last window: JavaFX ends the app
+                    }
+                }
+            }
+        };
+        viewModel.activities().addListener(waiter);
     }
 
     @FXML

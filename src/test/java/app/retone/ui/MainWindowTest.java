@@ -211,19 +211,31 @@ class MainWindowTest {
     }
 
     @Test
-    void quittingDuringAnExportAsksAndStayingLetsTheExportFinish(FxRobot robot) throws Exception {
+    void closingDuringAnExportNeverLosesIt(FxRobot robot) throws Exception {
         openByShortcut(robot, UiFixtures.castPhoto(dir, "slow-export.jpg", 3600, 2400, 28));
-        Path out = dir.resolve("slow-export-out.jpg");
-        dialogs.exports.add(new FileDialogs.ExportRequest(out, new ExportOptions(ImageFormat.JPEG, 90, false)));
-        dialogs.confirmAnswer = false; // "wait for it"
+        Path first = dir.resolve("slow-export-1.jpg");
+        dialogs.exports.add(new FileDialogs.ExportRequest(first, new ExportOptions(ImageFormat.JPEG, 90, false)));
+        dialogs.confirmAnswer = false; // "keep the window"
         robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
         assertTrue(onFx(() -> viewModel.isExporting()), "the full-resolution export with regrain takes a while");
         robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1, dialogs.confirmations, "asked before losing the export");
+        assertEquals(1, dialogs.confirmations, "asked");
         assertTrue(stage.isShowing(), "the window stayed");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> !viewModel.isExporting()));
-        assertEquals(3600, new PhotoLoader().load(out).width(), "and the export was written");
+        assertEquals(3600, new PhotoLoader().load(first).width(), "the export was written");
+
+        // "close when done": the window waits for the file, then closes by itself
+        Path second = dir.resolve("slow-export-2.jpg");
+        dialogs.exports.add(new FileDialogs.ExportRequest(second, new ExportOptions(ImageFormat.JPEG, 90, false)));
+        dialogs.confirmAnswer = true;
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        assertTrue(onFx(() -> viewModel.isExporting()));
+        WaitForAsyncUtils.asyncFx(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage,
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST))).get(5, TimeUnit.SECONDS);
+        assertTrue(onFx(() -> stage.isShowing()), "not closed while the file is being written");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> !stage.isShowing()));
+        assertEquals(3600, new PhotoLoader().load(second).width(), "closed only after the export was written");
     }
 
     @Test
