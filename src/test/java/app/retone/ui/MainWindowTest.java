@@ -211,6 +211,49 @@ class MainWindowTest {
     }
 
     @Test
+    void scrubbingTheSliderEndsOnThePreviewOfTheLastPosition(FxRobot robot) throws Exception {
+        openByShortcut(robot, UiFixtures.castPhoto(dir, "scrub.jpg", 1200, 800, 29));
+        Slider slider = robot.lookup(".slider").queryAs(Slider.class);
+        robot.drag(slider.lookup(".thumb"), MouseButton.PRIMARY);
+        for (int i = 0; i < 12; i++) { // fast back and forth, as a hand scrubs
+            robot.moveBy(i % 2 == 0 ? -90 : 70, 0);
+        }
+        robot.drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        double strength = onFx(() -> viewModel.strengthProperty().get());
+        assertEquals(slider.getValue() / 100, strength, 1e-9, "the view model holds the slider's last value");
+        var source = onFx(() -> viewModel.sourceHistogramProperty().get());
+        var target = onFx(() -> viewModel.targetHistogramProperty().get());
+        int[] original = onFx(() -> viewModel.beforeProperty().get().argb().clone());
+        int[] expected = new int[original.length];
+        new app.retone.core.color.StrengthPreview(original, new app.retone.core.color.PdfTransfer().transfer(source, target),
+                app.retone.core.color.Interpolation.TETRAHEDRAL).render(strength, expected);
+        ImageView main = robot.lookup("#photo-main").queryAs(ImageView.class);
+        int[] shown = onFx(() -> Snapshots.pixels(main.getImage()).argb());
+        assertArrayEquals(expected, shown, "the screen shows exactly the last position's preview, nothing stale or mixed");
+    }
+
+    @Test
+    void openingAnotherPhotoDuringAPredictionShowsOnlyTheNewOnesResult(FxRobot robot) throws Exception {
+        Path large = UiFixtures.castPhoto(dir, "first-large.jpg", 3600, 2400, 30);
+        Path small = UiFixtures.castPhoto(dir, "second-small.jpg", 600, 400, 31);
+        dialogs.photos.add(large);
+        dialogs.photos.add(small);
+        robot.clickOn("#photo-view");
+        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> viewModel.hasLookProperty().get()
+                && viewModel.activities().isEmpty()));
+        Thread.sleep(500); // let anything late from the first photo arrive, if it (wrongly) could
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("second-small.jpg — Retone", stage.getTitle());
+        ImageView main = robot.lookup("#photo-main").queryAs(ImageView.class);
+        assertEquals(600, onFx(() -> main.getImage().getWidth()), 1e-9, "the result on screen is the second photo's");
+        assertEquals(600, onFx(() -> viewModel.afterProperty().get().width()));
+        assertEquals(600, onFx(() -> viewModel.photoProperty().get().width()));
+    }
+
+    @Test
     void closingDuringAnExportNeverLosesIt(FxRobot robot) throws Exception {
         openByShortcut(robot, UiFixtures.castPhoto(dir, "slow-export.jpg", 3600, 2400, 28));
         Path first = dir.resolve("slow-export-1.jpg");

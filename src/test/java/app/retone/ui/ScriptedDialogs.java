@@ -7,7 +7,7 @@ import java.util.Optional;
 import javafx.stage.Window;
 
 /** Answers the window's questions as a test scripted them, and records that they were asked. */
-final class ScriptedDialogs implements FileDialogs {
+public final class ScriptedDialogs implements FileDialogs {
 
     final Deque<Path> photos = new ArrayDeque<>();
     final Deque<ExportRequest> exports = new ArrayDeque<>();
