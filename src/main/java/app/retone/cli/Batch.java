@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs one job per input: every input is attempted, failures are collected and listed at the end.
+ * Runs one job per input: every input is attempted; each failure is one line, and a batch of several
+ * lists its failures again at the end.
  * On a terminal it draws a progress bar; otherwise it prints one line per input.
  */
 final class Batch {
@@ -67,7 +68,7 @@ final class Batch {
             out.printf(Locale.ROOT, "%d of %d done in %.1f s%n", inputs.size() - failures.size(), inputs.size(),
                     (System.nanoTime() - start) / 1e9);
         }
-        if (!failures.isEmpty()) {
+        if (!failures.isEmpty() && inputs.size() > 1) {
             err.println(failures.size() + " failed:");
             failures.forEach(f -> err.println("  " + f));
         }

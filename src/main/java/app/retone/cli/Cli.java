@@ -26,12 +26,20 @@ public final class Cli {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = commandLine(out, err);
-        return cli.execute(args);
+        return run(new RetoneCommand(), out, err, args);
+    }
+
+    /** Runs with a given root command (tests: one holding a failing exporter). */
+    static int run(RetoneCommand root, PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(root, out, err).execute(args);
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new RetoneCommand());
+        return commandLine(new RetoneCommand(), out, err);
+    }
+
+    private static CommandLine commandLine(RetoneCommand command, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(command);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

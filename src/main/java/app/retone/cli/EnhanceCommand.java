@@ -52,9 +52,10 @@ final class EnhanceCommand implements Callable<Integer> {
             PdfTransfer pdf = new PdfTransfer(PdfTransfer.DEFAULT_ITERATIONS, render.lutSize);
             AutoEnhancer enhancer = new AutoEnhancer(predictor, pdf);
             ColorTransfer engine = new ColorTransfer(pdf, new Regrain(), Interpolation.TETRAHEDRAL);
-            PhotoJob job = new PhotoJob(new PhotoLoader(ImageLimits.fromSystemProperties()), engine, render, plan,
-                    spec.commandLine().getErr());
-            boolean debug = ((RetoneCommand) spec.root().userObject()).debug;
+            RetoneCommand root = (RetoneCommand) spec.root().userObject();
+            PhotoJob job = new PhotoJob(new PhotoLoader(ImageLimits.fromSystemProperties()), engine, root.exporter, render,
+                    plan, spec.commandLine().getErr());
+            boolean debug = root.debug;
             Batch batch = new Batch(spec.commandLine().getOut(), spec.commandLine().getErr(), Batch.isTerminal(), debug);
             return batch.run(io.inputs, input -> job.run(input,
                     photo -> enhancer.enhance(photo.argb(), photo.width(), photo.height()).lut()));

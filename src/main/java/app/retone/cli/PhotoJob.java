@@ -6,6 +6,7 @@ import app.retone.core.image.ImageFormat;
 import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoExporter;
 import app.retone.core.image.PhotoLoader;
+import app.retone.predict.PredictionException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -20,13 +21,15 @@ final class PhotoJob {
 
     private final PhotoLoader loader;
     private final ColorTransfer engine;
-    private final PhotoExporter exporter = new PhotoExporter();
+    private final PhotoExporter exporter;
     private final RenderOptions render;
     private final OutputPlan plan;
     private final PrintWriter err;
 
-    PhotoJob(PhotoLoader loader, ColorTransfer engine, RenderOptions render, OutputPlan plan, PrintWriter err) {
+    PhotoJob(PhotoLoader loader, ColorTransfer engine, PhotoExporter exporter, RenderOptions render, OutputPlan plan,
+             PrintWriter err) {
         this.loader = loader;
+        this.exporter = exporter;
         this.engine = engine;
         this.render = render;
         this.plan = plan;
@@ -36,7 +39,13 @@ final class PhotoJob {
     String run(Path input, LutSource lutSource) throws Exception {
         Photo photo = loader.load(input);
         photo.warnings().forEach(w -> err.println("retone: warning: " + input.getFileName() + ": " + w));
-        ColorLut3D lut = lutSource.lutFor(photo);
+        ColorLut3D lut;
+        try {
+            lut = lutSource.lutFor(photo);
+        } catch (PredictionException e) {
+            // the model's message names the model; the batch's list needs the photo too
+            throw new PredictionException(e.problem(), input + ": " + e.getMessage() + " (nothing written)", e);
+        }
         int[] pixels = engine.render(photo.argb(), photo.width(), photo.height(), lut, render.strength, !render.noRegrain);
         Path destination = plan.destinationFor(input);
         ImageFormat written = exporter.export(photo.withPixels(pixels), destination, render.exportOptions());

@@ -1,5 +1,6 @@
 package app.retone.cli;
 
+import app.retone.core.image.PhotoExporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -35,6 +36,17 @@ public final class RetoneCommand implements Runnable {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Writes the results of 'transfer' and 'enhance'; tests hand in one whose disk fails. */
+    final PhotoExporter exporter;
+
+    public RetoneCommand() {
+        this(new PhotoExporter());
+    }
+
+    RetoneCommand(PhotoExporter exporter) {
+        this.exporter = exporter;
+    }
 
     @Override
     public void run() {

@@ -28,20 +28,29 @@ public record ModelCard(String name, int bins, String inputName, String outputNa
         }
         try {
             JsonObject o = JsonParser.parseString(Files.readString(path, StandardCharsets.UTF_8)).getAsJsonObject();
-            int bins = o.get("bins").getAsInt();
+            int bins = required(o, "bins").getAsInt();
             if (bins < 8 || bins > 64 || Integer.bitCount(bins) != 1) {
                 throw new IllegalArgumentException("bins " + bins + " is not supported");
             }
-            return new ModelCard(o.get("name").getAsString(), bins, text(o, "input"), text(o, "output"),
-                    o.get("opset").getAsInt(), o.has("parameters") ? o.get("parameters").getAsLong() : -1, o);
+            return new ModelCard(required(o, "name").getAsString(), bins, text(o, "input"), text(o, "output"),
+                    required(o, "opset").getAsInt(), o.has("parameters") ? o.get("parameters").getAsLong() : -1, o);
         } catch (IOException | RuntimeException e) {
+            String reason = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
             throw new PredictionException(PredictionException.Problem.MODEL_BROKEN,
-                    "the model card " + path.getFileName() + " cannot be read (" + e.getMessage() + ")", e);
+                    "the model card " + path.getFileName() + " cannot be read (" + reason.replace('\n', ' ') + ")", e);
         }
     }
 
-    private static String text(JsonObject o, String key) {
+    private static JsonElement required(JsonObject o, String key) {
         JsonElement e = o.get(key);
-        return e.isJsonObject() ? e.getAsJsonObject().get("name").getAsString() : e.getAsString();
+        if (e == null || e.isJsonNull()) {
+            throw new IllegalArgumentException("it has no \"" + key + "\"");
+        }
+        return e;
+    }
+
+    private static String text(JsonObject o, String key) {
+        JsonElement e = required(o, key);
+        return e.isJsonObject() ? required(e.getAsJsonObject(), "name").getAsString() : e.getAsString();
     }
 }

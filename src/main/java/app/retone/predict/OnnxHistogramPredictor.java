@@ -35,12 +35,15 @@ public final class OnnxHistogramPredictor implements HistogramPredictor {
     }
 
     private final ModelCard card;
+    /** The .onnx file's name, which every message about the model's answers starts with. */
+    private final String fileName;
     private final ZooModel<float[], float[]> model;
     private final BlockingQueue<Predictor<float[], float[]>> pool;
     private final List<Predictor<float[], float[]>> all = new ArrayList<>();
 
-    private OnnxHistogramPredictor(ModelCard card, ZooModel<float[], float[]> model, int poolSize) {
+    private OnnxHistogramPredictor(ModelCard card, String fileName, ZooModel<float[], float[]> model, int poolSize) {
         this.card = card;
+        this.fileName = fileName;
         this.model = model;
         this.pool = new ArrayBlockingQueue<>(poolSize);
         for (int i = 0; i < poolSize; i++) {
@@ -50,7 +53,11 @@ public final class OnnxHistogramPredictor implements HistogramPredictor {
         }
     }
 
-    /** Loads {@code name}.onnx and its card from {@code directory}, and checks it answers sensibly. */
+    /**
+     * Loads {@code name}.onnx and its card from {@code directory}, and checks it fits: its tensors
+     * are what the card says, a uniform histogram comes back as a distribution, and the card's
+     * reference input gives the card's reference output. A refusal names the file and says why.
+     */
     public static OnnxHistogramPredictor load(Path directory, String name) throws PredictionException {
         Path onnx = directory.resolve(name + ".onnx");
         if (!Files.isRegularFile(onnx)) {
@@ -76,18 +83,28 @@ public final class OnnxHistogramPredictor implements HistogramPredictor {
             throw new PredictionException(PredictionException.Problem.MODEL_BROKEN,
                     "the model " + onnx.getFileName() + " is damaged or not an ONNX model (" + rootMessage(e) + ")", e);
         }
-        OnnxHistogramPredictor predictor = new OnnxHistogramPredictor(card, model,
+        String fileName = onnx.getFileName().toString();
+        java.util.Optional<String> misfit = ModelSignature.read(onnx).flatMap(signature -> signature.misfit(card));
+        if (misfit.isPresent()) {
+            model.close();
+            throw new PredictionException(PredictionException.Problem.MODEL_BROKEN,
+                    "the model " + fileName + " does not fit Retone: " + misfit.get());
+        }
+        OnnxHistogramPredictor predictor = new OnnxHistogramPredictor(card, fileName, model,
                 Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
         try {
             // a uniform histogram must come back as a distribution of the right size
             float[] uniform = new float[bins * bins * bins];
             java.util.Arrays.fill(uniform, 1f / uniform.length);
-            predictor.predict(Histogram3D.ofMasses(bins, uniform));
+            predictor.answer(Histogram3D.ofMasses(bins, uniform));
             predictor.checkReference();
         } catch (PredictionException e) {
             predictor.close();
+            if (e.getCause() instanceof InterruptedException) {
+                throw e;
+            }
             throw new PredictionException(PredictionException.Problem.MODEL_BROKEN,
-                    "the model " + onnx.getFileName() + " does not fit Retone: " + e.getMessage(), e);
+                    "the model " + fileName + " does not fit Retone: " + e.getMessage(), e);
         }
         return predictor;
     }
@@ -113,20 +130,26 @@ public final class OnnxHistogramPredictor implements HistogramPredictor {
         if (!json.has("reference_output")) {
             return;
         }
-        com.google.gson.JsonObject reference = json.getAsJsonObject("reference_output");
-        float[] out = predict(referenceInput(card.bins())).normalized();
-        com.google.gson.JsonArray first = reference.getAsJsonArray("first_values");
-        boolean same = first != null;
-        for (int i = 0; same && i < first.size(); i++) {
-            double want = first.get(i).getAsDouble();
-            same = Math.abs(out[i] - want) <= 1e-6 + 1e-3 * Math.abs(want);
-        }
-        if (same && reference.has("argmax")) {
-            int argmax = 0;
-            for (int i = 1; i < out.length; i++) {
-                argmax = out[i] > out[argmax] ? i : argmax;
+        float[] out = answer(referenceInput(card.bins())).normalized();
+        boolean same;
+        try {
+            com.google.gson.JsonObject reference = json.getAsJsonObject("reference_output");
+            com.google.gson.JsonArray first = reference.getAsJsonArray("first_values");
+            same = first != null && first.size() <= out.length;
+            for (int i = 0; same && i < first.size(); i++) {
+                double want = first.get(i).getAsDouble();
+                same = Math.abs(out[i] - want) <= 1e-6 + 1e-3 * Math.abs(want);
             }
-            same = argmax == reference.get("argmax").getAsInt();
+            if (same && reference.has("argmax")) {
+                int argmax = 0;
+                for (int i = 1; i < out.length; i++) {
+                    argmax = out[i] > out[argmax] ? i : argmax;
+                }
+                same = argmax == reference.get("argmax").getAsInt();
+            }
+        } catch (RuntimeException e) {
+            throw new PredictionException(PredictionException.Problem.BAD_OUTPUT,
+                    "the reference_output of its model card cannot be read (" + rootMessage(e) + ")", e);
         }
         if (!same) {
             throw new PredictionException(PredictionException.Problem.BAD_OUTPUT,
@@ -147,6 +170,10 @@ public final class OnnxHistogramPredictor implements HistogramPredictor {
         return card.bins();
     }
 
+    /**
+     * {@inheritDoc} A model that fails to run, or answers with NaN, negative mass, no mass or the
+     * wrong number of values, gives a {@link PredictionException} that names the model's file.
+     */
     @Override
     public Histogram3D predict(Histogram3D source) throws PredictionException {
         if (source.bins() != card.bins()) {
@@ -155,6 +182,22 @@ public final class OnnxHistogramPredictor implements HistogramPredictor {
         if (source.isEmpty()) {
             throw new PredictionException(PredictionException.Problem.FAILED, "the photo has no opaque pixels to judge");
         }
+        try {
+            return answer(source);
+        } catch (PredictionException e) {
+            if (e.getCause() instanceof InterruptedException) {
+                throw e;
+            }
+            String how = e.problem() == PredictionException.Problem.BAD_OUTPUT ? " gave an unusable answer: " : " ";
+            throw new PredictionException(e.problem(), "the model " + fileName + how + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The model's checked answer. Messages say what went wrong without naming the model: the
+     * callers do ("does not fit Retone" at load, "gave an unusable answer" for a photo).
+     */
+    private Histogram3D answer(Histogram3D source) throws PredictionException {
         float[] output;
         Predictor<float[], float[]> predictor;
         try {
@@ -166,7 +209,7 @@ public final class OnnxHistogramPredictor implements HistogramPredictor {
         try {
             output = predictor.predict(source.normalized());
         } catch (TranslateException | RuntimeException e) {
-            throw new PredictionException(PredictionException.Problem.FAILED, "the model failed to run (" + rootMessage(e) + ")", e);
+            throw new PredictionException(PredictionException.Problem.FAILED, "failed to run (" + rootMessage(e) + ")", e);
         } finally {
             pool.add(predictor);
         }
@@ -178,22 +221,22 @@ public final class OnnxHistogramPredictor implements HistogramPredictor {
         int cells = bins * bins * bins;
         if (output.length != cells) {
             throw new PredictionException(PredictionException.Problem.BAD_OUTPUT,
-                    "the model returned " + output.length + " values, expected " + cells);
+                    "it returned " + output.length + " values instead of " + cells + " (a " + bins + "³ histogram)");
         }
         double sum = 0;
         for (int i = 0; i < output.length; i++) {
             float v = output[i];
             if (!Float.isFinite(v)) {
-                throw new PredictionException(PredictionException.Problem.BAD_OUTPUT, "the model returned " + v + " at bin " + i);
+                throw new PredictionException(PredictionException.Problem.BAD_OUTPUT, "it returned " + v + " at bin " + i);
             }
             if (v < -1e-6f) {
                 throw new PredictionException(PredictionException.Problem.BAD_OUTPUT,
-                        "the model returned negative mass (" + v + ") at bin " + i);
+                        "it returned negative mass (" + v + ") at bin " + i);
             }
             sum += Math.max(0, v);
         }
         if (!(sum > 1e-6)) {
-            throw new PredictionException(PredictionException.Problem.BAD_OUTPUT, "the model returned an empty histogram");
+            throw new PredictionException(PredictionException.Problem.BAD_OUTPUT, "it returned an empty histogram (no mass in any bin)");
         }
         float[] clean = new float[cells];
         for (int i = 0; i < cells; i++) {

@@ -155,6 +155,10 @@ class OnnxHistogramPredictorTest {
         nan[3] = Float.NaN;
         assertEquals(PredictionException.Problem.BAD_OUTPUT,
                 assertThrows(PredictionException.class, () -> OnnxHistogramPredictor.checkedOutput(nan, 2)).problem());
+        float[] infinite = new float[8];
+        infinite[5] = Float.POSITIVE_INFINITY;
+        assertEquals("it returned Infinity at bin 5",
+                assertThrows(PredictionException.class, () -> OnnxHistogramPredictor.checkedOutput(infinite, 2)).getMessage());
         float[] negative = {0.5f, 0.6f, -0.1f, 0, 0, 0, 0, 0};
         assertTrue(assertThrows(PredictionException.class, () -> OnnxHistogramPredictor.checkedOutput(negative, 2))
                 .getMessage().contains("negative"));

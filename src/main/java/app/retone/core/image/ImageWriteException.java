@@ -12,6 +12,8 @@ public final class ImageWriteException extends IOException {
         FOLDER_MISSING,
         NOT_WRITABLE,
         UNSUPPORTED_FORMAT,
+        DISK_FULL,
+        INTERRUPTED,
         WRITE_FAILED
     }
 

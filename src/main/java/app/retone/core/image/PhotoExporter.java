@@ -6,9 +6,11 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -94,8 +96,7 @@ public final class PhotoExporter {
         } catch (ImageWriteException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ImageWriteException(Problem.WRITE_FAILED, target,
-                    "writing failed, nothing was saved (" + PhotoLoader.describe(e) + ")", e);
+            throw failure(e, target);
         } finally {
             if (!moved) {
                 try {
@@ -105,6 +106,46 @@ public final class PhotoExporter {
                 }
             }
         }
+    }
+
+    /**
+     * A failed write in a user's words: the write was interrupted, the folder refused the file, or
+     * the disk is full. The encoders wrap the cause (or, like the PNG writer, report only the
+     * "channel closed" that follows an interrupt), so the chain is searched and an interrupted
+     * thread is taken at its word. In every case the temporary file is gone and nothing was replaced.
+     */
+    static ImageWriteException failure(Throwable e, Path target) {
+        String kept = Files.exists(target) ? "; the existing file is unchanged" : "";
+        boolean interrupted = Thread.currentThread().isInterrupted();
+        for (Throwable t = e; t != null && !interrupted; t = t.getCause() == t ? null : t.getCause()) {
+            interrupted = t instanceof ClosedByInterruptException || t instanceof InterruptedIOException;
+        }
+        if (interrupted) {
+            return new ImageWriteException(Problem.INTERRUPTED, target,
+                    "the export was interrupted before it finished; nothing was saved" + kept, e);
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AccessDeniedException) {
+                return new ImageWriteException(Problem.NOT_WRITABLE, target.getParent(),
+                        "the folder is not writable (permission denied); nothing was saved" + kept, e);
+            }
+            if (isDiskFull(t.getMessage())) {
+                return new ImageWriteException(Problem.DISK_FULL, target,
+                        "the disk is full (" + t.getMessage().strip() + "); nothing was saved" + kept, e);
+            }
+        }
+        return new ImageWriteException(Problem.WRITE_FAILED, target,
+                "writing failed, nothing was saved (" + PhotoLoader.describe(e) + ")" + kept, e);
+    }
+
+    /** ENOSPC and EDQUOT as Linux and macOS word them, and Windows' ERROR_DISK_FULL. */
+    private static boolean isDiskFull(String message) {
+        if (message == null) {
+            return false;
+        }
+        String m = message.toLowerCase(Locale.ROOT);
+        return m.contains("no space left on device") || m.contains("disk quota exceeded")
+                || m.contains("not enough space on the disk");
     }
 
     private static void checkDestination(Photo photo, Path target, ExportOptions options) throws ImageWriteException {
@@ -142,7 +183,7 @@ public final class PhotoExporter {
             AtomicFiles.moveIntoPlace(temp, target, overwrite);
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new ImageWriteException(Problem.DESTINATION_EXISTS, target,
-                    "appeared while writing; refusing to overwrite it");
+                    "a file of this name appeared while writing; it was left as it is and nothing was saved");
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.retone.core.image.ImageWriteException.Problem;
+import app.retone.testing.FaultyDisks;
 import app.retone.testing.TestImages;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
@@ -17,11 +18,8 @@ import com.drew.metadata.xmp.XmpDirectory;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -188,67 +186,139 @@ class PhotoExporterTest {
     void aWriteThatFailsHalfWayLeavesNothingAndKeepsTheOldFile() throws IOException {
         Path target = TestImages.write(dir.resolve("result.png"), new byte[] {9, 9, 9});
         // a channel that accepts 1000 bytes, then reports a full disk
-        PhotoExporter failing = new PhotoExporter(path -> new LimitedChannel(FileChannel.open(path, StandardOpenOption.WRITE), 1000));
+        PhotoExporter failing = new PhotoExporter(FaultyDisks.fullAfter(1000));
         for (String name : List.of("result.png", "result.jpg", "fresh.tif")) {
             Path out = dir.resolve(name);
             boolean existed = Files.exists(out);
             ImageWriteException e = assertThrows(ImageWriteException.class, () -> failing.export(
                     SyntheticPhoto.landscape(200, 200, 4), out, ExportOptions.DEFAULT.withOverwrite(true)));
-            assertEquals(Problem.WRITE_FAILED, e.problem());
-            assertTrue(e.getMessage().contains("No space left"), e.getMessage());
+            assertEquals(Problem.DISK_FULL, e.problem());
+            assertEquals(out.toAbsolutePath() + ": the disk is full (No space left on device); nothing was saved"
+                    + (existed ? "; the existing file is unchanged" : ""), e.getMessage());
             assertEquals(existed, Files.exists(out), name);
         }
         assertArrayEquals(new byte[] {9, 9, 9}, Files.readAllBytes(target));
-        try (Stream<Path> files = Files.list(dir)) {
-            assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary file left");
+        assertEquals(0, FaultyDisks.partFiles(dir), "no temporary file left");
+    }
+
+    @Test
+    void aFullDiskWhileReplacingTheOriginalKeepsTheOriginal() throws IOException {
+        Path in = TestImages.write(dir.resolve("in.jpg"), TestImages.jpeg(TestImages.quadrants(), 0.9f));
+        byte[] before = Files.readAllBytes(in);
+        Photo photo = loader.load(in);
+        Photo changed = photo.withPixels(new int[photo.argb().length]);
+        ImageWriteException e = assertThrows(ImageWriteException.class, () -> new PhotoExporter(FaultyDisks.fullAfter(100))
+                .export(changed, in, ExportOptions.DEFAULT.withOverwrite(true)));
+        assertEquals(Problem.DISK_FULL, e.problem());
+        assertTrue(e.getMessage().endsWith("; the existing file is unchanged"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(in), "the original is byte for byte what it was");
+        assertEquals(0, FaultyDisks.partFiles(dir));
+    }
+
+    @Test
+    void aFolderThatRefusesTheFileSaysPermissionDenied() throws IOException {
+        Path existing = TestImages.write(dir.resolve("kept.png"), new byte[] {4, 5, 6});
+        PhotoExporter denied = new PhotoExporter(FaultyDisks.readOnlyFolder());
+        for (String name : List.of("kept.png", "new.jpg")) {
+            ImageWriteException e = assertThrows(ImageWriteException.class, () -> denied.export(
+                    SyntheticPhoto.landscape(50, 50, 5), dir.resolve(name), ExportOptions.DEFAULT.withOverwrite(true)));
+            assertEquals(Problem.NOT_WRITABLE, e.problem());
+            assertTrue(e.getMessage().startsWith(dir.toAbsolutePath() + ": the folder is not writable (permission denied);"
+                    + " nothing was saved"), e.getMessage());
+        }
+        assertArrayEquals(new byte[] {4, 5, 6}, Files.readAllBytes(existing));
+        assertFalse(Files.exists(dir.resolve("new.jpg")));
+        assertEquals(0, FaultyDisks.partFiles(dir));
+    }
+
+    @Test
+    void aReadOnlyFolderIsRefusedBeforeAnythingIsWritten() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(FaultyDisks.permissionsApply(dir),
+                "running as root: permission bits do not bind (aFolderThatRefusesTheFileSaysPermissionDenied covers it)");
+        Path folder = Files.createDirectories(dir.resolve("read-only"));
+        Path existing = TestImages.write(folder.resolve("kept.png"), new byte[] {4, 5, 6});
+        Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            for (String name : List.of("kept.png", "new.jpg")) {
+                ImageWriteException e = assertThrows(ImageWriteException.class, () -> exporter.export(
+                        SyntheticPhoto.landscape(50, 50, 5), folder.resolve(name), ExportOptions.DEFAULT.withOverwrite(true)));
+                assertEquals(Problem.NOT_WRITABLE, e.problem());
+                assertEquals(folder.toAbsolutePath() + ": the folder is not writable (permission denied)", e.getMessage());
+            }
+            assertArrayEquals(new byte[] {4, 5, 6}, Files.readAllBytes(existing));
+            assertEquals(0, FaultyDisks.partFiles(folder));
+        } finally {
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
 
-    /** Delegates to a real channel until {@code limit} bytes, then fails like a full disk. */
-    private static final class LimitedChannel extends FileChannel {
-        private final FileChannel delegate;
-        private long left;
+    @Test
+    void aFileThatAppearsUnderTheSameNameWhileWritingIsLeftAlone() throws IOException {
+        Path out = dir.resolve("race.jpg");
+        byte[] theirs = {7, 7, 7, 7};
+        PhotoExporter racing = new PhotoExporter(FaultyDisks.destinationAppearsWhileWriting(out, theirs));
+        ImageWriteException e = assertThrows(ImageWriteException.class,
+                () -> racing.export(SyntheticPhoto.landscape(80, 60, 6), out, ExportOptions.DEFAULT));
+        assertEquals(Problem.DESTINATION_EXISTS, e.problem());
+        assertEquals(out.toAbsolutePath() + ": a file of this name appeared while writing; it was left as it is and"
+                + " nothing was saved", e.getMessage());
+        assertArrayEquals(theirs, Files.readAllBytes(out), "the other program's file is untouched");
+        assertEquals(0, FaultyDisks.partFiles(dir));
+    }
 
-        LimitedChannel(FileChannel delegate, long limit) {
-            this.delegate = delegate;
-            this.left = limit;
-        }
-
-        @Override
-        public int write(ByteBuffer src) throws IOException {
-            if (left <= 0) {
-                throw new IOException("No space left on device");
+    @Test
+    void aWriteInterruptedHalfWayLeavesNothingAndKeepsTheThreadInterrupted() throws IOException {
+        Path existing = TestImages.write(dir.resolve("result.png"), new byte[] {9, 9, 9});
+        PhotoExporter interrupted = new PhotoExporter(FaultyDisks.interruptedAfter(1000));
+        for (String name : List.of("result.png", "fresh.jpg")) {
+            Path out = dir.resolve(name);
+            ImageWriteException e;
+            try {
+                e = assertThrows(ImageWriteException.class, () -> interrupted.export(
+                        SyntheticPhoto.landscape(200, 200, 7), out, ExportOptions.DEFAULT.withOverwrite(true)));
+            } finally {
+                assertTrue(Thread.interrupted(), "the interrupt is kept for the caller (and cleared here)");
             }
-            int n = (int) Math.min(left, src.remaining());
-            ByteBuffer part = src.slice();
-            part.limit(n);
-            int written = delegate.write(part);
-            src.position(src.position() + written);
-            left -= written;
-            return written;
+            assertEquals(Problem.INTERRUPTED, e.problem(), e.getMessage());
+            assertTrue(e.getMessage().startsWith(out.toAbsolutePath() + ": the export was interrupted before it finished;"
+                    + " nothing was saved"), e.getMessage());
+            assertTrue(e.getCause() instanceof java.nio.channels.ClosedChannelException
+                    || e.getCause().getCause() instanceof java.nio.channels.ClosedChannelException, "the JDK closed the channel");
         }
+        assertArrayEquals(new byte[] {9, 9, 9}, Files.readAllBytes(existing));
+        assertFalse(Files.exists(dir.resolve("fresh.jpg")));
+        assertEquals(0, FaultyDisks.partFiles(dir));
+    }
 
-        @Override public int read(ByteBuffer dst) throws IOException { return delegate.read(dst); }
-        @Override public long read(ByteBuffer[] dsts, int offset, int length) throws IOException { return delegate.read(dsts, offset, length); }
-        @Override public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-            long total = 0;
-            for (int i = offset; i < offset + length; i++) {
-                total += write(srcs[i]);
+    /**
+     * A really full disk, when one is given: {@code -Dretone.test.fullDisk=DIR} on a small file system
+     * (for example {@code mount -t tmpfs -o size=64k tmpfs DIR}). Skipped otherwise.
+     */
+    @Test
+    void aReallyFullDiskLeavesNothingAndKeepsTheOldFile() throws IOException {
+        String small = System.getProperty("retone.test.fullDisk");
+        org.junit.jupiter.api.Assumptions.assumeTrue(small != null && !small.isBlank(), "no small file system given");
+        Path folder = Files.createTempDirectory(Path.of(small), "export");
+        try {
+            Path existing = TestImages.write(folder.resolve("noise.png"), new byte[] {1, 2, 3});
+            int[] noise = new int[600 * 600];
+            java.util.Random random = new java.util.Random(8);
+            for (int i = 0; i < noise.length; i++) {
+                noise[i] = 0xFF000000 | random.nextInt(0x1000000);
             }
-            return total;
+            ImageWriteException e = assertThrows(ImageWriteException.class, () -> exporter.export(
+                    Photo.of(600, 600, noise, false), existing, ExportOptions.DEFAULT.withOverwrite(true)));
+            assertEquals(Problem.DISK_FULL, e.problem(), e.getMessage());
+            assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+            assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(existing));
+            assertEquals(0, FaultyDisks.partFiles(folder));
+        } finally {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path p : files.toList()) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(folder);
         }
-        @Override public long position() throws IOException { return delegate.position(); }
-        @Override public FileChannel position(long newPosition) throws IOException { delegate.position(newPosition); return this; }
-        @Override public long size() throws IOException { return delegate.size(); }
-        @Override public FileChannel truncate(long size) throws IOException { delegate.truncate(size); return this; }
-        @Override public void force(boolean metaData) throws IOException { delegate.force(metaData); }
-        @Override public long transferTo(long position, long count, java.nio.channels.WritableByteChannel target) throws IOException { return delegate.transferTo(position, count, target); }
-        @Override public long transferFrom(java.nio.channels.ReadableByteChannel src, long position, long count) throws IOException { return delegate.transferFrom(src, position, count); }
-        @Override public int read(ByteBuffer dst, long position) throws IOException { return delegate.read(dst, position); }
-        @Override public int write(ByteBuffer src, long position) throws IOException { return write(src); }
-        @Override public java.nio.MappedByteBuffer map(MapMode mode, long position, long size) throws IOException { return delegate.map(mode, position, size); }
-        @Override public java.nio.channels.FileLock lock(long position, long size, boolean shared) throws IOException { return delegate.lock(position, size, shared); }
-        @Override public java.nio.channels.FileLock tryLock(long position, long size, boolean shared) throws IOException { return delegate.tryLock(position, size, shared); }
-        @Override protected void implCloseChannel() throws IOException { delegate.close(); }
     }
 }
