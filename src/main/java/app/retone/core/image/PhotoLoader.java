@@ -1,7 +1,6 @@
 package app.retone.core.image;
 
 import app.retone.core.image.ImageReadException.Problem;
-import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import java.awt.image.BufferedImage;
@@ -193,11 +192,7 @@ public final class PhotoLoader {
     }
 
     private static ImageInputStream openStream(Path path) throws IOException {
-        ImageInputStream in = ImageIO.createImageInputStream(path.toFile());
-        if (in == null) {
-            throw new IOException("no image input stream for " + path);
-        }
-        return in;
+        return new EndGuardedFileImageInputStream(path.toFile());
     }
 
     private static ImageReader findReader(Path path, ImageInputStream in) throws IOException {
@@ -219,7 +214,7 @@ public final class PhotoLoader {
 
     private static int readOrientation(Path path, List<String> warnings) {
         try {
-            Metadata metadata = ImageMetadataReader.readMetadata(path.toFile());
+            Metadata metadata = MetadataFiles.read(path);
             ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
             if (ifd0 != null && ifd0.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
                 int orientation = ifd0.getInt(ExifIFD0Directory.TAG_ORIENTATION);
