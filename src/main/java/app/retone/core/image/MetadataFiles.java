@@ -1,23 +1,32 @@
 package app.retone.core.image;
 
+import com.drew.imaging.FileType;
+import com.drew.imaging.FileTypeDetector;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.imaging.ImageProcessingException;
 import com.drew.metadata.Metadata;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * Reads a file's metadata with metadata-extractor, after checking the one thing it trusts
- * blindly: the lengths of PNG and RIFF (WebP) chunks. It allocates whatever a chunk header
+ * Reads a file's metadata with metadata-extractor, for the formats Retone opens only, after
+ * checking the one thing it trusts blindly: the lengths of PNG and RIFF (WebP) chunks. It allocates whatever a chunk header
  * claims before reading, so a 137-byte WebP whose chunk claimed 671 MB made it allocate 671 MB
  * (found by fuzzing). A file with such a chunk has no metadata worth the risk.
  */
 final class MetadataFiles {
+
+    private static final Set<FileType> OPENED =
+            EnumSet.of(FileType.Jpeg, FileType.Png, FileType.Tiff, FileType.WebP, FileType.Bmp, FileType.Gif);
 
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
@@ -25,6 +34,14 @@ final class MetadataFiles {
     }
 
     static Metadata read(Path path) throws IOException, ImageProcessingException {
+        FileType type;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+            type = FileTypeDetector.detectFileType(in);
+        }
+        // only the formats Retone opens: an .ico claiming 65353 images made it build 65353 directories
+        if (!OPENED.contains(type)) {
+            throw new IOException("the metadata of " + type.getName() + " files is not read");
+        }
         String oversized = oversizedChunk(path);
         if (oversized != null) {
             throw new IOException(oversized);
