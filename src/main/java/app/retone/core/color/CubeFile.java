@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -19,6 +20,8 @@ public final class CubeFile {
 
     /** Larger files are not LUTs anyone meant to make (a 256³ table is about 400 MB of text). */
     private static final long MAX_BYTES = 512L << 20;
+    /** Room for a 17³ table before the first growth. */
+    private static final int INITIAL_VALUES = 3 * 17 * 17 * 17;
 
     private CubeFile() {
     }
@@ -97,6 +100,7 @@ public final class CubeFile {
         float[] min = {0, 0, 0};
         float[] max = {1, 1, 1};
         float[] nodes = null;
+        int values = 0; // 3 × the entries LUT_3D_SIZE asks for
         int count = 0;
         int lineNo = 0;
         String line;
@@ -114,7 +118,7 @@ public final class CubeFile {
                 String[] parts = text.split("\\s+");
                 String key = parts[0].toUpperCase(Locale.ROOT);
                 if (nodes != null && count > 0) {
-                    throw new CubeFormatException("line " + lineNo + ": keyword " + parts[0] + " after the table started");
+                    throw new CubeFormatException("line " + lineNo + ": keyword " + quote(parts[0]) + " after the table started");
                 }
                 switch (key) {
                     case "TITLE" -> { }
@@ -128,7 +132,9 @@ public final class CubeFile {
                             throw new CubeFormatException("line " + lineNo + ": LUT_3D_SIZE " + size
                                     + " needs more entries than the file can hold (is it truncated?)");
                         }
-                        nodes = new float[3 * size * size * size];
+                        // the table grows as its entries arrive: a header alone cannot claim memory
+                        values = 3 * size * size * size;
+                        nodes = new float[Math.min(values, INITIAL_VALUES)];
                     }
                     case "LUT_1D_SIZE" -> throw new CubeFormatException("line " + lineNo
                             + ": this is a 1D LUT (LUT_1D_SIZE); only 3D LUTs are supported");
@@ -143,7 +149,7 @@ public final class CubeFile {
                     default -> {
                         // other tools' keywords (LUT_IN_VIDEO_RANGE, LUT_OUT_VIDEO_RANGE, ...) do not change the table
                         if (!key.matches("[A-Z0-9_]+")) {
-                            throw new CubeFormatException("line " + lineNo + ": unknown keyword " + parts[0]);
+                            throw new CubeFormatException("line " + lineNo + ": unknown keyword " + quote(parts[0]));
                         }
                     }
                 }
@@ -152,17 +158,20 @@ public final class CubeFile {
             if (nodes == null) {
                 throw new CubeFormatException("line " + lineNo + ": table values before LUT_3D_SIZE");
             }
-            if (count * 3 >= nodes.length) {
+            if (count * 3 >= values) {
                 throw new CubeFormatException("line " + lineNo + ": more than " + size + "³ entries");
             }
             float[] v = parseTriple(text.split("\\s+"), 0, lineNo);
+            if (count * 3 == nodes.length) {
+                nodes = Arrays.copyOf(nodes, (int) Math.min(values, 2L * nodes.length));
+            }
             System.arraycopy(v, 0, nodes, 3 * count, 3);
             count++;
         }
         if (nodes == null) {
             throw new CubeFormatException("no LUT_3D_SIZE: not a 3D .cube file");
         }
-        if (count * 3 != nodes.length) {
+        if (count * 3 != values) {
             throw new CubeFormatException("the table has " + count + " entries, LUT_3D_SIZE " + size + " needs "
                     + size * size * size + " (is the file truncated?)");
         }
@@ -182,14 +191,28 @@ public final class CubeFile {
 
 
 
+    /**
+     * A word from the file as an error message shows it: printable ASCII, at most 32 characters, so
+     * a binary or hostile file cannot put control characters or a screenful of bytes on a terminal.
+     */
+    static String quote(String word) {
+        int max = 32;
+        StringBuilder sb = new StringBuilder(Math.min(word.length(), max) + 3);
+        for (int i = 0; i < word.length() && i < max; i++) {
+            char c = word.charAt(i);
+            sb.append(c >= 0x20 && c < 0x7F ? c : '?');
+        }
+        return word.length() > max ? sb.append("...").toString() : sb.toString();
+    }
+
     private static int parseInt(String[] parts, int lineNo) throws CubeFormatException {
         if (parts.length != 2) {
-            throw new CubeFormatException("line " + lineNo + ": " + parts[0] + " takes one number");
+            throw new CubeFormatException("line " + lineNo + ": " + quote(parts[0]) + " takes one number");
         }
         try {
             return Integer.parseInt(parts[1]);
         } catch (NumberFormatException e) {
-            throw new CubeFormatException("line " + lineNo + ": '" + parts[1] + "' is not a whole number");
+            throw new CubeFormatException("line " + lineNo + ": '" + quote(parts[1]) + "' is not a whole number");
         }
     }
 
@@ -202,10 +225,10 @@ public final class CubeFile {
             try {
                 v[i] = Float.parseFloat(parts[from + i]);
             } catch (NumberFormatException e) {
-                throw new CubeFormatException("line " + lineNo + ": '" + parts[from + i] + "' is not a number");
+                throw new CubeFormatException("line " + lineNo + ": '" + quote(parts[from + i]) + "' is not a number");
             }
             if (!Float.isFinite(v[i])) {
-                throw new CubeFormatException("line " + lineNo + ": '" + parts[from + i] + "' is not a finite number");
+                throw new CubeFormatException("line " + lineNo + ": '" + quote(parts[from + i]) + "' is not a finite number");
             }
         }
         return v;

@@ -1,6 +1,5 @@
 package app.retone.core.image;
 
-import com.drew.imaging.ImageMetadataReader;
 import com.drew.lang.Rational;
 import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
@@ -61,7 +60,7 @@ public final class PhotoDetailsReader {
 
     private static Metadata readMetadata(Path path) {
         try {
-            return ImageMetadataReader.readMetadata(path.toFile());
+            return MetadataFiles.read(path);
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             return null;
         }

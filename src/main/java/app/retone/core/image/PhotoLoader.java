@@ -1,7 +1,6 @@
 package app.retone.core.image;
 
 import app.retone.core.image.ImageReadException.Problem;
-import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import java.awt.image.BufferedImage;
@@ -203,7 +202,7 @@ public final class PhotoLoader {
             }
             throw new java.nio.file.AccessDeniedException(path.toString(), null, e.getMessage());
         }
-        return new javax.imageio.stream.FileImageInputStream(file);
+        return new EndGuardedFileImageInputStream(file);
     }
 
     private static ImageReader findReader(Path path, ImageInputStream in) throws IOException {
@@ -225,7 +224,7 @@ public final class PhotoLoader {
 
     private static int readOrientation(Path path, List<String> warnings) {
         try {
-            Metadata metadata = ImageMetadataReader.readMetadata(path.toFile());
+            Metadata metadata = MetadataFiles.read(path);
             ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
             if (ifd0 != null && ifd0.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
                 int orientation = ifd0.getInt(ExifIFD0Directory.TAG_ORIENTATION);

@@ -1,0 +1,135 @@
+package app.retone.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.retone.core.color.CubeFile;
+import app.retone.core.color.CubeFormatException;
+import app.retone.core.image.ImageLimits;
+import app.retone.core.image.ImageReadException;
+import app.retone.core.image.Photo;
+import app.retone.core.image.PhotoDetails;
+import app.retone.core.image.PhotoDetailsReader;
+import app.retone.core.image.PhotoLoader;
+import app.retone.core.image.SourceInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What fuzzing found, one named test a finding. The inputs themselves are replayed by the fuzz
+ * tests (the crash-* files beside their seeds); these say what each one was and check the fix
+ * where a plain test can say more (time, memory, message).
+ */
+class FuzzFindingsTest {
+
+    private static final String INPUTS = "/app/retone/fuzz/";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void cubeErrorMessagesQuoteTheFileAsShortPrintableAscii() {
+        // found: "LUT_\u00ff\u00171D!_SIZE 2" put a control character into the message
+        CubeFormatException e = assertThrows(CubeFormatException.class,
+                () -> CubeFile.read(new StringReader("LUT_\u00ff\u00171D_SIZE 2\n")));
+        assertEquals("line 1: unknown keyword LUT_??1D_SIZE", e.getMessage());
+
+        String word = "X!".repeat(2500); // a binary file read as text: one long word
+        e = assertThrows(CubeFormatException.class, () -> CubeFile.read(new StringReader(word + "\n")));
+        assertEquals("line 1: unknown keyword " + "X!".repeat(16) + "...", e.getMessage());
+    }
+
+    @Test
+    void aCubeHeaderAloneClaimsNoMemory() {
+        // found: "LUT_3D_SIZE 200" in a 42-byte text allocated the whole 200³ table (96 MB) up front
+        long before = allocatedBytes();
+        CubeFormatException e = assertThrows(CubeFormatException.class,
+                () -> CubeFile.read(new StringReader("LUT_3D_SIZE 256\n0 0 0\n1 1 1\n")));
+        long used = allocatedBytes() - before;
+        assertEquals("the table has 2 entries, LUT_3D_SIZE 256 needs 16777216 (is the file truncated?)", e.getMessage());
+        assertTrue(used < 8 << 20, "allocated " + (used >> 20) + " MB");
+    }
+
+    @Test
+    void aTruncatedLosslessWebpIsRefusedInsteadOfDecodedFromNothing() throws IOException {
+        // found: TwelveMonkeys decoded every promised pixel past the end of the file, ~14 µs each;
+        // the same 88 bytes claiming 1000 × 1000 took 13.6 s, and 200 MP would take about 45 minutes
+        byte[] webp = fuzzInput("PhotoLoaderFuzzTestInputs/load/crash-9a610c5b49efa67b66ad230b3007d5c1f88e35e0");
+        setLosslessWebpSize(webp, 1000, 1000);
+        Path file = Files.write(dir.resolve("cut.webp"), webp);
+
+        ImageReadException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> assertThrows(ImageReadException.class, () -> new PhotoLoader().load(file)));
+        assertEquals(ImageReadException.Problem.CORRUPT, e.problem());
+        assertTrue(e.getMessage().contains("the file is truncated"), e.getMessage());
+    }
+
+    @Test
+    void aWebpChunkClaimingMoreThanTheFileIsNotGivenToTheMetadataReader() throws IOException {
+        // found: a 137-byte WebP whose 'VP8 ' chunk claims 671 MB made metadata-extractor allocate 671 MB
+        Path file = Files.write(dir.resolve("claims.webp"),
+                fuzzInput("PhotoLoaderFuzzTestInputs/load/crash-7e8b25f8d0e7bab07220f4b38022fba904d8c7cd"));
+        long before = allocatedBytes();
+        Photo photo = new PhotoLoader(new ImageLimits(1 << 16)).load(file);
+        PhotoDetails details = PhotoDetailsReader.read(photo);
+        long used = allocatedBytes() - before;
+
+        assertEquals(64, photo.width()); // the pixels still decode
+        assertTrue(photo.warnings().stream().anyMatch(w -> w.contains("the RIFF chunk 'VP8 ' claims 671088756 bytes")),
+                photo.warnings().toString());
+        assertEquals(Optional.empty(), details.camera());
+        assertTrue(used < 64 << 20, "allocated " + (used >> 20) + " MB");
+    }
+
+    @Test
+    void anIconClaimingThousandsOfImagesGetsNoMetadataRead() throws IOException {
+        // found: a 75-byte .ico claiming 65353 images made metadata-extractor build 65353 directories (206 MB)
+        Path file = Files.write(dir.resolve("many.ico"),
+                fuzzInput("MetadataFuzzTestInputs/details/crash-d2dbaf29887564efd6fe1a7e75de501c08fc5871"));
+        Photo photo = new Photo(1, 1, new int[] {0xFF000000}, false,
+                new SourceInfo(file, "ico", 1, null, null, null), List.of());
+        long before = allocatedBytes();
+        PhotoDetails details = PhotoDetailsReader.read(photo);
+        long used = allocatedBytes() - before;
+        assertEquals(Optional.empty(), details.camera());
+        assertTrue(used < 16 << 20, "allocated " + (used >> 20) + " MB");
+    }
+
+    /** A finding as Jazzer saved it; the loader's inputs end with one byte that picks the file name's extension. */
+    private static byte[] fuzzInput(String name) throws IOException {
+        try (InputStream in = FuzzFindingsTest.class.getResourceAsStream(INPUTS + name)) {
+            assertNotNull(in, name);
+            byte[] bytes = in.readAllBytes();
+            return name.startsWith("PhotoLoader") ? Arrays.copyOf(bytes, bytes.length - 1) : bytes;
+        }
+    }
+
+    /** Rewrites the size in a VP8L header (14 bits each for width − 1 and height − 1, after the 0x2F signature). */
+    private static void setLosslessWebpSize(byte[] webp, int width, int height) {
+        int at = 21; // "RIFF" size "WEBP" "VP8L" size 0x2F
+        assertEquals(0x2F, webp[20] & 0xFF);
+        int bits = (webp[at] & 0xFF) | (webp[at + 1] & 0xFF) << 8 | (webp[at + 2] & 0xFF) << 16 | (webp[at + 3] & 0xFF) << 24;
+        bits = (bits & ~0x0FFFFFFF) | (width - 1) | (height - 1) << 14;
+        for (int i = 0; i < 4; i++) {
+            webp[at + i] = (byte) (bits >>> (8 * i));
+        }
+    }
+
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+                .getThreadAllocatedBytes(Thread.currentThread().getId());
+    }
+}
