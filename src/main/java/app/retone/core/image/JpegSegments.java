@@ -33,9 +33,12 @@ public final class JpegSegments {
     private static final int MAX_TOTAL_METADATA = 32 << 20;
     private static final int MAX_SEGMENT_PAYLOAD = 65533;
 
-    /** What was found: each part null when absent. */
-    public record Found(byte[] exif, byte[] xmp, byte[] iccProfile) {
-        static final Found NOTHING = new Found(null, null, null);
+    /**
+     * What was found: each part null when absent; {@code iccClaimedSize} is the size the ICC
+     * profile's header claims (in its first chunk), -1 when there is none.
+     */
+    public record Found(byte[] exif, byte[] xmp, byte[] iccProfile, long iccClaimedSize) {
+        static final Found NOTHING = new Found(null, null, null, -1);
     }
 
     private JpegSegments() {
@@ -51,6 +54,7 @@ public final class JpegSegments {
         byte[] xmp = null;
         Map<Integer, byte[]> iccChunks = new TreeMap<>();
         int iccCount = -1;
+        long iccClaimed = -1;
         long total = 0;
         DataInputStream data = new DataInputStream(in);
         try {
@@ -84,6 +88,15 @@ public final class JpegSegments {
                     } else if (marker == APP2 && startsWith(payload, ICC_ID) && payload.length > ICC_ID.length + 2) {
                         int seq = payload[ICC_ID.length] & 0xFF;
                         int count = payload[ICC_ID.length + 1] & 0xFF;
+                        if (iccCount < 0 || seq == 1) {
+                            // a profile starts with its size: the first chunk (or the one numbered 1) holds it
+                            int at = ICC_ID.length + 2;
+                            if (payload.length >= at + 4) {
+                                long claim = (payload[at] & 0xFFL) << 24 | (payload[at + 1] & 0xFF) << 16
+                                        | (payload[at + 2] & 0xFF) << 8 | (payload[at + 3] & 0xFF);
+                                iccClaimed = Math.max(iccClaimed, claim);
+                            }
+                        }
                         if (iccCount < 0) {
                             iccCount = count;
                         }
@@ -96,9 +109,9 @@ public final class JpegSegments {
         } catch (EOFException e) {
             // a truncated head: keep what was read
         } catch (IOException e) {
-            return new Found(exif, xmp, joinIcc(iccChunks, iccCount));
+            return new Found(exif, xmp, joinIcc(iccChunks, iccCount), iccClaimed);
         }
-        return new Found(exif, xmp, joinIcc(iccChunks, iccCount));
+        return new Found(exif, xmp, joinIcc(iccChunks, iccCount), iccClaimed);
     }
 
     private static int nextMarker(DataInputStream data) throws IOException {

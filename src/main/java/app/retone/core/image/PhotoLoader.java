@@ -52,6 +52,8 @@ public final class PhotoLoader {
     public Photo load(Path path) throws ImageReadException {
         checkFile(path);
         List<String> warnings = new ArrayList<>();
+        JpegSegments.Found segments = readJpegSegments(path, warnings);
+        checkIccProfileClaim(path, segments);
         DecodedImage decoded = decode(path, warnings);
         int orientation = readOrientation(path, warnings);
 
@@ -72,13 +74,8 @@ public final class PhotoLoader {
             height = t;
         }
 
-        JpegSegments.Found segments = JpegSegments.Found.NOTHING;
-        if (decoded.format().equals("jpeg")) {
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
-                segments = JpegSegments.read(in);
-            } catch (IOException e) {
-                warnings.add("could not read the photo's metadata: " + e.getMessage());
-            }
+        if (!decoded.format().equals("jpeg")) {
+            segments = JpegSegments.Found.NOTHING;
         }
         SourceInfo source = new SourceInfo(path, decoded.format(), orientation,
                 segments.exif(), segments.xmp(), segments.iccProfile());
@@ -86,6 +83,35 @@ public final class PhotoLoader {
     }
 
     private record DecodedImage(BufferedImage image, String format) {
+    }
+
+    /** The Exif, XMP and ICC segments of a JPEG (nothing for other files: the reader stops at their first bytes). */
+    private static JpegSegments.Found readJpegSegments(Path path, List<String> warnings) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+            return JpegSegments.read(in);
+        } catch (IOException e) {
+            warnings.add("could not read the photo's metadata: " + e.getMessage());
+            return JpegSegments.Found.NOTHING;
+        }
+    }
+
+    /**
+     * The JPEG decoder allocates whatever size an embedded ICC profile's header claims before it
+     * finds the profile truncated: a 1.8 KB JPEG claiming a 1.6 GB profile made it allocate 3.2 GB
+     * (found by fuzzing). No real profile is larger than the file that holds it.
+     */
+    private static void checkIccProfileClaim(Path path, JpegSegments.Found segments) throws ImageReadException {
+        long size;
+        try {
+            size = Files.size(path);
+        } catch (IOException e) {
+            return; // decoding reports it
+        }
+        if (segments.iccClaimedSize() > size) {
+            throw new ImageReadException(Problem.CORRUPT, path, String.format(Locale.ROOT,
+                    "the embedded ICC colour profile is damaged: it claims %d bytes, more than the whole file (%d bytes)",
+                    segments.iccClaimedSize(), size));
+        }
     }
 
     private static void checkFile(Path path) throws ImageReadException {
