@@ -7,14 +7,11 @@ import app.retone.core.color.Regrain;
 import app.retone.core.image.ImageLimits;
 import app.retone.core.image.PhotoLoader;
 import app.retone.predict.AutoEnhancer;
-import app.retone.predict.ModelLocator;
 import app.retone.predict.OnnxHistogramPredictor;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "enhance", mixinStandardHelpOptions = true,
@@ -30,12 +27,8 @@ final class EnhanceCommand implements Callable<Integer> {
     @Mixin
     BatchArguments io;
 
-    @Option(names = "--models", paramLabel = "DIR", description = "Folder holding the model (default: the app's models folder).")
-    Path models;
-
-    @Option(names = "--model", paramLabel = "NAME", defaultValue = ModelLocator.DEFAULT_MODEL,
-            description = "Model name in that folder. Default: ${DEFAULT-VALUE}.")
-    String modelName;
+    @Mixin
+    ModelOptions model;
 
     @Mixin
     RenderOptions render;
@@ -46,19 +39,13 @@ final class EnhanceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OutputPlan plan = io.plan(spec.commandLine(), render);
-        try (OnnxHistogramPredictor predictor = OnnxHistogramPredictor.load(
-                models != null ? models : ModelLocator.defaultDirectory(), modelName)) {
+        try (OnnxHistogramPredictor predictor = model.load()) {
             plan.prepare();
             PdfTransfer pdf = new PdfTransfer(PdfTransfer.DEFAULT_ITERATIONS, render.lutSize);
             AutoEnhancer enhancer = new AutoEnhancer(predictor, pdf);
             ColorTransfer engine = new ColorTransfer(pdf, new Regrain(), Interpolation.TETRAHEDRAL);
-            RetoneCommand root = (RetoneCommand) spec.root().userObject();
-            PhotoJob job = new PhotoJob(new PhotoLoader(ImageLimits.fromSystemProperties()), engine, root.exporter, render,
-                    plan, spec.commandLine().getErr());
-            boolean debug = root.debug;
-            Batch batch = new Batch(spec.commandLine().getOut(), spec.commandLine().getErr(), Batch.isTerminal(), debug);
-            return batch.run(io.inputs, input -> job.run(input,
-                    photo -> enhancer.enhance(photo.argb(), photo.width(), photo.height()).lut()));
+            return PhotoJob.runAll(spec, new PhotoLoader(ImageLimits.fromSystemProperties()), engine, render, plan,
+                    io.inputs, photo -> enhancer.enhance(photo.argb(), photo.width(), photo.height()).lut());
         }
     }
 }

@@ -15,7 +15,6 @@ import app.retone.core.image.PhotoExporter;
 import app.retone.core.image.PhotoLoader;
 import app.retone.core.image.Resample;
 import app.retone.predict.AutoEnhancer;
-import app.retone.predict.ModelLocator;
 import app.retone.predict.OnnxHistogramPredictor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -26,6 +25,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -53,11 +53,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "768", description = "Long side the photos are reduced to. Default: ${DEFAULT-VALUE}.")
     int size;
 
-    @Option(names = "--models", paramLabel = "DIR", description = "Folder holding the model (default: the app's models folder).")
-    Path models;
-
-    @Option(names = "--model", paramLabel = "NAME", defaultValue = ModelLocator.DEFAULT_MODEL, description = "Model name. Default: ${DEFAULT-VALUE}.")
-    String modelName;
+    @Mixin
+    ModelOptions model;
 
     @Option(names = "--grid", paramLabel = "FILE", description = "Also write a picture: edited | Retone | original, one row per photo.")
     Path grid;
@@ -117,8 +114,7 @@ final class EvalCommand implements Callable<Integer> {
         double[] perStepEditedDeltaE = new double[steps.length];
         int tile = 320;
         long start = System.nanoTime();
-        try (OnnxHistogramPredictor predictor = OnnxHistogramPredictor.load(
-                models != null ? models : ModelLocator.defaultDirectory(), modelName)) {
+        try (OnnxHistogramPredictor predictor = model.load()) {
             PdfTransfer pdf = new PdfTransfer();
             AutoEnhancer enhancer = new AutoEnhancer(predictor, pdf);
             ColorTransfer engine = new ColorTransfer(pdf, new Regrain(), Interpolation.TETRAHEDRAL);

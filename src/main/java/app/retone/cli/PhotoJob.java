@@ -9,7 +9,9 @@ import app.retone.core.image.PhotoLoader;
 import app.retone.predict.PredictionException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine;
 
 /** The per-photo work shared by 'transfer' and 'enhance': load, find a LUT, render, export. */
 final class PhotoJob {
@@ -34,6 +36,19 @@ final class PhotoJob {
         this.render = render;
         this.plan = plan;
         this.err = err;
+    }
+
+    /**
+     * Runs every input of a 'transfer' or 'enhance' through one job, with the batch's progress,
+     * its list of failures and its exit code.
+     */
+    static int runAll(CommandLine.Model.CommandSpec spec, PhotoLoader loader, ColorTransfer engine, RenderOptions render,
+                      OutputPlan plan, List<Path> inputs, LutSource lutSource) {
+        RetoneCommand root = (RetoneCommand) spec.root().userObject();
+        PrintWriter err = spec.commandLine().getErr();
+        PhotoJob job = new PhotoJob(loader, engine, root.exporter, render, plan, err);
+        Batch batch = new Batch(spec.commandLine().getOut(), err, Batch.isTerminal(), root.debug);
+        return batch.run(inputs, input -> job.run(input, lutSource));
     }
 
     String run(Path input, LutSource lutSource) throws Exception {

@@ -47,10 +47,7 @@ final class TransferCommand implements Callable<Integer> {
         plan.prepare();
         ColorTransfer engine = new ColorTransfer(new PdfTransfer(PdfTransfer.DEFAULT_ITERATIONS, render.lutSize),
                 new Regrain(), Interpolation.TETRAHEDRAL);
-        RetoneCommand root = (RetoneCommand) spec.root().userObject();
-        boolean debug = root.debug;
-        PhotoJob job = new PhotoJob(loader, engine, root.exporter, render, plan, spec.commandLine().getErr());
-        Batch batch = new Batch(spec.commandLine().getOut(), spec.commandLine().getErr(), Batch.isTerminal(), debug);
-        return batch.run(io.inputs, input -> job.run(input, photo -> engine.lut(Histogram3D.of(photo.argb()), target)));
+        return PhotoJob.runAll(spec, loader, engine, render, plan, io.inputs,
+                photo -> engine.lut(Histogram3D.of(photo.argb()), target));
     }
 }

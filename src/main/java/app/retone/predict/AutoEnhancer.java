@@ -23,13 +23,22 @@ public final class AutoEnhancer {
         this.transfer = transfer;
     }
 
-    /** The histogram the model sees for a photo: of its copy of {@link Resample#MODEL_INPUT_PIXELS} pixels. */
+    /** The photo's copy of about {@link Resample#MODEL_INPUT_PIXELS} pixels whose histogram the model sees. */
+    public static int[] modelCopy(int[] argb, int width, int height) {
+        return Resample.toPixelCount(argb, width, height, Resample.MODEL_INPUT_PIXELS);
+    }
+
+    /** The histogram the model sees for a photo: of its {@link #modelCopy}. */
     public static Histogram3D modelInput(int[] argb, int width, int height, int bins) {
-        return Histogram3D.of(Resample.toPixelCount(argb, width, height, Resample.MODEL_INPUT_PIXELS), bins);
+        return Histogram3D.of(modelCopy(argb, width, height), bins);
     }
 
     public Result enhance(int[] argb, int width, int height) throws PredictionException {
-        Histogram3D source = modelInput(argb, width, height, predictor.bins());
+        return enhance(modelInput(argb, width, height, predictor.bins()));
+    }
+
+    /** The same from the model's input histogram, when the caller already has it. */
+    public Result enhance(Histogram3D source) throws PredictionException {
         Histogram3D target = predictor.predict(source);
         return new Result(source, target, transfer.transfer(source, target));
     }

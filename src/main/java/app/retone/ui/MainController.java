@@ -157,10 +157,8 @@ public final class MainController {
         detailDelay.setOnFinished(e -> {
             Rectangle2D region = photoView.visibleRegionProperty().get();
             if (region != null && photoView.needsDetail()) {
-                Window window = window();
-                double deviceScale = window == null ? 1 : Math.max(1, window.getOutputScaleX());
                 viewModel.requestDetail(region.getMinX(), region.getMinY(), region.getWidth(), region.getHeight(),
-                        photoView.zoomProperty().get() * deviceScale);
+                        photoView.deviceZoom());
             } else {
                 viewModel.clearDetail();
             }

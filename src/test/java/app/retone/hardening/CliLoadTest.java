@@ -49,7 +49,7 @@ class CliLoadTest {
         Path out = dir.resolve("out");
         args.addAll(List.of("-o", out.toString()));
 
-        HostileInputsTest.Run run = heapCapped(args);
+        JavaRuns.Run run = JavaRuns.java(dir, "-Xmx1g", args, 20 * 60);
 
         assertEquals(0, run.exit(), run.err());
         long written;
@@ -68,24 +68,6 @@ class CliLoadTest {
                         + " median %d MB (first fifth) -> %d MB (last fifth); peak %d MB of 1024; %d GCs%n",
                 PHOTOS, run.millis() / 1000.0, PHOTOS * 1000.0 / run.millis(), early, late, peak, gcs.size());
         assertTrue(late <= early + 32, "heap after GC grows from " + early + " MB to " + late + " MB: a leak");
-    }
-
-    private HostileInputsTest.Run heapCapped(List<String> args) throws Exception {
-        // HostileInputsTest.java runs with 512 MB; this one has 1 GB
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx1g");
-        command.add("-Djava.awt.headless=true");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.addAll(args);
-        Path stdout = dir.resolve("stdout.txt");
-        Path stderr = dir.resolve("stderr.txt");
-        long t0 = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        assertTrue(process.waitFor(20, java.util.concurrent.TimeUnit.MINUTES), "finished");
-        return new HostileInputsTest.Run(process.exitValue(), Files.readString(stdout), Files.readString(stderr),
-                (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** Heap before and after each pause, in MB, from unified GC logging ("... 120M->40M(1024M) 5.1ms"). */

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,28 +34,8 @@ class HostileInputsTest {
         cases = HostileInputs.write(Files.createDirectories(dir.resolve("in")));
     }
 
-    record Run(int exit, String out, String err, long millis) {
-    }
-
-    static Run java(List<String> args, int timeoutSeconds, String... prefix) throws Exception {
-        List<String> command = new ArrayList<>(List.of(prefix));
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(HEAP);
-        command.add("-Djava.awt.headless=true");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.addAll(args);
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        long t0 = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        assertTrue(finished, "no hang: the run ended within " + timeoutSeconds + " s\n" + Files.readString(err));
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8), (System.nanoTime() - t0) / 1_000_000);
+    private static JavaRuns.Run java(List<String> args, int timeoutSeconds, String... prefix) throws Exception {
+        return JavaRuns.java(dir, HEAP, args, timeoutSeconds, prefix);
     }
 
     @Test
@@ -66,7 +44,7 @@ class HostileInputsTest {
         cases.forEach(c -> args.add(c.path().toString()));
         Path outDir = dir.resolve("cli-out");
         args.addAll(List.of("-o", outDir.toString()));
-        Run run = java(args, 240);
+        JavaRuns.Run run = java(args, 240);
 
         assertEquals(1, run.exit(), "some inputs fail, so the batch exits 1\n" + run.err());
         for (HostileInputs.Case c : cases) {
@@ -92,7 +70,7 @@ class HostileInputsTest {
     void theAppOpensOrRefusesEachFileSpecificallyAndKeepsWorking() throws Exception {
         List<String> args = new ArrayList<>(List.of(OpenEach.class.getName()));
         cases.forEach(c -> args.add(c.path().toString()));
-        Run run = java(args, 240);
+        JavaRuns.Run run = java(args, 240);
         assertEquals(0, run.exit(), run.err());
         for (HostileInputs.Case c : cases) {
             String name = c.path().getFileName().toString();
@@ -119,7 +97,7 @@ class HostileInputsTest {
         String[] asUser = "root".equals(System.getProperty("user.name"))
                 ? new String[] {"setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"}
                 : new String[0];
-        Run run = java(List.of("app.retone.Main", "histogram", file.toString()), 60, asUser);
+        JavaRuns.Run run = java(List.of("app.retone.Main", "histogram", file.toString()), 60, asUser);
         assertEquals(1, run.exit(), run.out() + run.err());
         assertTrue(run.err().contains("locked.jpg") && run.err().contains("permission denied"), run.err());
     }
@@ -156,15 +134,15 @@ class HostileInputsTest {
             }
             remover.join();
         }
-        // either outcome is right; over 60 tries with random timing both usually happen
-        assertEquals(60, opened + gone);
+        // either outcome is right (the assertions above); say how the races fell
+        System.out.println("vanishing file: opened " + opened + ", gone " + gone + " of 60");
     }
 
     @Test
     void aPipeNamedLikeAPhotoIsRefusedWithoutWaitingForAWriter() throws Exception {
         Path fifo = dir.resolve("pipe.jpg");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
-        Run run = java(List.of("app.retone.Main", "histogram", fifo.toString()), 60);
+        JavaRuns.Run run = java(List.of("app.retone.Main", "histogram", fifo.toString()), 60);
         assertEquals(1, run.exit());
         assertTrue(run.err().contains("pipe.jpg") && run.err().contains("not a regular file"), run.err());
     }

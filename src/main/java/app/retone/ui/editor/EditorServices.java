@@ -1,5 +1,6 @@
 package app.retone.ui.editor;
 
+import app.retone.core.color.ColorTransfer;
 import app.retone.core.color.Interpolation;
 import app.retone.core.color.PdfTransfer;
 import app.retone.core.color.Regrain;
@@ -18,6 +19,11 @@ public record EditorServices(
         Interpolation interpolation,
         PhotoExporter exporter,
         PreviewBounds preview) {
+
+    /** The engine's rendering path (LUT at a strength, regrain), the same the command line uses. */
+    public ColorTransfer colorTransfer() {
+        return new ColorTransfer(pdfTransfer, regrain, interpolation);
+    }
 
     public static EditorServices standard(PhotoLoader loader, PredictorSource predictors, PreviewBounds preview) {
         return new EditorServices(loader, predictors, new PdfTransfer(), new Regrain(), Interpolation.TETRAHEDRAL,

@@ -189,8 +189,7 @@ public final class EditorViewModel {
             context.checkCancelled();
             context.progress(0.8, "Reading metadata…");
             PhotoDetails photoDetails = PhotoDetailsReader.read(loaded);
-            int[] modelCopy = Resample.toPixelCount(loaded.argb(), loaded.width(), loaded.height(),
-                    Resample.MODEL_INPUT_PIXELS);
+            int[] modelCopy = AutoEnhancer.modelCopy(loaded.argb(), loaded.width(), loaded.height());
             Histogram3D source = Histogram3D.of(modelCopy, Histogram3D.DEFAULT_BINS);
             return new Session(gen, loaded, photoDetails, new PreviewFrame(size[0], size[1], display, !loaded.hasAlpha()),
                     source, modelCopy);
@@ -221,9 +220,10 @@ public final class EditorViewModel {
             Photo reference = services.loader().load(path);
             context.checkCancelled();
             context.progress(0.5, "Matching the look of " + name + "…");
-            Histogram3D target = Histogram3D.of(Resample.toPixelCount(reference.argb(), reference.width(),
-                    reference.height(), Resample.MODEL_INPUT_PIXELS), Histogram3D.DEFAULT_BINS);
-            return lookFor(current, TargetKind.REFERENCE, name, target);
+            Histogram3D target = AutoEnhancer.modelInput(reference.argb(), reference.width(), reference.height(),
+                    Histogram3D.DEFAULT_BINS);
+            return lookFor(current, TargetKind.REFERENCE, name, target,
+                    services.pdfTransfer().transfer(current.sourceHistogram(), target));
         }).onSuccess(look -> {
             if (current == session) {
                 referenceLook = look;
@@ -270,20 +270,18 @@ public final class EditorViewModel {
             return;
         }
         Photo source = session.photo();
-        ColorLut3D lut = look.lut().withStrength(strength.get());
+        ColorLut3D lut = look.lut();
+        double atStrength = strength.get();
         boolean withRegrain = regrain.get();
         String name = String.valueOf(destination.getFileName());
         settings.put("lastExportFolder", String.valueOf(destination.toAbsolutePath().getParent()));
         Activity activity = new Activity("Exporting " + name, true);
         track(activity, BackgroundTask.<ImageFormat>of(activity.title(), context -> {
-            context.progress(0.05, "Applying the colours at full resolution…");
-            int[] colored = lut.apply(source.argb(), services.interpolation());
+            context.progress(0.05, withRegrain ? "Applying the colours at full resolution, then regrain…"
+                    : "Applying the colours at full resolution…");
+            int[] colored = services.colorTransfer().render(source.argb(), source.width(), source.height(), lut,
+                    atStrength, withRegrain);
             context.checkCancelled();
-            if (withRegrain && !lut.isIdentity()) {
-                context.progress(0.35, "Regrain: restoring the photo's fine detail…");
-                colored = services.regrain().apply(source.argb(), colored, source.width(), source.height());
-                context.checkCancelled();
-            }
             context.progress(0.8, "Writing " + name + "…");
             return services.exporter().export(source.withPixels(colored), destination, options);
         }).onSuccess(format -> {
@@ -560,11 +558,10 @@ public final class EditorViewModel {
             context.progress(-1, "Loading the model…");
             HistogramPredictor predictor = services.predictors().predictor();
             context.checkCancelled();
-            context.progress(0.4, "Predicting the target histogram…");
-            Histogram3D target = predictor.predict(current.sourceHistogram());
+            context.progress(0.4, "Predicting the target histogram and the transfer…");
+            AutoEnhancer.Result result = new AutoEnhancer(predictor, services.pdfTransfer()).enhance(current.sourceHistogram());
             context.checkCancelled();
-            context.progress(0.7, "Transferring the colours…");
-            return lookFor(current, TargetKind.MODEL, "the network", target);
+            return lookFor(current, TargetKind.MODEL, "the network", result.target(), result.lut());
         }).onSuccess(look -> {
             if (current == session) {
                 modelLook = look;
@@ -580,8 +577,8 @@ public final class EditorViewModel {
         }));
     }
 
-    private Look lookFor(Session current, TargetKind kind, String name, Histogram3D target) {
-        ColorLut3D lut = services.pdfTransfer().transfer(current.sourceHistogram(), target);
+    /** A look from its target and LUT, with the slider's fast paths for the display and model-sized copies. */
+    private Look lookFor(Session current, TargetKind kind, String name, Histogram3D target, ColorLut3D lut) {
         StrengthPreview preview = new StrengthPreview(current.before().argb(), lut, services.interpolation());
         StrengthPreview small = new StrengthPreview(current.modelCopy(), lut, services.interpolation());
         return new Look(kind, name, target, lut, preview, small);

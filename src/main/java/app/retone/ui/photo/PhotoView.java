@@ -188,9 +188,14 @@ public final class PhotoView extends Region {
     /** True when the zoom shows more pixels than the display copy has: full-resolution detail would be sharper. */
     public boolean needsDetail() {
         Image image = before.get();
+        return image != null && deviceZoom() > image.getWidth() / photoWidth * 1.05;
+    }
+
+    /** Device pixels per full-resolution photo pixel: the zoom times the screen's output scale (HiDPI). */
+    public double deviceZoom() {
         double deviceScale = getScene() == null || getScene().getWindow() == null
                 ? 1 : Math.max(1, getScene().getWindow().getOutputScaleX());
-        return image != null && zoom.get() * deviceScale > image.getWidth() / photoWidth * 1.05;
+        return zoom.get() * deviceScale;
     }
 
     /**

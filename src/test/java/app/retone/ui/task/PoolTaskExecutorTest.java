@@ -1,7 +1,6 @@
 package app.retone.ui.task;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -134,6 +133,5 @@ class PoolTaskExecutorTest {
         uiBlocked.countDown(); // the UI thread wakes up to a backlog of one report, not a thousand
         assertTrue(finished.await(5, TimeUnit.SECONDS));
         assertEquals(List.of(1.0), seen);
-        assertFalse(seen.isEmpty());
     }
 }
