@@ -10,15 +10,18 @@ import app.retone.core.color.CubeFile;
 import app.retone.core.color.CubeFormatException;
 import app.retone.core.image.ImageLimits;
 import app.retone.core.image.ImageReadException;
+import app.retone.core.image.JpegSegments;
 import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoDetails;
 import app.retone.core.image.PhotoDetailsReader;
 import app.retone.core.image.PhotoLoader;
 import app.retone.core.image.SourceInfo;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,6 +109,56 @@ class FuzzFindingsTest {
         assertTrue(e.getMessage().endsWith("the embedded ICC colour profile is damaged: it claims 1668087808 bytes,"
                 + " more than the whole file (1786 bytes)"), e.getMessage());
         assertTrue(used < 64 << 20, "allocated " + (used >> 20) + " MB");
+    }
+
+    @Test
+    void aStuffedByteBeforeTheIccSegmentDoesNotHideItsClaim() throws IOException {
+        // found in CI: a 1393-byte JPEG made the decoder allocate 3.2 GB again. A stray FF 00
+        // before the APP2 segment sent the segment walk off course (it took 00 for a marker with
+        // a length) while the decoder skipped it and read the 1.6 GB claim. Made here from the
+        // first ICC finding with FF 00 put before its APP2 segment.
+        byte[] original = fuzzInput("PhotoLoaderFuzzTestInputs/load/crash-a28fccc40545a5587aec39a8a1e196fc3a51ceb4");
+        int app2 = indexOf(original, new byte[] {(byte) 0xFF, (byte) 0xE2});
+        byte[] stuffed = new byte[original.length + 4];
+        System.arraycopy(original, 0, stuffed, 0, app2);
+        System.arraycopy(new byte[] {(byte) 0xFF, 0x00, 0x10, 0x00}, 0, stuffed, app2, 4);
+        System.arraycopy(original, app2, stuffed, app2 + 4, original.length - app2);
+        Path file = Files.write(dir.resolve("stuffed.jpg"), stuffed);
+
+        long before = allocatedBytes();
+        ImageReadException e = assertThrows(ImageReadException.class, () -> new PhotoLoader().load(file));
+        long used = allocatedBytes() - before;
+        assertEquals(ImageReadException.Problem.CORRUPT, e.problem());
+        assertTrue(e.getMessage().endsWith("it claims 1668087808 bytes, more than the whole file (1790 bytes)"), e.getMessage());
+        assertTrue(used < 64 << 20, "allocated " + (used >> 20) + " MB");
+    }
+
+    @Test
+    void anIccClaimCutByTheScanBufferIsStillSeen() throws IOException {
+        // the identifier straddles the 64 KiB read buffer of the byte search
+        byte[] id = "ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] claim = {1, 1, 0x40, 0, 0, 0};
+        for (int at : new int[] {0, (1 << 16) - 7, (1 << 16) - 14, (1 << 16) + 3}) {
+            byte[] data = new byte[(1 << 17)];
+            System.arraycopy(id, 0, data, at, id.length);
+            System.arraycopy(claim, 0, data, at + id.length, claim.length);
+            long found = JpegSegments.largestIccClaim(new ByteArrayInputStream(data));
+            assertEquals(0x40000000L, found, "identifier at " + at);
+        }
+        assertEquals(-1, JpegSegments.largestIccClaim(new ByteArrayInputStream(new byte[100_000])));
+    }
+
+    private static int indexOf(byte[] data, byte[] what) {
+        outer:
+        for (int i = 0; i + what.length <= data.length; i++) {
+            for (int k = 0; k < what.length; k++) {
+                if (data[i + k] != what[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
     }
 
     @Test

@@ -33,12 +33,9 @@ public final class JpegSegments {
     private static final int MAX_TOTAL_METADATA = 32 << 20;
     private static final int MAX_SEGMENT_PAYLOAD = 65533;
 
-    /**
-     * What was found: each part null when absent; {@code iccClaimedSize} is the size the ICC
-     * profile's header claims (in its first chunk), -1 when there is none.
-     */
-    public record Found(byte[] exif, byte[] xmp, byte[] iccProfile, long iccClaimedSize) {
-        static final Found NOTHING = new Found(null, null, null, -1);
+    /** What was found: each part null when absent. */
+    public record Found(byte[] exif, byte[] xmp, byte[] iccProfile) {
+        static final Found NOTHING = new Found(null, null, null);
     }
 
     private JpegSegments() {
@@ -54,7 +51,6 @@ public final class JpegSegments {
         byte[] xmp = null;
         Map<Integer, byte[]> iccChunks = new TreeMap<>();
         int iccCount = -1;
-        long iccClaimed = -1;
         long total = 0;
         DataInputStream data = new DataInputStream(in);
         try {
@@ -88,15 +84,6 @@ public final class JpegSegments {
                     } else if (marker == APP2 && startsWith(payload, ICC_ID) && payload.length > ICC_ID.length + 2) {
                         int seq = payload[ICC_ID.length] & 0xFF;
                         int count = payload[ICC_ID.length + 1] & 0xFF;
-                        if (iccCount < 0 || seq == 1) {
-                            // a profile starts with its size: the first chunk (or the one numbered 1) holds it
-                            int at = ICC_ID.length + 2;
-                            if (payload.length >= at + 4) {
-                                long claim = (payload[at] & 0xFFL) << 24 | (payload[at + 1] & 0xFF) << 16
-                                        | (payload[at + 2] & 0xFF) << 8 | (payload[at + 3] & 0xFF);
-                                iccClaimed = Math.max(iccClaimed, claim);
-                            }
-                        }
                         if (iccCount < 0) {
                             iccCount = count;
                         }
@@ -109,21 +96,66 @@ public final class JpegSegments {
         } catch (EOFException e) {
             // a truncated head: keep what was read
         } catch (IOException e) {
-            return new Found(exif, xmp, joinIcc(iccChunks, iccCount), iccClaimed);
+            return new Found(exif, xmp, joinIcc(iccChunks, iccCount));
         }
-        return new Found(exif, xmp, joinIcc(iccChunks, iccCount), iccClaimed);
+        return new Found(exif, xmp, joinIcc(iccChunks, iccCount));
     }
 
     private static int nextMarker(DataInputStream data) throws IOException {
-        int b = data.readUnsignedByte();
-        while (b != 0xFF) { // tolerate garbage between segments, as decoders do
-            b = data.readUnsignedByte();
+        while (true) {
+            int b = data.readUnsignedByte();
+            while (b != 0xFF) { // tolerate garbage between segments, as decoders do
+                b = data.readUnsignedByte();
+            }
+            int marker = data.readUnsignedByte();
+            while (marker == 0xFF) { // fill bytes
+                marker = data.readUnsignedByte();
+            }
+            if (marker != 0x00) { // FF 00 is a stuffed byte, not a marker: decoders skip it as garbage
+                return marker;
+            }
         }
-        int marker = data.readUnsignedByte();
-        while (marker == 0xFF) { // fill bytes
-            marker = data.readUnsignedByte();
+    }
+
+    /**
+     * The largest size any ICC profile header in the stream claims, -1 when there is none.
+     *
+     * <p>Found by searching the bytes for the APP2 ICC identifier rather than by walking the
+     * segments, so it cannot be misled where a decoder resynchronises differently from this
+     * class (fuzzing found a stray {@code FF 00} that hid a profile from the walk but not from
+     * the decoder). A profile starts with its size, after the identifier, sequence and count.
+     */
+    public static long largestIccClaim(InputStream in) throws IOException {
+        int idLength = ICC_ID.length;
+        int need = idLength + 2 + 4;
+        byte[] buffer = new byte[1 << 16];
+        int kept = 0;
+        long largest = -1;
+        int read;
+        while ((read = in.read(buffer, kept, buffer.length - kept)) > 0) {
+            int end = kept + read;
+            int i = 0;
+            for (; i + need <= end; i++) {
+                if (buffer[i] == 'I' && matchesAt(buffer, i, ICC_ID)) {
+                    int at = i + idLength + 2;
+                    long claim = (buffer[at] & 0xFFL) << 24 | (buffer[at + 1] & 0xFF) << 16
+                            | (buffer[at + 2] & 0xFF) << 8 | (buffer[at + 3] & 0xFF);
+                    largest = Math.max(largest, claim);
+                }
+            }
+            kept = end - i; // an identifier cut by the buffer's end is looked at again with what follows
+            System.arraycopy(buffer, i, buffer, 0, kept);
         }
-        return marker;
+        return largest;
+    }
+
+    private static boolean matchesAt(byte[] data, int at, byte[] id) {
+        for (int k = 0; k < id.length; k++) {
+            if (data[at + k] != id[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] joinIcc(Map<Integer, byte[]> chunks, int count) {

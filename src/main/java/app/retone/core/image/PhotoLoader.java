@@ -53,7 +53,7 @@ public final class PhotoLoader {
         checkFile(path);
         List<String> warnings = new ArrayList<>();
         JpegSegments.Found segments = readJpegSegments(path, warnings);
-        checkIccProfileClaim(path, segments);
+        checkIccProfileClaim(path);
         DecodedImage decoded = decode(path, warnings);
         int orientation = readOrientation(path, warnings);
 
@@ -100,17 +100,24 @@ public final class PhotoLoader {
      * finds the profile truncated: a 1.8 KB JPEG claiming a 1.6 GB profile made it allocate 3.2 GB
      * (found by fuzzing). No real profile is larger than the file that holds it.
      */
-    private static void checkIccProfileClaim(Path path, JpegSegments.Found segments) throws ImageReadException {
+    private static void checkIccProfileClaim(Path path) throws ImageReadException {
         long size;
-        try {
+        long claim;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
             size = Files.size(path);
+            in.mark(2);
+            if (in.read() != 0xFF || in.read() != 0xD8) {
+                return; // not a JPEG
+            }
+            in.reset();
+            claim = JpegSegments.largestIccClaim(in);
         } catch (IOException e) {
             return; // decoding reports it
         }
-        if (segments.iccClaimedSize() > size) {
+        if (claim > size) {
             throw new ImageReadException(Problem.CORRUPT, path, String.format(Locale.ROOT,
                     "the embedded ICC colour profile is damaged: it claims %d bytes, more than the whole file (%d bytes)",
-                    segments.iccClaimedSize(), size));
+                    claim, size));
         }
     }
 
