@@ -3,6 +3,8 @@
 model with the Java side ('retone eval --models DIR') while training goes on.
 
     python3 src/training/export_checkpoint.py /work/data/histonet-v1.pt /tmp/models/histonet-v1 --arch curves
+    ... --calibrate val.rthd        fit a CurveNet's calibration on validation pairs (as train.py does)
+    ... --amount 0.6 --spread 0.5   or give it
 """
 import argparse
 import json
@@ -12,7 +14,7 @@ import sys
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from retone_train import export  # noqa: E402
+from retone_train import calibrate, data, export  # noqa: E402
 from retone_train.model import CurveNet, HistoNet, RefinedCurveNet  # noqa: E402
 
 
@@ -23,9 +25,22 @@ def main():
     p.add_argument("--arch", choices=["curves", "refined", "unet"], default="curves")
     p.add_argument("--bins", type=int, default=32)
     p.add_argument("--width", type=int, default=8)
+    p.add_argument("--calibrate", metavar="VAL", help="validation dataset to fit a CurveNet's calibration on")
+    p.add_argument("--amount", type=float, help="calibration: share of the curves' change kept (0..1]")
+    p.add_argument("--spread", type=float, default=0.0, help="calibration: blur of the prediction, in bins")
     a = p.parse_args()
     model = {"curves": CurveNet, "refined": RefinedCurveNet, "unet": HistoNet}[a.arch](bins=a.bins, width=a.width)
     model.load_state_dict(torch.load(a.checkpoint))
+    calibration = None
+    if a.calibrate or a.amount is not None:
+        if a.arch != "curves":
+            raise SystemExit("export_checkpoint.py: calibration applies to --arch curves only")
+        if a.calibrate:
+            amount, spread, _ = calibrate.fit(model, data.HistogramPairs(a.calibrate))
+        else:
+            amount, spread = a.amount, a.spread
+        model = calibrate.CalibratedCurveNet(model, amount, spread)
+        calibration = {"amount": amount, "spread_bins": spread}
     export.export_onnx(model, a.out + ".onnx", a.bins)
     reference = export.reference_sample(model, export.reference_input(a.bins))
     export.write_card(a.out + ".json", {"name": os.path.basename(a.out), "bins": a.bins, "opset": export.OPSET,
@@ -33,6 +48,7 @@ def main():
                                                              "argmax": int(reference.argmax()), "max": float(reference.max()),
                                                              "sum_of_squares": float((reference.astype("float64") ** 2).sum())},
                                         "input": {"name": export.INPUT_NAME}, "output": {"name": export.OUTPUT_NAME},
+                                        "calibration": calibration,
                                         "note": "exported from a checkpoint for trying out; not a release"})
     print(f"wrote {a.out}.onnx")
 

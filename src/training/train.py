@@ -5,7 +5,9 @@ Single process:   python3 src/training/train.py --train train.rthd --val val.rth
 Distributed:      torchrun --nproc_per_node 2 src/training/train.py ...   (gloo, same code)
 
 Logs train and validation loss per epoch; stops early when the validation loss has not improved
-for --patience epochs, and keeps the best epoch's weights.
+for --patience epochs, and keeps the best epoch's weights. A CurveNet is then calibrated on the
+validation pairs (retone_train/calibrate.py: how far to trust its curves, how spread its
+prediction is) and exported with that calibration; --no-calibrate exports it as trained.
 """
 import argparse
 import json
@@ -19,7 +21,7 @@ import torch
 import torch.distributed as dist
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from retone_train import data, export, losses  # noqa: E402
+from retone_train import calibrate, data, export, losses  # noqa: E402
 from retone_train.model import CurveNet, HistoNet, RefinedCurveNet, parameter_count  # noqa: E402
 
 
@@ -45,6 +47,8 @@ def parse_args(argv=None):
                    help="pairs drawn at random per epoch (0: all); smaller epochs validate more often")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--card", default=None, help="JSON file whose fields are merged into the model card")
+    p.add_argument("--no-calibrate", dest="calibrate", action="store_false",
+                   help="export the network as trained, without fitting its calibration on the validation pairs")
     return p.parse_args(argv)
 
 
@@ -184,8 +188,18 @@ def main(argv=None):
         raise SystemExit("train.py: no epoch finished with a usable validation loss; nothing exported")
     if rank == 0:
         model.load_state_dict(best_state)
-        export.export_onnx(model, args.out + ".onnx", bins)
-        reference = export.reference_sample(model, export.reference_input(bins))
+        calibration = None
+        exported = model
+        if args.calibrate and isinstance(model, CurveNet):
+            amount, spread, table = calibrate.fit(model, val, log=lambda *a: log(rank, *a))
+            exported = calibrate.CalibratedCurveNet(model, amount, spread)
+            calibration = {"amount": amount, "spread_bins": spread,
+                           "how": "fitted on the validation pairs after training (the weights are not changed): "
+                                  "amount by the marginal Wasserstein-2 distance to the originals, then spread "
+                                  "by KL(original || predicted); see src/training/retone_train/calibrate.py",
+                           "fit": table}
+        export.export_onnx(exported, args.out + ".onnx", bins)
+        reference = export.reference_sample(exported, export.reference_input(bins))
         card = {
             "name": os.path.basename(args.out),
             "format": "onnx",
@@ -205,6 +219,7 @@ def main(argv=None):
                          "train_pairs": n_train, "val_pairs": len(val)},
             "validation": {"loss": best["val_loss"], "kl_predicted_to_original": best["val_kl_predicted"],
                            "kl_edited_to_original": best["val_kl_edited"]},
+            "calibration": calibration,
             "history": history,
             "reference_output": {"input": "bin j proportional to (1 + (7 j) mod 13)^4, normalised",
                                  "first_values": [float(v) for v in reference[:8]],
