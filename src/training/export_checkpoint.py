@@ -4,7 +4,7 @@ model with the Java side ('retone eval --models DIR') while training goes on.
 
     python3 src/training/export_checkpoint.py /work/data/histonet-v1.pt /tmp/models/histonet-v1 --arch curves
     ... --calibrate val.rthd        fit a CurveNet's calibration on validation pairs (as train.py does)
-    ... --amount 0.6 --spread 0.5   or give it
+    ... --amount 0.9 --threshold 0.02   or give it
 """
 import argparse
 import json
@@ -27,7 +27,7 @@ def main():
     p.add_argument("--width", type=int, default=8)
     p.add_argument("--calibrate", metavar="VAL", help="validation dataset to fit a CurveNet's calibration on")
     p.add_argument("--amount", type=float, help="calibration: share of the curves' change kept (0..1]")
-    p.add_argument("--spread", type=float, default=0.0, help="calibration: blur of the prediction, in bins")
+    p.add_argument("--threshold", type=float, default=0.0, help="calibration: RMS shift below which curves are dropped")
     a = p.parse_args()
     model = {"curves": CurveNet, "refined": RefinedCurveNet, "unet": HistoNet}[a.arch](bins=a.bins, width=a.width)
     model.load_state_dict(torch.load(a.checkpoint))
@@ -36,11 +36,11 @@ def main():
         if a.arch != "curves":
             raise SystemExit("export_checkpoint.py: calibration applies to --arch curves only")
         if a.calibrate:
-            amount, spread, _ = calibrate.fit(model, data.HistogramPairs(a.calibrate))
+            amount, threshold, _ = calibrate.fit(model, data.HistogramPairs(a.calibrate))
         else:
-            amount, spread = a.amount, a.spread
-        model = calibrate.CalibratedCurveNet(model, amount, spread)
-        calibration = {"amount": amount, "spread_bins": spread}
+            amount, threshold = a.amount, a.threshold
+        model = calibrate.CalibratedCurveNet(model, amount, threshold)
+        calibration = {"amount": amount, "threshold": threshold}
     export.export_onnx(model, a.out + ".onnx", a.bins)
     reference = export.reference_sample(model, export.reference_input(a.bins))
     export.write_card(a.out + ".json", {"name": os.path.basename(a.out), "bins": a.bins, "opset": export.OPSET,

@@ -6,8 +6,8 @@ Distributed:      torchrun --nproc_per_node 2 src/training/train.py ...   (gloo,
 
 Logs train and validation loss per epoch; stops early when the validation loss has not improved
 for --patience epochs, and keeps the best epoch's weights. A CurveNet is then calibrated on the
-validation pairs (retone_train/calibrate.py: how far to trust its curves, how spread its
-prediction is) and exported with that calibration; --no-calibrate exports it as trained.
+validation pairs (retone_train/calibrate.py: how far to trust its curves, and below which size
+to leave a photo alone) and exported with that calibration; --no-calibrate exports it as trained.
 """
 import argparse
 import json
@@ -191,13 +191,14 @@ def main(argv=None):
         calibration = None
         exported = model
         if args.calibrate and isinstance(model, CurveNet):
-            amount, spread, table = calibrate.fit(model, val, log=lambda *a: log(rank, *a))
-            exported = calibrate.CalibratedCurveNet(model, amount, spread)
-            calibration = {"amount": amount, "spread_bins": spread,
+            amount, threshold, table = calibrate.fit(model, val, log=lambda *a: log(rank, *a))
+            exported = calibrate.CalibratedCurveNet(model, amount, threshold)
+            calibration = {"amount": amount, "threshold": threshold,
                            "how": "fitted on the validation pairs after training (the weights are not changed): "
-                                  "amount by the marginal Wasserstein-2 distance to the originals, then spread "
-                                  "by KL(original || predicted); see src/training/retone_train/calibrate.py",
-                           "fit": table}
+                                  "curve' = x + amount * max(0, 1 - threshold / rms_shift) * (curve(x) - x), by the "
+                                  "marginal Wasserstein-2 distance to the originals with the unedited pairs weighted "
+                                  "to half; see src/training/retone_train/calibrate.py",
+                           "fit": {k: v for k, v in table.items() if k != "grid"}}
         export.export_onnx(exported, args.out + ".onnx", bins)
         reference = export.reference_sample(exported, export.reference_input(bins))
         card = {
@@ -209,7 +210,9 @@ def main(argv=None):
                       "meaning": "normalised 3D RGB histogram of the photo's fixed-size copy, flat index (r*B+g)*B+b"},
             "output": {"name": export.OUTPUT_NAME, "shape": ["N", 1, bins, bins, bins], "dtype": "float32",
                        "meaning": "predicted histogram of a well-edited version, sums to 1"},
-            "architecture": ARCHITECTURES[args.arch].format(width=args.width),
+            "architecture": ARCHITECTURES[args.arch].format(width=args.width) + (
+                "; calibrated after training on the validation pairs: curve'(x) = x + amount * max(0, 1 - threshold / "
+                "rms_shift) * (curve(x) - x), so small uncertain corrections vanish" if calibration else ""),
             "parameters": parameter_count(model),
             "training": {"loss": f"KL on histograms blurred by sigma={args.sigma} bins + 0.25 x plain KL "
                                  f"+ 10 x marginal Wasserstein-1",

@@ -75,31 +75,45 @@ def parameter_count(model):
     return sum(p.numel() for p in model.parameters())
 
 
+def bin_shares(curves, bins):
+    """How each source bin's mass spreads over the output bins under per-channel monotone curves.
+
+    curves: [N, C, B + 1] values at the bin edges (in [0, 1] units). Each source bin's mass is
+    spread uniformly over the image of the bin, so a steep curve never leaves gaps (comb).
+    Returns [N, C, B(src), B(dst)], rows summing to 1 (values outside the range land in the end bins).
+    """
+    edges = torch.arange(1, bins, dtype=curves.dtype, device=curves.device)   # interior output edges 1..B-1
+    lo = curves[..., :-1] * bins                                              # [N, C, B] image of each source bin
+    hi = curves[..., 1:] * bins
+    width = (hi - lo).clamp(min=1e-3)
+    frac = ((edges - lo.unsqueeze(-1)) / width.unsqueeze(-1)).clamp(0.0, 1.0)  # [N, C, B, B-1]
+    cdf = torch.cat([torch.zeros_like(frac[..., :1]), frac, torch.ones_like(frac[..., :1])], dim=-1)
+    return cdf[..., 1:] - cdf[..., :-1]
+
+
 def pushforward(h, curves):
     """Moves histogram mass through per-channel monotone curves, exactly and differentiably.
 
     h: [N, 1, B, B, B] normalised; curves: [N, 3, B + 1] values of each channel's curve at the
     B + 1 bin edges (increasing, in [0, 1] units; values outside are clipped into the end bins).
-    Each source bin's mass is spread uniformly over the image of the bin, so a steep curve never
-    leaves gaps (comb) in the result. Returns [N, 1, B, B, B], still normalised.
+    Each source bin's mass is spread uniformly over the image of the bin (`bin_shares`).
+    Returns [N, 1, B, B, B], still normalised.
     """
     n, _, b, _, _ = h.shape
-    edges = torch.arange(1, b, dtype=h.dtype, device=h.device)          # interior output edges 1..B-1
+    shares = bin_shares(curves, b)                                       # [N, 3, B(src), B(dst)]
     out = h.reshape(n, b, b, b)
     for axis in range(3):
-        lo = curves[:, axis, :-1] * b                                    # [N, B] image of each source bin
-        hi = curves[:, axis, 1:] * b
-        width = (hi - lo).clamp(min=1e-3)
-        frac = ((edges.view(1, 1, -1) - lo.unsqueeze(2)) / width.unsqueeze(2)).clamp(0.0, 1.0)  # [N, B, B-1]
-        zeros = torch.zeros_like(frac[:, :, :1])
-        ones = torch.ones_like(frac[:, :, :1])
-        cdf = torch.cat([zeros, frac, ones], dim=2)                      # [N, B(src), B+1]
-        share = cdf[:, :, 1:] - cdf[:, :, :-1]                           # [N, B(src), B(dst)]: rows sum to 1
         # move the axis being mapped to the front, map it, move it back
         moved = out.movedim(1 + axis, 1).reshape(n, b, b * b)            # [N, B(src), B*B]
-        mapped = torch.bmm(share.transpose(1, 2), moved)                 # [N, B(dst), B*B]
+        mapped = torch.bmm(shares[:, axis].transpose(1, 2), moved)       # [N, B(dst), B*B]
         out = mapped.reshape(n, b, b, b).movedim(1, 1 + axis)
     return out.unsqueeze(1)
+
+
+def marginals(h):
+    """Per-channel marginals [N, 3, B] of histograms [N, 1, B, B, B]."""
+    g = h.reshape(h.shape[0], *h.shape[-3:])
+    return torch.stack([g.sum(dim=(2, 3)), g.sum(dim=(1, 3)), g.sum(dim=(1, 2))], dim=1)
 
 
 class CurveNet(nn.Module):
@@ -143,9 +157,7 @@ class CurveNet(nn.Module):
         b = self.bins
         density = torch.log1p(h * b ** 3)
         pooled = self.pool(self.encoder(density)).reshape(n, -1)
-        grid = h.reshape(n, b, b, b)
-        marginals = torch.stack([grid.sum(dim=(2, 3)), grid.sum(dim=(1, 3)), grid.sum(dim=(1, 2))], dim=1)
-        cdfs = torch.cumsum(marginals, dim=2).reshape(n, -1)
+        cdfs = torch.cumsum(marginals(h), dim=2).reshape(n, -1)
         params = self.out(self.mlp(torch.cat([pooled, cdfs], dim=1))).reshape(n, 3, self.modes + 1)
         offset = 0.15 * torch.tanh(params[:, :, :1])                      # black point, ±0.15
         log_slope = torch.einsum("ncm,mk->nck", params[:, :, 1:], self.basis)

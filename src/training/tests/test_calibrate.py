@@ -23,7 +23,7 @@ def trained_like(seed=0, scale=0.8):
 
 
 class CalibratedCurveNetTest(unittest.TestCase):
-    def test_full_amount_and_no_spread_is_the_network_itself(self):
+    def test_full_amount_and_no_threshold_is_the_network_itself(self):
         net = trained_like()
         h = random_histograms(3)
         with torch.no_grad():
@@ -42,16 +42,22 @@ class CalibratedCurveNetTest(unittest.TestCase):
         self.assertTrue(torch.allclose(out, pushforward(h, half), atol=1e-7))
         self.assertAlmostEqual(float(out.sum(dim=(1, 2, 3, 4))[0]), 1.0, places=5)
 
-    def test_spread_blurs_the_prediction_and_keeps_it_a_distribution(self):
-        net = trained_like()
-        h = random_histograms(1)
-        with torch.no_grad():
-            sharp = calibrate.CalibratedCurveNet(net, 0.8, 0.0)(h)
-            spread = calibrate.CalibratedCurveNet(net, 0.8, 0.5)(h)
-        self.assertAlmostEqual(float(spread.sum()), 1.0, places=5)
-        # blurring lowers the peaks and fills empty bins next to full ones
-        self.assertLess(float(spread.max()), float(sharp.max()))
-        self.assertGreater(int((spread > 1e-6).sum()), int((sharp > 1e-6).sum()))
+    def test_threshold_drops_small_corrections_and_shortens_large_ones(self):
+        h = random_histograms(2)
+        identity = torch.linspace(0, 1, 33)
+        small = identity + 0.01 * torch.sin(math.pi * identity)          # shifts colours by under 0.01
+        large = identity + 0.08 * torch.sin(math.pi * identity)
+        curves = torch.stack([small.expand(3, 33), large.expand(3, 33)])
+        out = calibrate.shrink(curves, h, 1.0, 0.02)
+        self.assertTrue(torch.allclose(out[0], identity.expand(3, 33), atol=1e-7))   # below the threshold: no change
+        # above it: the same shape, shrunk by 1 - threshold / rms shift
+        m = calibrate.marginals(h[1:2])[0]
+        shift = large - identity
+        centre = 0.5 * (shift[:-1] + shift[1:])                          # each bin's middle
+        rms = float(torch.sqrt((m * centre ** 2).sum() / 3))
+        expected = identity + (1 - 0.02 / rms) * (large - identity)
+        self.assertTrue(torch.allclose(out[1], expected.expand(3, 33), atol=1e-6))
+        self.assertGreater(1 - 0.02 / rms, 0.3)   # really shrunk, not dropped
 
     def test_refuses_meaningless_settings(self):
         with self.assertRaises(ValueError):
@@ -59,10 +65,10 @@ class CalibratedCurveNetTest(unittest.TestCase):
         with self.assertRaises(ValueError):
             calibrate.CalibratedCurveNet(CurveNet(), 1.2)
         with self.assertRaises(ValueError):
-            calibrate.CalibratedCurveNet(CurveNet(), 0.5, -1.0)
+            calibrate.CalibratedCurveNet(CurveNet(), 0.5, -0.1)
 
     def test_exports_to_onnx_with_the_contracted_names(self):
-        model = calibrate.CalibratedCurveNet(trained_like(), 0.6, 0.5)
+        model = calibrate.CalibratedCurveNet(trained_like(), 0.6, 0.01)
         with tempfile.TemporaryDirectory() as d:
             path = os.path.join(d, "m.onnx")
             export.export_onnx(model, path, 32)
@@ -85,6 +91,15 @@ class MeasuresTest(unittest.TestCase):
         self.assertAlmostEqual(float(calibrate.java_kl(p, q)[0]), expected, places=9)
         self.assertAlmostEqual(float(calibrate.java_kl(p, p)[0]), 0.0, places=12)
 
+    def test_pushed_marginals_are_the_marginals_of_the_pushforward(self):
+        net = trained_like()
+        h = random_histograms(3)
+        with torch.no_grad():
+            curves = net.curves(h)
+            full = calibrate.marginals(pushforward(h, curves))
+            quick = calibrate._pushed_marginals(calibrate.marginals(h), curves)
+        self.assertTrue(torch.allclose(full, quick, atol=1e-6))
+
     def test_marginal_w2_is_the_square_of_a_shift(self):
         rng = np.random.default_rng(3)
         pixels = rng.uniform(0.2, 0.6, size=(300_000, 3))
@@ -97,24 +112,43 @@ class MeasuresTest(unittest.TestCase):
 
 
 class FitTest(unittest.TestCase):
+    def fit_on(self, net, edited, original):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "val.rthd")
+            data.write(path, 32, zip(edited.numpy()[:, 0], original.numpy()[:, 0]))
+            return calibrate.fit(net, data.HistogramPairs(path), log=lambda *a: None)
+
     def test_fit_finds_the_amount_that_undoes_an_overshoot(self):
         """Pairs made so that the network's curves go exactly twice as far as needed: the fit must
-        choose an amount of about one half, and spread may only lower the KL it reports."""
+        choose an amount of about one half and no threshold."""
         net = trained_like(scale=0.6)
         edited = random_histograms(12, seed=5)
         with torch.no_grad():
             original = calibrate.CalibratedCurveNet(net, 0.5)(edited)
-        with tempfile.TemporaryDirectory() as d:
-            path = os.path.join(d, "val.rthd")
-            data.write(path, 32, zip(edited.numpy()[:, 0], original.numpy()[:, 0]))
-            amount, spread, table = calibrate.fit(net, data.HistogramPairs(path), log=lambda *a: None)
+        amount, threshold, table = self.fit_on(net, edited, original)
         self.assertAlmostEqual(amount, 0.5, delta=0.051)
-        kls = [row["kl"] for row in table["spread"]]
-        self.assertEqual(table["chosen"]["kl"], min(kls))
-        self.assertEqual(table["chosen"]["spread"], spread)
-        chosen_row = [row for row in table["amount"] if row["amount"] == amount][0]
-        self.assertTrue(all(chosen_row["w2"] <= row["w2"] for row in table["amount"]))
+        self.assertLessEqual(threshold, 0.005)
+        self.assertEqual(table["chosen"]["w2"], min(row["w2"] for row in table["grid"]))
+        self.assertLess(table["chosen"]["kl"], table["as_trained"]["kl"])   # the overshoot cost KL too
         self.assertTrue(math.isfinite(table["edited"]["kl"]) and table["edited"]["kl"] > 0)
+
+    def test_fit_learns_to_leave_unedited_photos_alone(self):
+        """Half the pairs need the network's full correction, half (unedited) need none, and the
+        network corrects both the same: a threshold is the only way to serve both."""
+        net = trained_like(scale=0.4)
+        needing = random_histograms(8, seed=7)
+        with torch.no_grad():
+            corrected = net(needing)
+        good = random_histograms(8, seed=8)
+        edited = torch.cat([needing, good])
+        original = torch.cat([corrected, good])
+        amount, threshold, table = self.fit_on(net, edited, original)
+        self.assertEqual(table["unedited_pairs"], 8)
+        self.assertGreater(threshold, 0.0)
+        as_is = [r for r in table["grid"] if r["amount"] == 1.0 and r["threshold"] == 0.0][0]
+        self.assertLess(table["chosen"]["w2"], as_is["w2"])
+        chosen = [r for r in table["grid"] if r["amount"] == amount and r["threshold"] == threshold][0]
+        self.assertLess(chosen["unedited_moved_w2"], 0.5 * as_is["unedited_moved_w2"])
 
 
 if __name__ == "__main__":
