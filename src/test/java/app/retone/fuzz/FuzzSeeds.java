@@ -57,6 +57,10 @@ public final class FuzzSeeds {
         images.put("tif-deflate-gray", encode(quadrants(16, 8, BufferedImage.TYPE_BYTE_GRAY), "tiff", "Deflate"));
         images.put("webp-lossless", Files.readAllBytes(fixtures.resolve("quadrants-lossless.webp")));
         images.put("webp-lossy", Files.readAllBytes(fixtures.resolve("quadrants-lossy.webp")));
+        // the containers that carry an ICC profile whose size decoders and metadata-extractor trust
+        byte[] srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+        images.put("webp-icc", TestImages.webpWithIccProfile(images.get("webp-lossy"), 64, 32, srgb));
+        images.put("bmp-v5-icc", TestImages.bmpV5WithProfile(srgb, srgb.length));
 
         // PhotoLoaderFuzzTest: the file, then a byte that picks the extension (FuzzedDataProvider reads it from the end)
         Path load = base.resolve("PhotoLoaderFuzzTestInputs/load");
@@ -71,7 +75,7 @@ public final class FuzzSeeds {
         for (String name : new String[] {"jpeg-exif-xmp-icc", "jpeg-cmyk", "jpg"}) {
             write(base.resolve("MetadataFuzzTestInputs/jpegSegments/seed-" + name), images.get(name));
         }
-        for (String name : new String[] {"jpeg-exif-xmp-icc", "png", "tif", "webp-lossy", "gif"}) {
+        for (String name : new String[] {"jpeg-exif-xmp-icc", "png", "tif", "webp-lossy", "gif", "webp-icc", "bmp-v5-icc"}) {
             write(base.resolve("MetadataFuzzTestInputs/details/seed-" + name), images.get(name));
         }
 

@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +109,66 @@ public final class TestImages {
         crc.update(png, 12, 4 + 13);
         ByteBuffer.wrap(png, 12 + 4 + 13, 4).putInt((int) crc.getValue());
         return png;
+    }
+
+    /**
+     * A simple-format WebP (one 'VP8 ' or 'VP8L' chunk, as cwebp writes) rewritten in the extended
+     * format with an ICCP chunk holding {@code profile}: RIFF, VP8X (flags: ICC), ICCP, the image chunk.
+     */
+    public static byte[] webpWithIccProfile(byte[] simpleWebp, int width, int height, byte[] profile) {
+        ByteBuffer vp8x = ByteBuffer.allocate(18).order(ByteOrder.LITTLE_ENDIAN);
+        vp8x.put("VP8X".getBytes(StandardCharsets.US_ASCII)).putInt(10).put((byte) 0x20).put(new byte[3]);
+        putUint24(vp8x, width - 1);
+        putUint24(vp8x, height - 1);
+        ByteBuffer iccp = ByteBuffer.allocate(8 + profile.length + (profile.length & 1)).order(ByteOrder.LITTLE_ENDIAN);
+        iccp.put("ICCP".getBytes(StandardCharsets.US_ASCII)).putInt(profile.length).put(profile);
+        byte[] image = java.util.Arrays.copyOfRange(simpleWebp, 12, simpleWebp.length);
+        int riffSize = 4 + vp8x.capacity() + iccp.capacity() + image.length;
+        ByteBuffer out = ByteBuffer.allocate(8 + riffSize).order(ByteOrder.LITTLE_ENDIAN);
+        out.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(riffSize).put("WEBP".getBytes(StandardCharsets.US_ASCII));
+        out.put(vp8x.array()).put(iccp.array()).put(image);
+        return out.array();
+    }
+
+    /**
+     * A 2 × 2 24-bit BMP with a V5 header whose colour space is an embedded profile: {@code profile}
+     * follows the pixels; the header's profile size is {@code claimedSize} (its true length, or a lie).
+     * Pixels, top-left first: red, green / blue, white.
+     */
+    public static byte[] bmpV5WithProfile(byte[] profile, long claimedSize) {
+        int fileHeader = 14;
+        int infoHeader = 124;
+        int rowBytes = 8; // 2 pixels × 3 bytes, padded to 4
+        int pixelsAt = fileHeader + infoHeader;
+        int profileAt = pixelsAt + 2 * rowBytes;
+        ByteBuffer b = ByteBuffer.allocate(profileAt + profile.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'B').put((byte) 'M').putInt(b.capacity()).putInt(0).putInt(pixelsAt);
+        b.putInt(infoHeader).putInt(2).putInt(2).putShort((short) 1).putShort((short) 24).putInt(0)   // BI_RGB
+                .putInt(2 * rowBytes).putInt(2835).putInt(2835).putInt(0).putInt(0);
+        b.putInt(0).putInt(0).putInt(0).putInt(0);                        // colour masks (unused by BI_RGB)
+        b.putInt(0x4D424544);                                             // 'MBED': PROFILE_EMBEDDED
+        b.put(new byte[36]).putInt(0).putInt(0).putInt(0);                // endpoints, gammas
+        b.putInt(4);                                                      // LCS_GM_IMAGES
+        b.putInt(profileAt - fileHeader).putInt((int) claimedSize).putInt(0); // profile offset (from the info header), size
+        // bottom row first, pixels as B, G, R
+        b.put(new byte[] {(byte) 0xFF, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0, 0});
+        b.put(new byte[] {0, 0, (byte) 0xFF, 0, (byte) 0xFF, 0, 0, 0});
+        b.put(profile);
+        return b.array();
+    }
+
+    /** A 128-byte ICC profile header (only) claiming {@code size} bytes. */
+    public static byte[] iccHeaderClaiming(long size) {
+        ByteBuffer b = ByteBuffer.allocate(128);
+        b.putInt((int) size).put("lcms".getBytes(StandardCharsets.US_ASCII)).putInt(0x02100000)
+                .put("mntrRGB XYZ ".getBytes(StandardCharsets.US_ASCII));
+        b.position(36);
+        b.put("acsp".getBytes(StandardCharsets.US_ASCII));
+        return b.array();
+    }
+
+    private static void putUint24(ByteBuffer b, int value) {
+        b.put((byte) value).put((byte) (value >>> 8)).put((byte) (value >>> 16));
     }
 
     public static byte[] concat(byte[] a, byte[] b) {

@@ -96,28 +96,19 @@ public final class PhotoLoader {
     }
 
     /**
-     * The JPEG decoder allocates whatever size an embedded ICC profile's header claims before it
-     * finds the profile truncated: a 1.8 KB JPEG claiming a 1.6 GB profile made it allocate 3.2 GB
-     * (found by fuzzing). No real profile is larger than the file that holds it.
+     * The JPEG and WebP decoders allocate whatever size an embedded ICC profile's header claims
+     * before they find the profile truncated: a 1.8 KB JPEG claiming a 1.6 GB profile made the
+     * JPEG decoder allocate 3.2 GB (found by fuzzing). No real profile is larger than what holds it.
      */
     private static void checkIccProfileClaim(Path path) throws ImageReadException {
-        long size;
-        long claim;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
-            size = Files.size(path);
-            in.mark(2);
-            if (in.read() != 0xFF || in.read() != 0xD8) {
-                return; // not a JPEG
-            }
-            in.reset();
-            claim = JpegSegments.largestIccClaim(in);
+        String overclaim;
+        try {
+            overclaim = SizeClaims.iccProfile(path);
         } catch (IOException e) {
             return; // decoding reports it
         }
-        if (claim > size) {
-            throw new ImageReadException(Problem.CORRUPT, path, String.format(Locale.ROOT,
-                    "the embedded ICC colour profile is damaged: it claims %d bytes, more than the whole file (%d bytes)",
-                    claim, size));
+        if (overclaim != null) {
+            throw new ImageReadException(Problem.CORRUPT, path, overclaim);
         }
     }
 
@@ -162,6 +153,10 @@ public final class PhotoLoader {
                 } catch (IOException | RuntimeException e) {
                     throw new ImageReadException(Problem.CORRUPT, path,
                             "the " + format.toUpperCase(Locale.ROOT) + " header is damaged (" + describe(e) + ")", e);
+                } catch (OutOfMemoryError e) {
+                    // a size in the header that no check above knew of: the file cannot hold what it claims
+                    throw new ImageReadException(Problem.CORRUPT, path, "the " + format.toUpperCase(Locale.ROOT)
+                            + " header claims more memory than Java may use; the file is damaged or hostile");
                 }
                 long pixels = (long) width * height;
                 if (width <= 0 || height <= 0) {

@@ -1,0 +1,138 @@
+package app.retone.core.image;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Sizes that a file's headers claim and that a decoder or metadata-extractor allocates before it
+ * reads a byte of what they describe. Each is checked against the bytes that could hold it: no
+ * real profile or chunk is larger than its container.
+ *
+ * <ul>
+ *   <li>An embedded ICC profile. TwelveMonkeys' JPEG and WebP readers read the profile's
+ *       128-byte header, then allocate the size it claims (up to 2 GB) before finding the
+ *       profile cut short.</li>
+ *   <li>A BMP V5 header's profile size, which metadata-extractor allocates as one array.</li>
+ *   <li>PNG and RIFF chunk lengths, which metadata-extractor allocates before reading.</li>
+ * </ul>
+ *
+ * <p>Each method returns a sentence describing the first claim that cannot be true, or null.
+ */
+final class SizeClaims {
+
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    /** The BMP V5 header's colour-space types that come with a profile. */
+    private static final int PROFILE_EMBEDDED = 0x4D424544; // 'MBED'
+    private static final int PROFILE_LINKED = 0x4C494E4B;   // 'LINK'
+    private static final int BMP_FILE_HEADER = 14;
+    private static final int BMP_V5_HEADER = 124;
+
+    private SizeClaims() {
+    }
+
+    /** An embedded ICC profile that claims more bytes than hold it (JPEG: the file; WebP: its ICCP chunk); null if none. */
+    static String iccProfile(Path path) throws IOException {
+        long size = Files.size(path);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+            in.mark(2);
+            if (in.read() == 0xFF && in.read() == 0xD8) {
+                in.reset();
+                long claim = JpegSegments.largestIccClaim(in);
+                return claim > size ? String.format(Locale.ROOT,
+                        "the embedded ICC colour profile is damaged: it claims %d bytes, more than the whole file (%d bytes)",
+                        claim, size) : null;
+            }
+        }
+        try (SeekableByteChannel in = Files.newByteChannel(path)) {
+            ByteBuffer head = read(in, 0, 12);
+            if (head.remaining() < 12 || !ascii(head, 0).equals("RIFF") || !ascii(head, 8).equals("WEBP")) {
+                return null;
+            }
+            for (long pos = 12; pos + 8 <= size; ) {
+                ByteBuffer chunk = read(in, pos, 12).order(ByteOrder.LITTLE_ENDIAN);
+                long length = Integer.toUnsignedLong(chunk.getInt(4));
+                if (ascii(chunk, 0).equals("ICCP") && chunk.remaining() >= 12) {
+                    long claim = Integer.toUnsignedLong(chunk.order(ByteOrder.BIG_ENDIAN).getInt(8));
+                    long held = Math.min(length, size - pos - 8);
+                    if (claim > held) {
+                        return String.format(Locale.ROOT,
+                                "the embedded ICC colour profile is damaged: it claims %d bytes, more than its chunk holds (%d bytes)",
+                                claim, held);
+                    }
+                }
+                pos += 8 + length + (length & 1);
+            }
+            return null;
+        }
+    }
+
+    /** A PNG or RIFF chunk, or a BMP colour profile, that claims more bytes than the whole file holds; null if none. */
+    static String metadata(Path path) throws IOException {
+        try (SeekableByteChannel in = Files.newByteChannel(path)) {
+            long size = in.size();
+            ByteBuffer head = read(in, 0, 12);
+            boolean png = head.remaining() >= 8 && head.slice(0, 8).equals(ByteBuffer.wrap(PNG_SIGNATURE));
+            boolean riff = head.remaining() >= 12 && ascii(head, 0).equals("RIFF");
+            boolean bmp = head.remaining() >= 2 && head.get(0) == 'B' && head.get(1) == 'M';
+            if (bmp) {
+                return bmpProfile(in, size);
+            }
+            if (!png && !riff) {
+                return null;
+            }
+            // PNG: length (big-endian), type, data, CRC; RIFF: id, length (little-endian), data, pad to even
+            long pos = png ? 8 : 12;
+            while (pos + 8 <= size) {
+                ByteBuffer chunk = read(in, pos, 8).order(png ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+                long length = Integer.toUnsignedLong(chunk.getInt(png ? 0 : 4));
+                String type = ascii(chunk, png ? 4 : 0);
+                if (length > size) {
+                    return String.format(Locale.ROOT, "the %s chunk '%s' claims %d bytes, more than the whole file (%d bytes)",
+                            png ? "PNG" : "RIFF", type, length, size);
+                }
+                pos += png ? 12 + length : 8 + length + (length & 1);
+            }
+            return null;
+        }
+    }
+
+    private static String bmpProfile(SeekableByteChannel in, long size) throws IOException {
+        ByteBuffer header = read(in, BMP_FILE_HEADER, BMP_V5_HEADER).order(ByteOrder.LITTLE_ENDIAN);
+        if (header.remaining() < BMP_V5_HEADER || header.getInt(0) < BMP_V5_HEADER) {
+            return null; // only a V5 header carries a profile
+        }
+        int type = header.getInt(56); // a little-endian DWORD, as all of the header
+        long claim = Integer.toUnsignedLong(header.getInt(116));
+        if ((type == PROFILE_EMBEDDED || type == PROFILE_LINKED) && claim > size) {
+            return String.format(Locale.ROOT, "the BMP colour profile claims %d bytes, more than the whole file (%d bytes)",
+                    claim, size);
+        }
+        return null;
+    }
+
+    private static ByteBuffer read(SeekableByteChannel in, long pos, int count) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(count);
+        in.position(pos);
+        while (buffer.hasRemaining() && in.read(buffer) > 0) {
+            // a short read only near the end of the file
+        }
+        return buffer.flip();
+    }
+
+    /** Four bytes of a chunk name as printable ASCII. */
+    private static String ascii(ByteBuffer buffer, int at) {
+        StringBuilder sb = new StringBuilder(4);
+        for (int i = at; i < at + 4 && i < buffer.limit(); i++) {
+            int c = buffer.get(i) & 0xFF;
+            sb.append(c >= 0x20 && c < 0x7F ? (char) c : '?');
+        }
+        return sb.toString();
+    }
+}
