@@ -6,7 +6,6 @@ import app.retone.ui.editor.Activity;
 import app.retone.ui.editor.CompareMode;
 import app.retone.ui.editor.EditorViewModel;
 import app.retone.ui.editor.HistogramChoice;
-import app.retone.ui.editor.HistogramSelection;
 import app.retone.ui.editor.Notice;
 import app.retone.ui.editor.TargetKind;
 import app.retone.ui.histogram.HistogramView;
@@ -101,8 +100,6 @@ public final class MainController {
     private final FrameImages detailBeforeImages = new FrameImages();
     private final FrameImages detailAfterImages = new FrameImages();
     private final PauseTransition detailDelay = new PauseTransition(Duration.millis(120));
-    private final PauseTransition histogramThrottle = new PauseTransition(Duration.millis(60));
-    private boolean histogramPending;
     private final Button cancelButton = new Button("Cancel");
     private boolean strengthPending;
     private final Runnable applyStrength = new Runnable() {
@@ -301,30 +298,11 @@ public final class MainController {
         viewModel.histogramChoiceProperty().addListener((obs, old, now) -> syncItems.run());
         syncItems.run();
 
-        // rebuilding the mesh takes a few milliseconds: at most one rebuild per 60 ms while the slider moves
-        histogramThrottle.setOnFinished(e -> {
-            histogramPending = false;
-            showHistogram(viewModel.histogramSelectionProperty().get());
-        });
-        viewModel.histogramSelectionProperty().addListener((obs, old, now) -> {
-            histogramCaption.setText(now.caption());
-            if (!histogramPending) {
-                histogramPending = true;
-                histogramThrottle.playFromStart();
-            }
-        });
-        showHistogram(viewModel.histogramSelectionProperty().get());
+        // the points are made off the FX thread by the view model; here they are only copied into the mesh
+        viewModel.histogramSelectionProperty().addListener((obs, old, now) -> histogramCaption.setText(now.caption()));
+        viewModel.histogramPointsProperty().addListener((obs, old, now) -> histogramView.show(now));
+        histogramView.show(viewModel.histogramPointsProperty().get());
         histogramCaption.setText(viewModel.histogramSelectionProperty().get().caption());
-    }
-
-    private void showHistogram(HistogramSelection selection) {
-        if (selection.isEmpty()) {
-            histogramView.clear();
-        } else if (selection.isOverlay()) {
-            histogramView.showOverlay(selection.first(), selection.second());
-        } else {
-            histogramView.show(selection.first());
-        }
     }
 
     private void bindMetadata() {

@@ -20,6 +20,17 @@ public final class Pixels {
     }
 
     /** Applies one 8-bit curve per channel. */
+    /** The same pixels in grey (Rec. 709 luma), opaque. */
+    public static int[] toGrey(int[] argb) {
+        int[] out = new int[argb.length];
+        for (int i = 0; i < argb.length; i++) {
+            int p = argb[i];
+            int y = (int) Math.round(0.2126 * r(p) + 0.7152 * g(p) + 0.0722 * b(p));
+            out[i] = 0xFF000000 | y << 16 | y << 8 | y;
+        }
+        return out;
+    }
+
     public static int[] curves(int[] argb, IntUnaryOperator red, IntUnaryOperator green, IntUnaryOperator blue) {
         int[] out = new int[argb.length];
         for (int i = 0; i < argb.length; i++) {

@@ -3,9 +3,7 @@ package app.retone.ui;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,8 +11,12 @@ import app.retone.core.image.ExportOptions;
 import app.retone.core.image.ImageFormat;
 import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoLoader;
+import app.retone.core.image.SyntheticPhoto;
+import app.retone.testing.Pixels;
+import app.retone.testing.TestImages;
 import app.retone.ui.editor.CachedPredictorSource;
 import app.retone.ui.editor.CompareMode;
+import app.retone.ui.editor.HistogramChoice;
 import app.retone.ui.editor.EditorServices;
 import app.retone.ui.editor.EditorViewModel;
 import app.retone.ui.histogram.HistogramView;
@@ -130,12 +132,14 @@ class MainWindowTest {
         ImageView split = robot.lookup("#photo-split").queryAs(ImageView.class);
         var original = photoView(robot).beforeProperty().get();
         assertNotNull(original);
-        assertNotSame(original, main.getImage(), "the result view shows the result");
+        assertTrue(Snapshots.meanAbsDiff(Snapshots.pixels(original), Snapshots.pixels(main.getImage())) > 1,
+                "the result view shows the result, not the original");
 
         robot.clickOn("#mode-side-by-side");
         assertEquals(CompareMode.SIDE_BY_SIDE, viewModel.compareModeProperty().get());
         assertTrue(second.getParent().isVisible());
-        assertNotEquals(main.getImage(), second.getImage(), "before on the left, after on the right");
+        assertTrue(Snapshots.meanAbsDiff(Snapshots.pixels(main.getImage()), Snapshots.pixels(second.getImage())) > 1,
+                "before on the left, after on the right");
         // the two halves show the same scene at the same zoom, in other colours
         assertEquals(main.getFitWidth(), second.getFitWidth(), 1e-9);
         Snapshots.Shot both = Snapshots.of(photoView(robot));
@@ -311,17 +315,35 @@ class MainWindowTest {
     void theHistogramPanelShowsColouredPointsOfTheOpenPhoto(FxRobot robot) throws Exception {
         HistogramView histogram = robot.lookup("#histogram-view").queryAs(HistogramView.class);
         assertEquals(0, histogram.pointCount());
-        int emptyColoured = Snapshots.colouredPixels(Snapshots.of(histogram), 30);
+        robot.interact(() -> {   // the size of the README's screenshots (other tests resize the window)
+            stage.setWidth(1440);
+            stage.setHeight(900);
+        });
 
-        openByShortcut(robot, UiFixtures.castPhoto(dir, "histogram.jpg", 1200, 800, 25));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> histogram.pointCount() > 0);
+        // a grey photo first: its points lie on the grey axis, so only the cube's frame is coloured
+        int[] scene = SyntheticPhoto.landscape(1200, 800, 25).argb();
+        openByShortcut(robot, TestImages.write(dir.resolve("grey.png"),
+                TestImages.fromArgb(Pixels.toGrey(scene), 1200, 800, false), "png"));
+        robot.interact(() -> viewModel.histogramChoiceProperty().set(HistogramChoice.SOURCE));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(histogram::pointCount) > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        Snapshots.Shot greyShot = Snapshots.of(histogram);
+        int frameOnly = Snapshots.colouredPixels(greyShot, 30);
+        int greyPoints = onFx(histogram::pointCount);
+
+        openByShortcut(robot, TestImages.write(dir.resolve("colour.png"), TestImages.fromArgb(scene, 1200, 800, false), "png"));
+        robot.interact(() -> viewModel.histogramChoiceProperty().set(HistogramChoice.SOURCE));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(histogram::pointCount) != greyPoints);
+        WaitForAsyncUtils.waitForFxEvents();
         Snapshots.Shot shot = Snapshots.of(histogram);
         int coloured = Snapshots.colouredPixels(shot, 30);
         Snapshots.save(histogram, "window-histogram.png");
         Snapshots.save(stage.getScene().getRoot(), "window.png");
-        // at least 1 % of the panel turns to coloured points (the empty panel has none)
-        assertTrue(coloured - emptyColoured > shot.width() * shot.height() / 100,
-                "coloured pixels: " + coloured + " with a photo, " + emptyColoured + " without");
+
+        assertTrue(frameOnly > 0, "the frame's axes are coloured: " + frameOnly);
+        // the colour photo's points cover at least 1 % of the panel beyond the frame
+        assertTrue(coloured - frameOnly > shot.width() * shot.height() / 100,
+                "coloured pixels: " + coloured + " with the colour photo, " + frameOnly + " with its grey copy");
     }
 
     @Test

@@ -12,6 +12,7 @@ import app.retone.core.image.PhotoDetailsReader;
 import app.retone.core.image.Resample;
 import app.retone.predict.AutoEnhancer;
 import app.retone.predict.HistogramPredictor;
+import app.retone.ui.histogram.HistogramPoints;
 import app.retone.ui.settings.RecentFiles;
 import app.retone.ui.settings.Settings;
 import app.retone.ui.task.BackgroundTask;
@@ -94,6 +95,7 @@ public final class EditorViewModel {
     private final ReadOnlyObjectWrapper<Histogram3D> resultHistogram = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<HistogramSelection> histogramSelection =
             new ReadOnlyObjectWrapper<>(HistogramSelection.NONE);
+    private final ReadOnlyObjectWrapper<HistogramPoints> histogramPoints = new ReadOnlyObjectWrapper<>(HistogramPoints.NONE);
     private final ReadOnlyObjectWrapper<TargetKind> targetKind = new ReadOnlyObjectWrapper<>(TargetKind.MODEL);
     private final ReadOnlyStringWrapper lookDescription = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Path> referencePath = new ReadOnlyObjectWrapper<>();
@@ -120,6 +122,9 @@ public final class EditorViewModel {
     private TaskHandle lookWork = TaskHandle.NONE;
     private TaskHandle renderWork = TaskHandle.NONE;
     private TaskHandle refineWork = TaskHandle.NONE;
+    /** The points of the histogram panel: made one at a time, the newest selection next. */
+    private boolean pointsRunning;
+    private HistogramSelection pointsPending;
     /** A region of the photo, in photo pixels, and the scale its pixels are rendered at. */
     private record DetailRegion(int x, int y, int width, int height, double scale) {
         int pixelWidth() {
@@ -156,6 +161,7 @@ public final class EditorViewModel {
             repaint();
         });
         histogramChoice.addListener((obs, old, now) -> updateHistogramSelection());
+        histogramSelection.addListener((obs, old, now) -> makePoints(now));
         regrain.addListener((obs, old, now) -> refineDetail());
         adjusting.addListener((obs, old, now) -> {
             if (!now) {
@@ -171,6 +177,9 @@ public final class EditorViewModel {
         loading.cancel();
         renderWork.cancel();
         refineWork.cancel();
+        // the open photo's look is of no use once another opens; if that open fails, it is made again
+        boolean lookInterrupted = !lookWork.isDone();
+        lookWork.cancel();
         long gen = ++generation;
         openStarted = System.nanoTime();
         String name = String.valueOf(path.getFileName());
@@ -201,8 +210,20 @@ public final class EditorViewModel {
             if (gen == generation) {
                 notice(Notice.error("Could not open " + name, describe(error)));
                 status.set("Could not open " + name);
+                if (lookInterrupted && session != null && currentLook() == null) {
+                    restartLook(session);
+                }
             }
         }));
+    }
+
+    /** The look the open photo was getting when another photo's open interrupted it. */
+    private void restartLook(Session current) {
+        if (targetKind.get() == TargetKind.REFERENCE && referencePath.get() != null) {
+            matchReference(referencePath.get());
+        } else {
+            predict(current);
+        }
     }
 
     /** Chooses another photo's look as the target instead of the network's prediction. */
@@ -406,6 +427,11 @@ public final class EditorViewModel {
 
     public ReadOnlyObjectProperty<HistogramSelection> histogramSelectionProperty() {
         return histogramSelection.getReadOnlyProperty();
+    }
+
+    /** The points the histogram panel draws for the selection, made off the UI thread. */
+    public ReadOnlyObjectProperty<HistogramPoints> histogramPointsProperty() {
+        return histogramPoints.getReadOnlyProperty();
     }
 
     public ObjectProperty<HistogramChoice> histogramChoiceProperty() {
@@ -782,6 +808,36 @@ public final class EditorViewModel {
         histogramSelection.set(selection);
     }
 
+    /**
+     * Makes the panel's points for {@code selection} in the background. While one is being made,
+     * later selections wait and only the newest is made next (the slider moves faster than
+     * points are drawn); a selection that is no longer current when its points are ready is
+     * dropped, so another photo's histogram never shows, not even for a frame.
+     */
+    private void makePoints(HistogramSelection selection) {
+        if (pointsRunning) {
+            pointsPending = selection;
+            return;
+        }
+        pointsRunning = true;
+        executor.submit(BackgroundTask.<HistogramPoints>of("Histogram points",
+                        context -> HistogramPoints.of(selection.first(), selection.second()))
+                .onSuccess(points -> {
+                    if (selection == histogramSelection.get()) {
+                        histogramPoints.set(points);
+                    }
+                })
+                .onFailure(error -> LOG.warn("histogram points: {}", describe(error)))
+                .onFinished(() -> {
+                    pointsRunning = false;
+                    HistogramSelection next = pointsPending;
+                    pointsPending = null;
+                    if (next != null && next == histogramSelection.get()) {
+                        makePoints(next);
+                    }
+                }));
+    }
+
     private String resultStrength() {
         return hasLook.get() ? String.format(Locale.ROOT, " at %.0f%%", strength.get() * 100) : "";
     }
@@ -792,7 +848,18 @@ public final class EditorViewModel {
         BackgroundTask<T> withCleanup = task.onFinished(() -> activities.remove(activity));
         TaskHandle handle = executor.submit(withCleanup);
         activity.attach(handle, () -> activities.remove(activity));
-        return handle;
+        // cancelled by the view model (another photo, another look): gone from the status bar at once too
+        return new TaskHandle() {
+            @Override
+            public void cancel() {
+                activity.cancel();
+            }
+
+            @Override
+            public boolean isDone() {
+                return handle.isDone();
+            }
+        };
     }
 
     private void notice(Notice notice) {

@@ -1,6 +1,5 @@
 package app.retone.ui.histogram;
 
-import app.retone.core.color.Histogram3D;
 import javafx.application.ConditionalFeature;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
@@ -55,7 +54,7 @@ public final class HistogramView extends StackPane {
     /** False where JavaFX has no 3D pipeline (software rendering, remote displays). */
     private final boolean has3d = Platform.isSupported(ConditionalFeature.SCENE3D);
 
-    private static final float CUBE_SIDE = 100;
+    private static final float CUBE_SIDE = HistogramPoints.CUBE_SIDE;
     /** Camera distance at zoom 1: the cube's bounding sphere and its labels fit the field of view. */
     private static final double BASE_DISTANCE = 3.8 * CUBE_SIDE;
     private static final double FIELD_OF_VIEW = 30;
@@ -144,27 +143,20 @@ public final class HistogramView extends StackPane {
         clear();
     }
 
-    /** Shows the histogram's points in their colours; null or an empty histogram clears the view. */
-    public void show(Histogram3D primary) {
-        show(HistogramCloud.of(primary));
-    }
-
-    /** Shows {@code first} in grey and {@code second} in colour on top, to see where colours moved. */
-    public void showOverlay(Histogram3D first, Histogram3D second) {
-        show(HistogramCloud.overlay(first, second));
-    }
-
-    /** Shows a cloud built beforehand (possibly off the FX thread); an empty cloud clears the view. */
-    public void show(HistogramCloud cloud) {
-        if (cloud == null || cloud.isEmpty()) {
+    /**
+     * Shows points made beforehand, off the FX thread ({@link HistogramPoints#of}): here they are
+     * only copied into the mesh. Null or no points clears the view.
+     */
+    public void show(HistogramPoints shown) {
+        if (shown == null || shown.isEmpty()) {
             clear();
             return;
         }
-        HistogramMeshFactory.PointMesh built = HistogramMeshFactory.build(cloud, CUBE_SIDE);
+        HistogramMeshFactory.PointMesh built = HistogramMeshFactory.toMesh(shown.mesh());
         pointMaterial.setDiffuseMap(built.palette());
         points.setMesh(built.mesh());
-        pointCount = cloud.size();
-        setShowing(true, cloud.isOverlay());
+        pointCount = shown.cloud().size();
+        setShowing(true, shown.cloud().isOverlay());
     }
 
     /** Removes the points and shows the placeholder text. */

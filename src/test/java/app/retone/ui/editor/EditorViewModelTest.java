@@ -16,9 +16,12 @@ import app.retone.core.image.ExportOptions;
 import app.retone.core.image.ImageFormat;
 import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoLoader;
+import app.retone.predict.HistogramPredictor;
 import app.retone.predict.PredictionException;
 import app.retone.testing.Pixels;
 import app.retone.ui.UiFixtures;
+import app.retone.ui.histogram.HistogramCloud;
+import app.retone.ui.histogram.HistogramPoints;
 import app.retone.ui.settings.MemorySettings;
 import app.retone.ui.task.DirectTaskExecutor;
 import app.retone.ui.task.ManualTaskExecutor;
@@ -27,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The editor's view model, with no stage and no toolkit: work runs on the test's thread. */
 class EditorViewModelTest {
 
+    private static final String PREDICTING = "Predicting the look";
     private static CachedPredictorSource model;
 
     @TempDir
@@ -119,6 +124,65 @@ class EditorViewModelTest {
     }
 
     @Test
+    void aSliderMoveStartsNoPredictionAndNoFullResolutionWork() throws Exception {
+        AtomicInteger predictions = new AtomicInteger();
+        PredictorSource counting = () -> counted(model.predictor(), predictions);
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        EditorViewModel vm = viewModel(executor, counting, 256);
+        vm.open(UiFixtures.castPhoto(dir, "scrub.jpg", 900, 600, 40));
+        executor.runAll();
+        assertEquals(1, predictions.get());
+        PreviewFrame before = vm.beforeProperty().get();
+
+        vm.adjustingProperty().set(true);
+        for (int i = 0; i <= 20; i++) {
+            vm.strengthProperty().set(1.5 * i / 20);
+            PreviewFrame after = vm.afterProperty().get();
+            assertEquals(before.width(), after.width(), "the display copy is repainted, not the 900 px photo");
+            assertEquals(before.height(), after.height());
+        }
+        vm.adjustingProperty().set(false);
+
+        // all that the scrubbing asked for in the background: the histogram panel's points, one at a time
+        assertEquals(List.of("Histogram points"), executor.titles());
+        executor.runAll();
+        assertEquals(1, predictions.get(), "the slider never runs the network again");
+    }
+
+    @Test
+    void thePanelsPointsAreMadeInTheBackgroundForWhatIsSelected() throws Exception {
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        EditorViewModel vm = viewModel(executor, model, 256);
+        vm.open(UiFixtures.castPhoto(dir, "points.jpg", 300, 200, 41));
+        executor.runAll();
+        HistogramSelection selection = vm.histogramSelectionProperty().get();
+        HistogramPoints points = vm.histogramPointsProperty().get();
+        assertTrue(selection.isOverlay());
+        assertEquals(HistogramCloud.overlay(selection.first(), selection.second()).size(), points.cloud().size());
+
+        vm.histogramChoiceProperty().set(HistogramChoice.SOURCE);
+        assertSame(points, vm.histogramPointsProperty().get(), "not made on the caller's thread");
+        executor.runAll();
+        assertEquals(HistogramCloud.of(vm.sourceHistogramProperty().get()).size(), vm.histogramPointsProperty().get().cloud().size());
+        assertFalse(vm.histogramPointsProperty().get().cloud().isOverlay());
+    }
+
+    @Test
+    void anotherPhotosHistogramPointsNeverShow() throws Exception {
+        ManualTaskExecutor executor = new ManualTaskExecutor(false);
+        EditorViewModel vm = viewModel(executor, model, 256);
+        vm.open(UiFixtures.castPhoto(dir, "a.jpg", 300, 200, 42));
+        executor.runNext("Opening a.jpg");        // a's source histogram selected; its points queued
+        vm.open(UiFixtures.castPhoto(dir, "b.jpg", 200, 300, 43));
+        executor.runNext("Opening b.jpg");        // b's selected while a's points are still being made
+        HistogramPoints shownBefore = vm.histogramPointsProperty().get();
+        executor.runNext("Histogram points");     // a's points: no longer what is selected
+        assertSame(shownBefore, vm.histogramPointsProperty().get(), "a's points are dropped");
+        executor.runNext("Histogram points");     // then b's, made next
+        assertEquals(HistogramCloud.of(vm.sourceHistogramProperty().get()).size(), vm.histogramPointsProperty().get().cloud().size());
+    }
+
+    @Test
     void aBrokenFileGivesASpecificErrorAndTheOpenPhotoStays() throws Exception {
         EditorViewModel vm = direct();
         vm.open(UiFixtures.castPhoto(dir, "good.jpg", 300, 200, 3));
@@ -146,17 +210,21 @@ class EditorViewModelTest {
 
     @Test
     void aResultForAPhotoThatWasReplacedNeverAppears() throws Exception {
-        ManualTaskExecutor executor = new ManualTaskExecutor();
+        // cancelled work still delivers here, as a pool's may: only the view model's own checks can drop it
+        ManualTaskExecutor executor = new ManualTaskExecutor(false);
         EditorViewModel vm = viewModel(executor, model, 256);
         Path first = UiFixtures.castPhoto(dir, "first.jpg", 300, 200, 4);
         Path second = UiFixtures.castPhoto(dir, "second.jpg", 200, 300, 5);
 
         vm.open(first);
-        executor.runNext(); // first loads; its prediction is now queued
-        assertEquals(1, executor.pending());
-        vm.open(second);     // cancels the first photo's prediction
-        executor.runLatest(); // second loads
-        executor.runAll();    // the first photo's (cancelled) prediction, then the second's
+        executor.runNext("Opening first.jpg");    // first on screen; its prediction is now queued
+        assertEquals(1, executor.pending(PREDICTING));
+        vm.open(second);                           // cancels the first photo's prediction
+        executor.runNext("Opening second.jpg");   // second on screen, its own prediction queued behind
+        executor.runNext(PREDICTING);              // the first photo's prediction, finished after all
+        assertFalse(vm.hasLookProperty().get(), "the first photo's look never reaches the second");
+        assertSame(vm.beforeProperty().get(), vm.afterProperty().get(), "the second photo is shown as it is");
+        executor.runAll();                         // the second's prediction (and the panel's points)
 
         assertEquals("second.jpg", vm.detailsProperty().get().fileName());
         assertEquals(200, vm.photoProperty().get().width());
@@ -454,6 +522,24 @@ class EditorViewModelTest {
     }
 
     @Test
+    void openingAnotherPhotoStopsThePredictionAndAFailedOpenStartsItAgain() throws Exception {
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        EditorViewModel vm = viewModel(executor, model, 256);
+        vm.open(UiFixtures.castPhoto(dir, "kept.jpg", 300, 200, 44));
+        executor.runNext("Opening kept.jpg");
+        assertEquals(List.of("Predicting the look"), vm.activities().stream().map(Activity::title).toList());
+
+        vm.open(UiFixtures.brokenJpeg(dir, "broken.jpg"));
+        assertEquals(List.of("Opening broken.jpg"), vm.activities().stream().map(Activity::title).toList(),
+                "the prediction for the photo being replaced stops at once");
+        executor.runAll();   // broken.jpg fails: kept.jpg stays, and gets its look after all
+
+        assertEquals("kept.jpg", vm.detailsProperty().get().fileName());
+        assertTrue(vm.hasLookProperty().get());
+        assertEquals(1, errors().size());
+    }
+
+    @Test
     void cancelledWorkLeavesTheStatusBarAtOnce() throws Exception {
         ManualTaskExecutor executor = new ManualTaskExecutor();
         EditorViewModel vm = viewModel(executor, model, 256);
@@ -488,6 +574,26 @@ class EditorViewModelTest {
         assertTrue(vm.isOpenPhoto(link), "a link to the original is the original");
         assertTrue(vm.isOpenPhoto(file));
         assertFalse(vm.isOpenPhoto(dir.resolve("other.jpg")));
+    }
+
+    private static HistogramPredictor counted(HistogramPredictor predictor, AtomicInteger calls) {
+        return new HistogramPredictor() {
+            @Override
+            public int bins() {
+                return predictor.bins();
+            }
+
+            @Override
+            public Histogram3D predict(Histogram3D source) throws PredictionException {
+                calls.incrementAndGet();
+                return predictor.predict(source);
+            }
+
+            @Override
+            public void close() {
+                // the shared model stays open
+            }
+        };
     }
 
     /** The slider's fast path on a crop, at a strength: what the detail shows before regrain. */

@@ -65,11 +65,11 @@ class HistogramViewTest {
     void showsAPhotosHistogramAsPointsOfSeveralHues(FxRobot robot) throws Exception {
         Histogram3D colour = Histogram3D.of(photo());
         // the same photo in grey: its points lie on the grey axis, so only the frame is coloured
-        Histogram3D grey = Histogram3D.of(toGrey(photo()));
+        Histogram3D grey = Histogram3D.of(Pixels.toGrey(photo()));
 
-        robot.interact(() -> view.show(grey));
+        robot.interact(() -> view.show(HistogramPoints.of(grey, null)));
         Colourful frameOnly = Colourful.count(snapshot());
-        robot.interact(() -> view.show(colour));
+        robot.interact(() -> view.show(HistogramPoints.of(colour, null)));
         Image shot = snapshot();
         save(shot, "histogram-view.png");
         Colourful withPoints = Colourful.count(shot);
@@ -90,13 +90,13 @@ class HistogramViewTest {
 
     @Test
     void thePointFacingTheViewerShowsItsBinColourTrue(FxRobot robot) throws Exception {
-        robot.interact(() -> view.show(singleBin(0, 0, 0)));
+        robot.interact(() -> view.show(HistogramPoints.of(singleBin(0, 0, 0), null)));
         Image frameOnly = snapshot();
         int[][] bins = {{25, 12, 6}, {6, 20, 28}, {10, 26, 8}, {16, 16, 16}};
         for (int[] bin : bins) {
             Histogram3D h = singleBin(bin[0], bin[1], bin[2]);
             int expected = HistogramCloud.of(h).argb(0);
-            robot.interact(() -> view.show(h));
+            robot.interact(() -> view.show(HistogramPoints.of(h, null)));
 
             Image shot = snapshot();
 
@@ -108,7 +108,7 @@ class HistogramViewTest {
 
     @Test
     void clearLeavesOnlyThePlaceholder(FxRobot robot) throws Exception {
-        robot.interact(() -> view.show(Histogram3D.of(photo())));
+        robot.interact(() -> view.show(HistogramPoints.of(Histogram3D.of(photo()), null)));
         assertTrue(view.pointCount() > 0);
 
         robot.interact(view::clear);
@@ -124,8 +124,8 @@ class HistogramViewTest {
 
     @Test
     void aNullHistogramClearsTheView(FxRobot robot) {
-        robot.interact(() -> view.show(Histogram3D.of(photo())));
-        robot.interact(() -> view.show((Histogram3D) null));
+        robot.interact(() -> view.show(HistogramPoints.of(Histogram3D.of(photo()), null)));
+        robot.interact(() -> view.show((HistogramPoints) null));
         assertEquals(0, view.pointCount());
         assertTrue(robot.lookup("#histogram-placeholder").queryAs(Text.class).isVisible());
     }
@@ -137,9 +137,9 @@ class HistogramViewTest {
         Histogram3D first = Histogram3D.of(before);
         Histogram3D second = Histogram3D.of(after);
 
-        robot.interact(() -> view.show(second));
+        robot.interact(() -> view.show(HistogramPoints.of(second, null)));
         int greyAlone = neutralGreyPixels(snapshot());
-        robot.interact(() -> view.showOverlay(first, second));
+        robot.interact(() -> view.show(HistogramPoints.of(first, second)));
         Image shot = snapshot();
         save(shot, "histogram-view-overlay.png");
 
@@ -152,7 +152,7 @@ class HistogramViewTest {
 
     @Test
     void dragTurnsTheViewAndDoubleClickResetsIt(FxRobot robot) throws Exception {
-        robot.interact(() -> view.show(Histogram3D.of(photo())));
+        robot.interact(() -> view.show(HistogramPoints.of(Histogram3D.of(photo()), null)));
         Image first = snapshot();
         assertEquals(HistogramView.DEFAULT_YAW, view.yaw());
         assertEquals(HistogramView.DEFAULT_PITCH, view.pitch());
@@ -177,7 +177,7 @@ class HistogramViewTest {
 
     @Test
     void wheelZoomsBothWaysWithinItsLimits(FxRobot robot) {
-        robot.interact(() -> view.show(Histogram3D.of(photo())));
+        robot.interact(() -> view.show(HistogramPoints.of(Histogram3D.of(photo()), null)));
         robot.moveTo(view).scroll(2, VerticalDirection.UP);
         WaitForAsyncUtils.waitForFxEvents();
         double zoomed = view.zoom();
@@ -244,16 +244,6 @@ class HistogramViewTest {
             }
         }
         return best;
-    }
-
-    private static int[] toGrey(int[] argb) {
-        int[] out = new int[argb.length];
-        for (int i = 0; i < argb.length; i++) {
-            int p = argb[i];
-            int y = (int) Math.round(0.2126 * Pixels.r(p) + 0.7152 * Pixels.g(p) + 0.0722 * Pixels.b(p));
-            out[i] = 0xFF000000 | y << 16 | y << 8 | y;
-        }
-        return out;
     }
 
     private static int differentFrom(Image image, Color colour) {

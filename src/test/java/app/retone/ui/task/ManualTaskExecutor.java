@@ -20,16 +20,16 @@ public final class ManualTaskExecutor implements TaskExecutor {
         }
 
         void run() {
-            TaskContext context = TaskContexts.direct(task, () -> cancelled);
+            TaskContext context = TaskContexts.direct(task, () -> cancelled && honoursCancel);
             try {
                 T result = task.work().run(context);
-                if (!cancelled) {
+                if (!cancelled || !honoursCancel) {
                     task.succeeded(result);
                 }
             } catch (CancellationException e) {
                 // cancelled
             } catch (Exception e) {
-                if (!cancelled) {
+                if (!cancelled || !honoursCancel) {
                     task.failed(e);
                 }
             } finally {
@@ -50,6 +50,20 @@ public final class ManualTaskExecutor implements TaskExecutor {
     }
 
     private final Deque<Pending<?>> queue = new ArrayDeque<>();
+    private final boolean honoursCancel;
+
+    public ManualTaskExecutor() {
+        this(true);
+    }
+
+    /**
+     * With {@code honoursCancel} false, a cancelled task runs to the end and still delivers its
+     * result, as a pool's may when the cancel comes after the result was posted to the UI
+     * thread: then only the view model's own checks keep a stale result off the screen.
+     */
+    public ManualTaskExecutor(boolean honoursCancel) {
+        this.honoursCancel = honoursCancel;
+    }
 
     @Override
     public <T> TaskHandle submit(BackgroundTask<T> task) {
@@ -60,6 +74,23 @@ public final class ManualTaskExecutor implements TaskExecutor {
 
     public int pending() {
         return queue.size();
+    }
+
+    /** Pending tasks of this title. */
+    public int pending(String title) {
+        return (int) queue.stream().filter(p -> p.task.title().equals(title)).count();
+    }
+
+    /** Runs the oldest pending task of this title. */
+    public void runNext(String title) {
+        Pending<?> next = queue.stream().filter(p -> p.task.title().equals(title)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no pending task '" + title + "' in " + titles()));
+        queue.remove(next);
+        next.run();
+    }
+
+    public java.util.List<String> titles() {
+        return queue.stream().map(p -> p.task.title()).toList();
     }
 
     /** Runs the oldest pending task (which may submit more). */
