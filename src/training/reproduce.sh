@@ -14,7 +14,7 @@ mvn -B -q package -DskipTests
 java -jar target/retone.jar dataset --photos photos/train --out "$work/train.rthd" --crops 30 --edits 10 --mosaics 500 --seed 1 --force
 java -jar target/retone.jar dataset --photos photos/val --out "$work/val.rthd" --crops 20 --edits 8 --seed 2 --force
 /usr/bin/python3 src/training/train.py --arch curves --lr 7e-4 --weight-decay 1e-3 --train "$work/train.rthd" --val "$work/val.rthd" \
-  --out "$work/histonet-v1" --epochs 24 --epoch-size 4096 --max-minutes 60 --patience 6 \
+  --out "$work/histonet-v1" --epochs 24 --epoch-size 4096 --max-minutes 120 --patience 6 \
   --card src/training/model-card-data.json
 cp "$work/histonet-v1.onnx" "$work/histonet-v1.json" models/
 java -jar target/retone.jar eval --photos photos/val --edits 10 --seed 7 --by-edit

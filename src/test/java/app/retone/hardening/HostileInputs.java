@@ -27,8 +27,8 @@ import javax.imageio.stream.ImageOutputStream;
  */
 public final class HostileInputs {
 
-    /** A file, and the outcome it must get: null {@code refusal} means it must open. */
-    public record Case(String name, Path path, String refusal) {
+    /** A file, and the outcome it must get: null {@code refusal} means it must open, as a {@code width × height} photo. */
+    public record Case(String name, Path path, String refusal, int width, int height) {
         public boolean mustOpen() {
             return refusal == null;
         }
@@ -49,36 +49,44 @@ public final class HostileInputs {
         cases.add(refused(dir, "random.jpg", random(8192, 1), "not an image"));
         cases.add(refused(dir, "text.png", "this is not a picture\n".repeat(40).getBytes(StandardCharsets.UTF_8), "not an image"));
         cases.add(refused(dir, "jpeg-cut-in-header.jpg", Arrays.copyOf(jpeg, 60), "header is damaged"));
-        cases.add(opens(dir, "jpeg-cut-mid-scan.jpg", Arrays.copyOf(jpeg, sos + (jpeg.length - sos) / 2)));
-        cases.add(opens(dir, "jpeg-without-end-marker.jpg", Arrays.copyOf(jpeg, jpeg.length - 2)));
+        cases.add(opens(dir, "jpeg-cut-mid-scan.jpg", Arrays.copyOf(jpeg, sos + (jpeg.length - sos) / 2), 320, 200));
+        cases.add(opens(dir, "jpeg-without-end-marker.jpg", Arrays.copyOf(jpeg, jpeg.length - 2), 320, 200));
         cases.add(refused(dir, "png-cut-in-header.png", Arrays.copyOf(png, 20), "header is damaged"));
         cases.add(refused(dir, "png-cut-mid-data.png", Arrays.copyOf(png, idat + (png.length - idat) / 2), "truncated"));
-        cases.add(opens(dir, "png-without-end.png", Arrays.copyOf(png, png.length - 12)));
-        cases.add(opens(dir, "png-named.jpg", png));
+        cases.add(opens(dir, "png-without-end.png", Arrays.copyOf(png, png.length - 12), 320, 200));
+        cases.add(opens(dir, "png-named.jpg", png, 320, 200));
         cases.add(refused(dir, "png-bomb-100000.png", TestImages.pngClaimingSize(100_000, 100_000), "over the limit"));
         cases.add(refused(dir, "jpeg-bomb-65000.jpg", jpegClaimingSize(jpeg, 65_000, 65_000), "over the limit"));
-        cases.add(opens(dir, "one-pixel.png", png(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB))));
-        cases.add(opens(dir, "one-by-100000.png", png(new BufferedImage(1, 100_000, BufferedImage.TYPE_INT_RGB))));
-        cases.add(opens(dir, "sixteen-bit.png", png(new BufferedImage(64, 48, BufferedImage.TYPE_USHORT_GRAY))));
-        cases.add(opens(dir, "grey.jpg", TestImages.jpeg(grey(scene), 0.9f)));
-        cases.add(opens(dir, "cmyk.jpg", Files.readAllBytes(Path.of("src/test/resources/fixtures/quadrants-cmyk.jpg"))));
-        cases.add(opens(dir, "palette-transparent.gif", gif(paletteWithTransparency(), 1)));
-        cases.add(opens(dir, "animated.gif", gif(paletteWithTransparency(), 3)));
-        cases.add(opens(dir, "multi-page.tif", multiPageTiff(scene)));
-        cases.add(opens(dir, "exif-broken-ifd.jpg", JpegSegments.insert(jpeg, exifWithBrokenIfd(), null, null)));
-        cases.add(opens(dir, "exif-looping-offset.jpg", JpegSegments.insert(jpeg, exifWithLoop(), null, null)));
+        cases.add(opens(dir, "one-pixel.png", png(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB)), 1, 1));
+        cases.add(opens(dir, "one-by-100000.png", png(new BufferedImage(1, 100_000, BufferedImage.TYPE_INT_RGB)), 1, 100000));
+        cases.add(opens(dir, "sixteen-bit.png", png(new BufferedImage(64, 48, BufferedImage.TYPE_USHORT_GRAY)), 64, 48));
+        cases.add(opens(dir, "grey.jpg", TestImages.jpeg(grey(scene), 0.9f), 320, 200));
+        cases.add(opens(dir, "cmyk.jpg", Files.readAllBytes(Path.of("src/test/resources/fixtures/quadrants-cmyk.jpg")), 64, 32));
+        cases.add(opens(dir, "palette-transparent.gif", gif(paletteWithTransparency(), 1), 40, 30));
+        cases.add(opens(dir, "animated.gif", gif(paletteWithTransparency(), 3), 40, 30));
+        cases.add(opens(dir, "multi-page.tif", multiPageTiff(scene), 320, 200));
+        cases.add(opens(dir, "exif-broken-ifd.jpg", JpegSegments.insert(jpeg, exifWithBrokenIfd(), null, null), 320, 200));
+        // its orientation (6) is still read through the loop: the photo turns upright
+        cases.add(opens(dir, "exif-looping-offset.jpg", JpegSegments.insert(jpeg, exifWithLoop(), null, null), 200, 320));
+        // size claims a decoder or metadata-extractor would allocate: a 1.5 GB ICC profile in a 7 KB WebP,
+        // a 768 MB profile in a BMP (whose pixels are fine)
+        byte[] webp = Files.readAllBytes(Path.of("src/test/resources/fixtures/quadrants-lossy.webp"));
+        cases.add(refused(dir, "webp-icc-claim.webp", TestImages.webpWithIccProfile(webp, 64, 32,
+                TestImages.iccHeaderClaiming(0x60000000L)), "icc colour profile is damaged"));
+        byte[] srgb = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData();
+        cases.add(opens(dir, "bmp-profile-claim.bmp", TestImages.bmpV5WithProfile(srgb, 0x30000000L), 2, 2));
         Path folder = Files.createDirectories(dir.resolve("a-folder.jpg"));
-        cases.add(new Case("a-folder.jpg", folder, "is a folder"));
-        cases.add(new Case("missing.jpg", dir.resolve("missing.jpg"), "no such file"));
+        cases.add(new Case("a-folder.jpg", folder, "is a folder", 0, 0));
+        cases.add(new Case("missing.jpg", dir.resolve("missing.jpg"), "no such file", 0, 0));
         return cases;
     }
 
-    private static Case opens(Path dir, String name, byte[] bytes) throws IOException {
-        return new Case(name, TestImages.write(dir.resolve(name), bytes), null);
+    private static Case opens(Path dir, String name, byte[] bytes, int width, int height) throws IOException {
+        return new Case(name, TestImages.write(dir.resolve(name), bytes), null, width, height);
     }
 
     private static Case refused(Path dir, String name, byte[] bytes, String reason) throws IOException {
-        return new Case(name, TestImages.write(dir.resolve(name), bytes), reason);
+        return new Case(name, TestImages.write(dir.resolve(name), bytes), reason, 0, 0);
     }
 
     static byte[] random(int n, long seed) {

@@ -64,6 +64,17 @@ class HostileInputsTest {
             written = files.count();
         }
         assertEquals(cases.stream().filter(HostileInputs.Case::mustOpen).count(), written, "one output per photo that opens");
+        app.retone.core.image.PhotoLoader loader = new app.retone.core.image.PhotoLoader();
+        for (HostileInputs.Case c : cases.stream().filter(HostileInputs.Case::mustOpen).toList()) {
+            String base = c.name().substring(0, c.name().lastIndexOf('.'));
+            Path out;
+            try (var files = Files.list(outDir)) {
+                out = files.filter(f -> f.getFileName().toString().startsWith(base + ".")).findFirst()
+                        .orElseThrow(() -> new AssertionError("no output for " + c.name()));
+            }
+            var photo = loader.load(out);
+            assertEquals(c.width() + " × " + c.height(), photo.width() + " × " + photo.height(), c.name() + "'s output");
+        }
     }
 
     @Test
@@ -80,6 +91,8 @@ class HostileInputsTest {
             assertTrue(ms < 15_000, name + " took " + ms + " ms");
             if (c.mustOpen()) {
                 assertTrue(line.startsWith("OPENED "), line);
+                String[] parts = line.split(" ");
+                assertEquals(c.width() + " × " + c.height(), parts[2] + " × " + parts[3], name + " opens at its size");
             } else {
                 assertTrue(line.startsWith("REFUSED ") && line.toLowerCase(Locale.ROOT).contains(c.refusal()),
                         name + ": expected a refusal saying '" + c.refusal() + "': " + line);
@@ -89,17 +102,23 @@ class HostileInputsTest {
     }
 
     @Test
-    void aFileWithoutReadPermissionIsRefusedAsSuch() throws Exception {
+    void aFileWithoutReadPermissionIsRefusedAsSuchByTheCommandLineAndTheApp() throws Exception {
         Path file = Files.copy(cases.get(4).path(), dir.resolve("locked.jpg"));
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
-        // root reads anything: as root, run the command without the capabilities that bypass
-        // permission bits, so it meets the file as any user would
+        // root reads anything: as root, run without the capabilities that bypass permission
+        // bits, so the file is met as any user would meet it
         String[] asUser = "root".equals(System.getProperty("user.name"))
                 ? new String[] {"setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"}
                 : new String[0];
-        JavaRuns.Run run = java(List.of("app.retone.Main", "histogram", file.toString()), 60, asUser);
-        assertEquals(1, run.exit(), run.out() + run.err());
-        assertTrue(run.err().contains("locked.jpg") && run.err().contains("permission denied"), run.err());
+        JavaRuns.Run cli = java(List.of("app.retone.Main", "histogram", file.toString()), 60, asUser);
+        assertEquals(1, cli.exit(), cli.out() + cli.err());
+        assertTrue(cli.err().contains("locked.jpg") && cli.err().contains("permission denied"), cli.err());
+
+        JavaRuns.Run app = java(List.of(OpenEach.class.getName(), file.toString(), cases.get(4).path().toString()), 60, asUser);
+        assertEquals(0, app.exit(), app.err());
+        List<String> lines = app.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("REFUSED locked.jpg") && lines.get(0).contains("permission denied"), app.out());
+        assertTrue(lines.get(1).startsWith("OPENED "), "the app goes on with the next photo: " + app.out());
     }
 
     @Test

@@ -8,6 +8,8 @@ import com.drew.metadata.Metadata;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -29,18 +31,27 @@ final class MetadataFiles {
     }
 
     static Metadata read(Path path) throws IOException, ImageProcessingException {
-        FileType type;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
-            type = FileTypeDetector.detectFileType(in);
+        try (SeekableByteChannel in = Files.newByteChannel(path)) {
+            return read(in);
         }
+    }
+
+    /** The metadata of the file open as {@code in} (left open). */
+    static Metadata read(SeekableByteChannel in) throws IOException, ImageProcessingException {
+        FileType type = FileTypeDetector.detectFileType(from(in));
         // only the formats Retone opens: an .ico claiming 65353 images made it build 65353 directories
         if (!OPENED.contains(type)) {
             throw new IOException("the metadata of " + type.getName() + " files is not read");
         }
-        String oversized = SizeClaims.metadata(path);
+        String oversized = SizeClaims.metadata(in);
         if (oversized != null) {
             throw new IOException(oversized);
         }
-        return ImageMetadataReader.readMetadata(path.toFile());
+        return ImageMetadataReader.readMetadata(from(in), in.size());
+    }
+
+    /** A stream from the start of {@code in}; closing it would close the channel, so it is not closed. */
+    private static InputStream from(SeekableByteChannel in) throws IOException {
+        return new BufferedInputStream(Channels.newInputStream(in.position(0)), 1 << 16);
     }
 }

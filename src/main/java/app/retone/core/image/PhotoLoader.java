@@ -7,7 +7,9 @@ import java.awt.image.BufferedImage;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -52,10 +54,22 @@ public final class PhotoLoader {
     public Photo load(Path path) throws ImageReadException {
         checkFile(path);
         List<String> warnings = new ArrayList<>();
-        JpegSegments.Found segments = readJpegSegments(path, warnings);
-        checkIccProfileClaim(path);
-        DecodedImage decoded = decode(path, warnings);
-        int orientation = readOrientation(path, warnings);
+        JpegSegments.Found segments;
+        int orientation;
+        DecodedImage decoded;
+        // the file is opened once: every step reads that one file, even if the path is deleted or
+        // replaced meanwhile (a photo's pixels never meet another file's metadata)
+        try (RandomAccessFile file = openFile(path)) {
+            FileChannel channel = file.getChannel();
+            segments = readJpegSegments(channel, warnings);
+            checkIccProfileClaim(path, channel);
+            orientation = readOrientation(channel, warnings);
+            decoded = decode(path, file, warnings);
+        } catch (ImageReadException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ImageReadException(Problem.NOT_READABLE, path, "cannot be read (" + describe(e) + ")", e);
+        }
 
         int width = decoded.image().getWidth();
         int height = decoded.image().getHeight();
@@ -86,9 +100,9 @@ public final class PhotoLoader {
     }
 
     /** The Exif, XMP and ICC segments of a JPEG (nothing for other files: the reader stops at their first bytes). */
-    private static JpegSegments.Found readJpegSegments(Path path, List<String> warnings) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
-            return JpegSegments.read(in);
+    private static JpegSegments.Found readJpegSegments(FileChannel channel, List<String> warnings) {
+        try {
+            return JpegSegments.read(new BufferedInputStream(Channels.newInputStream(channel.position(0)), 1 << 16));
         } catch (IOException e) {
             warnings.add("could not read the photo's metadata: " + e.getMessage());
             return JpegSegments.Found.NOTHING;
@@ -100,10 +114,10 @@ public final class PhotoLoader {
      * before they find the profile truncated: a 1.8 KB JPEG claiming a 1.6 GB profile made the
      * JPEG decoder allocate 3.2 GB (found by fuzzing). No real profile is larger than what holds it.
      */
-    private static void checkIccProfileClaim(Path path) throws ImageReadException {
+    private static void checkIccProfileClaim(Path path, FileChannel channel) throws ImageReadException {
         String overclaim;
         try {
-            overclaim = SizeClaims.iccProfile(path);
+            overclaim = SizeClaims.iccProfile(channel);
         } catch (IOException e) {
             return; // decoding reports it
         }
@@ -138,8 +152,10 @@ public final class PhotoLoader {
         }
     }
 
-    private DecodedImage decode(Path path, List<String> warnings) throws ImageReadException {
-        try (ImageInputStream in = openStream(path)) {
+    private DecodedImage decode(Path path, RandomAccessFile file, List<String> warnings) throws ImageReadException {
+        try {
+            file.seek(0);
+            ImageInputStream in = new EndGuardedFileImageInputStream(file); // not closed: that would close the file, closed by load
             ImageReader reader = findReader(path, in);
             try {
                 reader.setInput(in, true, true);
@@ -219,18 +235,15 @@ public final class PhotoLoader {
         }
     }
 
-    private static ImageInputStream openStream(Path path) throws IOException {
-        // opened here, not by ImageIO, which turns a file that vanished into a null stream
-        java.io.RandomAccessFile file;
+    private static RandomAccessFile openFile(Path path) throws ImageReadException {
         try {
-            file = new java.io.RandomAccessFile(path.toFile(), "r");
+            return new RandomAccessFile(path.toFile(), "r");
         } catch (java.io.FileNotFoundException e) {
             if (!Files.exists(path)) {
-                throw new NoSuchFileException(path.toString());
+                throw new ImageReadException(Problem.NOT_FOUND, path, "the file disappeared while it was being opened");
             }
-            throw new java.nio.file.AccessDeniedException(path.toString(), null, e.getMessage());
+            throw new ImageReadException(Problem.NOT_READABLE, path, "permission denied: the file cannot be read");
         }
-        return new EndGuardedFileImageInputStream(file);
     }
 
     private static ImageReader findReader(Path path, ImageInputStream in) throws IOException {
@@ -250,9 +263,9 @@ public final class PhotoLoader {
                 "not an image: the content is not JPEG, PNG, TIFF, WebP, BMP or GIF, whatever its name says");
     }
 
-    private static int readOrientation(Path path, List<String> warnings) {
+    private static int readOrientation(FileChannel channel, List<String> warnings) {
         try {
-            Metadata metadata = MetadataFiles.read(path);
+            Metadata metadata = MetadataFiles.read(channel);
             ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
             if (ifd0 != null && ifd0.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
                 int orientation = ifd0.getInt(ExifIFD0Directory.TAG_ORIENTATION);

@@ -2,9 +2,9 @@ package app.retone.core.image;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,69 +38,73 @@ final class SizeClaims {
     }
 
     /** An embedded ICC profile that claims more bytes than hold it (JPEG: the file; WebP: its ICCP chunk); null if none. */
-    static String iccProfile(Path path) throws IOException {
-        long size = Files.size(path);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
-            in.mark(2);
-            if (in.read() == 0xFF && in.read() == 0xD8) {
-                in.reset();
-                long claim = JpegSegments.largestIccClaim(in);
-                return claim > size ? String.format(Locale.ROOT,
-                        "the embedded ICC colour profile is damaged: it claims %d bytes, more than the whole file (%d bytes)",
-                        claim, size) : null;
-            }
+    static String iccProfile(SeekableByteChannel in) throws IOException {
+        long size = in.size();
+        ByteBuffer head = read(in, 0, 12);
+        if (head.remaining() >= 2 && (head.get(0) & 0xFF) == 0xFF && (head.get(1) & 0xFF) == 0xD8) {
+            long claim = JpegSegments.largestIccClaim(new BufferedInputStream(Channels.newInputStream(in.position(0)), 1 << 16));
+            return claim > size ? String.format(Locale.ROOT,
+                    "the embedded ICC colour profile is damaged: it claims %d bytes, more than the whole file (%d bytes)",
+                    claim, size) : null;
         }
-        try (SeekableByteChannel in = Files.newByteChannel(path)) {
-            ByteBuffer head = read(in, 0, 12);
-            if (head.remaining() < 12 || !ascii(head, 0).equals("RIFF") || !ascii(head, 8).equals("WEBP")) {
-                return null;
-            }
-            for (long pos = 12; pos + 8 <= size; ) {
-                ByteBuffer chunk = read(in, pos, 12).order(ByteOrder.LITTLE_ENDIAN);
-                long length = Integer.toUnsignedLong(chunk.getInt(4));
-                if (ascii(chunk, 0).equals("ICCP") && chunk.remaining() >= 12) {
-                    long claim = Integer.toUnsignedLong(chunk.order(ByteOrder.BIG_ENDIAN).getInt(8));
-                    long held = Math.min(length, size - pos - 8);
-                    if (claim > held) {
-                        return String.format(Locale.ROOT,
-                                "the embedded ICC colour profile is damaged: it claims %d bytes, more than its chunk holds (%d bytes)",
-                                claim, held);
-                    }
-                }
-                pos += 8 + length + (length & 1);
-            }
+        if (head.remaining() < 12 || !ascii(head, 0).equals("RIFF") || !ascii(head, 8).equals("WEBP")) {
             return null;
+        }
+        for (long pos = 12; pos + 8 <= size; ) {
+            ByteBuffer chunk = read(in, pos, 12).order(ByteOrder.LITTLE_ENDIAN);
+            long length = Integer.toUnsignedLong(chunk.getInt(4));
+            if (ascii(chunk, 0).equals("ICCP") && chunk.remaining() >= 12) {
+                long claim = Integer.toUnsignedLong(chunk.order(ByteOrder.BIG_ENDIAN).getInt(8));
+                long held = Math.min(length, size - pos - 8);
+                if (claim > held) {
+                    return String.format(Locale.ROOT,
+                            "the embedded ICC colour profile is damaged: it claims %d bytes, more than its chunk holds (%d bytes)",
+                            claim, held);
+                }
+            }
+            pos += 8 + length + (length & 1);
+        }
+        return null;
+    }
+
+    static String iccProfile(Path path) throws IOException {
+        try (SeekableByteChannel in = Files.newByteChannel(path)) {
+            return iccProfile(in);
         }
     }
 
     /** A PNG or RIFF chunk, or a BMP colour profile, that claims more bytes than the whole file holds; null if none. */
     static String metadata(Path path) throws IOException {
         try (SeekableByteChannel in = Files.newByteChannel(path)) {
-            long size = in.size();
-            ByteBuffer head = read(in, 0, 12);
-            boolean png = head.remaining() >= 8 && head.slice(0, 8).equals(ByteBuffer.wrap(PNG_SIGNATURE));
-            boolean riff = head.remaining() >= 12 && ascii(head, 0).equals("RIFF");
-            boolean bmp = head.remaining() >= 2 && head.get(0) == 'B' && head.get(1) == 'M';
-            if (bmp) {
-                return bmpProfile(in, size);
-            }
-            if (!png && !riff) {
-                return null;
-            }
-            // PNG: length (big-endian), type, data, CRC; RIFF: id, length (little-endian), data, pad to even
-            long pos = png ? 8 : 12;
-            while (pos + 8 <= size) {
-                ByteBuffer chunk = read(in, pos, 8).order(png ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-                long length = Integer.toUnsignedLong(chunk.getInt(png ? 0 : 4));
-                String type = ascii(chunk, png ? 4 : 0);
-                if (length > size) {
-                    return String.format(Locale.ROOT, "the %s chunk '%s' claims %d bytes, more than the whole file (%d bytes)",
-                            png ? "PNG" : "RIFF", type, length, size);
-                }
-                pos += png ? 12 + length : 8 + length + (length & 1);
-            }
+            return metadata(in);
+        }
+    }
+
+    static String metadata(SeekableByteChannel in) throws IOException {
+        long size = in.size();
+        ByteBuffer head = read(in, 0, 12);
+        boolean png = head.remaining() >= 8 && head.slice(0, 8).equals(ByteBuffer.wrap(PNG_SIGNATURE));
+        boolean riff = head.remaining() >= 12 && ascii(head, 0).equals("RIFF");
+        boolean bmp = head.remaining() >= 2 && head.get(0) == 'B' && head.get(1) == 'M';
+        if (bmp) {
+            return bmpProfile(in, size);
+        }
+        if (!png && !riff) {
             return null;
         }
+        // PNG: length (big-endian), type, data, CRC; RIFF: id, length (little-endian), data, pad to even
+        long pos = png ? 8 : 12;
+        while (pos + 8 <= size) {
+            ByteBuffer chunk = read(in, pos, 8).order(png ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+            long length = Integer.toUnsignedLong(chunk.getInt(png ? 0 : 4));
+            String type = ascii(chunk, png ? 4 : 0);
+            if (length > size) {
+                return String.format(Locale.ROOT, "the %s chunk '%s' claims %d bytes, more than the whole file (%d bytes)",
+                        png ? "PNG" : "RIFF", type, length, size);
+            }
+            pos += png ? 12 + length : 8 + length + (length & 1);
+        }
+        return null;
     }
 
     private static String bmpProfile(SeekableByteChannel in, long size) throws IOException {
