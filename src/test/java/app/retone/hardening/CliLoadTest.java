@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.retone.core.image.SyntheticPhoto;
+import app.retone.testing.JavaRuns;
 import app.retone.testing.Pixels;
 import app.retone.testing.TestImages;
 import java.nio.file.Files;

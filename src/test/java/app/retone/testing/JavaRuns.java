@@ -1,4 +1,4 @@
-package app.retone.hardening;
+package app.retone.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a main class of this build in a JVM of its own, with a capped heap, and keeps what it printed. */
-final class JavaRuns {
+public final class JavaRuns {
 
     /** Exit code, printed text, and wall time of one run. */
-    record Run(int exit, String out, String err, long millis) {
+    public record Run(int exit, String out, String err, long millis) {
     }
 
     private JavaRuns() {
@@ -23,7 +23,7 @@ final class JavaRuns {
      * {@code java HEAP -cp <this build> ARGS}, after {@code prefix} (e.g. a privilege wrapper);
      * fails the test if it has not ended within {@code timeoutSeconds}.
      */
-    static Run java(Path workDir, String heap, List<String> args, int timeoutSeconds, String... prefix) throws Exception {
+    public static Run java(Path workDir, String heap, List<String> args, int timeoutSeconds, String... prefix) throws Exception {
         List<String> command = new ArrayList<>(List.of(prefix));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(heap);
