@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Screenshots of the real window into packaging/screenshots/ (README, AppStream metadata).
-# The photo is scikit-image's "coffee" sample (Debian's python3-skimage, never trained on), given
-# a warm, flat cast with ImageMagick so that there is something to fix.
+# The photo is OpenCV's "leuvenA" sample (Debian's opencv-doc, never trained on; it keeps its
+# camera's EXIF, so the metadata panel has something to show), given a cold, dim, flat cast with
+# ImageMagick so that there is something to fix.
 # Needs: apt-get, dpkg-deb, ImageMagick, Maven; runs under xvfb-run when there is no display.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -9,10 +10,10 @@ out="$root/packaging/screenshots"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$root/src/training/fetch_eval_photos.sh" "$work/photos" >/dev/null
-convert "$work/photos/python3-skimage__coffee.png" -channel R -evaluate multiply 1.08 -channel B -evaluate multiply 0.78 \
-  +channel -level 0%,100%,1.25 +level 8%,96% -quality 95 "$work/coffee-warm.jpg"
+convert "$work/photos/opencv-doc__leuvenA.jpg" -channel B -evaluate multiply 1.12 -channel R -evaluate multiply 0.86 \
+  +channel -level 0%,100%,0.8 +level 6%,92% -quality 95 "$work/leuven-cold.jpg"
 cd "$root"
-cmd=(mvn -B -q -o -Ptool test-compile exec:exec -Dtool=app.retone.ui.Screenshots "-Dtool.args=$work/coffee-warm.jpg $out")
+cmd=(mvn -B -q -o -Ptool test-compile exec:exec -Dtool=app.retone.ui.Screenshots "-Dtool.args=$work/leuven-cold.jpg $out")
 if [ -z "${DISPLAY:-}" ]; then
   xvfb-run -a -s "-screen 0 1920x1080x24" "${cmd[@]}"
 else

@@ -69,7 +69,7 @@ public final class Screenshots {
     }
 
     private static void save(Scene scene, Path file) throws Exception {
-        Thread.sleep(400); // let the throttled histogram and the layout settle
+        Thread.sleep(400); // let the histogram points (made in the background) and the layout settle
         CompletableFuture<WritableImage> shot = new CompletableFuture<>();
         Platform.runLater(() -> shot.complete(scene.snapshot(null)));
         ImageIO.write(SwingFXUtils.fromFXImage(shot.get(10, TimeUnit.SECONDS), null), "png", file.toFile());
