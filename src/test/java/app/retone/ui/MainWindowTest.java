@@ -19,6 +19,7 @@ import app.retone.ui.editor.CompareMode;
 import app.retone.ui.editor.HistogramChoice;
 import app.retone.ui.editor.EditorServices;
 import app.retone.ui.editor.EditorViewModel;
+import app.retone.ui.histogram.HistogramCloud;
 import app.retone.ui.histogram.HistogramView;
 import app.retone.ui.photo.PhotoView;
 import app.retone.ui.settings.MemorySettings;
@@ -324,17 +325,11 @@ class MainWindowTest {
         int[] scene = SyntheticPhoto.landscape(1200, 800, 25).argb();
         openByShortcut(robot, TestImages.write(dir.resolve("grey.png"),
                 TestImages.fromArgb(Pixels.toGrey(scene), 1200, 800, false), "png"));
-        robot.interact(() -> viewModel.histogramChoiceProperty().set(HistogramChoice.SOURCE));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(histogram::pointCount) > 0);
-        WaitForAsyncUtils.waitForFxEvents();
-        Snapshots.Shot greyShot = Snapshots.of(histogram);
-        int frameOnly = Snapshots.colouredPixels(greyShot, 30);
-        int greyPoints = onFx(histogram::pointCount);
+        showSourcePoints(robot, histogram);
+        int frameOnly = Snapshots.colouredPixels(Snapshots.of(histogram), 30);
 
         openByShortcut(robot, TestImages.write(dir.resolve("colour.png"), TestImages.fromArgb(scene, 1200, 800, false), "png"));
-        robot.interact(() -> viewModel.histogramChoiceProperty().set(HistogramChoice.SOURCE));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(histogram::pointCount) != greyPoints);
-        WaitForAsyncUtils.waitForFxEvents();
+        showSourcePoints(robot, histogram);
         Snapshots.Shot shot = Snapshots.of(histogram);
         int coloured = Snapshots.colouredPixels(shot, 30);
         Snapshots.save(histogram, "window-histogram.png");
@@ -344,6 +339,17 @@ class MainWindowTest {
         // the colour photo's points cover at least 1 % of the panel beyond the frame
         assertTrue(coloured - frameOnly > shot.width() * shot.height() / 100,
                 "coloured pixels: " + coloured + " with the colour photo, " + frameOnly + " with its grey copy");
+    }
+
+    /** Chooses the source histogram and waits until the panel draws exactly its points (not the overlay before). */
+    private void showSourcePoints(FxRobot robot, HistogramView histogram) throws Exception {
+        robot.interact(() -> viewModel.histogramChoiceProperty().set(HistogramChoice.SOURCE));
+        int expected = onFx(() -> HistogramCloud.of(viewModel.sourceHistogramProperty().get()).size());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> {
+            var points = viewModel.histogramPointsProperty().get();
+            return !points.cloud().isOverlay() && points.cloud().size() == expected && histogram.pointCount() == expected;
+        }));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test

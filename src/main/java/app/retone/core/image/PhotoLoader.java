@@ -63,8 +63,8 @@ public final class PhotoLoader {
             FileChannel channel = file.getChannel();
             segments = readJpegSegments(channel, warnings);
             checkIccProfileClaim(path, channel);
+            decoded = decode(path, file, warnings);   // metadata only of what decodes: the decoder is the stricter reader
             orientation = readOrientation(channel, warnings);
-            decoded = decode(path, file, warnings);
         } catch (ImageReadException e) {
             throw e;
         } catch (IOException e) {

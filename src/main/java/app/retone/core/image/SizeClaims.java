@@ -32,6 +32,8 @@ final class SizeClaims {
     private static final int PROFILE_EMBEDDED = 0x4D424544; // 'MBED'
     private static final int PROFILE_LINKED = 0x4C494E4B;   // 'LINK'
     private static final int BMP_FILE_HEADER = 14;
+    /** What metadata-extractor takes for a BMP: the Windows and the OS/2 file headers. */
+    private static final java.util.Set<String> BMP_MAGICS = java.util.Set.of("BM", "BA", "CI", "CP", "IC", "PT");
     private static final int BMP_V5_HEADER = 124;
 
     private SizeClaims() {
@@ -85,7 +87,7 @@ final class SizeClaims {
         ByteBuffer head = read(in, 0, 12);
         boolean png = head.remaining() >= 8 && head.slice(0, 8).equals(ByteBuffer.wrap(PNG_SIGNATURE));
         boolean riff = head.remaining() >= 12 && ascii(head, 0).equals("RIFF");
-        boolean bmp = head.remaining() >= 2 && head.get(0) == 'B' && head.get(1) == 'M';
+        boolean bmp = head.remaining() >= 2 && BMP_MAGICS.contains(ascii(head, 0).substring(0, 2));
         if (bmp) {
             return bmpProfile(in, size);
         }

@@ -124,7 +124,8 @@ public final class EditorViewModel {
     private TaskHandle refineWork = TaskHandle.NONE;
     /** The points of the histogram panel: made one at a time, the newest selection next. */
     private boolean pointsRunning;
-    private HistogramSelection pointsPending;
+    /** What makes the open photo's look again if another photo's open stopped it and then failed; null when none is due. */
+    private Runnable lookRestart;
     /** A region of the photo, in photo pixels, and the scale its pixels are rendered at. */
     private record DetailRegion(int x, int y, int width, int height, double scale) {
         int pixelWidth() {
@@ -178,7 +179,6 @@ public final class EditorViewModel {
         renderWork.cancel();
         refineWork.cancel();
         // the open photo's look is of no use once another opens; if that open fails, it is made again
-        boolean lookInterrupted = !lookWork.isDone();
         lookWork.cancel();
         long gen = ++generation;
         openStarted = System.nanoTime();
@@ -210,20 +210,13 @@ public final class EditorViewModel {
             if (gen == generation) {
                 notice(Notice.error("Could not open " + name, describe(error)));
                 status.set("Could not open " + name);
-                if (lookInterrupted && session != null && currentLook() == null) {
-                    restartLook(session);
+                Runnable restart = lookRestart;
+                lookRestart = null;
+                if (restart != null) {
+                    restart.run();
                 }
             }
         }));
-    }
-
-    /** The look the open photo was getting when another photo's open interrupted it. */
-    private void restartLook(Session current) {
-        if (targetKind.get() == TargetKind.REFERENCE && referencePath.get() != null) {
-            matchReference(referencePath.get());
-        } else {
-            predict(current);
-        }
     }
 
     /** Chooses another photo's look as the target instead of the network's prediction. */
@@ -234,6 +227,7 @@ public final class EditorViewModel {
         }
         lookWork.cancel();
         Session current = session;
+        lookRestart = () -> matchReference(path);
         String name = String.valueOf(path.getFileName());
         Activity activity = new Activity("Matching " + name);
         lookWork = track(activity, BackgroundTask.<Look>of(activity.title(), context -> {
@@ -247,12 +241,14 @@ public final class EditorViewModel {
                     services.pdfTransfer().transfer(current.sourceHistogram(), target));
         }).onSuccess(look -> {
             if (current == session) {
+                lookRestart = null;
                 referenceLook = look;
                 referencePath.set(path);
                 applyLook(look);
             }
         }).onFailure(error -> {
             if (current == session) {
+                lookRestart = null;
                 notice(Notice.error("Could not use " + name + " as a reference", describe(error)));
             }
         }));
@@ -549,6 +545,7 @@ public final class EditorViewModel {
 
     private void showSession(Session loaded, Path path) {
         lookWork.cancel(); // the previous photo's look is of no use now
+        lookRestart = null;
         clearDetail();
         session = loaded;
         modelLook = null;
@@ -579,6 +576,7 @@ public final class EditorViewModel {
 
     private void predict(Session current) {
         lookWork.cancel();
+        lookRestart = () -> predict(current);
         Activity activity = new Activity("Predicting the look");
         lookWork = track(activity, BackgroundTask.<Look>of(activity.title(), context -> {
             context.progress(-1, "Loading the model…");
@@ -590,12 +588,14 @@ public final class EditorViewModel {
             return lookFor(current, TargetKind.MODEL, "the network", result.target(), result.lut());
         }).onSuccess(look -> {
             if (current == session) {
+                lookRestart = null;
                 modelLook = look;
                 applyLook(look);
                 TIMING.info("prediction on screen {} ms after open", elapsedMs());
             }
         }).onFailure(error -> {
             if (current == session) {
+                lookRestart = null;
                 notice(Notice.error("Automatic correction unavailable", describe(error)
                         + "\nThe photo stays open; you can still match a reference photo's look (File ▸ Match Reference…)."));
                 status.set("No prediction: " + describe(error));
@@ -809,33 +809,37 @@ public final class EditorViewModel {
     }
 
     /**
-     * Makes the panel's points for {@code selection} in the background. While one is being made,
-     * later selections wait and only the newest is made next (the slider moves faster than
-     * points are drawn); a selection that is no longer current when its points are ready is
-     * dropped, so another photo's histogram never shows, not even for a frame.
+     * Makes the panel's points for {@code selection} in the background, one at a time: while one
+     * is being made, later selections only wait, and when it is done the newest selection is made
+     * next (the slider moves faster than points are drawn). Points for a selection that is no
+     * longer current are dropped, so another photo's histogram never shows, not even for a frame.
+     * Selections are compared by content: an equal one may replace the current without notice.
      */
     private void makePoints(HistogramSelection selection) {
         if (pointsRunning) {
-            pointsPending = selection;
-            return;
+            return; // the running one catches up with the newest selection when it ends
         }
         pointsRunning = true;
-        executor.submit(BackgroundTask.<HistogramPoints>of("Histogram points",
-                        context -> HistogramPoints.of(selection.first(), selection.second()))
-                .onSuccess(points -> {
-                    if (selection == histogramSelection.get()) {
-                        histogramPoints.set(points);
-                    }
-                })
-                .onFailure(error -> LOG.warn("histogram points: {}", describe(error)))
-                .onFinished(() -> {
-                    pointsRunning = false;
-                    HistogramSelection next = pointsPending;
-                    pointsPending = null;
-                    if (next != null && next == histogramSelection.get()) {
-                        makePoints(next);
-                    }
-                }));
+        try {
+            executor.submit(BackgroundTask.<HistogramPoints>of("Histogram points",
+                            context -> HistogramPoints.of(selection.first(), selection.second()))
+                    .onSuccess(points -> {
+                        if (selection.equals(histogramSelection.get())) {
+                            histogramPoints.set(points);
+                        }
+                    })
+                    .onFailure(error -> LOG.warn("histogram points: {}", describe(error)))
+                    .onFinished(() -> {
+                        pointsRunning = false;
+                        HistogramSelection now = histogramSelection.get();
+                        if (!now.equals(selection)) {
+                            makePoints(now);
+                        }
+                    }));
+        } catch (RuntimeException e) {
+            pointsRunning = false; // refused (the executor is closing): nothing is running
+            throw e;
+        }
     }
 
     private String resultStrength() {

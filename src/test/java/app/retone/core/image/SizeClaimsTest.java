@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,7 +76,7 @@ class SizeClaimsTest {
         assertEquals(TestImages.WHITE, photo.argb()[3]);
         assertTrue(photo.warnings().stream().anyMatch(w -> w.contains("the BMP colour profile claims 805306368 bytes")),
                 photo.warnings().toString());
-        assertEquals(Optional.empty(), details.camera());
+        assertTrue(details.colorProfile().startsWith("none"), "the lying profile is not read: " + details.colorProfile());
         assertTrue(used < 64 << 20, "allocated " + (used >> 20) + " MB");
     }
 
@@ -89,6 +88,8 @@ class SizeClaimsTest {
         Photo photo = new PhotoLoader().load(file);
         assertEquals(TestImages.BLUE, photo.argb()[2]);
         assertTrue(photo.warnings().isEmpty(), photo.warnings().toString());
+        String described = PhotoDetailsReader.read(photo).colorProfile();
+        assertTrue(described.toLowerCase(java.util.Locale.ROOT).contains("srgb"), "the true profile is read: " + described);
     }
 
     @Test

@@ -168,6 +168,20 @@ class EditorViewModelTest {
     }
 
     @Test
+    void anEqualSelectionMadeMeanwhileStillGetsItsPoints() throws Exception {
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        EditorViewModel vm = viewModel(executor, model, 256);
+        vm.open(UiFixtures.castPhoto(dir, "equal.jpg", 300, 200, 45));
+        executor.runAll();
+        vm.histogramChoiceProperty().set(HistogramChoice.SOURCE);   // its points are on their way
+        vm.strengthProperty().set(0.5);                              // the same source selection, made again
+        executor.runAll();
+        HistogramPoints shown = vm.histogramPointsProperty().get();
+        assertFalse(shown.cloud().isOverlay(), "the panel follows the choice");
+        assertEquals(HistogramCloud.of(vm.sourceHistogramProperty().get()).size(), shown.cloud().size());
+    }
+
+    @Test
     void anotherPhotosHistogramPointsNeverShow() throws Exception {
         ManualTaskExecutor executor = new ManualTaskExecutor(false);
         EditorViewModel vm = viewModel(executor, model, 256);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.retone.testing.JavaRuns;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.prefs.Preferences;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,10 +20,16 @@ class PreferencesSettingsTest {
     @TempDir
     Path dir;
 
-    /** {@code write KEY=VALUE...} puts and flushes; {@code read KEY...} prints each value or "-". */
+    /**
+     * {@code write KEY=VALUE...} puts and flushes; {@code write-long KEY N} puts N characters;
+     * {@code read KEY...} prints each value (or its length when over 80 characters) or "-".
+     */
     public static void main(String[] args) {
         PreferencesSettings settings = PreferencesSettings.forApp();
-        if (args[0].equals("write")) {
+        if (args[0].equals("write-long")) {
+            settings.put(args[1], "x".repeat(Integer.parseInt(args[2])));
+            settings.flush();
+        } else if (args[0].equals("write")) {
             for (int i = 1; i < args.length; i++) {
                 String[] kv = args[i].split("=", 2);
                 settings.put(kv[0], kv[1]);
@@ -32,7 +37,8 @@ class PreferencesSettingsTest {
             settings.flush();
         } else {
             for (int i = 1; i < args.length; i++) {
-                System.out.println(args[i] + " " + settings.get(args[i]).orElse("-"));
+                String value = settings.get(args[i]).orElse("-");
+                System.out.println(args[i] + " " + (value.length() > 80 ? value.length() + " characters" : value));
             }
         }
     }
@@ -46,33 +52,25 @@ class PreferencesSettingsTest {
 
     @Test
     void whatOneRunRemembersTheNextRunFinds() throws Exception {
-        JavaRuns.Run write = run("write", "window.width=1440.0", "lastFolder=/home/me/Pictures/Été 2026", "recent.0=/tmp/a b.jpg");
+        JavaRuns.Run write = run("write", "window.width=1440.0", "lastFolder=/home/me/Pictures/Summer 2026", "recent.0=/tmp/a b.jpg");
         assertEquals(0, write.exit(), write.err());
 
         JavaRuns.Run read = run("read", "window.width", "lastFolder", "recent.0", "never.set");
         assertEquals(0, read.exit(), read.err());
-        assertEquals(List.of("window.width 1440.0", "lastFolder /home/me/Pictures/Été 2026", "recent.0 /tmp/a b.jpg",
+        assertEquals(List.of("window.width 1440.0", "lastFolder /home/me/Pictures/Summer 2026", "recent.0 /tmp/a b.jpg",
                 "never.set -"), read.out().lines().toList());
     }
 
     @Test
-    void aValueTooLongForPreferencesIsNotKeptAndNothingFails() {
-        Preferences node = Preferences.userRoot().node("/app/retone-test-" + ProcessHandle.current().pid());
-        try {
-            PreferencesSettings settings = new PreferencesSettings(node);
-            settings.put("long", "x".repeat(Preferences.MAX_VALUE_LENGTH + 1));
-            settings.put("short", "kept");
-            assertEquals(Optional.empty(), settings.get("long"));
-            assertEquals(Optional.of("kept"), settings.get("short"));
-            assertEquals(2.5, settings.getDouble("missing", 2.5));
-            settings.put("bad", "NaN");
-            assertEquals(2.5, settings.getDouble("bad", 2.5), "a non-finite number falls back");
-        } finally {
-            try {
-                node.removeNode();
-            } catch (java.util.prefs.BackingStoreException e) {
-                assertTrue(false, "could not clean up: " + e);
-            }
-        }
+    void aValueTooLongForPreferencesIsNotKeptAndTheRestIs() throws Exception {
+        int max = Preferences.MAX_VALUE_LENGTH;
+        assertEquals(0, run("write-long", "fits", String.valueOf(max)).exit());
+        JavaRuns.Run tooLong = run("write-long", "recent.list", String.valueOf(max + 1));
+        assertEquals(0, tooLong.exit(), "nothing fails: " + tooLong.err());
+        assertTrue(tooLong.out().contains("not remembered") || tooLong.err().contains("not remembered"),
+                "it says why: " + tooLong.out() + tooLong.err());
+
+        JavaRuns.Run read = run("read", "fits", "recent.list");
+        assertEquals(List.of("fits " + max + " characters", "recent.list -"), read.out().lines().toList());
     }
 }
