@@ -189,6 +189,14 @@ class FaultsCommandLineTest extends CommandLineTestBase {
     }
 
     @Test
+    void aMissingDestinationFolderIsOneLineAndNothingIsCreated() throws IOException {
+        Path out = dir.resolve("no/such/folder/out.jpg");
+        assertEquals(1, run(transfer(photos.resolve("p0.png"), out)));
+        assertEquals(List.of("retone: " + out + ": the destination folder does not exist"), errorLines());
+        assertFalse(Files.exists(dir.resolve("no")), "no folder is made for a single output file");
+    }
+
+    @Test
     void aFileThatAppearsUnderTheSameNameWhileWritingIsKept() throws IOException {
         Path out = dir.resolve("race.jpg");
         byte[] theirs = {7, 7, 7};

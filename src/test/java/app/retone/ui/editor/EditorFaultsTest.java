@@ -213,6 +213,16 @@ class EditorFaultsTest {
     }
 
     @Test
+    void aMissingDestinationFolderIsReported() throws IOException {
+        Path out = dir.resolve("gone/out.jpg");
+        export(photo(), path -> java.nio.channels.FileChannel.open(path, java.nio.file.StandardOpenOption.WRITE), out, false);
+        Notice notice = onlyError();
+        assertEquals("Export failed: nothing was written to out.jpg", notice.title());
+        assertEquals(out + ": the destination folder does not exist", notice.text());
+        assertFalse(Files.exists(dir.resolve("gone")));
+    }
+
+    @Test
     void aFileThatAppearsUnderTheSameNameWhileWritingIsKeptAndReported() throws IOException {
         Path out = dir.resolve("race.jpg");
         byte[] theirs = {7, 7, 7};
