@@ -3,7 +3,7 @@
 # the sample photos of Debian's scikit-image and OpenCV packages (src/training/fetch_eval_photos.sh).
 #   transfer.jpg   a reference colour transfer: photo | reference | result
 #   eval-grid.jpg  random edit | Retone | original, from 'retone eval'
-# Needs: a built jar (mvn -B package -DskipTests), apt-get, dpkg-deb, ImageMagick.
+# Needs: a built jar (mvn -B package -DskipTests), apt-get, dpkg-deb, ImageMagick, fonts-dejavu-core.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$root/packaging/figures"
@@ -18,7 +18,7 @@ cd "$work"
 java -jar "$jar" transfer "$p/python3-skimage__coffee.png" --reference "$p/python3-skimage__chelsea.png" -o a3.png
 java -jar "$jar" transfer "$p/python3-skimage__astronaut.png" --reference "$p/python3-skimage__coffee.png" -o b3.png --strength 0.8
 label() { # file caption out
-  convert "$1" -resize 360x240^ -gravity center -extent 360x240 \
+  convert "$1" -resize 360x240^ -gravity center -extent 360x240 -font DejaVu-Sans \
     -gravity south -background '#222' -fill white -pointsize 16 -splice 0x26 -annotate +0+4 "$2" "$3"
 }
 label "$p/python3-skimage__coffee.png" "photo" a1.png
