@@ -1,6 +1,7 @@
 package app.retone.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -159,6 +160,21 @@ class FuzzFindingsTest {
             return i;
         }
         throw new AssertionError("not found");
+    }
+
+    @Test
+    void aDecoderWarningQuotingTheFilesBytesIsOneLine() throws IOException {
+        // found: a WebP whose extended header lists an unknown chunk; TwelveMonkeys' warning quotes
+        // the chunk's name, bytes of the file, line break included, into the photo's warnings
+        Path file = Files.write(dir.resolve("chunk.webp"),
+                fuzzInput("PhotoLoaderFuzzTestInputs/load/crash-eaeb4d792b9e6420e0cf7e4601876aeca3f0b16a"));
+        try {
+            Photo photo = new PhotoLoader(new ImageLimits(1 << 16)).load(file);
+            assertFalse(photo.warnings().isEmpty(), "the decoder's warning is kept");
+            photo.warnings().forEach(w -> assertTrue(w.chars().noneMatch(Character::isISOControl), "one line: " + w));
+        } catch (ImageReadException e) {
+            assertTrue(e.getMessage().chars().noneMatch(Character::isISOControl), e.getMessage());
+        }
     }
 
     @Test

@@ -104,7 +104,7 @@ public final class PhotoLoader {
         try {
             return JpegSegments.read(new BufferedInputStream(Channels.newInputStream(channel.position(0)), 1 << 16));
         } catch (IOException e) {
-            warnings.add("could not read the photo's metadata: " + e.getMessage());
+            warnings.add("could not read the photo's metadata: " + describe(e));
             return JpegSegments.Found.NOTHING;
         }
     }
@@ -308,11 +308,43 @@ public final class PhotoLoader {
         if (lower.contains("premature end") || lower.contains("truncated") || lower.contains("missing eoi")) {
             return "the file is truncated: the bottom of the photo is missing and shows as gray";
         }
-        return "decoder warning: " + decoderWarning;
+        return "decoder warning: " + oneLine(decoderWarning);
     }
 
-    /** The exception's message, with its root cause's when that says something more. */
+    /**
+     * Text from a decoder as one line a person can read: it may quote bytes of the file (a chunk's
+     * name), so line breaks and tabs become one space, other control characters '?', and it is cut at {@value #MAX_QUOTED} characters.
+     */
+    static String oneLine(String text) {
+        if (text == null) {
+            return "(no details)";
+        }
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), MAX_QUOTED + 3));
+        for (int i = 0; i < text.length() && sb.length() < MAX_QUOTED; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ') {
+                    sb.append(' ');   // line breaks and tabs: one space
+                }
+            } else {
+                sb.append(Character.isISOControl(c) ? '?' : c);
+            }
+        }
+        if (text.length() > MAX_QUOTED) {
+            sb.append("...");
+        }
+        String line = sb.toString().strip();
+        return line.isEmpty() ? "(no details)" : line;
+    }
+
+    private static final int MAX_QUOTED = 200;
+
+    /** The exception's message, with its root cause's when that says something more, as one line. */
     static String describe(Throwable e) {
+        return oneLine(describeRaw(e));
+    }
+
+    private static String describeRaw(Throwable e) {
         String m = e.getMessage();
         String text = m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
         Throwable root = e;
