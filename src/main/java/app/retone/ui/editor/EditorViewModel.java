@@ -20,6 +20,7 @@ import app.retone.ui.task.TaskExecutor;
 import app.retone.ui.task.TaskHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -124,6 +125,12 @@ public final class EditorViewModel {
     private TaskHandle refineWork = TaskHandle.NONE;
     /** The points of the histogram panel: made one at a time, the newest selection next. */
     private boolean pointsRunning;
+    static final Duration HISTOGRAM_SETTLE = Duration.ofMillis(120);
+    static final Duration HISTOGRAM_MAX_WAIT = Duration.ofMillis(600);
+    /** Selection changes counted, for the debounce; when the first of those still waiting came. */
+    private long selectionVersion;
+    private long firstWaitingAt;
+    private boolean settleScheduled;
     /** What makes the open photo's look again if another photo's open stopped it and then failed; null when none is due. */
     private Runnable lookRestart;
     /** A region of the photo, in photo pixels, and the scale its pixels are rendered at. */
@@ -162,7 +169,7 @@ public final class EditorViewModel {
             repaint();
         });
         histogramChoice.addListener((obs, old, now) -> updateHistogramSelection());
-        histogramSelection.addListener((obs, old, now) -> makePoints(now));
+        histogramSelection.addListener((obs, old, now) -> selectionChanged());
         regrain.addListener((obs, old, now) -> refineDetail());
         adjusting.addListener((obs, old, now) -> {
             if (!now) {
@@ -561,6 +568,7 @@ public final class EditorViewModel {
         targetHistogram.set(null);
         resultHistogram.set(loaded.sourceHistogram());
         hasLook.set(false);
+        histogramPoints.set(HistogramPoints.NONE); // the last photo's points go at once; this one's follow
         updateHistogramSelection();
         recentFiles.add(path);
         status.set(loaded.details().fileName() + " — " + loaded.photo().width() + " × " + loaded.photo().height());
@@ -809,6 +817,33 @@ public final class EditorViewModel {
     }
 
     /**
+     * The histogram panel follows a selection once it has settled: every new set of points makes
+     * the 3D view draw again, which without a GPU costs more than the photo's own repaint. So
+     * while the slider moves, the photo follows every frame and the points wait until no change
+     * came for {@link #HISTOGRAM_SETTLE} (or {@link #HISTOGRAM_MAX_WAIT} has passed). Executors
+     * without a clock (the tests') run the delayed step at once.
+     */
+    private void selectionChanged() {
+        long version = ++selectionVersion;
+        if (!settleScheduled) {
+            settleScheduled = true;
+            firstWaitingAt = System.nanoTime();
+            executor.runOnUiThreadAfter(HISTOGRAM_SETTLE, () -> settled(version));
+        }
+    }
+
+    private void settled(long version) {
+        boolean waitedLongEnough = System.nanoTime() - firstWaitingAt >= HISTOGRAM_MAX_WAIT.toNanos();
+        if (version != selectionVersion && !waitedLongEnough) {
+            long latest = selectionVersion;
+            executor.runOnUiThreadAfter(HISTOGRAM_SETTLE, () -> settled(latest)); // changed meanwhile: wait on
+            return;
+        }
+        settleScheduled = false;
+        makePoints(histogramSelection.get());
+    }
+
+    /**
      * Makes the panel's points for {@code selection} in the background, one at a time: while one
      * is being made, later selections only wait, and when it is done the newest selection is made
      * next (the slider moves faster than points are drawn). Points for a selection that is no
@@ -832,8 +867,8 @@ public final class EditorViewModel {
                     .onFinished(() -> {
                         pointsRunning = false;
                         HistogramSelection now = histogramSelection.get();
-                        if (!now.equals(selection)) {
-                            makePoints(now);
+                        if (!settleScheduled && !now.equals(selection)) {
+                            makePoints(now); // it settled while these were being made
                         }
                     }));
         } catch (RuntimeException e) {

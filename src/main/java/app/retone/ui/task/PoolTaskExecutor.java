@@ -27,6 +27,13 @@ public final class PoolTaskExecutor implements TaskExecutor {
 
     private final ExecutorService pool;
     private final Executor uiThread;
+    /** The clock of {@link #runOnUiThreadAfter}: one daemon thread that only hands actions to the UI thread. */
+    private final java.util.concurrent.ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "retone-timer");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     public PoolTaskExecutor(int threads, Executor uiThread) {
         AtomicInteger counter = new AtomicInteger();
@@ -126,7 +133,17 @@ public final class PoolTaskExecutor implements TaskExecutor {
     }
 
     @Override
+    public void runOnUiThreadAfter(java.time.Duration delay, Runnable action) {
+        try {
+            timer.schedule(() -> uiThread.execute(action), delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("closed: a delayed action is dropped");
+        }
+    }
+
+    @Override
     public void close() {
+        timer.shutdownNow();
         pool.shutdownNow();
         try {
             pool.awaitTermination(2, TimeUnit.SECONDS);

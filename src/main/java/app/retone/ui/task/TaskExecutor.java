@@ -16,6 +16,14 @@ public interface TaskExecutor extends AutoCloseable {
     /** Runs {@code action} on the UI thread, later. Used for coalesced repaints and results. */
     void runOnUiThread(Runnable action);
 
+    /**
+     * Runs {@code action} on the UI thread after {@code delay} (a debounce). Executors without a
+     * clock, such as the tests' direct ones, run it at once.
+     */
+    default void runOnUiThreadAfter(java.time.Duration delay, Runnable action) {
+        runOnUiThread(action);
+    }
+
     @Override
     void close();
 }

@@ -150,6 +150,32 @@ class EditorViewModelTest {
     }
 
     @Test
+    void whileTheSliderMovesThePanelWaitsForItToSettle() throws Exception {
+        ManualTaskExecutor executor = new ManualTaskExecutor(true, true);   // the test is the clock
+        EditorViewModel vm = viewModel(executor, model, 256);
+        vm.open(UiFixtures.castPhoto(dir, "settle.jpg", 300, 200, 46));
+        do {
+            executor.runAll();
+        } while (executor.fireDelayed() > 0);
+        HistogramPoints before = vm.histogramPointsProperty().get();
+        assertTrue(before.cloud().isOverlay());
+
+        for (int i = 1; i <= 20; i++) {
+            vm.strengthProperty().set(i / 20.0);   // a drag: many changes within one settle time
+        }
+        assertEquals(List.of(), executor.titles(), "no points are made while the slider moves");
+        assertEquals(1, executor.fireDelayed());    // the first settle time is up, but changes came meanwhile
+        assertEquals(List.of(), executor.titles(), "so it waits on");
+        assertEquals(1, executor.fireDelayed());    // quiet since: the newest selection's points
+        executor.runAll();
+        HistogramPoints after = vm.histogramPointsProperty().get();
+        assertTrue(after != before, "new points once it settled");
+        assertTrue(vm.histogramSelectionProperty().get().caption().contains("100%"), vm.histogramSelectionProperty().get().caption());
+        assertEquals(HistogramCloud.overlay(vm.sourceHistogramProperty().get(), vm.resultHistogramProperty().get()).size(),
+                after.cloud().size(), "of the last position");
+    }
+
+    @Test
     void thePanelsPointsAreMadeInTheBackgroundForWhatIsSelected() throws Exception {
         ManualTaskExecutor executor = new ManualTaskExecutor();
         EditorViewModel vm = viewModel(executor, model, 256);

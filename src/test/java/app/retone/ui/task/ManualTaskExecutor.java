@@ -51,9 +51,15 @@ public final class ManualTaskExecutor implements TaskExecutor {
 
     private final Deque<Pending<?>> queue = new ArrayDeque<>();
     private final boolean honoursCancel;
+    private final boolean holdsDelayed;
+    private final Deque<Runnable> delayed = new ArrayDeque<>();
 
     public ManualTaskExecutor() {
         this(true);
+    }
+
+    public ManualTaskExecutor(boolean honoursCancel) {
+        this(honoursCancel, false);
     }
 
     /**
@@ -61,8 +67,10 @@ public final class ManualTaskExecutor implements TaskExecutor {
      * result, as a pool's may when the cancel comes after the result was posted to the UI
      * thread: then only the view model's own checks keep a stale result off the screen.
      */
-    public ManualTaskExecutor(boolean honoursCancel) {
+    /** With {@code holdsDelayed}, {@link #runOnUiThreadAfter} actions wait for {@link #fireDelayed}: the test is the clock. */
+    public ManualTaskExecutor(boolean honoursCancel, boolean holdsDelayed) {
         this.honoursCancel = honoursCancel;
+        this.holdsDelayed = holdsDelayed;
     }
 
     @Override
@@ -112,6 +120,24 @@ public final class ManualTaskExecutor implements TaskExecutor {
     @Override
     public void runOnUiThread(Runnable action) {
         action.run();
+    }
+
+    @Override
+    public void runOnUiThreadAfter(java.time.Duration delay, Runnable action) {
+        if (holdsDelayed) {
+            delayed.add(action);
+        } else {
+            action.run();
+        }
+    }
+
+    /** Runs the delayed actions waiting now (those they schedule wait for the next call); returns how many ran. */
+    public int fireDelayed() {
+        int n = delayed.size();
+        for (int i = 0; i < n; i++) {
+            delayed.removeFirst().run();
+        }
+        return n;
     }
 
     @Override

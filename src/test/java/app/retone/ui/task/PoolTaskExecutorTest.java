@@ -49,6 +49,20 @@ class PoolTaskExecutorTest {
     }
 
     @Test
+    void aDelayedActionRunsOnTheUiThreadAfterItsDelay() throws Exception {
+        AtomicReference<String> thread = new AtomicReference<>();
+        CountDownLatch ran = new CountDownLatch(1);
+        long t0 = System.nanoTime();
+        executor.runOnUiThreadAfter(java.time.Duration.ofMillis(150), () -> {
+            thread.set(Thread.currentThread().getName());
+            ran.countDown();
+        });
+        assertTrue(ran.await(5, TimeUnit.SECONDS));
+        assertTrue(System.nanoTime() - t0 >= 150_000_000L, "not before its delay");
+        assertEquals("fake-ui", thread.get());
+    }
+
+    @Test
     void aFailureReachesOnFailureWithItsCause() throws Exception {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch finished = new CountDownLatch(1);
