@@ -70,6 +70,7 @@ class AppLoadTest {
     void fiftyPhotosOneAfterAnotherLeaveNoGarbageBehind() throws Exception {
         List<Double> seconds = new ArrayList<>();
         long afterTen = 0;
+        ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
         for (int i = 0; i < PHOTOS; i++) {
             Path photo = UiFixtures.castPhoto(dir, "p" + i + ".jpg", 2400, 1600, 100 + i);
             long t0 = System.nanoTime();
@@ -87,9 +88,12 @@ class AppLoadTest {
         }
         long afterFifty = usedAfterGc();
         double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
         System.out.printf(Locale.ROOT, "LOAD app: %d photos (2400x1600 JPEG) opened one after another, open->look median %.2f s"
-                + " (max %.2f); heap after full GC %d MB after 10, %d MB after 50%n",
-                PHOTOS, sorted[sorted.length / 2], sorted[sorted.length - 1], afterTen >> 20, afterFifty >> 20);
+                + " (max %.2f); heap after full GC %d MB after 10, %d MB after 50; peak heap %d MB (sum of the pools' peaks)%n",
+                PHOTOS, sorted[sorted.length / 2], sorted[sorted.length - 1], afterTen >> 20, afterFifty >> 20, peak >> 20);
         assertEquals("p49.jpg — Retone", WaitForAsyncUtils.asyncFx(() -> stage.getTitle()).get());
         assertTrue(afterFifty <= afterTen + (48L << 20),
                 "heap after GC grew from " + (afterTen >> 20) + " MB to " + (afterFifty >> 20) + " MB: a leak");
