@@ -1,12 +1,18 @@
 package app.retone.core.image;
 
-import java.io.File;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import javax.imageio.IIOException;
-import javax.imageio.stream.FileImageInputStream;
+import javax.imageio.stream.ImageInputStreamImpl;
 
 /**
- * A file stream for decoders that stops a decoder which keeps reading past the end of the file.
+ * A stream for decoders over a file the caller has opened and will close, which stops a decoder
+ * that keeps reading past the end of the file.
+ *
+ * <p>The file is borrowed: neither {@link #close()} nor the garbage collector closes it. (The
+ * JDK's {@code FileImageInputStream} closes its file once the stream becomes unreachable; the
+ * loader reads the same file again for its metadata after decoding, and a collection in between
+ * made that read fail with a {@code ClosedChannelException}, now and then.)
  *
  * <p>Some decoders treat the end of a truncated file as "more zero bits" and go on: TwelveMonkeys'
  * lossless WebP decoder catches each {@link java.io.EOFException} and decodes every pixel the
@@ -15,28 +21,71 @@ import javax.imageio.stream.FileImageInputStream;
  * is normal (read-ahead, a last partial buffer); after {@link #MAX_READS_AT_END} such reads the
  * stream throws an {@link IIOException}, which no decoder mistakes for an end of file.
  */
-final class EndGuardedFileImageInputStream extends FileImageInputStream {
+final class EndGuardedFileImageInputStream extends ImageInputStreamImpl {
 
     static final int MAX_READS_AT_END = 4096;
 
+    private final RandomAccessFile file;
     private int readsAtEnd;
 
-    EndGuardedFileImageInputStream(File file) throws IOException {
-        super(file);
-    }
-
-    EndGuardedFileImageInputStream(java.io.RandomAccessFile file) {
-        super(file);
+    EndGuardedFileImageInputStream(RandomAccessFile file) throws IOException {
+        this.file = file;
+        file.seek(0);
     }
 
     @Override
     public int read() throws IOException {
-        return checked(super.read(), 1);
+        checkClosed();
+        bitOffset = 0;
+        int b = file.read();
+        if (b >= 0) {
+            streamPos++;
+        }
+        return checked(b, 1);
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        return checked(super.read(b, off, len), len);
+        checkClosed();
+        if (off < 0 || len < 0 || off + len > b.length || off + len < 0) {
+            throw new IndexOutOfBoundsException("off " + off + ", len " + len + ", buffer " + b.length);
+        }
+        bitOffset = 0;
+        if (len == 0) {
+            return 0;
+        }
+        int n = file.read(b, off, len);
+        if (n > 0) {
+            streamPos += n;
+        }
+        return checked(n, len);
+    }
+
+    @Override
+    public long length() {
+        try {
+            checkClosed();
+            return file.length();
+        } catch (IOException e) {
+            return -1L;
+        }
+    }
+
+    @Override
+    public void seek(long pos) throws IOException {
+        checkClosed();
+        if (pos < flushedPos) {
+            throw new IndexOutOfBoundsException("pos " + pos + " is before the flushed position " + flushedPos);
+        }
+        bitOffset = 0;
+        file.seek(pos);
+        streamPos = file.getFilePointer();
+    }
+
+    /** Ends this stream; the file stays open for its owner. */
+    @Override
+    public void close() throws IOException {
+        super.close();
     }
 
     private int checked(int result, int asked) throws IIOException {

@@ -155,7 +155,7 @@ public final class PhotoLoader {
     private DecodedImage decode(Path path, RandomAccessFile file, List<String> warnings) throws ImageReadException {
         try {
             file.seek(0);
-            ImageInputStream in = new EndGuardedFileImageInputStream(file); // not closed: that would close the file, closed by load
+            ImageInputStream in = new EndGuardedFileImageInputStream(file); // borrows the file, which load closes
             ImageReader reader = findReader(path, in);
             try {
                 reader.setInput(in, true, true);
@@ -193,7 +193,12 @@ public final class PhotoLoader {
                             "the photo is %d × %d (%.0f MP): opening it needs about %d MB, more than the %d MB Java may use"
                                     + " (give it more with -Xmx)", width, height, pixels / 1e6, needed >> 20, rt.maxMemory() >> 20));
                 }
-                IIOReadWarningListener listener = (source, warning) -> warnings.add(userWarning(warning));
+                IIOReadWarningListener listener = (source, warning) -> {
+                    String w = userWarning(warning);
+                    if (!warnings.contains(w)) { // the JPEG decoder says "premature end" once per component pass
+                        warnings.add(w);
+                    }
+                };
                 reader.addIIOReadWarningListener(listener);
                 BufferedImage image;
                 try {

@@ -152,11 +152,7 @@ class EditorViewModelTest {
     @Test
     void whileTheSliderMovesThePanelWaitsForItToSettle() throws Exception {
         ManualTaskExecutor executor = new ManualTaskExecutor(true, true);   // the test is the clock
-        EditorViewModel vm = viewModel(executor, model, 256);
-        vm.open(UiFixtures.castPhoto(dir, "settle.jpg", 300, 200, 46));
-        do {
-            executor.runAll();
-        } while (executor.fireDelayed() > 0);
+        EditorViewModel vm = openedAndLooked(executor, "settle.jpg", 46);
         HistogramPoints before = vm.histogramPointsProperty().get();
         assertTrue(before.cloud().isOverlay());
 
@@ -178,9 +174,7 @@ class EditorViewModelTest {
     @Test
     void thePanelsPointsAreMadeInTheBackgroundForWhatIsSelected() throws Exception {
         ManualTaskExecutor executor = new ManualTaskExecutor();
-        EditorViewModel vm = viewModel(executor, model, 256);
-        vm.open(UiFixtures.castPhoto(dir, "points.jpg", 300, 200, 41));
-        executor.runAll();
+        EditorViewModel vm = openedAndLooked(executor, "points.jpg", 41);
         HistogramSelection selection = vm.histogramSelectionProperty().get();
         HistogramPoints points = vm.histogramPointsProperty().get();
         assertTrue(selection.isOverlay());
@@ -196,9 +190,7 @@ class EditorViewModelTest {
     @Test
     void anEqualSelectionMadeMeanwhileStillGetsItsPoints() throws Exception {
         ManualTaskExecutor executor = new ManualTaskExecutor();
-        EditorViewModel vm = viewModel(executor, model, 256);
-        vm.open(UiFixtures.castPhoto(dir, "equal.jpg", 300, 200, 45));
-        executor.runAll();
+        EditorViewModel vm = openedAndLooked(executor, "equal.jpg", 45);
         vm.histogramChoiceProperty().set(HistogramChoice.SOURCE);   // its points are on their way
         vm.strengthProperty().set(0.5);                              // the same source selection, made again
         executor.runAll();
@@ -614,6 +606,16 @@ class EditorViewModelTest {
         assertTrue(vm.isOpenPhoto(link), "a link to the original is the original");
         assertTrue(vm.isOpenPhoto(file));
         assertFalse(vm.isOpenPhoto(dir.resolve("other.jpg")));
+    }
+
+    /** A view model with a photo opened and its look made, all of the executor's work run. */
+    private EditorViewModel openedAndLooked(ManualTaskExecutor executor, String name, long seed) throws Exception {
+        EditorViewModel vm = viewModel(executor, model, 256);
+        vm.open(UiFixtures.castPhoto(dir, name, 300, 200, seed));
+        do {
+            executor.runAll();
+        } while (executor.fireDelayed() > 0);
+        return vm;
     }
 
     private static HistogramPredictor counted(HistogramPredictor predictor, AtomicInteger calls) {
