@@ -407,6 +407,36 @@ class MainWindowTest {
     }
 
     @Test
+    void photosDroppedOnTheWindowOpenTheFirstAndSayTheRestWereIgnored(FxRobot robot) throws Exception {
+        Path first = UiFixtures.castPhoto(dir, "dropped.jpg", 500, 400, 27);
+        Path second = UiFixtures.castPhoto(dir, "dropped-too.jpg", 300, 200, 28);
+        PhotoView view = photoView(robot);
+
+        javafx.scene.input.ClipboardContent text = new javafx.scene.input.ClipboardContent();
+        text.putString("not a file");
+        javafx.scene.input.TransferMode forText = onFx(() ->
+                new FileManagerDrag(text).fire(javafx.scene.input.DragEvent.DRAG_OVER, view).getAcceptedTransferMode());
+        assertEquals(null, forText, "a drag of text is not accepted");
+
+        javafx.scene.input.ClipboardContent files = new javafx.scene.input.ClipboardContent();
+        files.putFiles(List.of(first.toFile(), second.toFile()));
+        FileManagerDrag drag = onFx(() -> new FileManagerDrag(files));
+        javafx.scene.input.TransferMode forFiles = onFx(() ->
+                drag.fire(javafx.scene.input.DragEvent.DRAG_OVER, view).getAcceptedTransferMode());
+        assertEquals(javafx.scene.input.TransferMode.COPY, forFiles, "a drag of files is accepted as a copy");
+
+        boolean completed = onFx(() -> drag.fire(javafx.scene.input.DragEvent.DRAG_DROPPED, view).isDropCompleted());
+        assertTrue(completed, "the drop is reported done to the file manager");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> viewModel.hasLookProperty().get()
+                && viewModel.activities().isEmpty()));
+        assertEquals("dropped.jpg — Retone", stage.getTitle());
+        assertEquals(500, onFx(() -> viewModel.photoProperty().get().width()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup(".label").queryAllAs(
+                javafx.scene.control.Label.class).stream().anyMatch(l -> l.isVisible()
+                && l.getText() != null && l.getText().contains("1 more ignored"))));
+    }
+
+    @Test
     void aPhotoGivenOnTheCommandLineOpensAtStart(FxRobot robot) throws Exception {
         Path photo = UiFixtures.castPhoto(dir, "argument.jpg", 400, 300, 26);
         WaitForAsyncUtils.asyncFx(() -> controller.openFromOutside(List.of(photo))).get(5, TimeUnit.SECONDS);

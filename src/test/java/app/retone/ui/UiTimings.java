@@ -32,6 +32,10 @@ public final class UiTimings {
     private UiTimings() {
     }
 
+    /** Start of the current pulse and pulses so far, kept by an animation timer (which runs first in a pulse). */
+    private static volatile long pulseStart;
+    private static volatile long pulses;
+
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
             System.err.println("usage: UiTimings PHOTO [opens] [slider-moves]");
@@ -87,15 +91,28 @@ public final class UiTimings {
 
         javafx.scene.control.Slider slider = (javafx.scene.control.Slider) scene[0].lookup(".slider");
         app.retone.ui.photo.PhotoView view = (app.retone.ui.photo.PhotoView) scene[0].lookup("#photo-view");
+        javafx.animation.AnimationTimer pulseClock = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulseStart = System.nanoTime();
+                pulses++;
+            }
+        };
+        FxTools.onFx(pulseClock::start);
         List<Double> laidOutFit = new ArrayList<>();
         List<Double> renderedFit = new ArrayList<>();
-        moveSlider(scene[0], slider, moves, laidOutFit, renderedFit);
+        List<Double> workFit = new ArrayList<>();
+        List<Long> framesFit = new ArrayList<>();
+        moveSlider(scene[0], slider, moves, laidOutFit, renderedFit, workFit, framesFit);
         // half size: the view shows full-resolution detail at the screen's resolution
         FxTools.onFx(() -> view.setZoom(0.5));
         Thread.sleep(2500);
         List<Double> laidOutHalf = new ArrayList<>();
         List<Double> renderedHalf = new ArrayList<>();
-        moveSlider(scene[0], slider, moves, laidOutHalf, renderedHalf);
+        List<Double> workHalf = new ArrayList<>();
+        List<Long> framesHalf = new ArrayList<>();
+        moveSlider(scene[0], slider, moves, laidOutHalf, renderedHalf, workHalf, framesHalf);
+        FxTools.onFx(pulseClock::stop);
         var shownDetail = vm[0].detailProperty().get();
         var frame = vm[0].beforeProperty().get();
         System.out.printf(Locale.ROOT, "photo %s, preview %d x %d (fits %d x %d), %d opens, %d slider moves%n",
@@ -105,16 +122,27 @@ public final class UiTimings {
         report("first paint -> prediction on screen", prediction.subList(1, prediction.size()));
         report("slider move -> frame laid out (fit)", laidOutFit);
         report("slider move -> that frame rendered (fit)", renderedFit);
+        report("  the FX thread's work in that frame (fit)", workFit);
+        reportFrames("fit", framesFit);
         System.out.printf(Locale.ROOT, "at 50 %%: detail %s%n", shownDetail == null ? "none"
                 : shownDetail.before().width() + " x " + shownDetail.before().height() + " px");
         report("slider move -> frame laid out (50 %, detail)", laidOutHalf);
         report("slider move -> that frame rendered (50 %, detail)", renderedHalf);
+        report("  the FX thread's work in that frame (50 %)", workHalf);
+        reportFrames("50 %", framesHalf);
         System.out.printf(Locale.ROOT, "(first open, JVM cold: first paint %.0f ms, prediction +%.0f ms)%n",
                 firstPaint.get(0), prediction.get(0));
         executor.close();
         model.close();
         Platform.exit();
         System.exit(0);
+    }
+
+    /** How many pulses began between a move and the end of the layout that shows it: 1 is the very next frame. */
+    private static void reportFrames(String what, List<Long> frames) {
+        long next = frames.stream().filter(f -> f == 1).count();
+        System.out.printf(Locale.ROOT, "  shown in the next frame (%s): %d of %d moves; at most %d frames later%n",
+                what, next, frames.size(), frames.stream().mapToLong(Long::longValue).max().orElse(0));
     }
 
     private static void report(String what, List<Double> ms) {
@@ -133,19 +161,28 @@ public final class UiTimings {
      * the renderer finished the previous frame).
      */
     private static void moveSlider(Scene scene, javafx.scene.control.Slider slider, int moves, List<Double> laidOut,
-                                   List<Double> rendered) throws Exception {
+                                   List<Double> rendered, List<Double> work, List<Long> frames) throws Exception {
         java.util.Random random = new java.util.Random(1);
         for (int i = 0; i < moves; i++) {
             double value = 20 + random.nextDouble() * 130;
             CompletableFuture<Double> shown = new CompletableFuture<>();
             CompletableFuture<Double> next = new CompletableFuture<>();
             long[] t0 = new long[1];
+            long[] pulsesBefore = new long[1];
+            double[] workMs = new double[1];
+            long[] framesTaken = new long[1];
             FxTools.onFx(() -> {
                 t0[0] = System.nanoTime();
+                pulsesBefore[0] = pulses;
                 slider.setValue(value);
-                afterNextPulse(scene, t0, shown);
+                afterNextPulse(scene, t0, shown, () -> {
+                    workMs[0] = (System.nanoTime() - pulseStart) / 1e6;
+                    framesTaken[0] = pulses - pulsesBefore[0];
+                });
             });
             laidOut.add(shown.get(10, TimeUnit.SECONDS));
+            work.add(workMs[0]);
+            frames.add(framesTaken[0]);
             FxTools.onFx(() -> afterNextPulse(scene, t0, next));
             rendered.add(next.get(10, TimeUnit.SECONDS));
             Thread.sleep(30);
@@ -153,9 +190,14 @@ public final class UiTimings {
     }
 
     private static void afterNextPulse(Scene scene, long[] t0, CompletableFuture<Double> done) {
+        afterNextPulse(scene, t0, done, () -> { });
+    }
+
+    private static void afterNextPulse(Scene scene, long[] t0, CompletableFuture<Double> done, Runnable alsoThen) {
         Runnable[] listener = new Runnable[1];
         listener[0] = () -> {
             scene.removePostLayoutPulseListener(listener[0]);
+            alsoThen.run();
             done.complete((System.nanoTime() - t0[0]) / 1e6);
         };
         scene.addPostLayoutPulseListener(listener[0]);
