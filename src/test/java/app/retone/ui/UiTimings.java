@@ -32,9 +32,8 @@ public final class UiTimings {
     private UiTimings() {
     }
 
-    /** Start of the current pulse and pulses so far, kept by an animation timer (which runs first in a pulse). */
-    private static volatile long pulseStart;
-    private static volatile long pulses;
+    /** Pulses begun since the run started, counted by a scene pre-layout listener added before the window's own. */
+    private static long pulses;
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
@@ -91,14 +90,6 @@ public final class UiTimings {
 
         javafx.scene.control.Slider slider = (javafx.scene.control.Slider) scene[0].lookup(".slider");
         app.retone.ui.photo.PhotoView view = (app.retone.ui.photo.PhotoView) scene[0].lookup("#photo-view");
-        javafx.animation.AnimationTimer pulseClock = new javafx.animation.AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                pulseStart = System.nanoTime();
-                pulses++;
-            }
-        };
-        FxTools.onFx(pulseClock::start);
         List<Double> laidOutFit = new ArrayList<>();
         List<Double> renderedFit = new ArrayList<>();
         List<Double> workFit = new ArrayList<>();
@@ -112,7 +103,6 @@ public final class UiTimings {
         List<Double> workHalf = new ArrayList<>();
         List<Long> framesHalf = new ArrayList<>();
         moveSlider(scene[0], slider, moves, laidOutHalf, renderedHalf, workHalf, framesHalf);
-        FxTools.onFx(pulseClock::stop);
         var shownDetail = vm[0].detailProperty().get();
         var frame = vm[0].beforeProperty().get();
         System.out.printf(Locale.ROOT, "photo %s, preview %d x %d (fits %d x %d), %d opens, %d slider moves%n",
@@ -168,16 +158,25 @@ public final class UiTimings {
             CompletableFuture<Double> shown = new CompletableFuture<>();
             CompletableFuture<Double> next = new CompletableFuture<>();
             long[] t0 = new long[1];
+            long[] pulseStart = new long[1];
             long[] pulsesBefore = new long[1];
             double[] workMs = new double[1];
             long[] framesTaken = new long[1];
+            // counts pulses and stamps the start of each one's layout phase; added before the move,
+            // it runs before the window's own listener that applies the slider's value
+            Runnable clock = () -> {
+                pulseStart[0] = System.nanoTime();
+                pulses++;
+            };
             FxTools.onFx(() -> {
+                scene.addPreLayoutPulseListener(clock);
                 t0[0] = System.nanoTime();
                 pulsesBefore[0] = pulses;
                 slider.setValue(value);
                 afterNextPulse(scene, t0, shown, () -> {
-                    workMs[0] = (System.nanoTime() - pulseStart) / 1e6;
+                    workMs[0] = (System.nanoTime() - pulseStart[0]) / 1e6;
                     framesTaken[0] = pulses - pulsesBefore[0];
+                    scene.removePreLayoutPulseListener(clock);
                 });
             });
             laidOut.add(shown.get(10, TimeUnit.SECONDS));
