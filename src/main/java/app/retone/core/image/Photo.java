@@ -2,6 +2,7 @@ package app.retone.core.image;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A decoded photo: sRGB 8-bit pixels packed as ARGB ints, already turned upright
@@ -17,8 +18,15 @@ public final class Photo {
     private final boolean hasAlpha;
     private final SourceInfo source;
     private final List<String> warnings;
+    /** What the loader read about the file besides pixels, or null for a photo made otherwise. */
+    private final PhotoDetails details;
 
     public Photo(int width, int height, int[] argb, boolean hasAlpha, SourceInfo source, List<String> warnings) {
+        this(width, height, argb, hasAlpha, source, warnings, null);
+    }
+
+    Photo(int width, int height, int[] argb, boolean hasAlpha, SourceInfo source, List<String> warnings,
+          PhotoDetails details) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("photo size must be positive, got " + width + "x" + height);
         }
@@ -31,6 +39,7 @@ public final class Photo {
         this.hasAlpha = hasAlpha;
         this.source = Objects.requireNonNull(source, "source");
         this.warnings = List.copyOf(warnings);
+        this.details = details;
     }
 
     /** A photo made in memory (generated, or a result), with no source file. */
@@ -68,8 +77,16 @@ public final class Photo {
         return warnings;
     }
 
+    /**
+     * The file's details (camera, exposure, colour profile...) as the loader read them from the
+     * same open file it decoded; empty for a photo not made by the loader.
+     */
+    public Optional<PhotoDetails> details() {
+        return Optional.ofNullable(details);
+    }
+
     /** The same photo (source, metadata) with other pixels of the same size. */
     public Photo withPixels(int[] newArgb) {
-        return new Photo(width, height, newArgb, hasAlpha, source, warnings);
+        return new Photo(width, height, newArgb, hasAlpha, source, warnings, details);
     }
 }

@@ -28,26 +28,36 @@ public final class PhotoDetailsReader {
     private PhotoDetailsReader() {
     }
 
-    /** The details of a loaded photo: its size after orientation, its file's metadata. */
+    /**
+     * The details of a photo: those the loader read from the file it decoded, or for a photo
+     * made otherwise, read from its source path now (none for a photo made in memory).
+     */
     public static PhotoDetails read(Photo photo) {
-        SourceInfo source = photo.source();
+        return photo.details().orElseGet(() -> {
+            Path path = photo.source().path();
+            Metadata metadata = path == null ? null : readMetadata(path);
+            long bytes = 0;
+            if (path != null) {
+                try {
+                    bytes = Files.size(path);
+                } catch (IOException e) {
+                    bytes = 0;
+                }
+            }
+            return of(metadata, photo.source(), photo.width(), photo.height(), bytes);
+        });
+    }
+
+    /** The details from a file's metadata (null: none could be read), its size in bytes and the photo's shown size. */
+    static PhotoDetails of(Metadata metadata, SourceInfo source, int width, int height, long bytes) {
         Path path = source.path();
-        Metadata metadata = path == null ? null : readMetadata(path);
         ExifIFD0Directory ifd0 = metadata == null ? null : metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
         ExifSubIFDDirectory exif = metadata == null ? null : metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
         IccDirectory icc = metadata == null ? null : metadata.getFirstDirectoryOfType(IccDirectory.class);
-        long bytes = 0;
-        if (path != null) {
-            try {
-                bytes = Files.size(path);
-            } catch (IOException e) {
-                bytes = 0;
-            }
-        }
         return new PhotoDetails(
                 path == null ? "(not saved)" : String.valueOf(path.getFileName()),
                 source.format().toUpperCase(Locale.ROOT),
-                photo.width(), photo.height(), bytes,
+                width, height, bytes,
                 camera(ifd0),
                 text(exif, ExifSubIFDDirectory.TAG_LENS_MODEL),
                 exposure(exif),

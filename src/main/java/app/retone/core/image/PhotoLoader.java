@@ -57,6 +57,8 @@ public final class PhotoLoader {
         JpegSegments.Found segments;
         int orientation;
         DecodedImage decoded;
+        Metadata metadata;
+        long bytes;
         // the file is opened once: every step reads that one file, even if the path is deleted or
         // replaced meanwhile (a photo's pixels never meet another file's metadata)
         try (RandomAccessFile file = openFile(path)) {
@@ -64,7 +66,9 @@ public final class PhotoLoader {
             segments = readJpegSegments(channel, warnings);
             checkIccProfileClaim(path, channel);
             decoded = decode(path, file, warnings);   // metadata only of what decodes: the decoder is the stricter reader
-            orientation = readOrientation(channel, warnings);
+            metadata = readMetadata(channel, warnings);
+            orientation = orientation(metadata, warnings);
+            bytes = channel.size();
         } catch (ImageReadException e) {
             throw e;
         } catch (IOException e) {
@@ -93,7 +97,9 @@ public final class PhotoLoader {
         }
         SourceInfo source = new SourceInfo(path, decoded.format(), orientation,
                 segments.exif(), segments.xmp(), segments.iccProfile());
-        return new Photo(width, height, argb, pixels.hasAlpha(), source, warnings);
+        // the metadata panel's facts come from this same read of this same file
+        PhotoDetails details = PhotoDetailsReader.of(metadata, source, width, height, bytes);
+        return new Photo(width, height, argb, pixels.hasAlpha(), source, warnings, details);
     }
 
     private record DecodedImage(BufferedImage image, String format) {
@@ -268,20 +274,29 @@ public final class PhotoLoader {
                 "not an image: the content is not JPEG, PNG, TIFF, WebP, BMP or GIF, whatever its name says");
     }
 
-    private static int readOrientation(FileChannel channel, List<String> warnings) {
+    /** The file's metadata, or null (with a warning) when it cannot be read: metadata is optional. */
+    private static Metadata readMetadata(FileChannel channel, List<String> warnings) {
         try {
-            Metadata metadata = MetadataFiles.read(channel);
-            ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
-            if (ifd0 != null && ifd0.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
+            return MetadataFiles.read(channel);
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            // a photo whose pixels decode still opens
+            warnings.add("could not read the photo's EXIF metadata (" + describe(e) + "); orientation assumed normal");
+            return null;
+        }
+    }
+
+    private static int orientation(Metadata metadata, List<String> warnings) {
+        ExifIFD0Directory ifd0 = metadata == null ? null : metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+        if (ifd0 != null && ifd0.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
+            try {
                 int orientation = ifd0.getInt(ExifIFD0Directory.TAG_ORIENTATION);
                 if (orientation >= 1 && orientation <= 8) {
                     return orientation;
                 }
                 warnings.add("ignored an invalid EXIF orientation (" + orientation + ")");
+            } catch (Exception e) {
+                warnings.add("ignored an unreadable EXIF orientation (" + describe(e) + ")");
             }
-        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-            // metadata is optional: a photo whose pixels decode still opens
-            warnings.add("could not read the photo's EXIF metadata (" + describe(e) + "); orientation assumed normal");
         }
         return 1;
     }

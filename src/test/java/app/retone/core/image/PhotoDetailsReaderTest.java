@@ -56,6 +56,25 @@ class PhotoDetailsReaderTest {
         assertEquals("none (sRGB assumed)", rows.get("Colour profile"));
     }
 
+    @Test
+    void theDetailsDescribeTheFileThatWasDecodedEvenIfThePathNowHoldsAnother() throws Exception {
+        Path file = dir.resolve("swapped.jpg");
+        byte[] first = JpegSegments.insert(TestImages.jpeg(TestImages.quadrants(), 0.9f),
+                new ExifBuilder().ascii0(0x0110, "FIRST CAMERA").build(), null, null);
+        TestImages.write(file, first);
+        Photo photo = new PhotoLoader().load(file);
+        // the path now holds another photo, from another camera (a sync tool, an editor saving over it)
+        TestImages.write(file, JpegSegments.insert(TestImages.jpeg(TestImages.quadrants(), 0.5f),
+                new ExifBuilder().ascii0(0x0110, "SECOND CAMERA").ascii(0xA434, "a lens", true).build(), null, null));
+
+        PhotoDetails details = PhotoDetailsReader.read(photo);
+        assertEquals(Optional.of("FIRST CAMERA"), details.camera(), "the camera of the photo on screen");
+        assertEquals(Optional.empty(), details.lens());
+        assertEquals(first.length, details.fileBytes(), "the size of the file that was decoded");
+        Files.delete(file);
+        assertEquals(Optional.of("FIRST CAMERA"), PhotoDetailsReader.read(photo).camera(), "and after it is gone");
+    }
+
     private PhotoDetails withExif(byte[] exif) throws Exception {
         byte[] jpeg = JpegSegments.insert(TestImages.jpeg(TestImages.quadrants(), 0.9f), exif, null, null);
         return PhotoDetailsReader.read(new PhotoLoader().load(TestImages.write(dir.resolve("e.jpg"), jpeg)));
