@@ -157,6 +157,40 @@ public final class TestImages {
         return b.array();
     }
 
+    /**
+     * A valid ICC profile of {@code size} bytes or a little more: {@code base} with one more,
+     * private tag (type "data") holding {@code tagData} — the way press and table-based display
+     * profiles grow past the 65 519 bytes one JPEG APP2 segment holds.
+     */
+    public static byte[] iccWithPrivateTag(byte[] base, byte[] tagData) {
+        ByteBuffer in = ByteBuffer.wrap(base);
+        int count = in.getInt(128);
+        int oldTable = 132 + 12 * count;
+        int dataStart = oldTable + 12;                                // the table grows by one entry
+        int oldDataLength = base.length - oldTable;
+        int newTagAt = dataStart + ((oldDataLength + 3) & ~3);
+        int total = newTagAt + 12 + tagData.length;
+        ByteBuffer out = ByteBuffer.allocate(total);
+        out.put(base, 0, 128);
+        out.putInt(0, total);
+        out.putInt(128, count + 1);
+        for (int t = 0; t < count; t++) {
+            int at = 132 + 12 * t;
+            out.putInt(at, in.getInt(at));
+            out.putInt(at + 4, in.getInt(at + 4) + 12);               // its data moved by the new entry
+            out.putInt(at + 8, in.getInt(at + 8));
+        }
+        int entry = 132 + 12 * count;
+        out.put(entry, "rtzz".getBytes(StandardCharsets.US_ASCII));
+        out.putInt(entry + 4, newTagAt);
+        out.putInt(entry + 8, 12 + tagData.length);
+        out.put(dataStart, base, oldTable, oldDataLength);
+        out.put(newTagAt, "data".getBytes(StandardCharsets.US_ASCII));
+        out.putInt(newTagAt + 8, 1);                                  // binary
+        out.put(newTagAt + 12, tagData);
+        return out.array();
+    }
+
     /** A 128-byte ICC profile header (only) claiming {@code size} bytes. */
     public static byte[] iccHeaderClaiming(long size) {
         ByteBuffer b = ByteBuffer.allocate(128);

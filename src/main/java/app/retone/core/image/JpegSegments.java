@@ -118,12 +118,15 @@ public final class JpegSegments {
     }
 
     /**
-     * The largest size any ICC profile header in the stream claims, -1 when there is none.
+     * The largest size an ICC profile's header in the stream claims, -1 when there is none.
      *
      * <p>Found by searching the bytes for the APP2 ICC identifier rather than by walking the
      * segments, so it cannot be misled where a decoder resynchronises differently from this
      * class (fuzzing found a stray {@code FF 00} that hid a profile from the walk but not from
-     * the decoder). A profile starts with its size, after the identifier, sequence and count.
+     * the decoder). A profile starts with its size, after the identifier, sequence and count —
+     * in its first chunk only: a profile over 65 519 bytes goes on in further chunks, where the
+     * same place holds profile data. The chunk numbered 1 and the first chunk in the file are
+     * read (a decoder takes one or the other when the numbers are wrong).
      */
     public static long largestIccClaim(InputStream in) throws IOException {
         int idLength = ICC_ID.length;
@@ -131,16 +134,21 @@ public final class JpegSegments {
         byte[] buffer = new byte[1 << 16];
         int kept = 0;
         long largest = -1;
+        boolean firstChunk = true;
         int read;
         while ((read = in.read(buffer, kept, buffer.length - kept)) > 0) {
             int end = kept + read;
             int i = 0;
             for (; i + need <= end; i++) {
                 if (buffer[i] == 'I' && matchesAt(buffer, i, ICC_ID)) {
-                    int at = i + idLength + 2;
-                    long claim = (buffer[at] & 0xFFL) << 24 | (buffer[at + 1] & 0xFF) << 16
-                            | (buffer[at + 2] & 0xFF) << 8 | (buffer[at + 3] & 0xFF);
-                    largest = Math.max(largest, claim);
+                    int sequence = buffer[i + idLength] & 0xFF;
+                    if (sequence == 1 || firstChunk) {
+                        int at = i + idLength + 2;
+                        long claim = (buffer[at] & 0xFFL) << 24 | (buffer[at + 1] & 0xFF) << 16
+                                | (buffer[at + 2] & 0xFF) << 8 | (buffer[at + 3] & 0xFF);
+                        largest = Math.max(largest, claim);
+                    }
+                    firstChunk = false;
                 }
             }
             kept = end - i; // an identifier cut by the buffer's end is looked at again with what follows

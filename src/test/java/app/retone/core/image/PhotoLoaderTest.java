@@ -252,6 +252,27 @@ class PhotoLoaderTest {
     }
 
     @Test
+    void aJpegWhoseIccProfileSpansSeveralSegmentsOpensWithItsProfile() throws IOException {
+        // a profile over 65 519 bytes is split over APP2 segments; only the first one starts with
+        // the profile's size: in the second, the same place holds profile data, here 0x7FFFFFFF
+        byte[] srgb = java.awt.color.ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+        byte[] tag = new byte[150_000];
+        new java.util.Random(9).nextBytes(tag);
+        int inTag = 65_519 - (srgb.length + 12 + 12 + 12 + 3);       // about where the second segment starts
+        java.util.Arrays.fill(tag, Math.max(0, inTag - 64), inTag + 64, (byte) 0x7F);
+        byte[] profile = TestImages.iccWithPrivateTag(srgb, tag);
+        java.awt.color.ICC_Profile.getInstance(profile);             // a profile Java itself accepts
+        byte[] jpeg = JpegSegments.insert(TestImages.jpeg(TestImages.quadrants(), 0.9f), null, null, profile);
+        long claimsInLaterSegments = JpegSegments.largestIccClaim(new java.io.ByteArrayInputStream(jpeg));
+        Path file = TestImages.write(dir.resolve("big-profile.jpg"), jpeg);
+
+        Photo photo = loader.load(file);
+        assertEquals(64, photo.width());
+        assertArrayEquals(profile, photo.source().iccProfile(), "the whole profile, joined from its segments");
+        assertEquals(profile.length, claimsInLaterSegments, "the size claimed is the first segment's");
+    }
+
+    @Test
     void aTruncatedJpegLoadsInPartWithAWarning() throws IOException {
         Photo source = SyntheticPhoto.landscape(256, 192, 2);
         byte[] bytes = TestImages.jpeg(TestImages.fromArgb(source.argb(), 256, 192, false), 0.9f);
