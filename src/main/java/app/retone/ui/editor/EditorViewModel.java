@@ -131,6 +131,9 @@ public final class EditorViewModel {
     private long selectionVersion;
     private long firstWaitingAt;
     private boolean settleScheduled;
+    /** The session and selection whose points are on display (null: none, or another photo's were cleared). */
+    private Session pointsSession;
+    private HistogramSelection pointsSelection;
     /** What makes the open photo's look again if another photo's open stopped it and then failed; null when none is due. */
     private Runnable lookRestart;
     /** A region of the photo, in photo pixels, and the scale its pixels are rendered at. */
@@ -217,13 +220,22 @@ public final class EditorViewModel {
             if (gen == generation) {
                 notice(Notice.error("Could not open " + name, describe(error)));
                 status.set("Could not open " + name);
-                Runnable restart = lookRestart;
-                lookRestart = null;
-                if (restart != null) {
-                    restart.run();
-                }
+                restartLook();
+            }
+        }).onFinished(() -> {
+            if (gen == generation && (session == null || session.generation() != gen)) {
+                restartLook(); // cancelled: the photo still on screen gets back the look its opening stopped
             }
         }));
+    }
+
+    /** Starts again the look work that opening another photo stopped, if the user did not cancel it. */
+    private void restartLook() {
+        Runnable restart = lookRestart;
+        lookRestart = null;
+        if (restart != null) {
+            restart.run();
+        }
     }
 
     /** Chooses another photo's look as the target instead of the network's prediction. */
@@ -377,6 +389,7 @@ public final class EditorViewModel {
 
     /** Cancels all background work (the status bar's cancel button). */
     public void cancelAll() {
+        lookRestart = null; // the user stopped it: a failed open later must not start it again
         List.copyOf(activities).forEach(Activity::cancel);
         renderWork.cancel();
         refineWork.cancel();
@@ -569,7 +582,12 @@ public final class EditorViewModel {
         resultHistogram.set(loaded.sourceHistogram());
         hasLook.set(false);
         histogramPoints.set(HistogramPoints.NONE); // the last photo's points go at once; this one's follow
+        pointsSession = null;
+        pointsSelection = null;
         updateHistogramSelection();
+        if (!settleScheduled && !pointsRunning) {
+            selectionChanged(); // the same selection as before (the same photo again) changes nothing, yet needs points
+        }
         recentFiles.add(path);
         status.set(loaded.details().fileName() + " — " + loaded.photo().width() + " × " + loaded.photo().height());
         TIMING.info("photo on screen {} ms after open ({} x {})", elapsedMs(), loaded.photo().width(),
@@ -827,13 +845,13 @@ public final class EditorViewModel {
         long version = ++selectionVersion;
         if (!settleScheduled) {
             settleScheduled = true;
-            firstWaitingAt = System.nanoTime();
+            firstWaitingAt = executor.nanoTime();
             executor.runOnUiThreadAfter(HISTOGRAM_SETTLE, () -> settled(version));
         }
     }
 
     private void settled(long version) {
-        boolean waitedLongEnough = System.nanoTime() - firstWaitingAt >= HISTOGRAM_MAX_WAIT.toNanos();
+        boolean waitedLongEnough = executor.nanoTime() - firstWaitingAt >= HISTOGRAM_MAX_WAIT.toNanos();
         if (version != selectionVersion && !waitedLongEnough) {
             long latest = selectionVersion;
             executor.runOnUiThreadAfter(HISTOGRAM_SETTLE, () -> settled(latest)); // changed meanwhile: wait on
@@ -846,34 +864,42 @@ public final class EditorViewModel {
     /**
      * Makes the panel's points for {@code selection} in the background, one at a time: while one
      * is being made, later selections only wait, and when it is done the newest selection is made
-     * next (the slider moves faster than points are drawn). Points for a selection that is no
-     * longer current are dropped, so another photo's histogram never shows, not even for a frame.
-     * Selections are compared by content: an equal one may replace the current without notice.
+     * next (the slider moves faster than points are drawn). Points of this photo show even if
+     * the slider moved on meanwhile (during a long drag the panel follows at most
+     * {@link #HISTOGRAM_MAX_WAIT} late, the newest position next), as long as the panel still
+     * shows the same choice; another photo's points are dropped, so they never show, not even
+     * for a frame. Selections are compared by content: an equal one needs no new points.
      */
     private void makePoints(HistogramSelection selection) {
         if (pointsRunning) {
             return; // the running one catches up with the newest selection when it ends
         }
         pointsRunning = true;
+        Session madeFor = session;
+        HistogramChoice choice = histogramChoice.get();
         try {
             executor.submit(BackgroundTask.<HistogramPoints>of("Histogram points",
                             context -> HistogramPoints.of(selection.first(), selection.second()))
                     .onSuccess(points -> {
-                        if (selection.equals(histogramSelection.get())) {
+                        if (madeFor == session && (choice == histogramChoice.get() || selection.equals(histogramSelection.get()))) {
                             histogramPoints.set(points);
+                            pointsSession = madeFor;
+                            pointsSelection = selection;
                         }
                     })
                     .onFailure(error -> LOG.warn("histogram points: {}", describe(error)))
                     .onFinished(() -> {
                         pointsRunning = false;
                         HistogramSelection now = histogramSelection.get();
-                        if (!settleScheduled && !now.equals(selection)) {
-                            makePoints(now); // it settled while these were being made
+                        boolean shown = pointsSession == session && now.equals(pointsSelection);
+                        if (!settleScheduled && !shown) {
+                            makePoints(now); // it changed while these were being made, or these were dropped
                         }
                     }));
-        } catch (RuntimeException e) {
-            pointsRunning = false; // refused (the executor is closing): nothing is running
-            throw e;
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the window is closing: a settle time that ran out meanwhile has nothing left to show
+            pointsRunning = false;
+            LOG.debug("histogram points not made: the executor is closing");
         }
     }
 

@@ -51,9 +51,20 @@ public final class BackgroundTask<T> {
         return this;
     }
 
-    /** Runs last, after success, failure or cancellation. */
+    /**
+     * Runs last, after success, failure or cancellation. Actions add up, in the order given (the
+     * view model's own, then the status bar's bookkeeping), rather than replace each other.
+     */
     public BackgroundTask<T> onFinished(Runnable action) {
-        this.onFinished = Objects.requireNonNull(action);
+        Objects.requireNonNull(action);
+        Runnable before = this.onFinished;
+        this.onFinished = () -> {
+            try {
+                before.run();
+            } finally {
+                action.run();
+            }
+        };
         return this;
     }
 

@@ -24,6 +24,11 @@ public interface TaskExecutor extends AutoCloseable {
         runOnUiThread(action);
     }
 
+    /** The clock {@link #runOnUiThreadAfter} delays are measured on, in nanoseconds (the tests' executors keep their own). */
+    default long nanoTime() {
+        return System.nanoTime();
+    }
+
     @Override
     void close();
 }

@@ -157,7 +157,7 @@ class EditorViewModelTest {
         assertTrue(before.cloud().isOverlay());
 
         for (int i = 1; i <= 20; i++) {
-            vm.strengthProperty().set(i / 20.0);   // a drag: many changes within one settle time
+            vm.strengthProperty().set(i / 40.0);   // a drag down to 50 %: many changes within one settle time
         }
         assertEquals(List.of(), executor.titles(), "no points are made while the slider moves");
         assertEquals(1, executor.fireDelayed());    // the first settle time is up, but changes came meanwhile
@@ -166,9 +166,108 @@ class EditorViewModelTest {
         executor.runAll();
         HistogramPoints after = vm.histogramPointsProperty().get();
         assertTrue(after != before, "new points once it settled");
-        assertTrue(vm.histogramSelectionProperty().get().caption().contains("100%"), vm.histogramSelectionProperty().get().caption());
-        assertEquals(HistogramCloud.overlay(vm.sourceHistogramProperty().get(), vm.resultHistogramProperty().get()).size(),
-                after.cloud().size(), "of the last position");
+        HistogramSelection last = vm.histogramSelectionProperty().get();
+        assertTrue(last.caption().contains("50%"), last.caption());
+        assertArrayEquals(HistogramPoints.of(last.first(), last.second()).mesh().points(), after.mesh().points(),
+                "the points of the last position");
+        assertFalse(java.util.Arrays.equals(before.mesh().points(), after.mesh().points()), "which differ from the first's");
+    }
+
+    @Test
+    void duringALongDragThePanelFollowsAtMostTheLongestWaitLate() throws Exception {
+        ManualTaskExecutor executor = new ManualTaskExecutor(true, true);   // the test is the clock
+        EditorViewModel vm = openedAndLooked(executor, "long-drag.jpg", 47);
+        HistogramPoints first = vm.histogramPointsProperty().get();
+        double strength = 1.0;
+        HistogramSelection made = null;
+        // a drag that never rests: a change before every settle time is up
+        for (int fired = 0; fired < 20 && made == null; fired++) {
+            strength -= 0.02;
+            vm.strengthProperty().set(strength);
+            executor.fireDelayed();
+            if (executor.pending("Histogram points") > 0) {
+                made = vm.histogramSelectionProperty().get();
+            }
+        }
+        assertNotNull(made, "points are made though the slider never rested");
+        long waited = executor.nanoTime() / 1_000_000;
+        assertTrue(waited <= EditorViewModel.HISTOGRAM_MAX_WAIT.toMillis() + EditorViewModel.HISTOGRAM_SETTLE.toMillis(),
+                "made after " + waited + " ms of dragging");
+        vm.strengthProperty().set(strength - 0.02);                 // the drag goes on while they are made
+        executor.runNext("Histogram points");
+        HistogramPoints shown = vm.histogramPointsProperty().get();
+        assertTrue(shown != first, "the panel moved during the drag");
+        assertArrayEquals(HistogramPoints.of(made.first(), made.second()).mesh().points(), shown.mesh().points(),
+                "showing the position they were made for");
+        do {
+            executor.runAll();
+        } while (executor.fireDelayed() > 0);
+        HistogramSelection last = vm.histogramSelectionProperty().get();
+        assertArrayEquals(HistogramPoints.of(last.first(), last.second()).mesh().points(),
+                vm.histogramPointsProperty().get().mesh().points(), "and the newest once the drag rests");
+    }
+
+    @Test
+    void aSettleTimeRunningOutAsTheWindowClosesIsQuiet() throws Exception {
+        ManualTaskExecutor executor = new ManualTaskExecutor(true, true);
+        EditorViewModel vm = openedAndLooked(executor, "closing.jpg", 53);
+        HistogramPoints shown = vm.histogramPointsProperty().get();
+        vm.strengthProperty().set(0.4);          // the panel's points wait for the slider to settle...
+        executor.close();                        // ...while the window closes and its executor with it
+        assertEquals(1, executor.fireDelayed(), "the settle time ran out after the close, and nothing was thrown");
+        assertSame(shown, vm.histogramPointsProperty().get());
+    }
+
+    @Test
+    void theSamePhotoOpenedAgainGetsItsPointsAgain() throws Exception {
+        PredictorSource missing = () -> {
+            throw new PredictionException(PredictionException.Problem.MODEL_MISSING, "model file not found");
+        };
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        EditorViewModel vm = viewModel(executor, missing, 256);
+        Path file = UiFixtures.castPhoto(dir, "again.jpg", 300, 200, 48);
+        vm.open(file);
+        executor.runAll();
+        int points = HistogramCloud.of(vm.sourceHistogramProperty().get()).size();
+        assertEquals(points, vm.histogramPointsProperty().get().cloud().size());
+
+        vm.open(file);      // an equal source selection: nothing changes, yet the old points were cleared
+        executor.runAll();
+        assertEquals(points, vm.histogramPointsProperty().get().cloud().size(), "the panel is not left blank");
+    }
+
+    @Test
+    void aCancelledReferenceIsNotStartedAgainWhenALaterOpenFails() throws Exception {
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        EditorViewModel vm = viewModel(executor, model, 256);
+        vm.open(UiFixtures.castPhoto(dir, "photo.jpg", 300, 200, 49));
+        executor.runAll();
+        String look = vm.lookDescriptionProperty().get();
+        vm.matchReference(UiFixtures.castPhoto(dir, "reference.jpg", 300, 200, 50));
+        vm.cancelAll();                                             // the user stops the matching
+        executor.runAll();
+        Path broken = Files.write(dir.resolve("broken.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3});
+        vm.open(broken);
+        executor.runAll();
+        assertEquals(1, errors().size(), "the failed open is reported");
+        assertEquals(TargetKind.MODEL, vm.targetKindProperty().get(), "the cancelled reference does not come back");
+        assertEquals(look, vm.lookDescriptionProperty().get());
+    }
+
+    @Test
+    void cancellingTheOpeningOfAnotherPhotoGivesTheShownPhotoItsLookBack() throws Exception {
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        EditorViewModel vm = viewModel(executor, model, 256);
+        vm.open(UiFixtures.castPhoto(dir, "shown.jpg", 300, 200, 51));
+        executor.runNext("Opening shown.jpg");                      // on screen; its prediction queued
+        vm.open(UiFixtures.castPhoto(dir, "other.jpg", 300, 200, 52));   // stops that prediction
+        Activity opening = vm.activities().stream().filter(a -> a.title().equals("Opening other.jpg")).findFirst()
+                .orElseThrow();
+        opening.cancel();                                           // the user cancels the second open
+        executor.runAll();
+        assertEquals("shown.jpg", vm.detailsProperty().get().fileName());
+        assertTrue(vm.hasLookProperty().get(), "the photo on screen got its prediction after all");
+        assertTrue(vm.activities().isEmpty());
     }
 
     @Test

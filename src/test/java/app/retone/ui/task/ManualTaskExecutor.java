@@ -53,6 +53,10 @@ public final class ManualTaskExecutor implements TaskExecutor {
     private final boolean honoursCancel;
     private final boolean holdsDelayed;
     private final Deque<Runnable> delayed = new ArrayDeque<>();
+    private final Deque<Long> due = new ArrayDeque<>();
+    /** The test's clock: it moves only when delayed actions fire, to the time they were due. */
+    private long clock;
+    private boolean closed;
 
     public ManualTaskExecutor() {
         this(true);
@@ -75,6 +79,9 @@ public final class ManualTaskExecutor implements TaskExecutor {
 
     @Override
     public <T> TaskHandle submit(BackgroundTask<T> task) {
+        if (closed) {
+            throw new java.util.concurrent.RejectedExecutionException(task.title() + ": the executor is closed"); // as the pool does
+        }
         Pending<T> pending = new Pending<>(task);
         queue.add(pending);
         return pending;
@@ -126,22 +133,33 @@ public final class ManualTaskExecutor implements TaskExecutor {
     public void runOnUiThreadAfter(java.time.Duration delay, Runnable action) {
         if (holdsDelayed) {
             delayed.add(action);
+            due.add(clock + delay.toNanos());
         } else {
             action.run();
         }
     }
 
-    /** Runs the delayed actions waiting now (those they schedule wait for the next call); returns how many ran. */
+    /**
+     * Runs the delayed actions waiting now, the clock moved on to when each was due (those they
+     * schedule wait for the next call); returns how many ran.
+     */
     public int fireDelayed() {
         int n = delayed.size();
         for (int i = 0; i < n; i++) {
+            clock = Math.max(clock, due.removeFirst());
             delayed.removeFirst().run();
         }
         return n;
     }
 
     @Override
+    public long nanoTime() {
+        return clock;
+    }
+
+    @Override
     public void close() {
+        closed = true;
         queue.clear();
     }
 }

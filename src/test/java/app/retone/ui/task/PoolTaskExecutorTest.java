@@ -49,6 +49,23 @@ class PoolTaskExecutorTest {
     }
 
     @Test
+    void finishingActionsAddUpInOrderAndOneThatThrowsDoesNotStopTheNext() throws Exception {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        CountDownLatch finished = new CountDownLatch(1);
+        executor.submit(BackgroundTask.of("two", context -> 1)
+                .onFinished(() -> {
+                    ran.add("the view model's");
+                    throw new IllegalStateException("a bug in the first");
+                })
+                .onFinished(() -> {
+                    ran.add("the status bar's");
+                    finished.countDown();
+                }));
+        assertTrue(finished.await(5, TimeUnit.SECONDS), "the second ran");
+        assertEquals(List.of("the view model's", "the status bar's"), ran);
+    }
+
+    @Test
     void aDelayedActionRunsOnTheUiThreadAfterItsDelay() throws Exception {
         AtomicReference<String> thread = new AtomicReference<>();
         CountDownLatch ran = new CountDownLatch(1);
