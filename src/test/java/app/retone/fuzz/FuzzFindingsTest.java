@@ -168,13 +168,11 @@ class FuzzFindingsTest {
         // the chunk's name, bytes of the file, line break included, into the photo's warnings
         Path file = Files.write(dir.resolve("chunk.webp"),
                 fuzzInput("PhotoLoaderFuzzTestInputs/load/crash-eaeb4d792b9e6420e0cf7e4601876aeca3f0b16a"));
-        try {
-            Photo photo = new PhotoLoader(new ImageLimits(1 << 16)).load(file);
-            assertFalse(photo.warnings().isEmpty(), "the decoder's warning is kept");
-            photo.warnings().forEach(w -> assertTrue(w.chars().noneMatch(Character::isISOControl), "one line: " + w));
-        } catch (ImageReadException e) {
-            assertTrue(e.getMessage().chars().noneMatch(Character::isISOControl), e.getMessage());
-        }
+        Photo photo = new PhotoLoader(new ImageLimits(1 << 16)).load(file);   // its pixels are fine: it opens
+        assertEquals(64, photo.width());
+        assertTrue(photo.warnings().stream().anyMatch(w -> w.startsWith("decoder warning: Ignoring unexpected chunk")),
+                "the decoder's warning is kept: " + photo.warnings());
+        photo.warnings().forEach(w -> assertTrue(w.chars().noneMatch(Character::isISOControl), "one line: " + w));
     }
 
     @Test

@@ -126,7 +126,9 @@ class StatusBarTest {
         assertFalse(robot.lookup("#cancel-work").queryAs(Button.class).isVisible());
         release.countDown();   // the model answers after all: the cancelled prediction must not show
         assertTrue(handedOut.await(10, TimeUnit.SECONDS));
-        executor.close();      // waits for the cancelled work to end, so anything it would deliver is queued
+        executor.close();
+        // the cancelled work has ended, so anything it would deliver is queued on the FX thread
+        assertTrue(executor.awaitClosed(java.time.Duration.ofSeconds(30)), "the cancelled prediction has ended");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(viewModel.hasLookProperty().get(), "a cancelled prediction never appears");
         assertEquals("cancel.jpg — Retone", stage.getTitle(), "the photo stays open");

@@ -250,10 +250,17 @@ public final class PhotoLoader {
         try {
             return new RandomAccessFile(path.toFile(), "r");
         } catch (java.io.FileNotFoundException e) {
+            // Java says "not found" for any failure to open: tell them apart
             if (!Files.exists(path)) {
                 throw new ImageReadException(Problem.NOT_FOUND, path, "the file disappeared while it was being opened");
             }
-            throw new ImageReadException(Problem.NOT_READABLE, path, "permission denied: the file cannot be read");
+            if (Files.isDirectory(path)) {
+                throw new ImageReadException(Problem.NOT_A_FILE, path, "is a folder, not a photo file");
+            }
+            if (!Files.isReadable(path)) {
+                throw new ImageReadException(Problem.NOT_READABLE, path, "permission denied: the file cannot be read");
+            }
+            throw new ImageReadException(Problem.NOT_READABLE, path, "cannot be opened (" + describe(e) + ")", e);
         }
     }
 

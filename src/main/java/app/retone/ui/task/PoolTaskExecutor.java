@@ -151,4 +151,9 @@ public final class PoolTaskExecutor implements TaskExecutor {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** After {@link #close}: waits until work deaf to interrupts has ended too; false if it has not by then. */
+    public boolean awaitClosed(java.time.Duration timeout) throws InterruptedException {
+        return pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
 }
