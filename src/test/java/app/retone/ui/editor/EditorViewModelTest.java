@@ -65,6 +65,13 @@ class EditorViewModelTest {
         return vm;
     }
 
+    /** A model source whose file is not there. */
+    private static PredictorSource missingModel() {
+        return () -> {
+            throw new PredictionException(PredictionException.Problem.MODEL_MISSING, "model file not found");
+        };
+    }
+
     private EditorViewModel direct() {
         return viewModel(new DirectTaskExecutor(), model, 256);
     }
@@ -220,9 +227,7 @@ class EditorViewModelTest {
 
     @Test
     void theSamePhotoOpenedAgainGetsItsPointsAgain() throws Exception {
-        PredictorSource missing = () -> {
-            throw new PredictionException(PredictionException.Problem.MODEL_MISSING, "model file not found");
-        };
+        PredictorSource missing = missingModel();
         ManualTaskExecutor executor = new ManualTaskExecutor();
         EditorViewModel vm = viewModel(executor, missing, 256);
         Path file = UiFixtures.castPhoto(dir, "again.jpg", 300, 200, 48);
@@ -641,9 +646,7 @@ class EditorViewModelTest {
 
     @Test
     void afterAFailedOpenThePhotoOnScreenStillGetsALook() throws Exception {
-        PredictorSource missing = () -> {
-            throw new PredictionException(PredictionException.Problem.MODEL_MISSING, "model file not found");
-        };
+        PredictorSource missing = missingModel();
         EditorViewModel vm = viewModel(new DirectTaskExecutor(), missing, 256);
         vm.open(UiFixtures.castPhoto(dir, "good.jpg", 300, 200, 35));
         vm.open(UiFixtures.brokenJpeg(dir, "broken.jpg"));
