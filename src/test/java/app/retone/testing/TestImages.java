@@ -1,6 +1,7 @@
 package app.retone.testing;
 
 import app.retone.core.image.JpegSegments;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -189,6 +190,16 @@ public final class TestImages {
         out.putInt(newTagAt + 8, 1);                                  // binary
         out.put(newTagAt + 12, tagData);
         return out.array();
+    }
+
+    /**
+     * A valid sRGB profile of about 153 KB, too large for one JPEG APP2 segment: its private tag
+     * is all 0x7F, so each later segment begins with bytes that read as a 2.1 GB size claim.
+     */
+    public static byte[] largeIccProfile() {
+        byte[] tag = new byte[150_000];
+        java.util.Arrays.fill(tag, (byte) 0x7F);
+        return iccWithPrivateTag(java.awt.color.ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData(), tag);
     }
 
     /** A 128-byte ICC profile header (only) claiming {@code size} bytes. */

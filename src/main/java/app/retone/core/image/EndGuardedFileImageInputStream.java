@@ -82,12 +82,6 @@ final class EndGuardedFileImageInputStream extends ImageInputStreamImpl {
         streamPos = file.getFilePointer();
     }
 
-    /** Ends this stream; the file stays open for its owner. */
-    @Override
-    public void close() throws IOException {
-        super.close();
-    }
-
     private int checked(int result, int asked) throws IIOException {
         if (result < 0 && asked > 0 && ++readsAtEnd > MAX_READS_AT_END) {
             throw new IIOException("Unexpected end of file: the decoder read past it " + MAX_READS_AT_END + " times");

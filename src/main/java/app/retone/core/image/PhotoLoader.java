@@ -160,8 +160,7 @@ public final class PhotoLoader {
 
     private DecodedImage decode(Path path, RandomAccessFile file, List<String> warnings) throws ImageReadException {
         try {
-            file.seek(0);
-            ImageInputStream in = new EndGuardedFileImageInputStream(file); // borrows the file, which load closes
+            ImageInputStream in = new EndGuardedFileImageInputStream(file); // from the start; borrows the file, which load closes
             ImageReader reader = findReader(path, in);
             try {
                 reader.setInput(in, true, true);

@@ -172,7 +172,6 @@ public final class EditorViewModel {
             repaint();
         });
         histogramChoice.addListener((obs, old, now) -> updateHistogramSelection());
-        histogramSelection.addListener((obs, old, now) -> selectionChanged());
         regrain.addListener((obs, old, now) -> refineDetail());
         adjusting.addListener((obs, old, now) -> {
             if (!now) {
@@ -585,9 +584,6 @@ public final class EditorViewModel {
         pointsSession = null;
         pointsSelection = null;
         updateHistogramSelection();
-        if (!settleScheduled && !pointsRunning) {
-            selectionChanged(); // the same selection as before (the same photo again) changes nothing, yet needs points
-        }
         recentFiles.add(path);
         status.set(loaded.details().fileName() + " — " + loaded.photo().width() + " × " + loaded.photo().height());
         TIMING.info("photo on screen {} ms after open ({} x {})", elapsedMs(), loaded.photo().width(),
@@ -832,6 +828,16 @@ public final class EditorViewModel {
                     + " (colour)");
         };
         histogramSelection.set(selection);
+        // by what is on display, not by the property's change: an equal selection is no change to
+        // JavaFX, yet needs points when the shown ones were cleared (the same photo opened again)
+        if (!pointsShown(selection)) {
+            selectionChanged();
+        }
+    }
+
+    /** Whether the panel shows the points of {@code selection}, made for the open photo. */
+    private boolean pointsShown(HistogramSelection selection) {
+        return pointsSession == session && selection.equals(pointsSelection);
     }
 
     /**
@@ -891,8 +897,7 @@ public final class EditorViewModel {
                     .onFinished(() -> {
                         pointsRunning = false;
                         HistogramSelection now = histogramSelection.get();
-                        boolean shown = pointsSession == session && now.equals(pointsSelection);
-                        if (!settleScheduled && !shown) {
+                        if (!settleScheduled && !pointsShown(now)) {
                             makePoints(now); // it changed while these were being made, or these were dropped
                         }
                     }));

@@ -254,22 +254,31 @@ class PhotoLoaderTest {
     @Test
     void aJpegWhoseIccProfileSpansSeveralSegmentsOpensWithItsProfile() throws IOException {
         // a profile over 65 519 bytes is split over APP2 segments; only the first one starts with
-        // the profile's size: in the second, the same place holds profile data, here 0x7FFFFFFF
-        byte[] srgb = java.awt.color.ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
-        byte[] tag = new byte[150_000];
-        new java.util.Random(9).nextBytes(tag);
-        int inTag = 65_519 - (srgb.length + 12 + 12 + 12 + 3);       // about where the second segment starts
-        java.util.Arrays.fill(tag, Math.max(0, inTag - 64), inTag + 64, (byte) 0x7F);
-        byte[] profile = TestImages.iccWithPrivateTag(srgb, tag);
+        // the profile's size: in the later ones, the same place holds profile data
+        byte[] profile = TestImages.largeIccProfile();
         java.awt.color.ICC_Profile.getInstance(profile);             // a profile Java itself accepts
         byte[] jpeg = JpegSegments.insert(TestImages.jpeg(TestImages.quadrants(), 0.9f), null, null, profile);
-        long claimsInLaterSegments = JpegSegments.largestIccClaim(new java.io.ByteArrayInputStream(jpeg));
+        // the case is real: read naively, the second segment claims more than the whole file
+        int second = indexOf(jpeg, JpegSegments.ICC_ID, indexOf(jpeg, JpegSegments.ICC_ID, 0) + 1);
+        assertEquals(2, jpeg[second + JpegSegments.ICC_ID.length], "the second segment");
+        long naive = java.nio.ByteBuffer.wrap(jpeg, second + JpegSegments.ICC_ID.length + 2, 4).getInt() & 0xFFFFFFFFL;
+        assertTrue(naive > jpeg.length, "the second segment starts with " + naive);
         Path file = TestImages.write(dir.resolve("big-profile.jpg"), jpeg);
 
         Photo photo = loader.load(file);
         assertEquals(64, photo.width());
         assertArrayEquals(profile, photo.source().iccProfile(), "the whole profile, joined from its segments");
-        assertEquals(profile.length, claimsInLaterSegments, "the size claimed is the first segment's");
+        assertEquals(profile.length, JpegSegments.largestIccClaim(new java.io.ByteArrayInputStream(jpeg)),
+                "the size claimed is the first segment's");
+    }
+
+    private static int indexOf(byte[] data, byte[] what, int from) {
+        for (int i = from; i + what.length <= data.length; i++) {
+            if (java.util.Arrays.equals(data, i, i + what.length, what, 0, what.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
     }
 
     @Test

@@ -52,8 +52,10 @@ public final class ManualTaskExecutor implements TaskExecutor {
     private final Deque<Pending<?>> queue = new ArrayDeque<>();
     private final boolean honoursCancel;
     private final boolean holdsDelayed;
-    private final Deque<Runnable> delayed = new ArrayDeque<>();
-    private final Deque<Long> due = new ArrayDeque<>();
+    private record Delayed(Runnable action, long due) {
+    }
+
+    private final Deque<Delayed> delayed = new ArrayDeque<>();
     /** The test's clock: it moves only when delayed actions fire, to the time they were due. */
     private long clock;
     private boolean closed;
@@ -132,8 +134,7 @@ public final class ManualTaskExecutor implements TaskExecutor {
     @Override
     public void runOnUiThreadAfter(java.time.Duration delay, Runnable action) {
         if (holdsDelayed) {
-            delayed.add(action);
-            due.add(clock + delay.toNanos());
+            delayed.add(new Delayed(action, clock + delay.toNanos()));
         } else {
             action.run();
         }
@@ -146,8 +147,9 @@ public final class ManualTaskExecutor implements TaskExecutor {
     public int fireDelayed() {
         int n = delayed.size();
         for (int i = 0; i < n; i++) {
-            clock = Math.max(clock, due.removeFirst());
-            delayed.removeFirst().run();
+            Delayed next = delayed.removeFirst();
+            clock = Math.max(clock, next.due());
+            next.action().run();
         }
         return n;
     }
