@@ -3,10 +3,12 @@ package app.retone.ui;
 import app.retone.core.image.ImageFormat;
 import app.retone.core.image.PhotoDetails;
 import app.retone.ui.editor.Activity;
+import app.retone.ui.editor.BlendFrame;
 import app.retone.ui.editor.CompareMode;
 import app.retone.ui.editor.EditorViewModel;
 import app.retone.ui.editor.HistogramChoice;
 import app.retone.ui.editor.Notice;
+import app.retone.ui.editor.PreviewFrame;
 import app.retone.ui.editor.TargetKind;
 import app.retone.ui.histogram.HistogramView;
 import app.retone.ui.photo.PhotoView;
@@ -95,10 +97,9 @@ public final class MainController {
     @FXML private TableView<PhotoDetails.Entry> metadataTable;
     @FXML private StatusBar statusBar;
 
-    private final FrameImages beforeImages = new FrameImages();
-    private final FrameImages afterImages = new FrameImages();
-    private final FrameImages detailBeforeImages = new FrameImages();
-    private final FrameImages detailAfterImages = new FrameImages();
+    /** Images of the display copy's frames (the original among them), and of the detail's. */
+    private final FrameImages displayImages = new FrameImages();
+    private final FrameImages detailImages = new FrameImages();
     private final PauseTransition detailDelay = new PauseTransition(Duration.millis(120));
     private final Button cancelButton = new Button("Cancel");
     private boolean strengthPending;
@@ -134,14 +135,8 @@ public final class MainController {
     // ---- bindings -------------------------------------------------------------------------
 
     private void bindPhoto() {
-        viewModel.beforeProperty().addListener((obs, old, frame) -> photoView.beforeProperty().set(beforeImages.show(frame)));
-        viewModel.afterProperty().addListener((obs, old, frame) -> {
-            // the same image object is rewritten in place; set it again only when it changed
-            var image = afterImages.show(frame);
-            if (photoView.afterProperty().get() != image) {
-                photoView.afterProperty().set(image);
-            }
-        });
+        viewModel.beforeProperty().addListener((obs, old, frame) -> showDisplayCopy());
+        viewModel.afterProperty().addListener((obs, old, frame) -> showDisplayCopy());
         viewModel.photoProperty().addListener((obs, old, photo) -> {
             if (photo != null) {
                 photoView.setPhotoSize(photo.width(), photo.height());
@@ -163,11 +158,13 @@ public final class MainController {
         photoView.visibleRegionProperty().addListener((obs, old, now) -> detailDelay.playFromStart());
         viewModel.detailProperty().addListener((obs, old, detail) -> {
             if (detail == null) {
-                photoView.setDetail(null, null, null);
-                detailBeforeImages.show(null); // let go of the large arrays
-                detailAfterImages.show(null);
+                photoView.setDetail(null, null, null, 0, null);
+                detailImages.retain(List.of()); // let go of the large arrays
             } else {
-                photoView.setDetail(detailBeforeImages.show(detail.before()), detailAfterImages.show(detail.after()),
+                BlendFrame result = detail.after();
+                detailImages.retain(withFrame(result.frames(), detail.before()));
+                photoView.setDetail(detailImages.show(detail.before()), detailImages.show(result.base()),
+                        detailImages.show(result.over()), result.opacity(),
                         new Rectangle2D(detail.x(), detail.y(), detail.regionWidth(), detail.regionHeight()));
             }
         });
@@ -184,6 +181,25 @@ public final class MainController {
         modelItem.disableProperty().bind(noPhoto);
         strengthSlider.disableProperty().bind(noLook);
         cancelItem.disableProperty().bind(viewModel.busyProperty().not());
+    }
+
+    /**
+     * The original and the result's blend: a slider move sets the opacity of frames the GPU
+     * already holds (images are made once per frame, and kept while the look's blends use them).
+     */
+    private void showDisplayCopy() {
+        PreviewFrame original = viewModel.beforeProperty().get();
+        BlendFrame result = viewModel.afterProperty().get();
+        displayImages.retain(result == null ? withFrame(List.of(), original) : withFrame(result.frames(), original));
+        photoView.beforeProperty().set(displayImages.show(original));
+        photoView.setAfter(result == null ? null : displayImages.show(result.base()),
+                result == null ? null : displayImages.show(result.over()), result == null ? 0 : result.opacity());
+    }
+
+    private static List<PreviewFrame> withFrame(List<PreviewFrame> frames, PreviewFrame frame) {
+        List<PreviewFrame> all = new java.util.ArrayList<>(frames);
+        all.add(frame);
+        return all;
     }
 
     private void updateZoomLabel() {

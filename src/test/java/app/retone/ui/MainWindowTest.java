@@ -243,9 +243,62 @@ class MainWindowTest {
         int[] expected = new int[original.length];
         new app.retone.core.color.StrengthPreview(original, new app.retone.core.color.PdfTransfer().transfer(source, target),
                 app.retone.core.color.Interpolation.TETRAHEDRAL).render(strength, expected);
+        var blend = onFx(() -> viewModel.afterProperty().get());
+        assertTrue(Pixels.maxAbsDiff(expected, blend.composite().argb()) <= (strength <= 1 ? 1 : 3),
+                "the last position's mix is its preview, nothing stale");
+        // and the views show exactly that mix: its two frames, at its opacity
         ImageView main = robot.lookup("#photo-main").queryAs(ImageView.class);
-        int[] shown = onFx(() -> Snapshots.pixels(main.getImage()).argb());
-        assertArrayEquals(expected, shown, "the screen shows exactly the last position's preview, nothing stale or mixed");
+        ImageView over = robot.lookup("#photo-main-over").queryAs(ImageView.class);
+        assertArrayEquals(blend.base().argb(), onFx(() -> Snapshots.pixels(main.getImage()).argb()));
+        if (blend.over() == null) {
+            assertEquals(null, onFx(over::getImage));
+        } else {
+            assertArrayEquals(blend.over().argb(), onFx(() -> Snapshots.pixels(over.getImage()).argb()));
+            assertEquals(blend.opacity(), onFx(over::getOpacity), 1e-9);
+        }
+    }
+
+    @Test
+    void whatTheScreenShowsAtAnyStrengthIsThatStrengthsPreview(FxRobot robot) throws Exception {
+        // 600 x 400 fits the view at 100 %: one screen pixel per display-copy pixel, so the
+        // window's own rendering can be compared with the engine's repaint, pixel by pixel
+        openByShortcut(robot, UiFixtures.castPhoto(dir, "onscreen.jpg", 600, 400, 33));
+        PhotoView view = photoView(robot);
+        assertEquals(1.0, onFx(() -> view.zoomProperty().get()), 1e-9);
+        ImageView main = robot.lookup("#photo-main").queryAs(ImageView.class);
+        int x0 = (int) Math.round(onFx(main::getLayoutX));
+        int y0 = (int) Math.round(onFx(main::getLayoutY));
+        int[] original = onFx(() -> viewModel.beforeProperty().get().argb().clone());
+        var lut = new app.retone.core.color.PdfTransfer().transfer(onFx(() -> viewModel.sourceHistogramProperty().get()),
+                onFx(() -> viewModel.targetHistogramProperty().get()));
+        var repaint = new app.retone.core.color.StrengthPreview(original, lut, app.retone.core.color.Interpolation.TETRAHEDRAL);
+        for (double s : new double[] {0.35, 0.8, 1.3}) {
+            onFx(() -> {
+                viewModel.strengthProperty().set(s);
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(onFx(() -> viewModel.afterProperty().get().over()) != null, "at " + s + " two frames are mixed");
+            Snapshots.Shot shot = Snapshots.of(view);
+            int[] expected = new int[original.length];
+            repaint.render(s, expected);
+            long sum = 0;
+            int worst = 0;
+            for (int y = 0; y < 400; y++) {
+                for (int x = 0; x < 600; x++) {
+                    int p = shot.at(x0 + x, y0 + y);
+                    int q = expected[y * 600 + x];
+                    for (int shift = 0; shift <= 16; shift += 8) {
+                        int d = Math.abs((p >>> shift & 0xFF) - (q >>> shift & 0xFF));
+                        sum += d;
+                        worst = Math.max(worst, d);
+                    }
+                }
+            }
+            double mean = sum / (3.0 * 600 * 400);
+            assertTrue(mean < 0.5 && worst <= 2, "at " + s + ": the screen is off by " + mean + " on average, "
+                    + worst + " at worst");
+        }
     }
 
     @Test

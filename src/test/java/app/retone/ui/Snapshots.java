@@ -13,11 +13,11 @@ import javax.imageio.ImageIO;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** What a person would see: snapshots of nodes as pixels, taken on the FX thread. */
-final class Snapshots {
+public final class Snapshots {
 
     /** A snapshot's pixels, 0xAARRGGBB, with its size. */
-    record Shot(int width, int height, int[] argb) {
-        int at(int x, int y) {
+    public record Shot(int width, int height, int[] argb) {
+        public int at(int x, int y) {
             return argb[y * width + x];
         }
     }
@@ -25,7 +25,7 @@ final class Snapshots {
     private Snapshots() {
     }
 
-    static Shot of(Node node) throws Exception {
+    public static Shot of(Node node) throws Exception {
         WritableImage image = WaitForAsyncUtils.asyncFx(() -> node.snapshot(null, null)).get(10, TimeUnit.SECONDS);
         return pixels(image);
     }

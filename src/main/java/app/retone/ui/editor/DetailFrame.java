@@ -9,7 +9,7 @@ package app.retone.ui.editor;
  * @param regrained whether {@code after} includes regrain (only at scale 1, refined once the slider rests)
  */
 public record DetailFrame(int x, int y, int regionWidth, int regionHeight, double scale,
-                          PreviewFrame before, PreviewFrame after, boolean regrained) {
+                          PreviewFrame before, BlendFrame after, boolean regrained) {
 
     /** True when the region covers the rectangle (x, y, w, h) of the photo. */
     public boolean covers(double rx, double ry, double rw, double rh) {
@@ -17,7 +17,7 @@ public record DetailFrame(int x, int y, int regionWidth, int regionHeight, doubl
     }
 
     /** The same region with another result. */
-    DetailFrame withAfter(PreviewFrame newAfter, boolean isRegrained) {
+    DetailFrame withAfter(BlendFrame newAfter, boolean isRegrained) {
         return new DetailFrame(x, y, regionWidth, regionHeight, scale, before, newAfter, isRegrained);
     }
 }

@@ -70,14 +70,17 @@ public final class EditorViewModel {
 
     /**
      * A look ready to apply: where it came from, its target histogram, the LUT, and the slider's
-     * fast paths for the display copy and for the model-sized copy (whose histogram is shown).
+     * fast paths: frames of the display copy for the screen to blend (null when the photo has
+     * transparency: then the copy is repainted), and repaints of the display and model-sized
+     * copies (whose histogram is shown).
      */
-    private record Look(TargetKind kind, String name, Histogram3D target, ColorLut3D lut, StrengthPreview preview,
-                        StrengthPreview modelCopyPreview) {
+    private record Look(TargetKind kind, String name, Histogram3D target, ColorLut3D lut, StrengthFrames frames,
+                        StrengthPreview preview, StrengthPreview modelCopyPreview) {
     }
 
-    /** A rendered detail region: its original pixels, their fast path, and the result. */
-    private record DetailPixels(int[] original, StrengthPreview preview, int[] result, boolean regrained) {
+    /** A rendered detail region: its original pixels, their fast paths (frames: null if transparent), and the result. */
+    private record DetailPixels(int[] original, StrengthPreview preview, StrengthFrames frames, BlendFrame result,
+                                boolean regrained) {
     }
 
     private final EditorServices services;
@@ -88,7 +91,7 @@ public final class EditorViewModel {
     private final ReadOnlyObjectWrapper<Photo> photo = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PhotoDetails> details = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PreviewFrame> before = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<PreviewFrame> after = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<BlendFrame> after = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<DetailFrame> detail = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty adjusting = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<Histogram3D> sourceHistogram = new ReadOnlyObjectWrapper<>();
@@ -150,6 +153,7 @@ public final class EditorViewModel {
     /** The region asked for last, and the fast path for its pixels under the current look. */
     private DetailRegion detailRegion;
     private StrengthPreview detailPreview;
+    private StrengthFrames detailFrames;
     private int[] detailOriginal;
     private final int[][] detailBuffers = new int[2][];
     private int nextDetail;
@@ -380,6 +384,7 @@ public final class EditorViewModel {
         refineWork.cancel();
         detailRegion = null;
         detailPreview = null;
+        detailFrames = null;
         detailOriginal = null;
         detailBuffers[0] = null;
         detailBuffers[1] = null;
@@ -413,8 +418,11 @@ public final class EditorViewModel {
         return before.getReadOnlyProperty();
     }
 
-    /** The result at the current strength, display-sized (the original until a look is ready). */
-    public ReadOnlyObjectProperty<PreviewFrame> afterProperty() {
+    /**
+     * The result at the current strength, display-sized (the original until a look is ready): two
+     * frames rendered ahead and the opacity that mixes them, so a slider move repaints nothing.
+     */
+    public ReadOnlyObjectProperty<BlendFrame> afterProperty() {
         return after.getReadOnlyProperty();
     }
 
@@ -573,7 +581,7 @@ public final class EditorViewModel {
         photo.set(loaded.photo());
         details.set(loaded.details());
         before.set(loaded.before());
-        after.set(loaded.before());
+        after.set(BlendFrame.of(loaded.before()));
         afterBuffers[0] = null;
         afterBuffers[1] = null;
         sourceHistogram.set(loaded.sourceHistogram());
@@ -629,7 +637,8 @@ public final class EditorViewModel {
     private Look lookFor(Session current, TargetKind kind, String name, Histogram3D target, ColorLut3D lut) {
         StrengthPreview preview = new StrengthPreview(current.before().argb(), lut, services.interpolation());
         StrengthPreview small = new StrengthPreview(current.modelCopy(), lut, services.interpolation());
-        return new Look(kind, name, target, lut, preview, small);
+        StrengthFrames frames = current.before().opaque() ? StrengthFrames.render(current.before(), preview) : null;
+        return new Look(kind, name, target, lut, frames, preview, small);
     }
 
     private void applyLook(Look look) {
@@ -642,6 +651,7 @@ public final class EditorViewModel {
             histogramChoice.set(HistogramChoice.OVERLAY); // first result of this photo: show what moved
         }
         detailPreview = null;
+        detailFrames = null;
         repaint();
         renderDetail();
     }
@@ -653,10 +663,19 @@ public final class EditorViewModel {
         return targetKind.get() == TargetKind.REFERENCE && referenceLook != null ? referenceLook : modelLook;
     }
 
-    /** The slider's path: blend and repaint the display copy, no prediction, no full resolution. */
+    /**
+     * The slider's path: a blend of frames rendered ahead for the screen to mix (or, for a photo
+     * with transparency, a repaint of the display copy); no prediction, no full resolution.
+     */
     private void repaint() {
         Look look = currentLook();
         if (session == null || look == null) {
+            return;
+        }
+        if (look.frames() != null) {
+            after.set(look.frames().at(strength.get()));
+            updateResultHistogram(look);
+            repaintDetail();
             return;
         }
         PreviewFrame original = session.before();
@@ -668,7 +687,7 @@ public final class EditorViewModel {
         }
         nextBuffer ^= 1;
         look.preview().render(strength.get(), buffer);
-        after.set(new PreviewFrame(original.width(), original.height(), buffer, original.opaque()));
+        after.set(BlendFrame.of(new PreviewFrame(original.width(), original.height(), buffer, original.opaque())));
         updateResultHistogram(look);
         repaintDetail();
     }
@@ -700,10 +719,15 @@ public final class EditorViewModel {
         if (shown == null || detailPreview == null) {
             return false;
         }
+        if (detailFrames != null) {
+            detail.set(shown.withAfter(detailFrames.at(strength.get()), false));
+            return true;
+        }
         PreviewFrame before = shown.before();
         int[] pixels = nextDetailBuffer(before.width() * before.height());
         detailPreview.render(strength.get(), pixels);
-        detail.set(shown.withAfter(new PreviewFrame(before.width(), before.height(), pixels, before.opaque()), false));
+        detail.set(shown.withAfter(BlendFrame.of(new PreviewFrame(before.width(), before.height(), pixels, before.opaque())),
+                false));
         return true;
     }
 
@@ -724,32 +748,44 @@ public final class EditorViewModel {
             int[] original = Resample.crop(full.argb(), full.width(), full.height(), region.x(), region.y(),
                     region.width(), region.height(), region.pixelWidth(), region.pixelHeight());
             context.checkCancelled();
+            int w = region.pixelWidth();
+            int h = region.pixelHeight();
+            PreviewFrame originalFrame = new PreviewFrame(w, h, original, !full.hasAlpha());
             if (look == null) {
-                return new DetailPixels(original, null, original, false);
+                return new DetailPixels(original, null, null, BlendFrame.of(originalFrame), false);
             }
             StrengthPreview preview = new StrengthPreview(original, look.lut(), services.interpolation());
             context.checkCancelled();
-            int[] result = new int[original.length];
-            preview.render(s, result);
-            boolean regrained = false;
+            StrengthFrames frames = originalFrame.opaque() ? StrengthFrames.render(originalFrame, preview) : null;
+            context.checkCancelled();
             if (withRegrain && s > 0) {
+                int[] colored = new int[original.length];
+                preview.render(s, colored);
                 context.checkCancelled();
-                result = services.regrain().apply(original, result, region.pixelWidth(), region.pixelHeight());
-                regrained = true;
+                int[] grained = services.regrain().apply(original, colored, w, h);
+                return new DetailPixels(original, preview, frames,
+                        BlendFrame.of(new PreviewFrame(w, h, grained, originalFrame.opaque())), true);
             }
-            return new DetailPixels(original, preview, result, regrained);
+            if (frames != null) {
+                return new DetailPixels(original, preview, frames, frames.at(s), false);
+            }
+            int[] colored = new int[original.length];
+            preview.render(s, colored);
+            return new DetailPixels(original, preview, null, BlendFrame.of(new PreviewFrame(w, h, colored, false)), false);
         }).onSuccess(out -> {
             if (current != session || region != detailRegion || look != currentLook()) {
                 return; // asked for something else meanwhile
             }
             detailOriginal = out.original();
             detailPreview = out.preview();
+            detailFrames = out.frames();
             boolean opaque = !current.photo().hasAlpha();
             int w = region.pixelWidth();
             int h = region.pixelHeight();
-            PreviewFrame beforeFrame = new PreviewFrame(w, h, detailOriginal, opaque);
+            PreviewFrame beforeFrame = out.frames() != null ? out.frames().frames().get(0)
+                    : new PreviewFrame(w, h, detailOriginal, opaque);
             DetailFrame frame = new DetailFrame(region.x(), region.y(), region.width(), region.height(), region.scale(),
-                    beforeFrame, new PreviewFrame(w, h, out.result(), opaque), out.regrained());
+                    beforeFrame, out.result(), out.regrained());
             detail.set(frame);
             if (s != strength.get() && detailPreview != null) {
                 repaintDetail(); // the slider moved while this was rendered
@@ -786,7 +822,7 @@ public final class EditorViewModel {
         }).onSuccess(pixels -> {
             DetailFrame now = detail.get();
             if (current == session && preview == detailPreview && s == strength.get() && regrain.get() && now != null) {
-                detail.set(now.withAfter(new PreviewFrame(w, h, pixels, now.before().opaque()), true));
+                detail.set(now.withAfter(BlendFrame.of(new PreviewFrame(w, h, pixels, now.before().opaque())), true));
             }
         }).onFailure(error -> detailFailed(current, error)));
     }

@@ -2,9 +2,9 @@ package app.retone.ui.editor;
 
 /**
  * Pixels for the screen: a display-sized copy, packed 0xAARRGGBB, row by row; {@code opaque}
- * when every alpha is 255 (the view may then show the array without copying it). The view
- * takes the pixels when the frame is published; the array is written again only for a later
- * frame, after this one was shown.
+ * when every alpha is 255. An opaque frame's array is never written after it was published, so
+ * the view may show it without copying it and keep it on the GPU; a frame with transparency may
+ * be repainted for a later frame (the view copies it).
  */
 public record PreviewFrame(int width, int height, int[] argb, boolean opaque) {
 

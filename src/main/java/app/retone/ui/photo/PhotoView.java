@@ -35,7 +35,9 @@ import javafx.scene.shape.Rectangle;
  * with a draggable divider.
  *
  * <p>The images are display-sized copies; {@link #setPhotoSize} tells the view the full size so
- * that zoom percentages mean what a photographer expects.
+ * that zoom percentages mean what a photographer expects. The result may be two images, one
+ * drawn over the other at an opacity ({@link #setAfter}): the screen mixes them, so changing the
+ * mix costs a frame's composition and nothing else.
  */
 public final class PhotoView extends Region {
 
@@ -45,6 +47,9 @@ public final class PhotoView extends Region {
 
     private final ObjectProperty<Image> before = new SimpleObjectProperty<>(this, "before");
     private final ObjectProperty<Image> after = new SimpleObjectProperty<>(this, "after");
+    private final ObjectProperty<Image> afterOver = new SimpleObjectProperty<>(this, "afterOver");
+    private final DoubleProperty afterOpacity = new SimpleDoubleProperty(this, "afterOpacity", 0);
+    private final DoubleProperty detailOpacity = new SimpleDoubleProperty(this, "detailOpacity", 0);
     private final ObjectProperty<CompareMode> mode = new SimpleObjectProperty<>(this, "mode", CompareMode.RESULT);
     private final BooleanProperty showOriginal = new SimpleBooleanProperty(this, "showOriginal", false);
     private final DoubleProperty split = new SimpleDoubleProperty(this, "split", 0.5);
@@ -53,6 +58,7 @@ public final class PhotoView extends Region {
     private final ReadOnlyObjectWrapper<Rectangle2D> visibleRegion = new ReadOnlyObjectWrapper<>(this, "visibleRegion");
     private Image detailBefore;
     private Image detailAfter;
+    private Image detailAfterOver;
     private Rectangle2D detailRegion;
 
     private double photoWidth = 1;
@@ -68,7 +74,17 @@ public final class PhotoView extends Region {
     private final ImageView mainDetail = new ImageView();
     private final ImageView splitDetail = new ImageView();
     private final ImageView secondDetail = new ImageView();
-    private final Group splitLayer = new Group(splitImage, splitDetail);
+    /** Over each view that can show the result: the second image of its blend. */
+    private final ImageView mainOver = new ImageView();
+    private final ImageView splitOver = new ImageView();
+    private final ImageView secondOver = new ImageView();
+    private final ImageView mainDetailOver = new ImageView();
+    private final ImageView splitDetailOver = new ImageView();
+    private final ImageView secondDetailOver = new ImageView();
+    private final ImageView[] photoViews = {mainImage, mainOver, splitImage, splitOver, secondImage, secondOver};
+    private final ImageView[] detailViews = {mainDetail, mainDetailOver, splitDetail, splitDetailOver, secondDetail,
+            secondDetailOver};
+    private final Group splitLayer = new Group(splitImage, splitOver, splitDetail, splitDetailOver);
     private final Rectangle mainClip = new Rectangle();
     private final Rectangle secondClip = new Rectangle();
     private final Rectangle splitClip = new Rectangle();
@@ -82,10 +98,26 @@ public final class PhotoView extends Region {
     public PhotoView() {
         getStyleClass().add("photo-view");
         setId("photo-view");
-        for (ImageView view : new ImageView[] {mainImage, splitImage, secondImage, mainDetail, splitDetail, secondDetail}) {
-            view.setSmooth(true);
-            view.setPreserveRatio(false);
+        for (ImageView[] views : new ImageView[][] {photoViews, detailViews}) {
+            for (ImageView view : views) {
+                view.setSmooth(true);
+                view.setPreserveRatio(false);
+            }
         }
+        for (ImageView over : new ImageView[] {mainOver, splitOver, secondOver}) {
+            over.opacityProperty().bind(afterOpacity);
+            over.setMouseTransparent(true);
+        }
+        for (ImageView over : new ImageView[] {mainDetailOver, splitDetailOver, secondDetailOver}) {
+            over.opacityProperty().bind(detailOpacity);
+            over.setMouseTransparent(true);
+        }
+        mainOver.setId("photo-main-over");
+        splitOver.setId("photo-split-over");
+        secondOver.setId("photo-second-over");
+        mainDetailOver.setId("detail-main-over");
+        splitDetailOver.setId("detail-split-over");
+        secondDetailOver.setId("detail-second-over");
         mainDetail.setId("detail-main");
         splitDetail.setId("detail-split");
         secondDetail.setId("detail-second");
@@ -96,8 +128,8 @@ public final class PhotoView extends Region {
         secondPort.setClip(secondClip);
         splitLayer.setClip(splitClip);
         splitLayer.setManaged(false);
-        mainPort.getChildren().addAll(mainImage, mainDetail, splitLayer);
-        secondPort.getChildren().addAll(secondImage, secondDetail);
+        mainPort.getChildren().addAll(mainImage, mainOver, mainDetail, mainDetailOver, splitLayer);
+        secondPort.getChildren().addAll(secondImage, secondOver, secondDetail, secondDetailOver);
         divider.getStyleClass().add("split-divider");
         divider.setId("split-divider");
         divider.setCursor(Cursor.H_RESIZE);
@@ -106,6 +138,7 @@ public final class PhotoView extends Region {
 
         before.addListener((o, a, b) -> refresh());
         after.addListener((o, a, b) -> refresh());
+        afterOver.addListener((o, a, b) -> refresh());
         mode.addListener((o, a, b) -> {
             if (fitting.get()) {
                 fit();
@@ -154,8 +187,30 @@ public final class PhotoView extends Region {
         return before;
     }
 
+    /** The result; with {@link #afterOverProperty()} at {@link #afterOpacityProperty()} over it, when that is set. */
     public ObjectProperty<Image> afterProperty() {
         return after;
+    }
+
+    /** The image drawn over the result at {@link #afterOpacityProperty()}, or null. */
+    public ObjectProperty<Image> afterOverProperty() {
+        return afterOver;
+    }
+
+    /** 0..1: how much of {@link #afterOverProperty()} shows over {@link #afterProperty()}. */
+    public DoubleProperty afterOpacityProperty() {
+        return afterOpacity;
+    }
+
+    /** The result as {@code base} with {@code over} drawn on it at {@code opacity} (0..1; over may be null). */
+    public void setAfter(Image base, Image over, double opacity) {
+        afterOpacity.set(over == null ? 0 : opacity);
+        if (after.get() != base) {
+            after.set(base);
+        }
+        if (afterOver.get() != over) {
+            afterOver.set(over);
+        }
     }
 
     public ObjectProperty<CompareMode> modeProperty() {
@@ -200,11 +255,18 @@ public final class PhotoView extends Region {
 
     /**
      * Shows full-resolution pixels for a region of the photo (x, y, width, height in photo
-     * pixels) over the display copy; nulls remove it.
+     * pixels) over the display copy: the original, and the result as {@code result} with {@code
+     * resultOver} drawn on it at {@code overOpacity}; nulls remove it.
      */
-    public void setDetail(Image original, Image result, Rectangle2D region) {
+    public void setDetail(Image original, Image result, Image resultOver, double overOpacity, Rectangle2D region) {
+        detailOpacity.set(resultOver == null ? 0 : overOpacity);
+        if (original == detailBefore && result == detailAfter && resultOver == detailAfterOver
+                && java.util.Objects.equals(region, detailRegion)) {
+            return; // only the mix changed
+        }
         detailBefore = original;
         detailAfter = result;
+        detailAfterOver = resultOver;
         detailRegion = region;
         refresh();
     }
@@ -322,12 +384,15 @@ public final class PhotoView extends Region {
         boolean empty = originalImage == null;
         placeholder.setVisible(empty);
         CompareMode m = mode.get();
+        // a blend's second image shows only where the result does, and only with its own base
+        Image over = after.get() != null ? afterOver.get() : null;
+        boolean original = showOriginal.get();
         switch (m) {
             case RESULT -> {
-                mainImage.setImage(showOriginal.get() ? originalImage : result);
+                mainImage.setImage(original ? originalImage : result);
                 splitImage.setImage(null);
                 secondImage.setImage(null);
-                leftTag.setText(showOriginal.get() ? "Original" : "");
+                leftTag.setText(original ? "Original" : "");
             }
             case SIDE_BY_SIDE -> {
                 mainImage.setImage(originalImage);
@@ -344,12 +409,18 @@ public final class PhotoView extends Region {
                 rightTag.setText("After");
             }
         }
+        mainOver.setImage(m == CompareMode.RESULT && !original ? over : null);
+        splitOver.setImage(m == CompareMode.SPLIT && !original ? over : null);
+        secondOver.setImage(m == CompareMode.SIDE_BY_SIDE && !original ? over : null);
         boolean hasDetail = detailRegion != null && detailBefore != null;
         Image detailResult = detailAfter != null ? detailAfter : detailBefore;
-        boolean original = showOriginal.get();
+        Image detailOver = hasDetail && detailAfter != null ? detailAfterOver : null;
         mainDetail.setImage(!hasDetail ? null : m == CompareMode.RESULT && !original ? detailResult : detailBefore);
         splitDetail.setImage(!hasDetail || m != CompareMode.SPLIT ? null : original ? detailBefore : detailResult);
         secondDetail.setImage(!hasDetail || m != CompareMode.SIDE_BY_SIDE ? null : original ? detailBefore : detailResult);
+        mainDetailOver.setImage(m == CompareMode.RESULT && !original ? detailOver : null);
+        splitDetailOver.setImage(m == CompareMode.SPLIT && !original ? detailOver : null);
+        secondDetailOver.setImage(m == CompareMode.SIDE_BY_SIDE && !original ? detailOver : null);
         secondPort.setVisible(m == CompareMode.SIDE_BY_SIDE);
         divider.setVisible(m == CompareMode.SPLIT && !empty);
         leftTag.setVisible(!empty && !leftTag.getText().isEmpty());
@@ -377,13 +448,13 @@ public final class PhotoView extends Region {
         double imageH = photoHeight * z;
         double x = Math.round(pw / 2 - centerX * photoWidth * z);
         double y = Math.round(h / 2 - centerY * photoHeight * z);
-        for (ImageView view : new ImageView[] {mainImage, splitImage, secondImage}) {
+        for (ImageView view : photoViews) {
             view.setFitWidth(imageW);
             view.setFitHeight(imageH);
             view.relocate(x, y);
         }
         boolean crisp = z >= 2; // from 200 % on, show the pixels themselves, not a blur of them
-        for (ImageView view : new ImageView[] {mainDetail, splitDetail, secondDetail}) {
+        for (ImageView view : detailViews) {
             if (detailRegion != null) {
                 view.setFitWidth(detailRegion.getWidth() * z);
                 view.setFitHeight(detailRegion.getHeight() * z);

@@ -95,7 +95,7 @@ class EditorViewModelTest {
         assertEquals(171, before.height());
         assertTrue(vm.hasLookProperty().get());
         assertEquals(TargetKind.MODEL, vm.targetKindProperty().get());
-        PreviewFrame after = vm.afterProperty().get();
+        BlendFrame after = vm.afterProperty().get();
         assertTrue(Pixels.meanAbsDiff(pixels(before), pixels(after)) > 1, "the result differs from the original");
         assertNotNull(vm.targetHistogramProperty().get());
         assertEquals("cast.jpg — Retone", vm.windowTitleProperty().get());
@@ -141,19 +141,70 @@ class EditorViewModelTest {
         assertEquals(1, predictions.get());
         PreviewFrame before = vm.beforeProperty().get();
 
+        int[] original = pixels(before);
+        var lut = new app.retone.core.color.PdfTransfer().transfer(vm.sourceHistogramProperty().get(),
+                vm.targetHistogramProperty().get());
+        var repaint = new app.retone.core.color.StrengthPreview(original, lut, app.retone.core.color.Interpolation.TETRAHEDRAL);
+        java.util.Set<int[]> drawnFrom = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         vm.adjustingProperty().set(true);
         for (int i = 0; i <= 20; i++) {
-            vm.strengthProperty().set(1.5 * i / 20);
-            PreviewFrame after = vm.afterProperty().get();
-            assertEquals(before.width(), after.width(), "the display copy is repainted, not the 900 px photo");
+            double s = 1.5 * i / 20;
+            vm.strengthProperty().set(s);
+            BlendFrame after = vm.afterProperty().get();
+            assertEquals(before.width(), after.width(), "the display copy is shown, not the 900 px photo");
             assertEquals(before.height(), after.height());
+            drawnFrom.add(after.base().argb());
+            if (after.over() != null) {
+                drawnFrom.add(after.over().argb());
+            }
+            int[] expected = new int[original.length];
+            repaint.render(s, expected);
+            assertTrue(Pixels.meanAbsDiff(expected, pixels(after)) < 0.25, "at " + s + ": the screen's mix is the repaint");
+            if (s <= 1) {
+                assertTrue(Pixels.maxAbsDiff(expected, pixels(after)) <= 1, "at " + s + ": exact up to rounding");
+            }
         }
         vm.adjustingProperty().set(false);
+        assertEquals(6, drawnFrom.size(), "21 moves mix six frames rendered when the look came: no repaint");
+        assertTrue(drawnFrom.contains(before.argb()), "the original is one of them");
 
         // all that the scrubbing asked for in the background: the histogram panel's points, one at a time
         assertEquals(List.of("Histogram points"), executor.titles());
         executor.runAll();
         assertEquals(1, predictions.get(), "the slider never runs the network again");
+    }
+
+    @Test
+    void aPhotoWithTransparencyIsRepaintedAtEachMoveNotMixedOnScreen() throws Exception {
+        int w = 300;
+        int h = 200;
+        int[] argb = app.retone.core.image.SyntheticPhoto.landscape(w, h, 3).argb();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w / 2; x++) {
+                argb[y * w + x] = argb[y * w + x] & 0x00FFFFFF | 0x80000000; // the left half half-transparent
+            }
+        }
+        int[] cast = Pixels.cast(argb, new double[] {0.85, 0.1, 0.0, 0.05, 0.8, 0.05, 0.0, 0.1, 0.6},
+                new double[] {30, 20, 10});
+        Path file = app.retone.testing.TestImages.write(dir.resolve("cutout.png"),
+                app.retone.testing.TestImages.fromArgb(cast, w, h, true), "png");
+        EditorViewModel vm = direct();
+        vm.open(file);
+        assertEquals(List.of(), errors());
+        PreviewFrame before = vm.beforeProperty().get();
+        assertFalse(before.opaque(), "the display copy keeps the transparency");
+        var lut = new app.retone.core.color.PdfTransfer().transfer(vm.sourceHistogramProperty().get(),
+                vm.targetHistogramProperty().get());
+        var repaint = new app.retone.core.color.StrengthPreview(pixels(before), lut,
+                app.retone.core.color.Interpolation.TETRAHEDRAL);
+        for (double s : new double[] {0.3, 0.7, 1.2}) {
+            vm.strengthProperty().set(s);
+            BlendFrame after = vm.afterProperty().get();
+            assertNull(after.over(), "an alpha below 255 would be applied twice by an on-screen mix");
+            int[] expected = new int[before.width() * before.height()];
+            repaint.render(s, expected);
+            assertArrayEquals(expected, pixels(after), "at " + s + ": the repaint, alpha kept");
+        }
     }
 
     @Test
@@ -359,12 +410,12 @@ class EditorViewModelTest {
         executor.runNext("Opening second.jpg");   // second on screen, its own prediction queued behind
         executor.runNext(PREDICTING);              // the first photo's prediction, finished after all
         assertFalse(vm.hasLookProperty().get(), "the first photo's look never reaches the second");
-        assertSame(vm.beforeProperty().get(), vm.afterProperty().get(), "the second photo is shown as it is");
+        assertEquals(BlendFrame.of(vm.beforeProperty().get()), vm.afterProperty().get(), "the second photo is shown as it is");
         executor.runAll();                         // the second's prediction (and the panel's points)
 
         assertEquals("second.jpg", vm.detailsProperty().get().fileName());
         assertEquals(200, vm.photoProperty().get().width());
-        PreviewFrame after = vm.afterProperty().get();
+        BlendFrame after = vm.afterProperty().get();
         assertEquals(vm.beforeProperty().get().width(), after.width(), "the result is the second photo's");
         assertEquals(vm.beforeProperty().get().height(), after.height());
         assertTrue(vm.hasLookProperty().get());
@@ -750,5 +801,10 @@ class EditorViewModelTest {
 
     private static int[] pixels(PreviewFrame frame) {
         return java.util.Arrays.copyOf(frame.argb(), frame.width() * frame.height());
+    }
+
+    /** What the screen shows of a blend. */
+    private static int[] pixels(BlendFrame frame) {
+        return pixels(frame.composite());
     }
 }

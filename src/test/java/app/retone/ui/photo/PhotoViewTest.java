@@ -131,4 +131,61 @@ class PhotoViewTest {
         assertEquals(200, clip.getX(), 1e-9, "the result starts at the divider");
         assertEquals(600, clip.getWidth(), 1e-9);
     }
+
+    @Test
+    void theResultsSecondImageShowsOnlyWhereTheResultDoesAndTheScreenMixesIt(FxRobot robot) throws Exception {
+        WritableImage over = new WritableImage(400, 300);
+        for (int y = 0; y < 300; y++) {
+            for (int x = 0; x < 400; x++) {
+                over.getPixelWriter().setColor(x, y, Color.rgb(250, 240, 20));
+            }
+        }
+        javafx.scene.image.Image result = view.afterProperty().get();
+        var plain = app.retone.ui.Snapshots.of(view);
+        WaitForAsyncUtils.asyncFx(() -> view.setAfter(result, over, 0.25)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        ImageView main = image(robot, "#photo-main");
+        ImageView mainOver = image(robot, "#photo-main-over");
+        assertEquals(result, main.getImage());
+        assertEquals(over, mainOver.getImage());
+        assertEquals(0.25, mainOver.getOpacity(), 1e-9);
+        assertEquals(main.getLayoutX(), mainOver.getLayoutX(), 1e-9, "drawn exactly over the result");
+        assertEquals(main.getFitWidth(), mainOver.getFitWidth(), 1e-9);
+        // what a person sees: a quarter of the yellow over the result, pixel by pixel
+        var mixed = app.retone.ui.Snapshots.of(view);
+        int[] yellow = {250, 240, 20};
+        int worst = 0;
+        int compared = 0;
+        for (int y = 10; y < 590; y += 7) {
+            for (int x = 10; x < 790; x += 7) {
+                int p = plain.at(x, y);
+                int q = mixed.at(x, y);
+                for (int c = 0; c < 3; c++) {
+                    int shift = 16 - 8 * c;
+                    double expected = (p >>> shift & 0xFF) * 0.75 + yellow[c] * 0.25;
+                    worst = (int) Math.max(worst, Math.abs((q >>> shift & 0xFF) - expected));
+                }
+                compared++;
+            }
+        }
+        assertTrue(compared > 9000);
+        assertTrue(worst <= 2, "the screen's mix is off by " + worst + " levels");
+
+        WaitForAsyncUtils.asyncFx(() -> view.setAfter(result, over, 0.8)).get(5, TimeUnit.SECONDS);
+        assertEquals(0.8, mainOver.getOpacity(), 1e-9, "a new mix is a new opacity");
+        WaitForAsyncUtils.asyncFx(() -> view.showOriginalProperty().set(true)).get(5, TimeUnit.SECONDS);
+        assertEquals(null, mainOver.getImage(), "holding the key shows the original, nothing over it");
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.showOriginalProperty().set(false);
+            view.modeProperty().set(CompareMode.SIDE_BY_SIDE);
+        }).get(5, TimeUnit.SECONDS);
+        assertEquals(null, mainOver.getImage(), "side by side, the left is the original");
+        assertEquals(over, image(robot, "#photo-second-over").getImage());
+        WaitForAsyncUtils.asyncFx(() -> view.modeProperty().set(CompareMode.SPLIT)).get(5, TimeUnit.SECONDS);
+        assertEquals(null, image(robot, "#photo-second-over").getImage());
+        assertEquals(over, image(robot, "#photo-split-over").getImage());
+        WaitForAsyncUtils.asyncFx(() -> view.setAfter(result, null, 0.8)).get(5, TimeUnit.SECONDS);
+        assertEquals(null, image(robot, "#photo-split-over").getImage());
+        assertEquals(0, view.afterOpacityProperty().get(), 1e-9, "no second image, no mix");
+    }
 }

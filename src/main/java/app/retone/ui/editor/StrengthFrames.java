@@ -1,0 +1,69 @@
+package app.retone.ui.editor;
+
+import app.retone.core.color.StrengthPreview;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An opaque display copy under one look, rendered once at a few strengths, so that any strength
+ * is a blend of two neighbours that the screen mixes (see {@link BlendFrame}).
+ *
+ * <p>From 0 to 100 % the blend is exact: the preview at strength s is p + s·(L(p) − p) =
+ * (1 − s)·p + s·L(p), a mix of the original and the full result that never leaves 0..255.
+ * Beyond 100 % it extrapolates and a channel may clip; a straight line between two frames then
+ * bends where the clipping starts, so frames are kept every {@link #STEP_ABOVE_FULL} up to 150 %:
+ * a pixel whose change L(p) − p is d levels is off by at most d/32 (the kink in the middle of a
+ * step), and only while it clips between two frames.
+ */
+final class StrengthFrames {
+
+    static final double STEP_ABOVE_FULL = 0.125;
+    private static final double[] STRENGTHS = {0, 1, 1.125, 1.25, 1.375, 1.5};
+
+    private final PreviewFrame[] frames;
+    private final List<PreviewFrame> all;
+
+    private StrengthFrames(PreviewFrame[] frames) {
+        this.frames = frames;
+        this.all = List.of(frames);
+    }
+
+    /** Renders the frames of {@code original} under {@code preview}'s look (for the background: a few repaints). */
+    static StrengthFrames render(PreviewFrame original, StrengthPreview preview) {
+        if (!original.opaque()) {
+            throw new IllegalArgumentException("transparent pixels cannot be blended on screen");
+        }
+        int pixels = original.width() * original.height();
+        if (preview.pixelCount() != pixels) {
+            throw new IllegalArgumentException("the preview has " + preview.pixelCount() + " pixels, the frame " + pixels);
+        }
+        PreviewFrame[] frames = new PreviewFrame[STRENGTHS.length];
+        frames[0] = original;
+        for (int i = 1; i < STRENGTHS.length; i++) {
+            int[] argb = new int[pixels];
+            preview.render(STRENGTHS[i], argb);
+            frames[i] = new PreviewFrame(original.width(), original.height(), argb, true);
+        }
+        return new StrengthFrames(frames);
+    }
+
+    /** The blend that shows {@code strength} (0..1.5). */
+    BlendFrame at(double strength) {
+        if (!(strength >= 0 && strength <= STRENGTHS[STRENGTHS.length - 1])) {
+            throw new IllegalArgumentException("strength must be in 0.." + STRENGTHS[STRENGTHS.length - 1] + ", got " + strength);
+        }
+        int exact = Arrays.binarySearch(STRENGTHS, strength);
+        if (exact >= 0) {
+            return new BlendFrame(frames[exact], null, 0, all);
+        }
+        int upper = -exact - 1;
+        double from = STRENGTHS[upper - 1];
+        double opacity = (strength - from) / (STRENGTHS[upper] - from);
+        return new BlendFrame(frames[upper - 1], frames[upper], opacity, all);
+    }
+
+    /** The frames, lowest strength first; the first is the original. */
+    List<PreviewFrame> frames() {
+        return all;
+    }
+}
