@@ -96,9 +96,17 @@ final class BenchCommand implements Callable<Integer> {
                 () -> new StrengthPreview(preview.argb(), lut, Interpolation.TETRAHEDRAL));
         StrengthPreview slider = new StrengthPreview(preview.argb(), lut, Interpolation.TETRAHEDRAL);
         double[] strength = {0.5};
-        allWithin &= report(out, "LUT + strength on " + previewLabel + " (slider move)", 15, w, n, () -> {
+        allWithin &= report(out, "LUT + strength on " + previewLabel + " (one repaint)", 15, w, n, () -> {
             strength[0] = strength[0] >= 1.4 ? 0.5 : strength[0] + 0.1; // a slider moving
             slider.render(strength[0], previewOut);
+        });
+        // the app renders these once per look; a slider move then mixes two of them on the GPU
+        double[] frameStrengths = {1, 1.125, 1.25, 1.375, 1.5};
+        int[][] frames = new int[frameStrengths.length][preview.argb().length];
+        report(out, "a look's 5 frames for the slider (once)", Double.NaN, w, n, () -> {
+            for (int i = 0; i < frames.length; i++) {
+                slider.render(frameStrengths[i], frames[i]);
+            }
         });
         int[] largeOut = new int[large.argb().length];
         allWithin &= report(out, "LUT on " + largeLabel, 250, w, n, () -> lut.apply(large.argb(), largeOut, Interpolation.TETRAHEDRAL));

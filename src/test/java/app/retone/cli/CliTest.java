@@ -155,7 +155,7 @@ class CliTest extends CommandLineTestBase {
     @Test
     void benchRunsEveryStep() {
         assertEquals(0, run("bench", "--quick"), stderr);
-        for (String step : new String[] {"histogram", "Pitié IDT", "slider move", "LUT on", "regrain", "transfer of a"}) {
+        for (String step : new String[] {"histogram", "Pitié IDT", "one repaint", "5 frames", "LUT on", "regrain", "transfer of a"}) {
             assertTrue(stdout.contains(step), step + " missing from: " + stdout);
         }
     }

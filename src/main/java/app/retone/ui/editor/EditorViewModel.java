@@ -762,9 +762,10 @@ public final class EditorViewModel {
                 int[] colored = new int[original.length];
                 preview.render(s, colored);
                 context.checkCancelled();
-                int[] grained = services.regrain().apply(original, colored, w, h);
+                PreviewFrame grained = new PreviewFrame(w, h, services.regrain().apply(original, colored, w, h),
+                        originalFrame.opaque());
                 return new DetailPixels(original, preview, frames,
-                        BlendFrame.of(new PreviewFrame(w, h, grained, originalFrame.opaque())), true);
+                        frames != null ? frames.alone(grained) : BlendFrame.of(grained), true);
             }
             if (frames != null) {
                 return new DetailPixels(original, preview, frames, frames.at(s), false);
@@ -822,7 +823,8 @@ public final class EditorViewModel {
         }).onSuccess(pixels -> {
             DetailFrame now = detail.get();
             if (current == session && preview == detailPreview && s == strength.get() && regrain.get() && now != null) {
-                detail.set(now.withAfter(BlendFrame.of(new PreviewFrame(w, h, pixels, now.before().opaque())), true));
+                PreviewFrame grained = new PreviewFrame(w, h, pixels, now.before().opaque());
+                detail.set(now.withAfter(detailFrames != null ? detailFrames.alone(grained) : BlendFrame.of(grained), true));
             }
         }).onFailure(error -> detailFailed(current, error)));
     }

@@ -62,6 +62,16 @@ final class StrengthFrames {
         return new BlendFrame(frames[upper - 1], frames[upper], opacity, all);
     }
 
+    /**
+     * {@code frame} shown alone (the regrained detail at rest), with this look's frames still
+     * among those the view keeps: the next slider move mixes them again without a new upload.
+     */
+    BlendFrame alone(PreviewFrame frame) {
+        List<PreviewFrame> kept = new java.util.ArrayList<>(all);
+        kept.add(frame);
+        return new BlendFrame(frame, null, 0, kept);
+    }
+
     /** The frames, lowest strength first; the first is the original. */
     List<PreviewFrame> frames() {
         return all;

@@ -641,10 +641,16 @@ class EditorViewModelTest {
         vm.adjustingProperty().set(true);
         vm.regrainProperty().set(true);
         vm.strengthProperty().set(0.6);
-        assertFalse(vm.detailProperty().get().regrained(), "no regrain while the slider moves");
+        DetailFrame moving = vm.detailProperty().get();
+        assertFalse(moving.regrained(), "no regrain while the slider moves");
+        assertNotNull(moving.after().over(), "while it moves, the detail too is two frames mixed");
+        assertTrue(Pixels.maxAbsDiff(colored(lut, crop, 0.6), pixels(moving.after())) <= 1);
         vm.adjustingProperty().set(false);
         DetailFrame rested = vm.detailProperty().get();
         assertTrue(rested.regrained());
+        assertNull(rested.after().over(), "at rest the regrained pixels show alone");
+        assertTrue(rested.after().frames().containsAll(moving.after().frames()),
+                "and the frames stay with the view, for the next move");
         int[] regrained = new app.retone.core.color.Regrain().apply(crop, colored(lut, crop, 0.6), 300, 150);
         assertTrue(Pixels.maxAbsDiff(regrained, pixels(rested.after())) <= 2, "the engine's regrain of the region");
 
