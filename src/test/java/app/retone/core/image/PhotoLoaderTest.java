@@ -329,6 +329,22 @@ class PhotoLoaderTest {
         assertEquals(1, photo.source().orientation());
     }
 
+    @Test
+    void anOrientationTagWithoutAValueIsIgnoredWithAWarning() throws IOException {
+        // IFD0's second entry (Orientation) rewritten as an empty list of SHORTs: a tag that is
+        // there but holds no value
+        byte[] exif = TestImages.exif(6, "Cam");
+        int entry = 6 + 8 + 2 + 12;
+        assertEquals(0x0112, (exif[entry] & 0xFF) << 8 | exif[entry + 1] & 0xFF, "the orientation entry");
+        java.nio.ByteBuffer.wrap(exif, entry + 2, 10).putShort((short) 3).putInt(0).putInt(0);
+        byte[] jpeg = JpegSegments.insert(TestImages.jpeg(TestImages.quadrants(), 0.9f), exif, null, null);
+        Photo photo = loader.load(TestImages.write(dir.resolve("emptyorientation.jpg"), jpeg));
+        assertEquals(1, photo.source().orientation(), "shown as stored");
+        assertEquals(64, photo.width());
+        assertEquals(1, photo.warnings().size(), photo.warnings().toString());
+        assertTrue(photo.warnings().get(0).startsWith("ignored an unreadable EXIF orientation ("), photo.warnings().get(0));
+    }
+
     private ImageReadException assertProblem(Problem problem, Path path) {
         ImageReadException e = assertThrows(ImageReadException.class, () -> loader.load(path));
         assertEquals(problem, e.problem(), e.getMessage());
