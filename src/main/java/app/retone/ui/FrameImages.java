@@ -3,6 +3,7 @@ package app.retone.ui;
 import app.retone.ui.editor.PreviewFrame;
 import java.nio.IntBuffer;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -16,15 +17,18 @@ import javafx.scene.image.WritableImage;
  * array is never written again once published, so its image wraps the array through a {@link
  * PixelBuffer} (ARGB with alpha 255 is also premultiplied ARGB) and is kept, with its texture on
  * the GPU, for as long as the frame may show again: the frames of the look's blends. Frames with
- * transparency are copied into one reused image.
+ * transparency may be repainted, so they are copied, each role into its own reused image.
  */
 final class FrameImages {
 
-    private final Map<int[], WritableImage> wrapped = new IdentityHashMap<>();
-    private WritableImage copied;
+    /** What a frame is shown as: a copied frame's image is reused for the next frame of the same role only. */
+    enum Role { ORIGINAL, RESULT, OVER }
 
-    /** The image showing {@code frame}, or null for none. */
-    WritableImage show(PreviewFrame frame) {
+    private final Map<int[], WritableImage> wrapped = new IdentityHashMap<>();
+    private final Map<Role, WritableImage> copies = new EnumMap<>(Role.class);
+
+    /** The image showing {@code frame} as {@code role}, or null for none. */
+    WritableImage show(PreviewFrame frame, Role role) {
         if (frame == null) {
             return null;
         }
@@ -32,8 +36,10 @@ final class FrameImages {
             return wrapped.computeIfAbsent(frame.argb(), argb -> new WritableImage(new PixelBuffer<>(frame.width(),
                     frame.height(), IntBuffer.wrap(argb), PixelFormat.getIntArgbPreInstance())));
         }
+        WritableImage copied = copies.get(role);
         if (copied == null || (int) copied.getWidth() != frame.width() || (int) copied.getHeight() != frame.height()) {
             copied = new WritableImage(frame.width(), frame.height());
+            copies.put(role, copied);
         }
         copied.getPixelWriter().setPixels(0, 0, frame.width(), frame.height(), PixelFormat.getIntArgbInstance(),
                 frame.argb(), 0, frame.width());
@@ -46,12 +52,12 @@ final class FrameImages {
                 .collect(Collectors.toCollection(() -> java.util.Collections.newSetFromMap(new IdentityHashMap<>())));
         wrapped.keySet().retainAll(keep);
         if (frames.stream().noneMatch(f -> f != null && !f.opaque())) {
-            copied = null;
+            copies.clear();
         }
     }
 
-    /** How many frames have an image kept. */
+    /** How many images are kept (wrapped frames and copies). */
     int kept() {
-        return wrapped.size() + (copied == null ? 0 : 1);
+        return wrapped.size() + copies.size();
     }
 }

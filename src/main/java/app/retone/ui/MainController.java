@@ -135,8 +135,16 @@ public final class MainController {
     // ---- bindings -------------------------------------------------------------------------
 
     private void bindPhoto() {
-        viewModel.beforeProperty().addListener((obs, old, frame) -> showDisplayCopy());
-        viewModel.afterProperty().addListener((obs, old, frame) -> showDisplayCopy());
+        viewModel.beforeProperty().addListener((obs, old, frame) -> {
+            retainDisplayImages();
+            photoView.beforeProperty().set(displayImages.show(frame, FrameImages.Role.ORIGINAL));
+        });
+        viewModel.afterProperty().addListener((obs, old, result) -> {
+            retainDisplayImages();
+            photoView.setAfter(result == null ? null : displayImages.show(result.base(), FrameImages.Role.RESULT),
+                    result == null ? null : displayImages.show(result.over(), FrameImages.Role.OVER),
+                    result == null ? 0 : result.opacity());
+        });
         viewModel.photoProperty().addListener((obs, old, photo) -> {
             if (photo != null) {
                 photoView.setPhotoSize(photo.width(), photo.height());
@@ -163,8 +171,9 @@ public final class MainController {
             } else {
                 BlendFrame result = detail.after();
                 detailImages.retain(withFrame(result.frames(), detail.before()));
-                photoView.setDetail(detailImages.show(detail.before()), detailImages.show(result.base()),
-                        detailImages.show(result.over()), result.opacity(),
+                photoView.setDetail(detailImages.show(detail.before(), FrameImages.Role.ORIGINAL),
+                        detailImages.show(result.base(), FrameImages.Role.RESULT),
+                        detailImages.show(result.over(), FrameImages.Role.OVER), result.opacity(),
                         new Rectangle2D(detail.x(), detail.y(), detail.regionWidth(), detail.regionHeight()));
             }
         });
@@ -184,16 +193,12 @@ public final class MainController {
     }
 
     /**
-     * The original and the result's blend: a slider move sets the opacity of frames the GPU
-     * already holds (images are made once per frame, and kept while the look's blends use them).
+     * Keeps the images of the original and of the frames the result's blends draw from, and lets
+     * go of any others: a slider move then sets the opacity of frames the GPU already holds.
      */
-    private void showDisplayCopy() {
-        PreviewFrame original = viewModel.beforeProperty().get();
+    private void retainDisplayImages() {
         BlendFrame result = viewModel.afterProperty().get();
-        displayImages.retain(result == null ? withFrame(List.of(), original) : withFrame(result.frames(), original));
-        photoView.beforeProperty().set(displayImages.show(original));
-        photoView.setAfter(result == null ? null : displayImages.show(result.base()),
-                result == null ? null : displayImages.show(result.over()), result == null ? 0 : result.opacity());
+        displayImages.retain(withFrame(result == null ? List.of() : result.frames(), viewModel.beforeProperty().get()));
     }
 
     private static List<PreviewFrame> withFrame(List<PreviewFrame> frames, PreviewFrame frame) {

@@ -227,7 +227,7 @@ class MainWindowTest {
 
     @Test
     void scrubbingTheSliderEndsOnThePreviewOfTheLastPosition(FxRobot robot) throws Exception {
-        openByShortcut(robot, UiFixtures.castPhoto(dir, "scrub.jpg", 1200, 800, 29));
+        openByShortcut(robot, UiFixtures.castPhoto(dir, "scrub.jpg", 600, 400, 29)); // shown at 100 %
         Slider slider = robot.lookup(".slider").queryAs(Slider.class);
         robot.drag(slider.lookup(".thumb"), MouseButton.PRIMARY);
         for (int i = 0; i < 12; i++) { // fast back and forth, as a hand scrubs
@@ -243,19 +243,66 @@ class MainWindowTest {
         int[] expected = new int[original.length];
         new app.retone.core.color.StrengthPreview(original, new app.retone.core.color.PdfTransfer().transfer(source, target),
                 app.retone.core.color.Interpolation.TETRAHEDRAL).render(strength, expected);
-        var blend = onFx(() -> viewModel.afterProperty().get());
-        assertTrue(Pixels.maxAbsDiff(expected, blend.composite().argb()) <= (strength <= 1 ? 1 : 3),
-                "the last position's mix is its preview, nothing stale");
-        // and the views show exactly that mix: its two frames, at its opacity
+        double[] off = screenAgainst(robot, expected, 600, 400);
+        assertTrue(off[0] < 0.5 && off[1] <= 2, "the screen shows the last position's preview, nothing stale: off by "
+                + off[0] + " on average, " + off[1] + " at worst");
+    }
+
+    /**
+     * How far the photo view's rendered pixels are from {@code expected} (a display copy of
+     * {@code w × h} shown at 100 %): the mean and the worst difference of a channel, in levels.
+     */
+    private double[] screenAgainst(FxRobot robot, int[] expected, int w, int h) throws Exception {
+        PhotoView view = photoView(robot);
+        assertEquals(1.0, onFx(() -> view.zoomProperty().get()), 1e-9, "shown at 100 %");
         ImageView main = robot.lookup("#photo-main").queryAs(ImageView.class);
-        ImageView over = robot.lookup("#photo-main-over").queryAs(ImageView.class);
-        assertArrayEquals(blend.base().argb(), onFx(() -> Snapshots.pixels(main.getImage()).argb()));
-        if (blend.over() == null) {
-            assertEquals(null, onFx(over::getImage));
-        } else {
-            assertArrayEquals(blend.over().argb(), onFx(() -> Snapshots.pixels(over.getImage()).argb()));
-            assertEquals(blend.opacity(), onFx(over::getOpacity), 1e-9);
+        int x0 = (int) Math.round(onFx(main::getLayoutX));
+        int y0 = (int) Math.round(onFx(main::getLayoutY));
+        Snapshots.Shot shot = Snapshots.of(view);
+        long sum = 0;
+        int worst = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = shot.at(x0 + x, y0 + y);
+                int q = expected[y * w + x];
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    int d = Math.abs((p >>> shift & 0xFF) - (q >>> shift & 0xFF));
+                    sum += d;
+                    worst = Math.max(worst, d);
+                }
+            }
         }
+        return new double[] {sum / (3.0 * w * h), worst};
+    }
+
+    @Test
+    void aPhotoWithTransparencyShowsItsOriginalAndItsResultSideBySide(FxRobot robot) throws Exception {
+        openByShortcut(robot, UiFixtures.cutoutPhoto(dir, "cutout.png", 600, 400, 34));
+        robot.clickOn("#mode-side-by-side");
+        WaitForAsyncUtils.waitForFxEvents();
+        ImageView main = robot.lookup("#photo-main").queryAs(ImageView.class);
+        ImageView second = robot.lookup("#photo-second").queryAs(ImageView.class);
+        int[] original = onFx(() -> viewModel.beforeProperty().get().argb().clone());
+        int[] result = onFx(() -> viewModel.afterProperty().get().composite().argb().clone());
+        assertTrue(Pixels.meanAbsDiff(original, result) > 1, "the look changes the photo");
+        int[] left = onFx(() -> Snapshots.pixels(main.getImage()).argb());
+        int[] right = onFx(() -> Snapshots.pixels(second.getImage()).argb());
+        // read back through premultiplied alpha: a level or two may move where alpha is 128
+        assertTrue(Pixels.maxAbsDiff(original, left) <= 2, "before is the original");
+        assertTrue(Pixels.maxAbsDiff(result, right) <= 2, "after is the result");
+        // and on screen the two halves differ as the original and the result do
+        PhotoView view = photoView(robot);
+        Snapshots.Shot shot = Snapshots.of(view);
+        double half = onFx(() -> (view.getWidth() - 2) / 2 + 2);
+        int portWidth = (int) Math.floor(half - 2);
+        int[][] halves = new int[2][portWidth * (int) shot.height()];
+        for (int y = 0; y < shot.height(); y++) {
+            for (int x = 0; x < portWidth; x++) {
+                halves[0][y * portWidth + x] = shot.at(x, y);
+                halves[1][y * portWidth + x] = shot.at((int) half + x, y);
+            }
+        }
+        assertTrue(Pixels.meanAbsDiff(halves[0], halves[1]) > 0.5, "the screen's two halves differ");
     }
 
     @Test
@@ -263,11 +310,6 @@ class MainWindowTest {
         // 600 x 400 fits the view at 100 %: one screen pixel per display-copy pixel, so the
         // window's own rendering can be compared with the engine's repaint, pixel by pixel
         openByShortcut(robot, UiFixtures.castPhoto(dir, "onscreen.jpg", 600, 400, 33));
-        PhotoView view = photoView(robot);
-        assertEquals(1.0, onFx(() -> view.zoomProperty().get()), 1e-9);
-        ImageView main = robot.lookup("#photo-main").queryAs(ImageView.class);
-        int x0 = (int) Math.round(onFx(main::getLayoutX));
-        int y0 = (int) Math.round(onFx(main::getLayoutY));
         int[] original = onFx(() -> viewModel.beforeProperty().get().argb().clone());
         var lut = new app.retone.core.color.PdfTransfer().transfer(onFx(() -> viewModel.sourceHistogramProperty().get()),
                 onFx(() -> viewModel.targetHistogramProperty().get()));
@@ -279,25 +321,11 @@ class MainWindowTest {
             });
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(onFx(() -> viewModel.afterProperty().get().over()) != null, "at " + s + " two frames are mixed");
-            Snapshots.Shot shot = Snapshots.of(view);
             int[] expected = new int[original.length];
             repaint.render(s, expected);
-            long sum = 0;
-            int worst = 0;
-            for (int y = 0; y < 400; y++) {
-                for (int x = 0; x < 600; x++) {
-                    int p = shot.at(x0 + x, y0 + y);
-                    int q = expected[y * 600 + x];
-                    for (int shift = 0; shift <= 16; shift += 8) {
-                        int d = Math.abs((p >>> shift & 0xFF) - (q >>> shift & 0xFF));
-                        sum += d;
-                        worst = Math.max(worst, d);
-                    }
-                }
-            }
-            double mean = sum / (3.0 * 600 * 400);
-            assertTrue(mean < 0.5 && worst <= 2, "at " + s + ": the screen is off by " + mean + " on average, "
-                    + worst + " at worst");
+            double[] off = screenAgainst(robot, expected, 600, 400);
+            assertTrue(off[0] < 0.5 && off[1] <= 2, "at " + s + ": the screen is off by " + off[0] + " on average, "
+                    + off[1] + " at worst");
         }
     }
 

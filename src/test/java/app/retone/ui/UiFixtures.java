@@ -21,6 +21,19 @@ public final class UiFixtures {
         return TestImages.write(dir.resolve(name), TestImages.jpeg(TestImages.fromArgb(cast, width, height, false), 0.92f));
     }
 
+    /** {@link #castPhoto}'s scene as a PNG whose left half is half transparent (a cut-out). */
+    public static Path cutoutPhoto(Path dir, String name, int width, int height, long seed) throws IOException {
+        int[] argb = SyntheticPhoto.landscape(width, height, seed).argb();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width / 2; x++) {
+                argb[y * width + x] = argb[y * width + x] & 0x00FFFFFF | 0x80000000;
+            }
+        }
+        int[] cast = Pixels.cast(argb, new double[] {0.85, 0.1, 0.0, 0.05, 0.8, 0.05, 0.0, 0.1, 0.6},
+                new double[] {30, 20, 10});
+        return TestImages.write(dir.resolve(name), TestImages.fromArgb(cast, width, height, true), "png");
+    }
+
     /** A generated landscape without a cast, as PNG: a reference look. */
     public static Path cleanPhoto(Path dir, String name, int width, int height, long seed) throws IOException {
         int[] argb = SyntheticPhoto.landscape(width, height, seed).argb();

@@ -168,6 +168,10 @@ public final class EditorViewModel {
         this.settings = settings;
         this.recentFiles = new RecentFiles(settings);
         strength.addListener((obs, old, now) -> {
+            if (Double.isNaN(now.doubleValue())) {
+                strength.set(old.doubleValue()); // no strength at all: keep the last one
+                return;
+            }
             double clamped = Math.max(0, Math.min(MAX_STRENGTH, now.doubleValue()));
             if (clamped != now.doubleValue()) {
                 strength.set(clamped);
@@ -259,7 +263,7 @@ public final class EditorViewModel {
             context.progress(0.5, "Matching the look of " + name + "…");
             Histogram3D target = AutoEnhancer.modelInput(reference.argb(), reference.width(), reference.height(),
                     Histogram3D.DEFAULT_BINS);
-            return lookFor(current, TargetKind.REFERENCE, name, target,
+            return lookFor(context, current, TargetKind.REFERENCE, name, target,
                     services.pdfTransfer().transfer(current.sourceHistogram(), target));
         }).onSuccess(look -> {
             if (current == session) {
@@ -615,7 +619,7 @@ public final class EditorViewModel {
             context.progress(0.4, "Predicting the target histogram and the transfer…");
             AutoEnhancer.Result result = new AutoEnhancer(predictor, services.pdfTransfer()).enhance(current.sourceHistogram());
             context.checkCancelled();
-            return lookFor(current, TargetKind.MODEL, "the network", result.target(), result.lut());
+            return lookFor(context, current, TargetKind.MODEL, "the network", result.target(), result.lut());
         }).onSuccess(look -> {
             if (current == session) {
                 lookRestart = null;
@@ -634,10 +638,12 @@ public final class EditorViewModel {
     }
 
     /** A look from its target and LUT, with the slider's fast paths for the display and model-sized copies. */
-    private Look lookFor(Session current, TargetKind kind, String name, Histogram3D target, ColorLut3D lut) {
+    private Look lookFor(app.retone.ui.task.TaskContext context, Session current, TargetKind kind, String name,
+                         Histogram3D target, ColorLut3D lut) {
         StrengthPreview preview = new StrengthPreview(current.before().argb(), lut, services.interpolation());
         StrengthPreview small = new StrengthPreview(current.modelCopy(), lut, services.interpolation());
-        StrengthFrames frames = current.before().opaque() ? StrengthFrames.render(current.before(), preview) : null;
+        StrengthFrames frames = current.before().opaque()
+                ? StrengthFrames.render(current.before(), preview, context::checkCancelled) : null;
         return new Look(kind, name, target, lut, frames, preview, small);
     }
 
@@ -756,7 +762,8 @@ public final class EditorViewModel {
             }
             StrengthPreview preview = new StrengthPreview(original, look.lut(), services.interpolation());
             context.checkCancelled();
-            StrengthFrames frames = originalFrame.opaque() ? StrengthFrames.render(originalFrame, preview) : null;
+            StrengthFrames frames = originalFrame.opaque()
+                    ? StrengthFrames.render(originalFrame, preview, context::checkCancelled) : null;
             context.checkCancelled();
             if (withRegrain && s > 0) {
                 int[] colored = new int[original.length];

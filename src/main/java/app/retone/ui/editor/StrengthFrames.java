@@ -18,7 +18,7 @@ import java.util.List;
 final class StrengthFrames {
 
     static final double STEP_ABOVE_FULL = 0.125;
-    private static final double[] STRENGTHS = {0, 1, 1.125, 1.25, 1.375, 1.5};
+    private static final double[] STRENGTHS = {0, 1, 1.125, 1.25, 1.375, EditorViewModel.MAX_STRENGTH};
 
     private final PreviewFrame[] frames;
     private final List<PreviewFrame> all;
@@ -30,6 +30,11 @@ final class StrengthFrames {
 
     /** Renders the frames of {@code original} under {@code preview}'s look (for the background: a few repaints). */
     static StrengthFrames render(PreviewFrame original, StrengthPreview preview) {
+        return render(original, preview, () -> { });
+    }
+
+    /** The same, calling {@code betweenFrames} before each frame (a background task's cancellation check). */
+    static StrengthFrames render(PreviewFrame original, StrengthPreview preview, Runnable betweenFrames) {
         if (!original.opaque()) {
             throw new IllegalArgumentException("transparent pixels cannot be blended on screen");
         }
@@ -40,6 +45,7 @@ final class StrengthFrames {
         PreviewFrame[] frames = new PreviewFrame[STRENGTHS.length];
         frames[0] = original;
         for (int i = 1; i < STRENGTHS.length; i++) {
+            betweenFrames.run();
             int[] argb = new int[pixels];
             preview.render(STRENGTHS[i], argb);
             frames[i] = new PreviewFrame(original.width(), original.height(), argb, true);
@@ -52,7 +58,7 @@ final class StrengthFrames {
         if (!(strength >= 0 && strength <= STRENGTHS[STRENGTHS.length - 1])) {
             throw new IllegalArgumentException("strength must be in 0.." + STRENGTHS[STRENGTHS.length - 1] + ", got " + strength);
         }
-        int exact = Arrays.binarySearch(STRENGTHS, strength);
+        int exact = Arrays.binarySearch(STRENGTHS, strength + 0.0); // + 0.0: -0.0 is 0 here, not below it
         if (exact >= 0) {
             return new BlendFrame(frames[exact], null, 0, all);
         }

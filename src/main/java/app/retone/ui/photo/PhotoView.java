@@ -47,8 +47,9 @@ public final class PhotoView extends Region {
 
     private final ObjectProperty<Image> before = new SimpleObjectProperty<>(this, "before");
     private final ObjectProperty<Image> after = new SimpleObjectProperty<>(this, "after");
-    private final ObjectProperty<Image> afterOver = new SimpleObjectProperty<>(this, "afterOver");
-    private final DoubleProperty afterOpacity = new SimpleDoubleProperty(this, "afterOpacity", 0);
+    private final ReadOnlyObjectWrapper<Image> afterOver = new ReadOnlyObjectWrapper<>(this, "afterOver");
+    private final ReadOnlyDoubleWrapper afterOpacity = new ReadOnlyDoubleWrapper(this, "afterOpacity", 0);
+    private boolean settingAfter;
     private final DoubleProperty detailOpacity = new SimpleDoubleProperty(this, "detailOpacity", 0);
     private final ObjectProperty<CompareMode> mode = new SimpleObjectProperty<>(this, "mode", CompareMode.RESULT);
     private final BooleanProperty showOriginal = new SimpleBooleanProperty(this, "showOriginal", false);
@@ -137,7 +138,13 @@ public final class PhotoView extends Region {
         getChildren().addAll(mainPort, secondPort, divider, leftTag, rightTag, placeholder);
 
         before.addListener((o, a, b) -> refresh());
-        after.addListener((o, a, b) -> refresh());
+        after.addListener((o, a, b) -> {
+            if (!settingAfter) { // a result set on its own: the last blend's second image does not belong to it
+                afterOver.set(null);
+                afterOpacity.set(0);
+            }
+            refresh();
+        });
         afterOver.addListener((o, a, b) -> refresh());
         mode.addListener((o, a, b) -> {
             if (fitting.get()) {
@@ -192,24 +199,29 @@ public final class PhotoView extends Region {
         return after;
     }
 
-    /** The image drawn over the result at {@link #afterOpacityProperty()}, or null. */
-    public ObjectProperty<Image> afterOverProperty() {
-        return afterOver;
+    /** The image drawn over the result at {@link #afterOpacityProperty()}, or null (set by {@link #setAfter}). */
+    public ReadOnlyObjectProperty<Image> afterOverProperty() {
+        return afterOver.getReadOnlyProperty();
     }
 
     /** 0..1: how much of {@link #afterOverProperty()} shows over {@link #afterProperty()}. */
-    public DoubleProperty afterOpacityProperty() {
-        return afterOpacity;
+    public ReadOnlyDoubleProperty afterOpacityProperty() {
+        return afterOpacity.getReadOnlyProperty();
     }
 
     /** The result as {@code base} with {@code over} drawn on it at {@code opacity} (0..1; over may be null). */
     public void setAfter(Image base, Image over, double opacity) {
-        afterOpacity.set(over == null ? 0 : opacity);
-        if (after.get() != base) {
-            after.set(base);
-        }
-        if (afterOver.get() != over) {
-            afterOver.set(over);
+        settingAfter = true;
+        try {
+            afterOpacity.set(over == null ? 0 : Math.max(0, Math.min(1, opacity)));
+            if (after.get() != base) {
+                after.set(base);
+            }
+            if (afterOver.get() != over) {
+                afterOver.set(over);
+            }
+        } finally {
+            settingAfter = false;
         }
     }
 

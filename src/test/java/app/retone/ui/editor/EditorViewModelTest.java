@@ -128,6 +128,11 @@ class EditorViewModelTest {
 
         vm.strengthProperty().set(7);
         assertEquals(EditorViewModel.MAX_STRENGTH, vm.strengthProperty().get(), "strength is kept within 0..150 %");
+        vm.strengthProperty().set(-0.0); // equal to 0 for the property, yet below it for a binary search
+        assertArrayEquals(original, pixels(vm.afterProperty().get()), "-0.0 shows the original");
+        vm.strengthProperty().set(0.4);
+        vm.strengthProperty().set(Double.NaN);
+        assertEquals(0.4, vm.strengthProperty().get(), "no number keeps the last strength");
     }
 
     @Test
@@ -176,18 +181,7 @@ class EditorViewModelTest {
 
     @Test
     void aPhotoWithTransparencyIsRepaintedAtEachMoveNotMixedOnScreen() throws Exception {
-        int w = 300;
-        int h = 200;
-        int[] argb = app.retone.core.image.SyntheticPhoto.landscape(w, h, 3).argb();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w / 2; x++) {
-                argb[y * w + x] = argb[y * w + x] & 0x00FFFFFF | 0x80000000; // the left half half-transparent
-            }
-        }
-        int[] cast = Pixels.cast(argb, new double[] {0.85, 0.1, 0.0, 0.05, 0.8, 0.05, 0.0, 0.1, 0.6},
-                new double[] {30, 20, 10});
-        Path file = app.retone.testing.TestImages.write(dir.resolve("cutout.png"),
-                app.retone.testing.TestImages.fromArgb(cast, w, h, true), "png");
+        Path file = UiFixtures.cutoutPhoto(dir, "cutout.png", 300, 200, 3);
         EditorViewModel vm = direct();
         vm.open(file);
         assertEquals(List.of(), errors());

@@ -131,6 +131,7 @@ class StrengthFramesTest {
         assertThrows(IllegalArgumentException.class, () -> StrengthFrames.render(smaller, preview));
         assertThrows(IllegalArgumentException.class, () -> frames.at(1.51));
         assertThrows(IllegalArgumentException.class, () -> frames.at(Double.NaN));
+        assertSame(original, frames.at(-0.0).base(), "-0.0 is strength 0");
     }
 
     @Test

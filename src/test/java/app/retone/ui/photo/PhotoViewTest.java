@@ -187,5 +187,9 @@ class PhotoViewTest {
         WaitForAsyncUtils.asyncFx(() -> view.setAfter(result, null, 0.8)).get(5, TimeUnit.SECONDS);
         assertEquals(null, image(robot, "#photo-split-over").getImage());
         assertEquals(0, view.afterOpacityProperty().get(), 1e-9, "no second image, no mix");
+        WaitForAsyncUtils.asyncFx(() -> view.setAfter(result, over, 0.5)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> view.afterProperty().set(view.beforeProperty().get())).get(5, TimeUnit.SECONDS);
+        assertEquals(null, image(robot, "#photo-split-over").getImage(), "a result set on its own has no second image");
+        assertEquals(null, view.afterOverProperty().get());
     }
 }
