@@ -73,6 +73,9 @@ public final class HostileInputs {
         byte[] webp = Files.readAllBytes(Path.of("src/test/resources/fixtures/quadrants-lossy.webp"));
         cases.add(refused(dir, "webp-icc-claim.webp", TestImages.webpWithIccProfile(webp, 64, 32,
                 TestImages.iccHeaderClaiming(0x60000000L)), "icc colour profile is damaged"));
+        // a 119 MP VP8 frame under a 64 x 32 canvas: the decoder allocated for 12 s (found by fuzzing)
+        cases.add(refused(dir, "webp-frame-claim.webp", TestImages.webpFrameClaiming(webp, 64, 32, 9068, 13165),
+                "webp image data claims 9068 × 13165"));
         byte[] srgb = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData();
         cases.add(opens(dir, "bmp-profile-claim.bmp", TestImages.bmpV5WithProfile(srgb, 0x30000000L), 2, 2));
         // a genuine profile too large for one APP2 segment: its later segments begin with profile

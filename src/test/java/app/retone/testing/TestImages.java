@@ -132,6 +132,30 @@ public final class TestImages {
     }
 
     /**
+     * {@link #webpWithIccProfile} with an sRGB profile and a {@code canvasWidth × canvasHeight}
+     * canvas, whose VP8 frame header (after the frame tag and start code) then claims {@code
+     * frameWidth × frameHeight}: the canvas is what the reader reports, the frame what the lossy
+     * decoder allocates for.
+     */
+    public static byte[] webpFrameClaiming(byte[] simpleLossyWebp, int canvasWidth, int canvasHeight, int frameWidth,
+                                           int frameHeight) {
+        byte[] profile = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData();
+        byte[] webp = webpWithIccProfile(simpleLossyWebp, canvasWidth, canvasHeight, profile);
+        byte[] name = "VP8 ".getBytes(StandardCharsets.US_ASCII);
+        for (int i = 12; i + 18 <= webp.length; i++) {
+            if (java.util.Arrays.equals(webp, i, i + 4, name, 0, 4)) {
+                if ((webp[i + 11] & 0xFF) != 0x9D) {
+                    throw new IllegalStateException("no VP8 start code where expected");
+                }
+                ByteBuffer.wrap(webp, i + 14, 4).order(ByteOrder.LITTLE_ENDIAN).putShort((short) frameWidth)
+                        .putShort((short) frameHeight);
+                return webp;
+            }
+        }
+        throw new IllegalStateException("no VP8 chunk");
+    }
+
+    /**
      * A 2 × 2 24-bit BMP with a V5 header whose colour space is an embedded profile: {@code profile}
      * follows the pixels; the header's profile size is {@code claimedSize} (its true length, or a lie).
      * Pixels, top-left first: red, green / blue, white.

@@ -64,7 +64,7 @@ public final class PhotoLoader {
         try (RandomAccessFile file = openFile(path)) {
             FileChannel channel = file.getChannel();
             segments = readJpegSegments(channel, warnings);
-            checkIccProfileClaim(path, channel);
+            checkSizeClaims(path, channel);
             decoded = decode(path, file, warnings);   // metadata only of what decodes: the decoder is the stricter reader
             metadata = readMetadata(channel, warnings);
             orientation = orientation(metadata, warnings);
@@ -119,11 +119,15 @@ public final class PhotoLoader {
      * The JPEG and WebP decoders allocate whatever size an embedded ICC profile's header claims
      * before they find the profile truncated: a 1.8 KB JPEG claiming a 1.6 GB profile made the
      * JPEG decoder allocate 3.2 GB (found by fuzzing). No real profile is larger than what holds it.
+     * The WebP decoder likewise allocates for its frame header's size, not the canvas's.
      */
-    private static void checkIccProfileClaim(Path path, FileChannel channel) throws ImageReadException {
+    private static void checkSizeClaims(Path path, FileChannel channel) throws ImageReadException {
         String overclaim;
         try {
             overclaim = SizeClaims.iccProfile(channel);
+            if (overclaim == null) {
+                overclaim = SizeClaims.webpImageData(channel);
+            }
         } catch (IOException e) {
             return; // decoding reports it
         }

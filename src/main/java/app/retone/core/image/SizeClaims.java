@@ -21,6 +21,11 @@ import java.util.Locale;
  *       profile cut short.</li>
  *   <li>A BMP V5 header's profile size, which metadata-extractor allocates as one array.</li>
  *   <li>PNG and RIFF chunk lengths, which metadata-extractor allocates before reading.</li>
+ *   <li>The size of a WebP's image data. An extended WebP (VP8X) states its canvas, which the
+ *       reader reports and the loader checks; TwelveMonkeys' lossy decoder then allocates its
+ *       macroblocks for the size in the VP8 frame header instead. A 7 KB file with a 64 × 32
+ *       canvas whose frame header claimed 9068 × 13165 spent 12 s allocating before it found the
+ *       data cut short (found by fuzzing). A still image's data is the size of its canvas.</li>
  * </ul>
  *
  * <p>Each method returns a sentence describing the first claim that cannot be true, or null.
@@ -67,6 +72,61 @@ final class SizeClaims {
             pos += 8 + length + (length & 1);
         }
         return null;
+    }
+
+    /**
+     * A still WebP whose image data (a VP8 frame or a VP8L bitstream) is not the size of the
+     * canvas its VP8X chunk states, or whose VP8 key frame lacks its start code; null if none.
+     */
+    static String webpImageData(SeekableByteChannel in) throws IOException {
+        long size = in.size();
+        ByteBuffer head = read(in, 0, 12);
+        if (head.remaining() < 12 || !ascii(head, 0).equals("RIFF") || !ascii(head, 8).equals("WEBP")) {
+            return null;
+        }
+        long canvasWidth = -1;
+        long canvasHeight = -1;
+        for (long pos = 12; pos + 8 <= size; ) {
+            ByteBuffer chunk = read(in, pos, 18).order(ByteOrder.LITTLE_ENDIAN);
+            long length = Integer.toUnsignedLong(chunk.getInt(4));
+            String type = ascii(chunk, 0);
+            if (type.equals("VP8X") && chunk.remaining() >= 18) {
+                if ((chunk.get(8) & 0x02) != 0) {
+                    return null; // animated: each frame has its own size and offset
+                }
+                canvasWidth = uint24(chunk, 12) + 1;
+                canvasHeight = uint24(chunk, 15) + 1;
+            } else if (type.equals("VP8 ") && chunk.remaining() >= 18) {
+                int tag = chunk.get(8) & 0xFF;
+                if ((tag & 1) != 0) {
+                    return "the WebP image data is damaged: its first frame is not a key frame";
+                }
+                if ((chunk.get(11) & 0xFF) != 0x9D || (chunk.get(12) & 0xFF) != 0x01 || (chunk.get(13) & 0xFF) != 0x2A) {
+                    return "the WebP image data is damaged: the VP8 frame has no start code";
+                }
+                return sizeAgainstCanvas(chunk.getShort(14) & 0x3FFF, chunk.getShort(16) & 0x3FFF, canvasWidth, canvasHeight);
+            } else if (type.equals("VP8L") && chunk.remaining() >= 13) {
+                if ((chunk.get(8) & 0xFF) != 0x2F) {
+                    return "the WebP image data is damaged: the VP8L bitstream has no signature";
+                }
+                int bits = chunk.getInt(9);
+                return sizeAgainstCanvas((bits & 0x3FFF) + 1, (bits >>> 14 & 0x3FFF) + 1, canvasWidth, canvasHeight);
+            }
+            pos += 8 + length + (length & 1);
+        }
+        return null;
+    }
+
+    private static String sizeAgainstCanvas(long width, long height, long canvasWidth, long canvasHeight) {
+        if (canvasWidth < 0 || (width == canvasWidth && height == canvasHeight)) {
+            return null; // a simple WebP's size is its image data's own, which the reader reports
+        }
+        return String.format(Locale.ROOT, "the WebP image data claims %d × %d pixels, but its canvas is %d × %d",
+                width, height, canvasWidth, canvasHeight);
+    }
+
+    private static long uint24(ByteBuffer b, int at) {
+        return (b.get(at) & 0xFF) | (b.get(at + 1) & 0xFF) << 8 | (long) (b.get(at + 2) & 0xFF) << 16;
     }
 
     static String iccProfile(Path path) throws IOException {

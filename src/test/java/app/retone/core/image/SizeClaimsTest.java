@@ -60,6 +60,71 @@ class SizeClaimsTest {
     }
 
     @Test
+    void aWebpWhoseFrameClaimsAnotherSizeThanItsCanvasIsRefusedBeforeDecoding() throws IOException {
+        // the canvas 64 x 32, the VP8 frame header 9068 x 13165 (119 MP)
+        byte[] webp = TestImages.webpFrameClaiming(fixture("quadrants-lossy.webp"), 64, 32, 9068, 13165);
+        Path file = Files.write(dir.resolve("frame-claims.webp"), webp);
+
+        long before = allocatedBytes();
+        ImageReadException e = assertThrows(ImageReadException.class, () -> new PhotoLoader().load(file));
+        long used = allocatedBytes() - before;
+
+        assertEquals(ImageReadException.Problem.CORRUPT, e.problem());
+        assertTrue(e.getMessage().endsWith("the WebP image data claims 9068 × 13165 pixels, but its canvas is 64 × 32"),
+                e.getMessage());
+        assertTrue(used < 64 << 20, "allocated " + (used >> 20) + " MB");
+    }
+
+    @Test
+    void webpImageDataIsCheckedForItsSignaturesAndTheLosslessSize() throws IOException {
+        byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+        byte[] lossless = TestImages.webpWithIccProfile(fixture("quadrants-lossless.webp"), 64, 32, profile);
+        assertNull(webpCheck((lossless)), "an intact extended lossless WebP");
+        assertNull(webpCheck((fixture("quadrants-lossy.webp"))), "a simple lossy WebP");
+        assertNull(webpCheck((fixture("quadrants-lossless.webp"))), "a simple lossless WebP");
+
+        byte[] wider = TestImages.webpWithIccProfile(fixture("quadrants-lossless.webp"), 640, 32, profile);
+        assertEquals("the WebP image data claims 64 × 32 pixels, but its canvas is 640 × 32",
+                webpCheck((wider)));
+        byte[] unsigned = lossless.clone();
+        unsigned[indexOf(unsigned, "VP8L") + 8] = 0x2E;
+        assertEquals("the WebP image data is damaged: the VP8L bitstream has no signature",
+                webpCheck((unsigned)));
+        byte[] noStart = fixture("quadrants-lossy.webp");
+        noStart[indexOf(noStart, "VP8 ") + 8 + 3] = 0;
+        assertEquals("the WebP image data is damaged: the VP8 frame has no start code",
+                webpCheck((noStart)));
+        byte[] interFrame = fixture("quadrants-lossy.webp");
+        interFrame[indexOf(interFrame, "VP8 ") + 8] |= 1;
+        assertEquals("the WebP image data is damaged: its first frame is not a key frame",
+                webpCheck((interFrame)));
+    }
+
+    private int written;
+
+    /** What the WebP check says of {@code bytes}, read from a file as the loader reads. */
+    private String webpCheck(byte[] bytes) throws IOException {
+        Path file = Files.write(dir.resolve("check-" + written++ + ".webp"), bytes);
+        try (var in = Files.newByteChannel(file)) {
+            return SizeClaims.webpImageData(in);
+        }
+    }
+
+    private static int indexOf(byte[] bytes, String ascii) {
+        byte[] needle = ascii.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + needle.length <= bytes.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (bytes[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError(ascii + " not found");
+    }
+
+    @Test
     void aBmpWhoseProfileClaimsMoreThanTheFileOpensWithoutItsMetadata() throws IOException {
         // metadata-extractor read a BMP V5 profile as one array of the claimed size: 768 MB here, twice
         // (orientation on load, then the metadata panel)
