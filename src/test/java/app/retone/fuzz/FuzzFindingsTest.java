@@ -82,6 +82,22 @@ class FuzzFindingsTest {
     }
 
     @Test
+    void aWebpFrameThatIsNotItsCanvasIsRefusedBeforeTheDecoderAllocatesForIt() throws IOException {
+        // found by CI's run: a 7 KB WebP with a 64 x 32 canvas whose 'VP8 ' chunk holds an ICC
+        // profile; read as a frame header it claims 9068 x 13165, and TwelveMonkeys spent 11.9 s
+        // allocating macroblocks for it before finding the data cut short
+        Path file = Files.write(dir.resolve("frame.webp"),
+                fuzzInput("PhotoLoaderFuzzTestInputs/load/timeout-88cc15be35d74070481e8c31758695f6b7fabd77"));
+        long before = allocatedBytes();
+        ImageReadException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> assertThrows(ImageReadException.class, () -> new PhotoLoader().load(file)));
+        long used = allocatedBytes() - before;
+        assertEquals(ImageReadException.Problem.CORRUPT, e.problem());
+        assertTrue(e.getMessage().endsWith("the WebP image data is damaged: the VP8 frame has no start code"), e.getMessage());
+        assertTrue(used < 64 << 20, "allocated " + (used >> 20) + " MB");
+    }
+
+    @Test
     void aWebpChunkClaimingMoreThanTheFileIsNotGivenToTheMetadataReader() throws IOException {
         // found: a 137-byte WebP whose 'VP8 ' chunk claims 671 MB made metadata-extractor allocate 671 MB
         Path file = Files.write(dir.resolve("claims.webp"),
