@@ -100,6 +100,8 @@ public final class MainController {
     /** Images of the display copy's frames (the original among them), and of the detail's. */
     private final FrameImages displayImages = new FrameImages();
     private final FrameImages detailImages = new FrameImages();
+    /** The image of the detail's original on display. */
+    private javafx.scene.image.Image detailOriginal;
     private final PauseTransition detailDelay = new PauseTransition(Duration.millis(120));
     private final Button cancelButton = new Button("Cancel");
     private boolean strengthPending;
@@ -168,11 +170,15 @@ public final class MainController {
             if (detail == null) {
                 photoView.setDetail(null, null, null, 0, null);
                 detailImages.retain(List.of()); // let go of the large arrays
+                detailOriginal = null;
             } else {
                 BlendFrame result = detail.after();
                 detailImages.retain(withFrame(result.frames(), detail.before()));
-                photoView.setDetail(detailImages.show(detail.before(), FrameImages.Role.ORIGINAL),
-                        detailImages.show(result.base(), FrameImages.Role.RESULT),
+                if (old == null || old.before() != detail.before()) {
+                    // a slider move keeps the region's original: a transparent one is not copied again
+                    detailOriginal = detailImages.show(detail.before(), FrameImages.Role.ORIGINAL);
+                }
+                photoView.setDetail(detailOriginal, detailImages.show(result.base(), FrameImages.Role.RESULT),
                         detailImages.show(result.over(), FrameImages.Role.OVER), result.opacity(),
                         new Rectangle2D(detail.x(), detail.y(), detail.regionWidth(), detail.regionHeight()));
             }

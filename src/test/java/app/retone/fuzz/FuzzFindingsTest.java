@@ -17,6 +17,7 @@ import app.retone.core.image.PhotoDetails;
 import app.retone.core.image.PhotoDetailsReader;
 import app.retone.core.image.PhotoLoader;
 import app.retone.core.image.SourceInfo;
+import app.retone.testing.TestImages;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -135,7 +136,7 @@ class FuzzFindingsTest {
         // a length) while the decoder skipped it and read the 1.6 GB claim. Made here from the
         // first ICC finding with FF 00 put before its APP2 segment.
         byte[] original = fuzzInput("PhotoLoaderFuzzTestInputs/load/crash-a28fccc40545a5587aec39a8a1e196fc3a51ceb4");
-        int app2 = indexOf(original, new byte[] {(byte) 0xFF, (byte) 0xE2});
+        int app2 = TestImages.indexOf(original, new byte[] {(byte) 0xFF, (byte) 0xE2});
         byte[] stuffed = new byte[original.length + 4];
         System.arraycopy(original, 0, stuffed, 0, app2);
         System.arraycopy(new byte[] {(byte) 0xFF, 0x00, 0x10, 0x00}, 0, stuffed, app2, 4);
@@ -163,19 +164,6 @@ class FuzzFindingsTest {
             assertEquals(0x40000000L, found, "identifier at " + at);
         }
         assertEquals(-1, JpegSegments.largestIccClaim(new ByteArrayInputStream(new byte[100_000])));
-    }
-
-    private static int indexOf(byte[] data, byte[] what) {
-        outer:
-        for (int i = 0; i + what.length <= data.length; i++) {
-            for (int k = 0; k < what.length; k++) {
-                if (data[i + k] != what[k]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new AssertionError("not found");
     }
 
     @Test

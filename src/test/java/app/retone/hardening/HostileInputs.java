@@ -42,8 +42,8 @@ public final class HostileInputs {
         BufferedImage scene = TestImages.fromArgb(SyntheticPhoto.landscape(320, 200, 5).argb(), 320, 200, false);
         byte[] jpeg = TestImages.jpeg(scene, 0.9f);
         byte[] png = png(scene);
-        int sos = indexOf(jpeg, new byte[] {(byte) 0xFF, (byte) 0xDA});
-        int idat = indexOf(png, "IDAT".getBytes(StandardCharsets.US_ASCII));
+        int sos = TestImages.indexOf(jpeg, new byte[] {(byte) 0xFF, (byte) 0xDA});
+        int idat = TestImages.indexOf(png, "IDAT");
 
         cases.add(refused(dir, "empty.jpg", new byte[0], "is empty"));
         cases.add(refused(dir, "random.jpg", random(8192, 1), "not an image"));
@@ -117,10 +117,7 @@ public final class HostileInputs {
     /** A real JPEG whose frame header (SOF0) then claims another size. */
     static byte[] jpegClaimingSize(byte[] jpeg, int width, int height) {
         byte[] out = jpeg.clone();
-        int sof = indexOf(out, new byte[] {(byte) 0xFF, (byte) 0xC0});
-        if (sof < 0) {
-            throw new IllegalStateException("no baseline frame header");
-        }
+        int sof = TestImages.indexOf(out, new byte[] {(byte) 0xFF, (byte) 0xC0}); // a baseline frame header
         // marker (2), length (2), precision (1), then height and width, big-endian 16 bits
         ByteBuffer.wrap(out, sof + 5, 4).putShort((short) height).putShort((short) width);
         return out;
@@ -193,16 +190,4 @@ public final class HostileInputs {
         return b.array();
     }
 
-    static int indexOf(byte[] data, byte[] pattern) {
-        outer:
-        for (int i = 0; i + pattern.length <= data.length; i++) {
-            for (int j = 0; j < pattern.length; j++) {
-                if (data[i + j] != pattern[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
 }

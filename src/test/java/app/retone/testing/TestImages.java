@@ -141,18 +141,32 @@ public final class TestImages {
                                            int frameHeight) {
         byte[] profile = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData();
         byte[] webp = webpWithIccProfile(simpleLossyWebp, canvasWidth, canvasHeight, profile);
-        byte[] name = "VP8 ".getBytes(StandardCharsets.US_ASCII);
-        for (int i = 12; i + 18 <= webp.length; i++) {
-            if (java.util.Arrays.equals(webp, i, i + 4, name, 0, 4)) {
-                if ((webp[i + 11] & 0xFF) != 0x9D) {
-                    throw new IllegalStateException("no VP8 start code where expected");
-                }
-                ByteBuffer.wrap(webp, i + 14, 4).order(ByteOrder.LITTLE_ENDIAN).putShort((short) frameWidth)
-                        .putShort((short) frameHeight);
-                return webp;
+        int chunk = indexOf(webp, "VP8 ");
+        if ((webp[chunk + 11] & 0xFF) != 0x9D) {
+            throw new IllegalStateException("no VP8 start code where expected");
+        }
+        ByteBuffer.wrap(webp, chunk + 14, 4).order(ByteOrder.LITTLE_ENDIAN).putShort((short) frameWidth)
+                .putShort((short) frameHeight);
+        return webp;
+    }
+
+    /** Where {@code what} first stands in {@code data}, at {@code from} or after; fails if nowhere. */
+    public static int indexOf(byte[] data, byte[] what, int from) {
+        for (int i = Math.max(0, from); i + what.length <= data.length; i++) {
+            if (java.util.Arrays.equals(data, i, i + what.length, what, 0, what.length)) {
+                return i;
             }
         }
-        throw new IllegalStateException("no VP8 chunk");
+        throw new IllegalArgumentException("not found: " + java.util.HexFormat.of().formatHex(what));
+    }
+
+    public static int indexOf(byte[] data, byte[] what) {
+        return indexOf(data, what, 0);
+    }
+
+    /** Where an ASCII name (a chunk's, a marker's) first stands in {@code data}. */
+    public static int indexOf(byte[] data, String ascii) {
+        return indexOf(data, ascii.getBytes(StandardCharsets.US_ASCII), 0);
     }
 
     /**

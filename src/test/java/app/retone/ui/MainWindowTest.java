@@ -237,15 +237,19 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         double strength = onFx(() -> viewModel.strengthProperty().get());
         assertEquals(slider.getValue() / 100, strength, 1e-9, "the view model holds the slider's last value");
-        var source = onFx(() -> viewModel.sourceHistogramProperty().get());
-        var target = onFx(() -> viewModel.targetHistogramProperty().get());
-        int[] original = onFx(() -> viewModel.beforeProperty().get().argb().clone());
-        int[] expected = new int[original.length];
-        new app.retone.core.color.StrengthPreview(original, new app.retone.core.color.PdfTransfer().transfer(source, target),
-                app.retone.core.color.Interpolation.TETRAHEDRAL).render(strength, expected);
+        int[] expected = new int[600 * 400];
+        repaintOfShownLook().render(strength, expected);
         double[] off = screenAgainst(robot, expected, 600, 400);
         assertTrue(off[0] < 0.5 && off[1] <= 2, "the screen shows the last position's preview, nothing stale: off by "
                 + off[0] + " on average, " + off[1] + " at worst");
+    }
+
+    /** The engine's own repaint of the display copy under the look on display (its LUT made from the histograms shown). */
+    private app.retone.core.color.StrengthPreview repaintOfShownLook() throws Exception {
+        int[] original = onFx(() -> viewModel.beforeProperty().get().argb().clone());
+        var lut = new app.retone.core.color.PdfTransfer().transfer(onFx(() -> viewModel.sourceHistogramProperty().get()),
+                onFx(() -> viewModel.targetHistogramProperty().get()));
+        return new app.retone.core.color.StrengthPreview(original, lut, app.retone.core.color.Interpolation.TETRAHEDRAL);
     }
 
     /**
@@ -293,13 +297,15 @@ class MainWindowTest {
         // and on screen the two halves differ as the original and the result do
         PhotoView view = photoView(robot);
         Snapshots.Shot shot = Snapshots.of(view);
-        double half = onFx(() -> (view.getWidth() - 2) / 2 + 2);
-        int portWidth = (int) Math.floor(half - 2);
-        int[][] halves = new int[2][portWidth * (int) shot.height()];
+        // two ports of (width - gap) / 2, the second one gap (2 px) to the right of the first
+        double port = onFx(() -> (view.getWidth() - 2) / 2);
+        int secondX = (int) Math.round(port + 2);
+        int portWidth = (int) Math.floor(port);
+        int[][] halves = new int[2][portWidth * shot.height()];
         for (int y = 0; y < shot.height(); y++) {
             for (int x = 0; x < portWidth; x++) {
                 halves[0][y * portWidth + x] = shot.at(x, y);
-                halves[1][y * portWidth + x] = shot.at((int) half + x, y);
+                halves[1][y * portWidth + x] = shot.at(secondX + x, y);
             }
         }
         assertTrue(Pixels.meanAbsDiff(halves[0], halves[1]) > 0.5, "the screen's two halves differ");
@@ -310,10 +316,7 @@ class MainWindowTest {
         // 600 x 400 fits the view at 100 %: one screen pixel per display-copy pixel, so the
         // window's own rendering can be compared with the engine's repaint, pixel by pixel
         openByShortcut(robot, UiFixtures.castPhoto(dir, "onscreen.jpg", 600, 400, 33));
-        int[] original = onFx(() -> viewModel.beforeProperty().get().argb().clone());
-        var lut = new app.retone.core.color.PdfTransfer().transfer(onFx(() -> viewModel.sourceHistogramProperty().get()),
-                onFx(() -> viewModel.targetHistogramProperty().get()));
-        var repaint = new app.retone.core.color.StrengthPreview(original, lut, app.retone.core.color.Interpolation.TETRAHEDRAL);
+        var repaint = repaintOfShownLook();
         for (double s : new double[] {0.35, 0.8, 1.3}) {
             onFx(() -> {
                 viewModel.strengthProperty().set(s);
@@ -321,7 +324,7 @@ class MainWindowTest {
             });
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(onFx(() -> viewModel.afterProperty().get().over()) != null, "at " + s + " two frames are mixed");
-            int[] expected = new int[original.length];
+            int[] expected = new int[600 * 400];
             repaint.render(s, expected);
             double[] off = screenAgainst(robot, expected, 600, 400);
             assertTrue(off[0] < 0.5 && off[1] <= 2, "at " + s + ": the screen is off by " + off[0] + " on average, "

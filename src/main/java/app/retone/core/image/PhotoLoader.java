@@ -124,10 +124,7 @@ public final class PhotoLoader {
     private static void checkSizeClaims(Path path, FileChannel channel) throws ImageReadException {
         String overclaim;
         try {
-            overclaim = SizeClaims.iccProfile(channel);
-            if (overclaim == null) {
-                overclaim = SizeClaims.webpImageData(channel);
-            }
+            overclaim = SizeClaims.beforeDecoding(channel);
         } catch (IOException e) {
             return; // decoding reports it
         }
@@ -136,9 +133,25 @@ public final class PhotoLoader {
         }
     }
 
+    /** Refusals said alike wherever they are found: before opening, when opening, while reading. */
+    private static ImageReadException folder(Path path) {
+        return new ImageReadException(Problem.NOT_A_FILE, path, "is a folder, not a photo file");
+    }
+
+    /**
+     * A file that cannot be read: for want of permission, or because it went away between two
+     * checks (one deleted while it opens is not readable either, and must not read as a permission).
+     */
+    private static ImageReadException unreadable(Path path) {
+        if (!Files.exists(path)) {
+            return new ImageReadException(Problem.NOT_FOUND, path, "the file disappeared while it was being opened");
+        }
+        return new ImageReadException(Problem.NOT_READABLE, path, "permission denied: the file cannot be read");
+    }
+
     private static void checkFile(Path path) throws ImageReadException {
         if (Files.isDirectory(path)) {
-            throw new ImageReadException(Problem.NOT_A_FILE, path, "is a folder, not a photo file");
+            throw folder(path);
         }
         if (!Files.exists(path)) {
             throw new ImageReadException(Problem.NOT_FOUND, path, "no such file");
@@ -147,7 +160,7 @@ public final class PhotoLoader {
             throw new ImageReadException(Problem.NOT_A_FILE, path, "is not a regular file");
         }
         if (!Files.isReadable(path)) {
-            throw new ImageReadException(Problem.NOT_READABLE, path, "permission denied: the file cannot be read");
+            throw unreadable(path);
         }
         long size;
         try {
@@ -235,7 +248,7 @@ public final class PhotoLoader {
         } catch (NoSuchFileException e) {
             throw new ImageReadException(Problem.NOT_FOUND, path, "the file disappeared while it was being read");
         } catch (AccessDeniedException e) {
-            throw new ImageReadException(Problem.NOT_READABLE, path, "permission denied: the file cannot be read");
+            throw unreadable(path);
         } catch (IOException | RuntimeException e) {
             throw new ImageReadException(Problem.CORRUPT, path, "cannot be read (" + describe(e) + ")", e);
         }
@@ -254,14 +267,11 @@ public final class PhotoLoader {
             return new RandomAccessFile(path.toFile(), "r");
         } catch (java.io.FileNotFoundException e) {
             // Java says "not found" for any failure to open: tell them apart
-            if (!Files.exists(path)) {
-                throw new ImageReadException(Problem.NOT_FOUND, path, "the file disappeared while it was being opened");
-            }
             if (Files.isDirectory(path)) {
-                throw new ImageReadException(Problem.NOT_A_FILE, path, "is a folder, not a photo file");
+                throw folder(path);
             }
             if (!Files.isReadable(path)) {
-                throw new ImageReadException(Problem.NOT_READABLE, path, "permission denied: the file cannot be read");
+                throw unreadable(path);
             }
             throw new ImageReadException(Problem.NOT_READABLE, path, "cannot be opened (" + describe(e) + ")", e);
         }

@@ -44,8 +44,13 @@ final class SizeClaims {
     private SizeClaims() {
     }
 
-    /** An embedded ICC profile that claims more bytes than hold it (JPEG: the file; WebP: its ICCP chunk); null if none. */
-    static String iccProfile(SeekableByteChannel in) throws IOException {
+    /**
+     * The first claim a decoder would allocate for and that cannot be true, or null: a JPEG's ICC
+     * profile larger than the file; in a WebP (one walk over its chunks) an ICC profile larger
+     * than its chunk, or a still image whose data is not its canvas's size or lacks its start
+     * code or signature.
+     */
+    static String beforeDecoding(SeekableByteChannel in) throws IOException {
         long size = in.size();
         ByteBuffer head = read(in, 0, 12);
         if (head.remaining() >= 2 && (head.get(0) & 0xFF) == 0xFF && (head.get(1) & 0xFF) == 0xD8) {
@@ -57,60 +62,42 @@ final class SizeClaims {
         if (head.remaining() < 12 || !ascii(head, 0).equals("RIFF") || !ascii(head, 8).equals("WEBP")) {
             return null;
         }
-        for (long pos = 12; pos + 8 <= size; ) {
-            ByteBuffer chunk = read(in, pos, 12).order(ByteOrder.LITTLE_ENDIAN);
-            long length = Integer.toUnsignedLong(chunk.getInt(4));
-            if (ascii(chunk, 0).equals("ICCP") && chunk.remaining() >= 12) {
-                long claim = Integer.toUnsignedLong(chunk.order(ByteOrder.BIG_ENDIAN).getInt(8));
-                long held = Math.min(length, size - pos - 8);
-                if (claim > held) {
-                    return String.format(Locale.ROOT,
-                            "the embedded ICC colour profile is damaged: it claims %d bytes, more than its chunk holds (%d bytes)",
-                            claim, held);
-                }
-            }
-            pos += 8 + length + (length & 1);
-        }
-        return null;
-    }
-
-    /**
-     * A still WebP whose image data (a VP8 frame or a VP8L bitstream) is not the size of the
-     * canvas its VP8X chunk states, or whose VP8 key frame lacks its start code; null if none.
-     */
-    static String webpImageData(SeekableByteChannel in) throws IOException {
-        long size = in.size();
-        ByteBuffer head = read(in, 0, 12);
-        if (head.remaining() < 12 || !ascii(head, 0).equals("RIFF") || !ascii(head, 8).equals("WEBP")) {
-            return null;
-        }
         long canvasWidth = -1;
         long canvasHeight = -1;
+        boolean animated = false;
         for (long pos = 12; pos + 8 <= size; ) {
             ByteBuffer chunk = read(in, pos, 18).order(ByteOrder.LITTLE_ENDIAN);
             long length = Integer.toUnsignedLong(chunk.getInt(4));
             String type = ascii(chunk, 0);
-            if (type.equals("VP8X") && chunk.remaining() >= 18) {
-                if ((chunk.get(8) & 0x02) != 0) {
-                    return null; // animated: each frame has its own size and offset
+            String problem = null;
+            if (type.equals("ICCP") && chunk.remaining() >= 12) {
+                long claim = Integer.toUnsignedLong(chunk.order(ByteOrder.BIG_ENDIAN).getInt(8));
+                long held = Math.min(length, size - pos - 8);
+                if (claim > held) {
+                    problem = String.format(Locale.ROOT,
+                            "the embedded ICC colour profile is damaged: it claims %d bytes, more than its chunk holds (%d bytes)",
+                            claim, held);
                 }
+            } else if (type.equals("VP8X") && chunk.remaining() >= 18) {
+                animated = (chunk.get(8) & 0x02) != 0; // then each frame has its own size and offset
                 canvasWidth = uint24(chunk, 12) + 1;
                 canvasHeight = uint24(chunk, 15) + 1;
-            } else if (type.equals("VP8 ") && chunk.remaining() >= 18) {
-                int tag = chunk.get(8) & 0xFF;
-                if ((tag & 1) != 0) {
-                    return "the WebP image data is damaged: its first frame is not a key frame";
+            } else if (type.equals("VP8 ") && chunk.remaining() >= 18 && !animated) {
+                if ((chunk.get(8) & 1) != 0) {
+                    problem = "the WebP image data is damaged: its first frame is not a key frame";
+                } else if ((chunk.get(11) & 0xFF) != 0x9D || (chunk.get(12) & 0xFF) != 0x01 || (chunk.get(13) & 0xFF) != 0x2A) {
+                    problem = "the WebP image data is damaged: the VP8 frame has no start code";
+                } else {
+                    problem = sizeAgainstCanvas(chunk.getShort(14) & 0x3FFF, chunk.getShort(16) & 0x3FFF, canvasWidth,
+                            canvasHeight);
                 }
-                if ((chunk.get(11) & 0xFF) != 0x9D || (chunk.get(12) & 0xFF) != 0x01 || (chunk.get(13) & 0xFF) != 0x2A) {
-                    return "the WebP image data is damaged: the VP8 frame has no start code";
-                }
-                return sizeAgainstCanvas(chunk.getShort(14) & 0x3FFF, chunk.getShort(16) & 0x3FFF, canvasWidth, canvasHeight);
-            } else if (type.equals("VP8L") && chunk.remaining() >= 13) {
-                if ((chunk.get(8) & 0xFF) != 0x2F) {
-                    return "the WebP image data is damaged: the VP8L bitstream has no signature";
-                }
+            } else if (type.equals("VP8L") && chunk.remaining() >= 13 && !animated) {
                 int bits = chunk.getInt(9);
-                return sizeAgainstCanvas((bits & 0x3FFF) + 1, (bits >>> 14 & 0x3FFF) + 1, canvasWidth, canvasHeight);
+                problem = (chunk.get(8) & 0xFF) != 0x2F ? "the WebP image data is damaged: the VP8L bitstream has no signature"
+                        : sizeAgainstCanvas((bits & 0x3FFF) + 1, (bits >>> 14 & 0x3FFF) + 1, canvasWidth, canvasHeight);
+            }
+            if (problem != null) {
+                return problem;
             }
             pos += 8 + length + (length & 1);
         }
@@ -129,9 +116,9 @@ final class SizeClaims {
         return (b.get(at) & 0xFF) | (b.get(at + 1) & 0xFF) << 8 | (long) (b.get(at + 2) & 0xFF) << 16;
     }
 
-    static String iccProfile(Path path) throws IOException {
+    static String beforeDecoding(Path path) throws IOException {
         try (SeekableByteChannel in = Files.newByteChannel(path)) {
-            return iccProfile(in);
+            return beforeDecoding(in);
         }
     }
 

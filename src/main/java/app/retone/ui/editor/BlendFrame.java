@@ -45,7 +45,8 @@ public record BlendFrame(PreviewFrame base, PreviewFrame over, double opacity, L
     /**
      * The pixels on screen, mixed here as the compositor mixes them: each 8-bit channel
      * {@code base + opacity · (over − base)}, rounded. Opaque frames only are blended (an alpha
-     * below 255 would be applied twice on screen); for checks and for a copy of what is shown.
+     * below 255 would be applied twice on screen): what the tests compare with the engine and with
+     * the window's own rendering.
      */
     public PreviewFrame composite() {
         if (over == null || opacity == 0) {

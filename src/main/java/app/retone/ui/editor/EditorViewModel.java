@@ -70,16 +70,18 @@ public final class EditorViewModel {
 
     /**
      * A look ready to apply: where it came from, its target histogram, the LUT, and the slider's
-     * fast paths: frames of the display copy for the screen to blend (null when the photo has
-     * transparency: then the copy is repainted), and repaints of the display and model-sized
-     * copies (whose histogram is shown).
+     * fast paths: the display copy at any strength, and the model-sized copy's repaint (whose
+     * histogram is shown).
      */
-    private record Look(TargetKind kind, String name, Histogram3D target, ColorLut3D lut, StrengthFrames frames,
-                        StrengthPreview preview, StrengthPreview modelCopyPreview) {
+    private record Look(TargetKind kind, String name, Histogram3D target, ColorLut3D lut, StrengthView display,
+                        StrengthPreview modelCopyPreview) {
     }
 
-    /** A rendered detail region: its original pixels, their fast paths (frames: null if transparent), and the result. */
-    private record DetailPixels(int[] original, StrengthPreview preview, StrengthFrames frames, BlendFrame result,
+    /**
+     * A rendered detail region: its original pixels, their repaint (for regrain) and view at any
+     * strength (both null without a look), and the result.
+     */
+    private record DetailPixels(PreviewFrame original, StrengthPreview preview, StrengthView view, BlendFrame result,
                                 boolean regrained) {
     }
 
@@ -153,13 +155,8 @@ public final class EditorViewModel {
     /** The region asked for last, and the fast path for its pixels under the current look. */
     private DetailRegion detailRegion;
     private StrengthPreview detailPreview;
-    private StrengthFrames detailFrames;
-    private int[] detailOriginal;
-    private final int[][] detailBuffers = new int[2][];
-    private int nextDetail;
-    private final int[][] afterBuffers = new int[2][];
+    private StrengthView detailView;
     private int[] smallBuffer;
-    private int nextBuffer;
     private long openStarted;
 
     public EditorViewModel(EditorServices services, TaskExecutor executor, Settings settings) {
@@ -388,10 +385,7 @@ public final class EditorViewModel {
         refineWork.cancel();
         detailRegion = null;
         detailPreview = null;
-        detailFrames = null;
-        detailOriginal = null;
-        detailBuffers[0] = null;
-        detailBuffers[1] = null;
+        detailView = null;
         detail.set(null);
     }
 
@@ -586,8 +580,6 @@ public final class EditorViewModel {
         details.set(loaded.details());
         before.set(loaded.before());
         after.set(BlendFrame.of(loaded.before()));
-        afterBuffers[0] = null;
-        afterBuffers[1] = null;
         sourceHistogram.set(loaded.sourceHistogram());
         targetHistogram.set(null);
         resultHistogram.set(loaded.sourceHistogram());
@@ -642,9 +634,7 @@ public final class EditorViewModel {
                          Histogram3D target, ColorLut3D lut) {
         StrengthPreview preview = new StrengthPreview(current.before().argb(), lut, services.interpolation());
         StrengthPreview small = new StrengthPreview(current.modelCopy(), lut, services.interpolation());
-        StrengthFrames frames = current.before().opaque()
-                ? StrengthFrames.render(current.before(), preview, context::checkCancelled) : null;
-        return new Look(kind, name, target, lut, frames, preview, small);
+        return new Look(kind, name, target, lut, StrengthView.of(current.before(), preview, context::checkCancelled), small);
     }
 
     private void applyLook(Look look) {
@@ -657,7 +647,7 @@ public final class EditorViewModel {
             histogramChoice.set(HistogramChoice.OVERLAY); // first result of this photo: show what moved
         }
         detailPreview = null;
-        detailFrames = null;
+        detailView = null;
         repaint();
         renderDetail();
     }
@@ -678,29 +668,15 @@ public final class EditorViewModel {
         if (session == null || look == null) {
             return;
         }
-        if (look.frames() != null) {
-            after.set(look.frames().at(strength.get()));
-            updateResultHistogram(look);
-            repaintDetail();
-            return;
-        }
-        PreviewFrame original = session.before();
-        int pixels = original.width() * original.height();
-        int[] buffer = afterBuffers[nextBuffer];
-        if (buffer == null || buffer.length != pixels) {
-            buffer = new int[pixels];
-            afterBuffers[nextBuffer] = buffer;
-        }
-        nextBuffer ^= 1;
-        look.preview().render(strength.get(), buffer);
-        after.set(BlendFrame.of(new PreviewFrame(original.width(), original.height(), buffer, original.opaque())));
+        after.set(look.display().at(strength.get()));
         updateResultHistogram(look);
         repaintDetail();
     }
 
     /**
      * The result's histogram, of the model-sized copy like the source's, through that copy's own
-     * fast path: a fraction of a millisecond, so it follows the slider on the same frame.
+     * fast path, so it follows the slider on the same frame (a repaint and a histogram of the
+     * small copy: most of what a move costs the view model).
      */
     private void updateResultHistogram(Look look) {
         int[] small = smallBuffer;
@@ -722,18 +698,10 @@ public final class EditorViewModel {
 
     private boolean repaintDetailFast() {
         DetailFrame shown = detail.get();
-        if (shown == null || detailPreview == null) {
+        if (shown == null || detailView == null) {
             return false;
         }
-        if (detailFrames != null) {
-            detail.set(shown.withAfter(detailFrames.at(strength.get()), false));
-            return true;
-        }
-        PreviewFrame before = shown.before();
-        int[] pixels = nextDetailBuffer(before.width() * before.height());
-        detailPreview.render(strength.get(), pixels);
-        detail.set(shown.withAfter(BlendFrame.of(new PreviewFrame(before.width(), before.height(), pixels, before.opaque())),
-                false));
+        detail.set(shown.withAfter(detailView.at(strength.get()), false));
         return true;
     }
 
@@ -758,12 +726,11 @@ public final class EditorViewModel {
             int h = region.pixelHeight();
             PreviewFrame originalFrame = new PreviewFrame(w, h, original, !full.hasAlpha());
             if (look == null) {
-                return new DetailPixels(original, null, null, BlendFrame.of(originalFrame), false);
+                return new DetailPixels(originalFrame, null, null, BlendFrame.of(originalFrame), false);
             }
             StrengthPreview preview = new StrengthPreview(original, look.lut(), services.interpolation());
             context.checkCancelled();
-            StrengthFrames frames = originalFrame.opaque()
-                    ? StrengthFrames.render(originalFrame, preview, context::checkCancelled) : null;
+            StrengthView view = StrengthView.of(originalFrame, preview, context::checkCancelled);
             context.checkCancelled();
             if (withRegrain && s > 0) {
                 int[] colored = new int[original.length];
@@ -771,31 +738,18 @@ public final class EditorViewModel {
                 context.checkCancelled();
                 PreviewFrame grained = new PreviewFrame(w, h, services.regrain().apply(original, colored, w, h),
                         originalFrame.opaque());
-                return new DetailPixels(original, preview, frames,
-                        frames != null ? frames.alone(grained) : BlendFrame.of(grained), true);
+                return new DetailPixels(originalFrame, preview, view, view.alone(grained), true);
             }
-            if (frames != null) {
-                return new DetailPixels(original, preview, frames, frames.at(s), false);
-            }
-            int[] colored = new int[original.length];
-            preview.render(s, colored);
-            return new DetailPixels(original, preview, null, BlendFrame.of(new PreviewFrame(w, h, colored, false)), false);
+            return new DetailPixels(originalFrame, preview, view, view.at(s), false);
         }).onSuccess(out -> {
             if (current != session || region != detailRegion || look != currentLook()) {
                 return; // asked for something else meanwhile
             }
-            detailOriginal = out.original();
             detailPreview = out.preview();
-            detailFrames = out.frames();
-            boolean opaque = !current.photo().hasAlpha();
-            int w = region.pixelWidth();
-            int h = region.pixelHeight();
-            PreviewFrame beforeFrame = out.frames() != null ? out.frames().frames().get(0)
-                    : new PreviewFrame(w, h, detailOriginal, opaque);
-            DetailFrame frame = new DetailFrame(region.x(), region.y(), region.width(), region.height(), region.scale(),
-                    beforeFrame, out.result(), out.regrained());
-            detail.set(frame);
-            if (s != strength.get() && detailPreview != null) {
+            detailView = out.view();
+            detail.set(new DetailFrame(region.x(), region.y(), region.width(), region.height(), region.scale(),
+                    out.original(), out.result(), out.regrained()));
+            if (s != strength.get() && detailView != null) {
                 repaintDetail(); // the slider moved while this was rendered
             }
         }).onFailure(error -> detailFailed(current, error)));
@@ -818,7 +772,8 @@ public final class EditorViewModel {
         refineWork.cancel();
         Session current = session;
         StrengthPreview preview = detailPreview;
-        int[] original = detailOriginal;
+        StrengthView view = detailView;
+        int[] original = shown.before().argb();
         double s = strength.get();
         int w = shown.before().width();
         int h = shown.before().height();
@@ -831,7 +786,7 @@ public final class EditorViewModel {
             DetailFrame now = detail.get();
             if (current == session && preview == detailPreview && s == strength.get() && regrain.get() && now != null) {
                 PreviewFrame grained = new PreviewFrame(w, h, pixels, now.before().opaque());
-                detail.set(now.withAfter(detailFrames != null ? detailFrames.alone(grained) : BlendFrame.of(grained), true));
+                detail.set(now.withAfter(view.alone(grained), true));
             }
         }).onFailure(error -> detailFailed(current, error)));
     }
@@ -842,17 +797,6 @@ public final class EditorViewModel {
             notice(Notice.warning("Full-resolution detail unavailable", describe(error)
                     + "\nThe view shows the display copy instead."));
         }
-    }
-
-    /** The slider alternates between two buffers for the detail too, so scrubbing allocates nothing. */
-    private int[] nextDetailBuffer(int pixels) {
-        int[] buffer = detailBuffers[nextDetail];
-        if (buffer == null || buffer.length != pixels) {
-            buffer = new int[pixels];
-            detailBuffers[nextDetail] = buffer;
-        }
-        nextDetail ^= 1;
-        return buffer;
     }
 
     private void updateHistogramSelection() {

@@ -11,13 +11,12 @@ import java.util.List;
  * <p>From 0 to 100 % the blend is exact: the preview at strength s is p + s·(L(p) − p) =
  * (1 − s)·p + s·L(p), a mix of the original and the full result that never leaves 0..255.
  * Beyond 100 % it extrapolates and a channel may clip; a straight line between two frames then
- * bends where the clipping starts, so frames are kept every {@link #STEP_ABOVE_FULL} up to 150 %:
+ * bends where the clipping starts, so frames are kept every 12.5 % up to 150 %:
  * a pixel whose change L(p) − p is d levels is off by at most d/32 (the kink in the middle of a
  * step), and only while it clips between two frames.
  */
-final class StrengthFrames {
+final class StrengthFrames implements StrengthView {
 
-    static final double STEP_ABOVE_FULL = 0.125;
     private static final double[] STRENGTHS = {0, 1, 1.125, 1.25, 1.375, EditorViewModel.MAX_STRENGTH};
 
     private final PreviewFrame[] frames;
@@ -28,12 +27,10 @@ final class StrengthFrames {
         this.all = List.of(frames);
     }
 
-    /** Renders the frames of {@code original} under {@code preview}'s look (for the background: a few repaints). */
-    static StrengthFrames render(PreviewFrame original, StrengthPreview preview) {
-        return render(original, preview, () -> { });
-    }
-
-    /** The same, calling {@code betweenFrames} before each frame (a background task's cancellation check). */
+    /**
+     * Renders the frames of {@code original} under {@code preview}'s look (for the background: a
+     * few repaints), calling {@code betweenFrames} before each (a task's cancellation check).
+     */
     static StrengthFrames render(PreviewFrame original, StrengthPreview preview, Runnable betweenFrames) {
         if (!original.opaque()) {
             throw new IllegalArgumentException("transparent pixels cannot be blended on screen");
@@ -54,7 +51,8 @@ final class StrengthFrames {
     }
 
     /** The blend that shows {@code strength} (0..1.5). */
-    BlendFrame at(double strength) {
+    @Override
+    public BlendFrame at(double strength) {
         if (!(strength >= 0 && strength <= STRENGTHS[STRENGTHS.length - 1])) {
             throw new IllegalArgumentException("strength must be in 0.." + STRENGTHS[STRENGTHS.length - 1] + ", got " + strength);
         }
@@ -72,14 +70,10 @@ final class StrengthFrames {
      * {@code frame} shown alone (the regrained detail at rest), with this look's frames still
      * among those the view keeps: the next slider move mixes them again without a new upload.
      */
-    BlendFrame alone(PreviewFrame frame) {
+    @Override
+    public BlendFrame alone(PreviewFrame frame) {
         List<PreviewFrame> kept = new java.util.ArrayList<>(all);
         kept.add(frame);
         return new BlendFrame(frame, null, 0, kept);
-    }
-
-    /** The frames, lowest strength first; the first is the original. */
-    List<PreviewFrame> frames() {
-        return all;
     }
 }

@@ -46,10 +46,9 @@ public final class PhotoView extends Region {
     private static final double GAP = 2;
 
     private final ObjectProperty<Image> before = new SimpleObjectProperty<>(this, "before");
-    private final ObjectProperty<Image> after = new SimpleObjectProperty<>(this, "after");
+    private final ReadOnlyObjectWrapper<Image> after = new ReadOnlyObjectWrapper<>(this, "after");
     private final ReadOnlyObjectWrapper<Image> afterOver = new ReadOnlyObjectWrapper<>(this, "afterOver");
     private final ReadOnlyDoubleWrapper afterOpacity = new ReadOnlyDoubleWrapper(this, "afterOpacity", 0);
-    private boolean settingAfter;
     private final DoubleProperty detailOpacity = new SimpleDoubleProperty(this, "detailOpacity", 0);
     private final ObjectProperty<CompareMode> mode = new SimpleObjectProperty<>(this, "mode", CompareMode.RESULT);
     private final BooleanProperty showOriginal = new SimpleBooleanProperty(this, "showOriginal", false);
@@ -138,13 +137,7 @@ public final class PhotoView extends Region {
         getChildren().addAll(mainPort, secondPort, divider, leftTag, rightTag, placeholder);
 
         before.addListener((o, a, b) -> refresh());
-        after.addListener((o, a, b) -> {
-            if (!settingAfter) { // a result set on its own: the last blend's second image does not belong to it
-                afterOver.set(null);
-                afterOpacity.set(0);
-            }
-            refresh();
-        });
+        after.addListener((o, a, b) -> refresh());
         afterOver.addListener((o, a, b) -> refresh());
         mode.addListener((o, a, b) -> {
             if (fitting.get()) {
@@ -195,8 +188,8 @@ public final class PhotoView extends Region {
     }
 
     /** The result; with {@link #afterOverProperty()} at {@link #afterOpacityProperty()} over it, when that is set. */
-    public ObjectProperty<Image> afterProperty() {
-        return after;
+    public ReadOnlyObjectProperty<Image> afterProperty() {
+        return after.getReadOnlyProperty();
     }
 
     /** The image drawn over the result at {@link #afterOpacityProperty()}, or null (set by {@link #setAfter}). */
@@ -209,20 +202,14 @@ public final class PhotoView extends Region {
         return afterOpacity.getReadOnlyProperty();
     }
 
-    /** The result as {@code base} with {@code over} drawn on it at {@code opacity} (0..1; over may be null). */
+    /**
+     * The result as {@code base} with {@code over} drawn on it at {@code opacity} (0..1; over may
+     * be null): the three always change together, so a second image never sits on another base.
+     */
     public void setAfter(Image base, Image over, double opacity) {
-        settingAfter = true;
-        try {
-            afterOpacity.set(over == null ? 0 : Math.max(0, Math.min(1, opacity)));
-            if (after.get() != base) {
-                after.set(base);
-            }
-            if (afterOver.get() != over) {
-                afterOver.set(over);
-            }
-        } finally {
-            settingAfter = false;
-        }
+        afterOpacity.set(over == null ? 0 : Math.max(0, Math.min(1, opacity)));
+        after.set(base);
+        afterOver.set(over);
     }
 
     public ObjectProperty<CompareMode> modeProperty() {

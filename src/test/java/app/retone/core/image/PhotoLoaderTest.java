@@ -259,7 +259,7 @@ class PhotoLoaderTest {
         java.awt.color.ICC_Profile.getInstance(profile);             // a profile Java itself accepts
         byte[] jpeg = JpegSegments.insert(TestImages.jpeg(TestImages.quadrants(), 0.9f), null, null, profile);
         // the case is real: read naively, the second segment claims more than the whole file
-        int second = indexOf(jpeg, JpegSegments.ICC_ID, indexOf(jpeg, JpegSegments.ICC_ID, 0) + 1);
+        int second = TestImages.indexOf(jpeg, JpegSegments.ICC_ID, TestImages.indexOf(jpeg, JpegSegments.ICC_ID) + 1);
         assertEquals(2, jpeg[second + JpegSegments.ICC_ID.length], "the second segment");
         long naive = java.nio.ByteBuffer.wrap(jpeg, second + JpegSegments.ICC_ID.length + 2, 4).getInt() & 0xFFFFFFFFL;
         assertTrue(naive > jpeg.length, "the second segment starts with " + naive);
@@ -270,15 +270,6 @@ class PhotoLoaderTest {
         assertArrayEquals(profile, photo.source().iccProfile(), "the whole profile, joined from its segments");
         assertEquals(profile.length, JpegSegments.largestIccClaim(new java.io.ByteArrayInputStream(jpeg)),
                 "the size claimed is the first segment's");
-    }
-
-    private static int indexOf(byte[] data, byte[] what, int from) {
-        for (int i = from; i + what.length <= data.length; i++) {
-            if (java.util.Arrays.equals(data, i, i + what.length, what, 0, what.length)) {
-                return i;
-            }
-        }
-        throw new AssertionError("not found");
     }
 
     @Test

@@ -51,7 +51,7 @@ class SizeClaimsTest {
         byte[] webp = TestImages.webpWithIccProfile(fixture("quadrants-lossy.webp"), 64, 32, profile);
         Path file = Files.write(dir.resolve("icc.webp"), webp);
 
-        assertNull(SizeClaims.iccProfile(file));
+        assertNull(SizeClaims.beforeDecoding(file));
         Photo photo = new PhotoLoader().load(file);
         assertEquals(64, photo.width());
         assertEquals(32, photo.height());
@@ -87,15 +87,15 @@ class SizeClaimsTest {
         assertEquals("the WebP image data claims 64 × 32 pixels, but its canvas is 640 × 32",
                 webpCheck((wider)));
         byte[] unsigned = lossless.clone();
-        unsigned[indexOf(unsigned, "VP8L") + 8] = 0x2E;
+        unsigned[TestImages.indexOf(unsigned, "VP8L") + 8] = 0x2E;
         assertEquals("the WebP image data is damaged: the VP8L bitstream has no signature",
                 webpCheck((unsigned)));
         byte[] noStart = fixture("quadrants-lossy.webp");
-        noStart[indexOf(noStart, "VP8 ") + 8 + 3] = 0;
+        noStart[TestImages.indexOf(noStart, "VP8 ") + 8 + 3] = 0;
         assertEquals("the WebP image data is damaged: the VP8 frame has no start code",
                 webpCheck((noStart)));
         byte[] interFrame = fixture("quadrants-lossy.webp");
-        interFrame[indexOf(interFrame, "VP8 ") + 8] |= 1;
+        interFrame[TestImages.indexOf(interFrame, "VP8 ") + 8] |= 1;
         assertEquals("the WebP image data is damaged: its first frame is not a key frame",
                 webpCheck((interFrame)));
     }
@@ -106,22 +106,8 @@ class SizeClaimsTest {
     private String webpCheck(byte[] bytes) throws IOException {
         Path file = Files.write(dir.resolve("check-" + written++ + ".webp"), bytes);
         try (var in = Files.newByteChannel(file)) {
-            return SizeClaims.webpImageData(in);
+            return SizeClaims.beforeDecoding(in);
         }
-    }
-
-    private static int indexOf(byte[] bytes, String ascii) {
-        byte[] needle = ascii.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        outer:
-        for (int i = 0; i + needle.length <= bytes.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (bytes[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new AssertionError(ascii + " not found");
     }
 
     @Test

@@ -147,9 +147,7 @@ class EditorViewModelTest {
         PreviewFrame before = vm.beforeProperty().get();
 
         int[] original = pixels(before);
-        var lut = new app.retone.core.color.PdfTransfer().transfer(vm.sourceHistogramProperty().get(),
-                vm.targetHistogramProperty().get());
-        var repaint = new app.retone.core.color.StrengthPreview(original, lut, app.retone.core.color.Interpolation.TETRAHEDRAL);
+        var repaint = repaintOf(vm);
         java.util.Set<int[]> drawnFrom = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         vm.adjustingProperty().set(true);
         for (int i = 0; i <= 20; i++) {
@@ -187,10 +185,7 @@ class EditorViewModelTest {
         assertEquals(List.of(), errors());
         PreviewFrame before = vm.beforeProperty().get();
         assertFalse(before.opaque(), "the display copy keeps the transparency");
-        var lut = new app.retone.core.color.PdfTransfer().transfer(vm.sourceHistogramProperty().get(),
-                vm.targetHistogramProperty().get());
-        var repaint = new app.retone.core.color.StrengthPreview(pixels(before), lut,
-                app.retone.core.color.Interpolation.TETRAHEDRAL);
+        var repaint = repaintOf(vm);
         for (double s : new double[] {0.3, 0.7, 1.2}) {
             vm.strengthProperty().set(s);
             BlendFrame after = vm.afterProperty().get();
@@ -484,8 +479,7 @@ class EditorViewModelTest {
         assertEquals(600, written.width());
         assertEquals(400, written.height());
         Photo source = new PhotoLoader().load(file);
-        ColorLut3D lut = new app.retone.core.color.PdfTransfer().transfer(
-                vm.sourceHistogramProperty().get(), vm.targetHistogramProperty().get());
+        ColorLut3D lut = lookLut(vm);
         int[] expected = new ColorTransfer().render(source.argb(), 600, 400, lut, 0.8, false);
         assertArrayEquals(expected, written.argb(), "the app exports what the engine renders");
         assertArrayEquals(originalBytes, Files.readAllBytes(file));
@@ -525,8 +519,7 @@ class EditorViewModelTest {
         Path cube = dir.resolve("look.cube");
         vm.exportLut(cube);
         ColorLut3D read = CubeFile.read(cube);
-        ColorLut3D expected = new app.retone.core.color.PdfTransfer().transfer(vm.sourceHistogramProperty().get(),
-                vm.targetHistogramProperty().get()).withStrength(0.5);
+        ColorLut3D expected = lookLut(vm).withStrength(0.5);
         assertEquals(expected.size(), read.size());
         float[] a = expected.nodes();
         float[] b = read.nodes();
@@ -626,8 +619,7 @@ class EditorViewModelTest {
         Photo source = new PhotoLoader().load(file);
         int[] crop = app.retone.core.image.Resample.crop(source.argb(), 1200, 800, 350, 275, 300, 150, 300, 150);
         assertArrayEquals(crop, pixels(detail.before()), "the original's own pixels, not the display copy's");
-        ColorLut3D lut = new app.retone.core.color.PdfTransfer().transfer(vm.sourceHistogramProperty().get(),
-                vm.targetHistogramProperty().get());
+        ColorLut3D lut = lookLut(vm);
         int[] expected = lut.apply(crop, app.retone.core.color.Interpolation.TETRAHEDRAL);
         assertTrue(Pixels.maxAbsDiff(expected, pixels(detail.after())) <= 1, "the look at full resolution");
         assertFalse(detail.regrained());
@@ -801,6 +793,18 @@ class EditorViewModelTest {
 
     private static int[] pixels(PreviewFrame frame) {
         return java.util.Arrays.copyOf(frame.argb(), frame.width() * frame.height());
+    }
+
+    /** The look's LUT as the engine makes it from the source and target histograms on display. */
+    private static ColorLut3D lookLut(EditorViewModel vm) {
+        return new app.retone.core.color.PdfTransfer().transfer(vm.sourceHistogramProperty().get(),
+                vm.targetHistogramProperty().get());
+    }
+
+    /** The engine's own repaint of the display copy under that look, to compare the slider's path with. */
+    private static app.retone.core.color.StrengthPreview repaintOf(EditorViewModel vm) {
+        return new app.retone.core.color.StrengthPreview(pixels(vm.beforeProperty().get()), lookLut(vm),
+                app.retone.core.color.Interpolation.TETRAHEDRAL);
     }
 
     /** What the screen shows of a blend. */

@@ -28,7 +28,7 @@ class StrengthFramesTest {
     private final PreviewFrame original = new PreviewFrame(W, H, photo.argb(), true);
     /** A strong look: contrast × 1.6 and a warm cast, inside 0..1 at the nodes, so beyond 100 % it clips. */
     private final StrengthPreview preview = new StrengthPreview(photo.argb(), strongLook(), Interpolation.TETRAHEDRAL);
-    private final StrengthFrames frames = StrengthFrames.render(original, preview);
+    private final StrengthFrames frames = StrengthFrames.render(original, preview, () -> { });
 
     static ColorLut3D strongLook() {
         int n = 17;
@@ -120,18 +120,36 @@ class StrengthFramesTest {
         }
         assertEquals(6, arrays.size(), "a slider move allocates no pixels");
         assertEquals(1, lists.size());
-        assertEquals(6, frames.frames().size());
+        assertEquals(6, frames.at(0.5).frames().size());
     }
 
     @Test
     void refusesWhatCannotBeBlendedOnScreen() {
         PreviewFrame transparent = new PreviewFrame(W, H, photo.argb(), false);
-        assertThrows(IllegalArgumentException.class, () -> StrengthFrames.render(transparent, preview));
+        assertThrows(IllegalArgumentException.class, () -> StrengthFrames.render(transparent, preview, () -> { }));
         PreviewFrame smaller = new PreviewFrame(10, 10, new int[100], true);
-        assertThrows(IllegalArgumentException.class, () -> StrengthFrames.render(smaller, preview));
+        assertThrows(IllegalArgumentException.class, () -> StrengthFrames.render(smaller, preview, () -> { }));
         assertThrows(IllegalArgumentException.class, () -> frames.at(1.51));
         assertThrows(IllegalArgumentException.class, () -> frames.at(Double.NaN));
         assertSame(original, frames.at(-0.0).base(), "-0.0 is strength 0");
+    }
+
+    @Test
+    void aCopyWithTransparencyIsRepaintedAtEachStrengthInTwoBuffersInTurn() {
+        PreviewFrame transparent = new PreviewFrame(W, H, photo.argb(), false);
+        StrengthView view = StrengthView.of(transparent, preview, () -> { });
+        assertTrue(view instanceof RepaintedFrames, "no on-screen mix for transparency");
+        assertTrue(StrengthView.of(original, preview, () -> { }) instanceof StrengthFrames);
+        BlendFrame first = view.at(0.3);
+        assertNull(first.over());
+        assertArrayEquals(repaint(0.3), first.base().argb(), "the repaint itself");
+        int[] firstBuffer = first.base().argb();
+        BlendFrame second = view.at(1.2);
+        assertArrayEquals(repaint(1.2), second.base().argb());
+        assertTrue(second.base().argb() != firstBuffer, "the frame just shown is not written over");
+        assertSame(firstBuffer, view.at(0.7).base().argb(), "the third move reuses the first buffer");
+        PreviewFrame grained = new PreviewFrame(W, H, new int[W * H], false);
+        assertEquals(java.util.List.of(grained), view.alone(grained).frames());
     }
 
     @Test

@@ -39,7 +39,7 @@ class PhotoViewTest {
             }
         }
         view.beforeProperty().set(before);
-        view.afterProperty().set(after);
+        view.setAfter(after, null, 0);
         view.setPhotoSize(4000, 3000); // the images are a tenth of the full photo, as the app's display copies are
         stage.setScene(new Scene(view, 800, 600));
         stage.show();
@@ -188,8 +188,9 @@ class PhotoViewTest {
         assertEquals(null, image(robot, "#photo-split-over").getImage());
         assertEquals(0, view.afterOpacityProperty().get(), 1e-9, "no second image, no mix");
         WaitForAsyncUtils.asyncFx(() -> view.setAfter(result, over, 0.5)).get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.asyncFx(() -> view.afterProperty().set(view.beforeProperty().get())).get(5, TimeUnit.SECONDS);
-        assertEquals(null, image(robot, "#photo-split-over").getImage(), "a result set on its own has no second image");
-        assertEquals(null, view.afterOverProperty().get());
+        assertEquals(over, image(robot, "#photo-split-over").getImage());
+        WaitForAsyncUtils.asyncFx(() -> view.setAfter(view.beforeProperty().get(), null, 0.5)).get(5, TimeUnit.SECONDS);
+        assertEquals(null, image(robot, "#photo-split-over").getImage(), "a result on its own has no second image");
+        assertEquals(view.beforeProperty().get(), image(robot, "#photo-split").getImage());
     }
 }
