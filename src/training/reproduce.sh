@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Reproduces models/histonet-v1 from nothing but Debian packages and this repository:
 # photos -> dataset (Java) -> training (PyTorch, CPU) -> ONNX + model card -> evaluation (Java).
-# Needs: the Debian packages in .ci/run (maven, openjdk-17, python3-torch, python3-numpy).
-# Takes about an hour on 2 cores. Work files go to ${WORK:-/tmp/retone-train}.
+# Needs: the Debian packages in .ci/run (maven, openjdk-17, python3-torch, python3-numpy, and
+# libopenblas0-pthread: with the reference BLAS, training takes about 4 times as long).
+# Work files go to ${WORK:-/tmp/retone-train}.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="${WORK:-/tmp/retone-train}"

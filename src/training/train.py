@@ -40,6 +40,15 @@ def parse_args(argv=None):
     p.add_argument("--width", type=int, default=8)
     p.add_argument("--dropout", type=float, default=0.2)
     p.add_argument("--sigma", type=float, default=1.5, help="blur (bins) of the smoothed KL loss")
+    p.add_argument("--smoothed-kl-weight", type=float, default=1.0, help="weight of the KL on blurred histograms")
+    p.add_argument("--plain-kl-weight", type=float, default=0.25, help="weight of the plain KL (the seed's loss)")
+    p.add_argument("--w1-weight", type=float, default=10.0,
+                   help="weight of the marginals' Wasserstein-1 distance (for tone curves, the loss whose optimum is "
+                        "the curves matching each channel's histogram)")
+    p.add_argument("--metric-kl-weight", type=float, default=0.0,
+                   help="weight of a loss term that is the KL exactly as 'retone eval' measures it (floor 1e-6 per bin)")
+    p.add_argument("--permute-channels", action="store_true",
+                   help="augment: give each training pair (edited and original alike) a random order of R, G, B")
     p.add_argument("--patience", type=int, default=4)
     p.add_argument("--max-minutes", type=float, default=110.0, help="stop starting epochs after this long")
     p.add_argument("--limit", type=int, default=0, help="use only the first N training pairs (tests)")
@@ -64,12 +73,47 @@ ARCHITECTURES = {
 }
 
 
+def matmul_gflops(size=512, repeats=8):
+    """Measured float32 matrix-product speed: Debian's torch uses whichever BLAS is installed, and the
+    reference BLAS (libblas3) makes training about 5 times slower than OpenBLAS (libopenblas0-pthread)."""
+    a = torch.rand(size, size)
+    a @ a
+    t0 = time.perf_counter()
+    for _ in range(repeats):
+        a @ a
+    return 2 * size ** 3 * repeats / max(time.perf_counter() - t0, 1e-9) / 1e9
+
+
 def log(rank, *args):
     if rank == 0:
         print(*args, flush=True)
 
 
-def evaluate(model, pairs, indices, batch, sigma):
+PERMUTATIONS = ((0, 1, 2), (0, 2, 1), (1, 0, 2), (1, 2, 0), (2, 0, 1), (2, 1, 0))
+
+
+def permute_channels(edited, original, rng):
+    """The pairs with each one's colour axes in a random order, the same for its edited and original
+    histogram: an edit of a photo with its channels swapped is undone by the same curves, swapped."""
+    choice = rng.integers(0, len(PERMUTATIONS), size=edited.shape[0])
+    edited, original = edited.clone(), original.clone()
+    for k, axes in enumerate(PERMUTATIONS):
+        rows = torch.from_numpy(np.flatnonzero(choice == k))
+        if k == 0 or len(rows) == 0:
+            continue
+        order = (0, 1) + tuple(2 + a for a in axes)
+        edited[rows] = edited[rows].permute(order)
+        original[rows] = original[rows].permute(order)
+    return edited, original
+
+
+def loss_of(args, original, pred):
+    return losses.training_loss(original, pred, args.sigma, smoothed_weight=args.smoothed_kl_weight,
+                                plain_weight=args.plain_kl_weight, w1_weight=args.w1_weight,
+                                metric_weight=args.metric_kl_weight)
+
+
+def evaluate(model, pairs, indices, batch, args):
     model.eval()
     total = {"loss": 0.0, "kl_pred": 0.0, "kl_edited": 0.0, "n": 0}
     with torch.no_grad():
@@ -78,11 +122,70 @@ def evaluate(model, pairs, indices, batch, sigma):
             edited, original = (torch.from_numpy(a) for a in pairs.batch(idx))
             pred = model(edited)
             n = len(idx)
-            total["loss"] += losses.training_loss(original, pred, sigma).item() * n
+            total["loss"] += loss_of(args, original, pred).item() * n
             total["kl_pred"] += losses.kl_divergence(original, pred).item() * n
             total["kl_edited"] += losses.kl_divergence(original, edited).item() * n
             total["n"] += n
     return total
+
+
+def loss_description(args):
+    terms = [(args.smoothed_kl_weight, f"KL on histograms blurred by sigma={args.sigma} bins"),
+             (args.plain_kl_weight, "plain KL"), (args.w1_weight, "marginal Wasserstein-1"),
+             (args.metric_kl_weight, "KL as `retone eval` measures it (floor 1e-6 per bin)")]
+    return " + ".join(f"{w:g} x {name}" for w, name in terms if w)
+
+
+def write_outputs(model, args, val, n_train, history, best, minutes, world=1, rank=0):
+    """Calibrates (a CurveNet, unless --no-calibrate), exports OUT.onnx and writes the model card OUT.json."""
+    bins = val.bins
+    calibration = None
+    exported = model
+    if args.calibrate and isinstance(model, CurveNet):
+        amount, threshold, table = calibrate.fit(model, val, log=lambda *a: log(rank, *a))
+        exported = calibrate.CalibratedCurveNet(model, amount, threshold)
+        calibration = {"amount": amount, "threshold": threshold,
+                       "how": "fitted on the validation pairs after training (the weights are not changed): "
+                              "curve' = x + amount * max(0, 1 - threshold / rms_shift) * (curve(x) - x), by the "
+                              "marginal Wasserstein-2 distance to the originals with the unedited pairs weighted "
+                              "to half, among the settings whose KL(original || predicted) is at most "
+                              f"{calibrate.KL_BAR} x KL(original || edited) when any is; "
+                              "see src/training/retone_train/calibrate.py",
+                       "fit": {k: v for k, v in table.items() if k != "grid"}}
+    export.export_onnx(exported, args.out + ".onnx", bins)
+    reference = export.reference_sample(exported, export.reference_input(bins))
+    card = {
+        "name": os.path.basename(args.out),
+        "format": "onnx",
+        "opset": export.OPSET,
+        "bins": bins,
+        "input": {"name": export.INPUT_NAME, "shape": ["N", 1, bins, bins, bins], "dtype": "float32",
+                  "meaning": "normalised 3D RGB histogram of the photo's fixed-size copy, flat index (r*B+g)*B+b"},
+        "output": {"name": export.OUTPUT_NAME, "shape": ["N", 1, bins, bins, bins], "dtype": "float32",
+                   "meaning": "predicted histogram of a well-edited version, sums to 1"},
+        "architecture": ARCHITECTURES[args.arch].format(width=args.width) + (
+            "; calibrated after training on the validation pairs: curve'(x) = x + amount * max(0, 1 - threshold / "
+            "rms_shift) * (curve(x) - x), so small uncertain corrections vanish" if calibration else ""),
+        "parameters": parameter_count(model),
+        "training": {"loss": loss_description(args),
+                     "optimiser": f"AdamW lr {args.lr} (one-cycle), weight decay {args.weight_decay}, batch {args.batch}",
+                     "dropout": args.dropout, "processes": world, "epochs_run": len(history),
+                     "best_epoch": best["epoch"], "minutes": minutes,
+                     "train_pairs": n_train, "val_pairs": len(val)},
+        "validation": {"loss": best["val_loss"], "kl_predicted_to_original": best["val_kl_predicted"],
+                       "kl_edited_to_original": best["val_kl_edited"]},
+        "calibration": calibration,
+        "history": history,
+        "reference_output": {"input": "bin j proportional to (1 + (7 j) mod 13)^4, normalised",
+                             "first_values": [float(v) for v in reference[:8]],
+                             "argmax": int(np.argmax(reference)), "max": float(reference.max()),
+                             "sum_of_squares": float((reference.astype(np.float64) ** 2).sum())},
+    }
+    if args.card:
+        with open(args.card, encoding="utf-8") as f:
+            card.update(json.load(f))
+    export.write_card(args.out + ".json", card)
+    log(rank, f"wrote {args.out}.onnx ({os.path.getsize(args.out + '.onnx')} bytes) and {args.out}.json")
 
 
 def main(argv=None):
@@ -94,6 +197,7 @@ def main(argv=None):
     torch.set_num_threads(max(1, (os.cpu_count() or 2) // world))
     torch.manual_seed(args.seed + rank)          # different dropout masks on each rank
     rng = np.random.default_rng(args.seed)       # the same order of pairs on every rank
+    augment_rng = np.random.default_rng(args.seed + 1000 + rank)
     out_dir = os.path.dirname(os.path.abspath(args.out))
     if not os.path.isdir(out_dir):
         raise SystemExit(f"train.py: the output folder {out_dir} does not exist")
@@ -117,6 +221,10 @@ def main(argv=None):
     optimiser = torch.optim.AdamW(net.parameters(), lr=args.lr, weight_decay=args.weight_decay)
     log(rank, f"{type(model).__name__}: {parameter_count(model)} parameters; {n_train} training pairs, {len(val)} validation pairs, "
               f"{world} process(es), {torch.get_num_threads()} thread(s) each")
+
+    speed = matmul_gflops()
+    log(rank, f"matrix products: {speed:.0f} GFLOP/s" + (
+        " - slow: is the reference BLAS in use? apt-get install libopenblas0-pthread" if speed < 20 else ""))
 
     per_epoch = min(n_train, args.epoch_size) if args.epoch_size else n_train
     if per_epoch < args.batch * world:
@@ -149,15 +257,17 @@ def main(argv=None):
         for step in range(steps_per_epoch):
             idx = mine[step * args.batch:(step + 1) * args.batch]
             edited, original = (torch.from_numpy(a) for a in train.batch(idx))
+            if args.permute_channels:
+                edited, original = permute_channels(edited, original, augment_rng)
             pred = net(edited)
-            loss = losses.training_loss(original, pred, args.sigma)
+            loss = loss_of(args, original, pred)
             optimiser.zero_grad()
             loss.backward()
             optimiser.step()
             schedule.step()
             train_loss += loss.item() * len(idx)
             seen += len(idx)
-        stats = evaluate(model, val, val_idx, 64, args.sigma)
+        stats = evaluate(model, val, val_idx, 64, args)
         sums = torch.tensor([train_loss, seen, stats["loss"], stats["kl_pred"], stats["kl_edited"], stats["n"]],
                             dtype=torch.float64)
         if world > 1:
@@ -188,52 +298,7 @@ def main(argv=None):
         raise SystemExit("train.py: no epoch finished with a usable validation loss; nothing exported")
     if rank == 0:
         model.load_state_dict(best_state)
-        calibration = None
-        exported = model
-        if args.calibrate and isinstance(model, CurveNet):
-            amount, threshold, table = calibrate.fit(model, val, log=lambda *a: log(rank, *a))
-            exported = calibrate.CalibratedCurveNet(model, amount, threshold)
-            calibration = {"amount": amount, "threshold": threshold,
-                           "how": "fitted on the validation pairs after training (the weights are not changed): "
-                                  "curve' = x + amount * max(0, 1 - threshold / rms_shift) * (curve(x) - x), by the "
-                                  "marginal Wasserstein-2 distance to the originals with the unedited pairs weighted "
-                                  "to half; see src/training/retone_train/calibrate.py",
-                           "fit": {k: v for k, v in table.items() if k != "grid"}}
-        export.export_onnx(exported, args.out + ".onnx", bins)
-        reference = export.reference_sample(exported, export.reference_input(bins))
-        card = {
-            "name": os.path.basename(args.out),
-            "format": "onnx",
-            "opset": export.OPSET,
-            "bins": bins,
-            "input": {"name": export.INPUT_NAME, "shape": ["N", 1, bins, bins, bins], "dtype": "float32",
-                      "meaning": "normalised 3D RGB histogram of the photo's fixed-size copy, flat index (r*B+g)*B+b"},
-            "output": {"name": export.OUTPUT_NAME, "shape": ["N", 1, bins, bins, bins], "dtype": "float32",
-                       "meaning": "predicted histogram of a well-edited version, sums to 1"},
-            "architecture": ARCHITECTURES[args.arch].format(width=args.width) + (
-                "; calibrated after training on the validation pairs: curve'(x) = x + amount * max(0, 1 - threshold / "
-                "rms_shift) * (curve(x) - x), so small uncertain corrections vanish" if calibration else ""),
-            "parameters": parameter_count(model),
-            "training": {"loss": f"KL on histograms blurred by sigma={args.sigma} bins + 0.25 x plain KL "
-                                 f"+ 10 x marginal Wasserstein-1",
-                         "optimiser": f"AdamW lr {args.lr} (one-cycle), weight decay {args.weight_decay}, batch {args.batch}",
-                         "dropout": args.dropout, "processes": world, "epochs_run": len(history),
-                         "best_epoch": best["epoch"], "minutes": round((time.time() - started) / 60, 1),
-                         "train_pairs": n_train, "val_pairs": len(val)},
-            "validation": {"loss": best["val_loss"], "kl_predicted_to_original": best["val_kl_predicted"],
-                           "kl_edited_to_original": best["val_kl_edited"]},
-            "calibration": calibration,
-            "history": history,
-            "reference_output": {"input": "bin j proportional to (1 + (7 j) mod 13)^4, normalised",
-                                 "first_values": [float(v) for v in reference[:8]],
-                                 "argmax": int(np.argmax(reference)), "max": float(reference.max()),
-                                 "sum_of_squares": float((reference.astype(np.float64) ** 2).sum())},
-        }
-        if args.card:
-            with open(args.card, encoding="utf-8") as f:
-                card.update(json.load(f))
-        export.write_card(args.out + ".json", card)
-        log(rank, f"wrote {args.out}.onnx ({os.path.getsize(args.out + '.onnx')} bytes) and {args.out}.json")
+        write_outputs(model, args, val, n_train, history, best, round((time.time() - started) / 60, 1), world, rank)
     if world > 1:
         dist.destroy_process_group()
 

@@ -128,7 +128,9 @@ class FitTest(unittest.TestCase):
         amount, threshold, table = self.fit_on(net, edited, original)
         self.assertAlmostEqual(amount, 0.5, delta=0.051)
         self.assertLessEqual(threshold, 0.005)
-        self.assertEqual(table["chosen"]["w2"], min(row["w2"] for row in table["grid"]))
+        self.assertTrue(table["kl_bar"]["chosen_meets_it"])
+        meeting = [row for row in table["grid"] if row["kl"] <= calibrate.KL_BAR * table["edited"]["kl"]]
+        self.assertEqual(table["chosen"]["w2"], min(row["w2"] for row in meeting))
         self.assertLess(table["chosen"]["kl"], table["as_trained"]["kl"])   # the overshoot cost KL too
         self.assertTrue(math.isfinite(table["edited"]["kl"]) and table["edited"]["kl"] > 0)
 
@@ -149,6 +151,42 @@ class FitTest(unittest.TestCase):
         self.assertLess(table["chosen"]["w2"], as_is["w2"])
         chosen = [r for r in table["grid"] if r["amount"] == amount and r["threshold"] == threshold][0]
         self.assertLess(chosen["unedited_moved_w2"], 0.5 * as_is["unedited_moved_w2"])
+
+    def needing_and_good(self, needing, good):
+        """`needing` pairs whose originals are the network's full correction, `good` unedited ones."""
+        net = trained_like(scale=0.4)
+        edited = random_histograms(needing, seed=7)
+        with torch.no_grad():
+            corrected = net(edited)
+        unedited = random_histograms(good, seed=8)
+        return net, torch.cat([edited, unedited]), torch.cat([corrected, unedited])
+
+    def test_fit_keeps_to_the_kl_bar_when_some_setting_meets_it(self):
+        """10 pairs need the full correction, 6 none: the lowest weighted W2 (half the weight on the
+        unedited) shrinks the correction so far that KL is over half the edited KL; the fit must
+        take the best W2 among the settings that keep to the bar instead."""
+        net, edited, original = self.needing_and_good(10, 6)
+        amount, threshold, table = self.fit_on(net, edited, original)
+        bar = calibrate.KL_BAR * table["edited"]["kl"]
+        lowest_w2 = min(table["grid"], key=lambda row: row["w2"])
+        self.assertGreater(lowest_w2["kl"], bar)                            # the bar really binds here
+        meeting = [row for row in table["grid"] if row["kl"] <= bar]
+        self.assertTrue(meeting)
+        self.assertTrue(table["kl_bar"]["chosen_meets_it"])
+        self.assertEqual(table["kl_bar"]["settings_meeting_it"], len(meeting))
+        self.assertEqual(table["chosen"]["w2"], min(row["w2"] for row in meeting))
+        self.assertLessEqual(table["chosen"]["kl"], bar)
+        with torch.no_grad():   # the table's KL is the calibrated network's, measured as Java does
+            measured = float(calibrate.java_kl(original, calibrate.CalibratedCurveNet(net, amount, threshold)(edited)).mean())
+        self.assertAlmostEqual(table["chosen"]["kl"], measured, places=5)
+
+    def test_fit_falls_back_to_the_lowest_w2_when_no_setting_meets_the_bar(self):
+        net, edited, original = self.needing_and_good(9, 7)
+        amount, threshold, table = self.fit_on(net, edited, original)
+        self.assertFalse(table["kl_bar"]["chosen_meets_it"])
+        self.assertEqual(table["kl_bar"]["settings_meeting_it"], 0)
+        self.assertEqual(table["chosen"]["w2"], min(row["w2"] for row in table["grid"]))
+        self.assertGreater(table["chosen"]["kl"], calibrate.KL_BAR * table["edited"]["kl"])
 
 
 if __name__ == "__main__":

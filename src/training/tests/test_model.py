@@ -55,6 +55,50 @@ class LossTest(unittest.TestCase):
         blurred = losses.gaussian_blur3d(h, 1.5)
         self.assertTrue(torch.allclose(blurred.sum(dim=(1, 2, 3, 4)), torch.ones(2), atol=1e-5))
 
+    def test_blur_is_a_gaussian_with_replicated_edges_along_each_axis(self):
+        """The blur by matrix products equals the direct sum sum_t k[t] h[clamp(i + t)] on each axis."""
+        import math
+        h = random_histograms(1, bins=8, seed=6)[0, 0].double()
+        sigma = 1.5
+        radius = math.ceil(2.5 * sigma)
+        k = torch.exp(-0.5 * (torch.arange(-radius, radius + 1, dtype=torch.float64) / sigma) ** 2)
+        k = k / k.sum()
+        out = h
+        for axis in range(3):
+            moved = out.movedim(axis, 0)
+            summed = torch.zeros_like(moved)
+            for i in range(8):
+                for t in range(-radius, radius + 1):
+                    summed[i] += k[t + radius] * moved[min(max(i + t, 0), 7)]
+            out = summed.movedim(0, axis)
+        expected = out / out.sum()
+        blurred = losses.gaussian_blur3d(h.reshape(1, 1, 8, 8, 8), sigma)[0, 0]
+        self.assertTrue(torch.allclose(blurred, expected, atol=1e-12))
+        self.assertGreater(float((blurred - h).abs().max()), 1e-3)   # it did blur
+
+    def test_metric_kl_is_the_kl_retone_eval_reports(self):
+        from retone_train.calibrate import java_kl
+        a = random_histograms(3, seed=2)
+        b = random_histograms(3, seed=3)
+        self.assertAlmostEqual(losses.metric_kl(a, b).item(), float(java_kl(a, b).mean()), places=4)
+        self.assertAlmostEqual(losses.metric_kl(a, a).item(), 0.0, places=5)
+        # adding it to the loss adds exactly its weight times it
+        plain = losses.training_loss(a, b).item()
+        self.assertAlmostEqual(losses.training_loss(a, b, metric_weight=0.5).item(),
+                               plain + 0.5 * losses.metric_kl(a, b).item(), places=4)
+
+    def test_loss_terms_have_their_weights_and_zero_skips_a_term(self):
+        a = random_histograms(2, seed=2)
+        b = random_histograms(2, seed=3)
+        w1_only = losses.training_loss(a, b, smoothed_weight=0, plain_weight=0, w1_weight=10)
+        self.assertAlmostEqual(w1_only.item(), 10 * losses.marginal_w1(a, b).item(), places=5)
+        everything = losses.training_loss(a, b, smoothed_weight=2, plain_weight=0.5, w1_weight=3, metric_weight=0.1)
+        expected = (2 * losses.smoothed_kl(a, b) + 0.5 * losses.kl_divergence(a, b) + 3 * losses.marginal_w1(a, b)
+                    + 0.1 * losses.metric_kl(a, b))
+        self.assertAlmostEqual(everything.item(), expected.item(), places=4)
+        with self.assertRaises(ValueError):
+            losses.training_loss(a, b, smoothed_weight=0, plain_weight=0, w1_weight=0)
+
     def test_smoothed_kl_knows_colour_distance(self):
         # one spike of mass, predicted one bin off or ten bins off: plain KL cannot tell them apart
         def spike(r):
