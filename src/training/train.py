@@ -75,7 +75,7 @@ ARCHITECTURES = {
 
 def matmul_gflops(size=512, repeats=8):
     """Measured float32 matrix-product speed: Debian's torch uses whichever BLAS is installed, and the
-    reference BLAS (libblas3) makes training about 5 times slower than OpenBLAS (libopenblas0-pthread)."""
+    reference BLAS (libblas3) makes training about 4 times slower than OpenBLAS (libopenblas0-pthread)."""
     a = torch.rand(size, size)
     a @ a
     t0 = time.perf_counter()

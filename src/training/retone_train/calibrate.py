@@ -23,7 +23,8 @@ that, both fitted on the validation pairs:
 
 Not done, though tried: blurring the prediction (or mixing in a blurred copy) lowers
 KL(original || predicted), but Pitié's transfer then spreads the photo's colours to match the
-blur, and edits were brought closer less often (63 % against 79 %), so KL is not fitted here.
+blur, and edits were brought closer less often (63 % against 79 %), so KL is a condition of the
+fit (above), never its objective.
 """
 import math
 
