@@ -40,12 +40,15 @@ def parse_args(argv=None):
     p.add_argument("--width", type=int, default=8)
     p.add_argument("--dropout", type=float, default=0.2)
     p.add_argument("--sigma", type=float, default=1.5, help="blur (bins) of the smoothed KL loss")
-    p.add_argument("--smoothed-kl-weight", type=float, default=1.0, help="weight of the KL on blurred histograms")
-    p.add_argument("--plain-kl-weight", type=float, default=0.25, help="weight of the plain KL (the seed's loss)")
-    p.add_argument("--w1-weight", type=float, default=10.0,
+    weights = losses.DEFAULT_WEIGHTS
+    p.add_argument("--smoothed-kl-weight", type=float, default=weights["smoothed_weight"],
+                   help="weight of the KL on blurred histograms")
+    p.add_argument("--plain-kl-weight", type=float, default=weights["plain_weight"],
+                   help="weight of the plain KL (the seed's loss)")
+    p.add_argument("--w1-weight", type=float, default=weights["w1_weight"],
                    help="weight of the marginals' Wasserstein-1 distance (for tone curves, the loss whose optimum is "
                         "the curves matching each channel's histogram)")
-    p.add_argument("--metric-kl-weight", type=float, default=0.0,
+    p.add_argument("--metric-kl-weight", type=float, default=weights["metric_weight"],
                    help="weight of a loss term that is the KL exactly as 'retone eval' measures it (floor 1e-6 per bin)")
     p.add_argument("--permute-channels", action="store_true",
                    help="augment: give each training pair (edited and original alike) a random order of R, G, B")
@@ -107,10 +110,14 @@ def permute_channels(edited, original, rng):
     return edited, original
 
 
+def loss_weights(args):
+    """The weights of the loss's terms (losses.TERMS) given on the command line."""
+    return {"smoothed_weight": args.smoothed_kl_weight, "plain_weight": args.plain_kl_weight,
+            "w1_weight": args.w1_weight, "metric_weight": args.metric_kl_weight}
+
+
 def loss_of(args, original, pred):
-    return losses.training_loss(original, pred, args.sigma, smoothed_weight=args.smoothed_kl_weight,
-                                plain_weight=args.plain_kl_weight, w1_weight=args.w1_weight,
-                                metric_weight=args.metric_kl_weight)
+    return losses.training_loss(original, pred, args.sigma, **loss_weights(args))
 
 
 def evaluate(model, pairs, indices, batch, args):
@@ -127,13 +134,6 @@ def evaluate(model, pairs, indices, batch, args):
             total["kl_edited"] += losses.kl_divergence(original, edited).item() * n
             total["n"] += n
     return total
-
-
-def loss_description(args):
-    terms = [(args.smoothed_kl_weight, f"KL on histograms blurred by sigma={args.sigma} bins"),
-             (args.plain_kl_weight, "plain KL"), (args.w1_weight, "marginal Wasserstein-1"),
-             (args.metric_kl_weight, "KL as `retone eval` measures it (floor 1e-6 per bin)")]
-    return " + ".join(f"{w:g} x {name}" for w, name in terms if w)
 
 
 def write_outputs(model, args, val, n_train, history, best, minutes, world=1, rank=0):
@@ -167,7 +167,7 @@ def write_outputs(model, args, val, n_train, history, best, minutes, world=1, ra
             "; calibrated after training on the validation pairs: curve'(x) = x + amount * max(0, 1 - threshold / "
             "rms_shift) * (curve(x) - x), so small uncertain corrections vanish" if calibration else ""),
         "parameters": parameter_count(model),
-        "training": {"loss": loss_description(args),
+        "training": {"loss": losses.describe_loss(args.sigma, **loss_weights(args)),
                      "optimiser": f"AdamW lr {args.lr} (one-cycle), weight decay {args.weight_decay}, batch {args.batch}",
                      "dropout": args.dropout, "processes": world, "epochs_run": len(history),
                      "best_epoch": best["epoch"], "minutes": minutes,
@@ -222,9 +222,10 @@ def main(argv=None):
     log(rank, f"{type(model).__name__}: {parameter_count(model)} parameters; {n_train} training pairs, {len(val)} validation pairs, "
               f"{world} process(es), {torch.get_num_threads()} thread(s) each")
 
-    speed = matmul_gflops()
-    log(rank, f"matrix products: {speed:.0f} GFLOP/s" + (
-        " - slow: is the reference BLAS in use? apt-get install libopenblas0-pthread" if speed < 20 else ""))
+    if rank == 0:                                # once: every rank has the same library
+        speed = matmul_gflops()
+        log(rank, f"matrix products: {speed:.0f} GFLOP/s" + (
+            " - slow: is the reference BLAS in use? apt-get install libopenblas0-pthread" if speed < 20 else ""))
 
     per_epoch = min(n_train, args.epoch_size) if args.epoch_size else n_train
     if per_epoch < args.batch * world:

@@ -26,18 +26,18 @@ KL(original || predicted), but Pitié's transfer then spreads the photo's colour
 blur, and edits were brought closer less often (63 % against 79 %), so KL is a condition of the
 fit (above), never its objective.
 """
-import math
 
 import numpy as np
 import torch
 from torch import nn
 
+from .losses import EVAL_KL_FLOOR, floored_kl
 from .model import CurveNet, bin_shares, marginals, pushforward
 
 AMOUNTS = tuple(round(a, 2) for a in np.arange(0.5, 1.001, 0.05))
 THRESHOLDS = tuple(round(t, 3) for t in np.arange(0.0, 0.0601, 0.005))
 UNEDITED_WEIGHT = 0.5   # share of the fit's weight on pairs whose edit changed nothing
-JAVA_KL_FLOOR = 1e-6    # Histogram3D.klDivergence's floor per bin, so figures match `retone eval`
+JAVA_KL_FLOOR = EVAL_KL_FLOOR   # Histogram3D.klDivergence's floor per bin, so figures match `retone eval`
 KL_BAR = 0.5            # predicted KL at most half the edited KL (the model's acceptance bar)
 
 
@@ -74,14 +74,8 @@ class CalibratedCurveNet(nn.Module):
 
 
 def java_kl(target, predicted, floor=JAVA_KL_FLOOR):
-    """Per-sample KL(target || predicted) exactly as Histogram3D.klDivergence computes it."""
-    n = target.shape[0]
-    t = target.reshape(n, -1).double()
-    p = predicted.reshape(n, -1).double()
-    norm = 1 + floor * t.shape[1]
-    t = (t + floor) / norm
-    p = (p + floor) / norm
-    return (t * (t.log() - p.log())).sum(dim=1).clamp(min=0)
+    """Per-sample KL(target || predicted) exactly as Histogram3D.klDivergence computes it, in double."""
+    return floored_kl(target.double(), predicted.double(), floor)
 
 
 def _quantiles(marginal, levels):

@@ -2,7 +2,6 @@
 import math
 
 import torch
-import torch.nn.functional as F
 
 TINY = 1e-8
 
@@ -55,29 +54,56 @@ def marginal_w1(target, predicted):
     return (cdfs(target) - cdfs(predicted)).abs().sum(dim=2).mean() / bins
 
 
-def metric_kl(target, predicted, floor=1e-6):
-    """Mean KL(target || predicted) as `retone eval` measures it: a floor added to every bin of both.
+EVAL_KL_FLOOR = 1e-6    # Histogram3D.klDivergence's floor per bin: what `retone eval` reports
 
-    The same formula as Histogram3D.klDivergence (and calibrate.java_kl), differentiable, in float32.
-    """
+
+def floored_kl(target, predicted, floor=EVAL_KL_FLOOR):
+    """Per-sample KL(target || predicted) as Histogram3D.klDivergence computes it: the floor is added
+    to every bin of both, which are then renormalised. In the inputs' dtype, differentiable."""
     n = target.shape[0]
     t = target.reshape(n, -1)
     p = predicted.reshape(n, -1)
     norm = 1 + floor * t.shape[1]
     t = (t + floor) / norm
     p = (p + floor) / norm
-    return (t * (torch.log(t) - torch.log(p))).sum(dim=1).mean()
+    return (t * (torch.log(t) - torch.log(p))).sum(dim=1).clamp(min=0)
 
 
-def training_loss(target, predicted, sigma=1.5, plain_weight=0.25, w1_weight=10.0, metric_weight=0.0,
-                  smoothed_weight=1.0):
-    """Smoothed KL (knows colour distance), plain KL (the seed's loss), marginal transport cost and
-    the KL exactly as the evaluation measures it, each with its weight (terms of weight 0 are skipped)."""
-    terms = [(smoothed_weight, lambda: smoothed_kl(target, predicted, sigma)),
-             (plain_weight, lambda: kl_divergence(target, predicted)),
-             (w1_weight, lambda: marginal_w1(target, predicted)),
-             (metric_weight, lambda: metric_kl(target, predicted))]
-    used = [weight * term() for weight, term in terms if weight]
-    if not used:
+def metric_kl(target, predicted):
+    """Mean over the batch of the KL `retone eval` reports (`floored_kl`)."""
+    return floored_kl(target, predicted).mean()
+
+
+# the loss's terms, with their weights' names and defaults; training_loss and describe_loss read them
+TERMS = (
+    ("smoothed_weight", 1.0, lambda sigma: f"KL on histograms blurred by sigma={sigma:g} bins",
+     lambda t, p, sigma: smoothed_kl(t, p, sigma)),
+    ("plain_weight", 0.25, lambda sigma: "plain KL", lambda t, p, sigma: kl_divergence(t, p)),
+    ("w1_weight", 10.0, lambda sigma: "marginal Wasserstein-1", lambda t, p, sigma: marginal_w1(t, p)),
+    ("metric_weight", 0.0, lambda sigma: "KL as `retone eval` measures it (floor 1e-6 per bin)",
+     lambda t, p, sigma: metric_kl(t, p)),
+)
+DEFAULT_WEIGHTS = {name: default for name, default, _, _ in TERMS}
+
+
+def _weights(given):
+    unknown = set(given) - set(DEFAULT_WEIGHTS)
+    if unknown:
+        raise TypeError(f"unknown loss weights: {sorted(unknown)}")
+    weights = {**DEFAULT_WEIGHTS, **given}
+    if not any(weights.values()):
         raise ValueError("every term of the loss has weight 0")
-    return sum(used)
+    return weights
+
+
+def training_loss(target, predicted, sigma=1.5, **weights):
+    """Smoothed KL (knows colour distance), plain KL (the seed's loss), marginal transport cost and
+    the KL exactly as the evaluation measures it, each with its weight (`TERMS`; weight 0 skips a term)."""
+    w = _weights(weights)
+    return sum(w[name] * term(target, predicted, sigma) for name, _, _, term in TERMS if w[name])
+
+
+def describe_loss(sigma=1.5, **weights):
+    """The loss training_loss computes with these weights, in words (for the model card)."""
+    w = _weights(weights)
+    return " + ".join(f"{w[name]:g} x {describe(sigma)}" for name, _, describe, _ in TERMS if w[name])

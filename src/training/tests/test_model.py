@@ -1,3 +1,4 @@
+import math
 import unittest
 
 import torch
@@ -57,7 +58,6 @@ class LossTest(unittest.TestCase):
 
     def test_blur_is_a_gaussian_with_replicated_edges_along_each_axis(self):
         """The blur by matrix products equals the direct sum sum_t k[t] h[clamp(i + t)] on each axis."""
-        import math
         h = random_histograms(1, bins=8, seed=6)[0, 0].double()
         sigma = 1.5
         radius = math.ceil(2.5 * sigma)
@@ -77,10 +77,15 @@ class LossTest(unittest.TestCase):
         self.assertGreater(float((blurred - h).abs().max()), 1e-3)   # it did blur
 
     def test_metric_kl_is_the_kl_retone_eval_reports(self):
-        from retone_train.calibrate import java_kl
-        a = random_histograms(3, seed=2)
-        b = random_histograms(3, seed=3)
-        self.assertAlmostEqual(losses.metric_kl(a, b).item(), float(java_kl(a, b).mean()), places=4)
+        a = random_histograms(3, bins=8, seed=2)
+        b = random_histograms(3, bins=8, seed=3)
+        floor = 1e-6
+        expected = 0.0
+        for i in range(3):   # Histogram3D.klDivergence's loop, bin by bin
+            for pa, pb in zip(a[i].reshape(-1).tolist(), b[i].reshape(-1).tolist()):
+                pi, qi = (pa + floor) / (1 + floor * 512), (pb + floor) / (1 + floor * 512)
+                expected += pi * math.log(pi / qi) / 3
+        self.assertAlmostEqual(losses.metric_kl(a, b).item(), expected, places=4)
         self.assertAlmostEqual(losses.metric_kl(a, a).item(), 0.0, places=5)
         # adding it to the loss adds exactly its weight times it
         plain = losses.training_loss(a, b).item()
@@ -98,6 +103,14 @@ class LossTest(unittest.TestCase):
         self.assertAlmostEqual(everything.item(), expected.item(), places=4)
         with self.assertRaises(ValueError):
             losses.training_loss(a, b, smoothed_weight=0, plain_weight=0, w1_weight=0)
+        with self.assertRaises(TypeError):
+            losses.training_loss(a, b, w2_weight=1)
+
+    def test_describes_only_the_terms_in_use(self):
+        self.assertEqual(losses.describe_loss(1.5),
+                         "1 x KL on histograms blurred by sigma=1.5 bins + 0.25 x plain KL + 10 x marginal Wasserstein-1")
+        self.assertEqual(losses.describe_loss(2, smoothed_weight=0, plain_weight=0, metric_weight=0.5),
+                         "10 x marginal Wasserstein-1 + 0.5 x KL as `retone eval` measures it (floor 1e-6 per bin)")
 
     def test_smoothed_kl_knows_colour_distance(self):
         # one spike of mass, predicted one bin off or ten bins off: plain KL cannot tell them apart

@@ -1,4 +1,4 @@
-"""Pieces of train.py: the channel-order augmentation and the loss named in the model card."""
+"""Pieces of train.py: the channel-order augmentation and the loss weights from the command line."""
 import os
 import sys
 import unittest
@@ -35,14 +35,20 @@ class PermuteChannelsTest(unittest.TestCase):
             self.assertEqual(sorted(where), [0, 1, 3])
 
 
-class LossDescriptionTest(unittest.TestCase):
-    def test_names_only_the_terms_in_use(self):
+class LossWeightsTest(unittest.TestCase):
+    def test_the_command_line_weights_each_term_and_defaults_to_the_losses_own(self):
         args = train.parse_args(["--train", "t", "--val", "v", "--out", "o", "--smoothed-kl-weight", "0",
                                  "--plain-kl-weight", "0", "--metric-kl-weight", "0.5"])
-        self.assertEqual(train.loss_description(args),
-                         "10 x marginal Wasserstein-1 + 0.5 x KL as `retone eval` measures it (floor 1e-6 per bin)")
-        default = train.loss_description(train.parse_args(["--train", "t", "--val", "v", "--out", "o"]))
-        self.assertEqual(default, "1 x KL on histograms blurred by sigma=1.5 bins + 0.25 x plain KL + 10 x marginal Wasserstein-1")
+        self.assertEqual(train.loss_weights(args), {"smoothed_weight": 0.0, "plain_weight": 0.0, "w1_weight": 10.0,
+                                                    "metric_weight": 0.5})
+        default = train.parse_args(["--train", "t", "--val", "v", "--out", "o"])
+        self.assertEqual(train.loss_weights(default), train.losses.DEFAULT_WEIGHTS)
+        g = torch.Generator().manual_seed(1)
+        a, b = (torch.rand(2, 1, 8, 8, 8, generator=g) ** 4 for _ in range(2))
+        a, b = a / a.sum(dim=(2, 3, 4), keepdim=True), b / b.sum(dim=(2, 3, 4), keepdim=True)
+        self.assertAlmostEqual(train.loss_of(args, a, b).item(),
+                               10 * train.losses.marginal_w1(a, b).item() + 0.5 * train.losses.metric_kl(a, b).item(),
+                               places=4)
 
 
 if __name__ == "__main__":
