@@ -122,7 +122,9 @@ def loss_of(args, original, pred):
 
 def evaluate(model, pairs, indices, batch, args):
     model.eval()
-    total = {"loss": 0.0, "kl_pred": 0.0, "kl_edited": 0.0, "n": 0}
+    """Sums over the pairs at `indices`: the loss, the KL with the loss's tiny floor (the history's
+    `val_kl_*`, kept so old cards compare) and the KL as `retone eval` measures it (`*_eval`)."""
+    total = {"loss": 0.0, "kl_pred": 0.0, "kl_edited": 0.0, "kl_pred_eval": 0.0, "kl_edited_eval": 0.0, "n": 0}
     with torch.no_grad():
         for start in range(0, len(indices), batch):
             idx = indices[start:start + batch]
@@ -132,6 +134,8 @@ def evaluate(model, pairs, indices, batch, args):
             total["loss"] += loss_of(args, original, pred).item() * n
             total["kl_pred"] += losses.kl_divergence(original, pred).item() * n
             total["kl_edited"] += losses.kl_divergence(original, edited).item() * n
+            total["kl_pred_eval"] += losses.floored_kl(original.double(), pred.double()).sum().item()
+            total["kl_edited_eval"] += losses.floored_kl(original.double(), edited.double()).sum().item()
             total["n"] += n
     return total
 
@@ -173,7 +177,11 @@ def write_outputs(model, args, val, n_train, history, best, minutes, world=1, ra
                      "best_epoch": best["epoch"], "minutes": minutes,
                      "train_pairs": n_train, "val_pairs": len(val)},
         "validation": {"loss": best["val_loss"], "kl_predicted_to_original": best["val_kl_predicted"],
-                       "kl_edited_to_original": best["val_kl_edited"]},
+                       "kl_edited_to_original": best["val_kl_edited"],
+                       **({"eval_kl_ratio": best["val_eval_kl_ratio"]} if "val_eval_kl_ratio" in best else {}),
+                       "kl_note": f"kl_* use the loss's floor ({losses.TINY:g}); eval_kl_ratio is "
+                                  "KL(original || predicted) / KL(original || edited) with the floor of "
+                                  f"`retone eval` ({losses.EVAL_KL_FLOOR:g}), before calibration"},
         "calibration": calibration,
         "history": history,
         "reference_output": {"input": "bin j proportional to (1 + (7 j) mod 13)^4, normalised",
@@ -269,13 +277,15 @@ def main(argv=None):
             train_loss += loss.item() * len(idx)
             seen += len(idx)
         stats = evaluate(model, val, val_idx, 64, args)
-        sums = torch.tensor([train_loss, seen, stats["loss"], stats["kl_pred"], stats["kl_edited"], stats["n"]],
-                            dtype=torch.float64)
+        sums = torch.tensor([train_loss, seen, stats["loss"], stats["kl_pred"], stats["kl_edited"],
+                             stats["kl_pred_eval"], stats["kl_edited_eval"], stats["n"]], dtype=torch.float64)
         if world > 1:
             dist.all_reduce(sums)
-        train_loss, seen, vl, vkl, vkle, vn = sums.tolist()
+        train_loss, seen, vl, vkl, vkle, ekl, ekle, vn = sums.tolist()
         record = {"epoch": epoch + 1, "train_loss": train_loss / seen, "val_loss": vl / vn,
-                  "val_kl_predicted": vkl / vn, "val_kl_edited": vkle / vn, "seconds": round(time.time() - t0, 1)}
+                  "val_kl_predicted": vkl / vn, "val_kl_edited": vkle / vn,
+                  "val_eval_kl_ratio": ekl / ekle if ekle > 0 else float("nan"),
+                  "seconds": round(time.time() - t0, 1)}
         history.append(record)
         log(rank, json.dumps(record))
         if not math.isfinite(record["val_loss"]):

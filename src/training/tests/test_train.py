@@ -51,5 +51,43 @@ class LossWeightsTest(unittest.TestCase):
                                places=4)
 
 
+class EvaluateTest(unittest.TestCase):
+    """The validation figures of each epoch, on a small dataset written by the reader's own writer."""
+
+    def pairs(self, d):
+        rng = np.random.default_rng(5)
+        written = []
+        for _ in range(10):
+            original = rng.random((8, 8, 8)) ** 6
+            edited = np.roll(original, 2, axis=1) + 0.001 * rng.random((8, 8, 8))
+            written.append((edited / edited.sum(), original / original.sum()))
+        path = os.path.join(d, "v.rthd")
+        train.data.write(path, 8, written)
+        return train.data.HistogramPairs(path), written
+
+    def test_the_eval_kl_is_the_one_retone_eval_reports_and_an_identity_network_scores_one(self):
+        import tempfile
+        from retone_train.calibrate import java_kl
+        with tempfile.TemporaryDirectory() as d:
+            val, written = self.pairs(d)
+            args = train.parse_args(["--train", "t", "--val", "v", "--out", "o"])
+            identity = train.CurveNet(bins=8, width=4)             # identity at initialisation
+            total = train.evaluate(identity, val, np.arange(10), 4, args)
+            self.assertEqual(total["n"], 10)
+            self.assertAlmostEqual(total["kl_pred_eval"] / total["kl_edited_eval"], 1.0, places=4)
+            expected = sum(float(java_kl(torch.from_numpy(o).reshape(1, -1), torch.from_numpy(e).reshape(1, -1)))
+                           for e, o in written)
+            self.assertAlmostEqual(total["kl_edited_eval"], expected, places=3)
+            self.assertGreater(total["kl_edited_eval"], 1.0)      # the shifted copies really are far apart
+
+            class Oracle(torch.nn.Module):                        # answers with the originals themselves
+                def forward(self, edited):
+                    key = edited.reshape(edited.shape[0], -1)
+                    return torch.stack([torch.from_numpy(o).float().reshape(1, 8, 8, 8) for e, o in written
+                                        for k in key if np.allclose(e.reshape(-1), k.numpy(), atol=1e-7)])
+            total = train.evaluate(Oracle(), val, np.arange(10), 4, args)
+            self.assertLess(total["kl_pred_eval"] / total["kl_edited_eval"], 1e-4)
+
+
 if __name__ == "__main__":
     unittest.main()
