@@ -121,9 +121,9 @@ def loss_of(args, original, pred):
 
 
 def evaluate(model, pairs, indices, batch, args):
-    model.eval()
     """Sums over the pairs at `indices`: the loss, the KL with the loss's tiny floor (the history's
     `val_kl_*`, kept so old cards compare) and the KL as `retone eval` measures it (`*_eval`)."""
+    model.eval()
     total = {"loss": 0.0, "kl_pred": 0.0, "kl_edited": 0.0, "kl_pred_eval": 0.0, "kl_edited_eval": 0.0, "n": 0}
     with torch.no_grad():
         for start in range(0, len(indices), batch):
@@ -284,7 +284,7 @@ def main(argv=None):
         train_loss, seen, vl, vkl, vkle, ekl, ekle, vn = sums.tolist()
         record = {"epoch": epoch + 1, "train_loss": train_loss / seen, "val_loss": vl / vn,
                   "val_kl_predicted": vkl / vn, "val_kl_edited": vkle / vn,
-                  "val_eval_kl_ratio": ekl / ekle if ekle > 0 else float("nan"),
+                  "val_eval_kl_ratio": ekl / ekle if ekle > 0 else None,   # None: every pair unedited (JSON has no NaN)
                   "seconds": round(time.time() - t0, 1)}
         history.append(record)
         log(rank, json.dumps(record))

@@ -51,6 +51,8 @@ class DistributedTest(unittest.TestCase):
                 card = json.load(f)
             self.assertEqual(card["training"]["processes"], 2)
             self.assertEqual(card["bins"], 8)
+            for record in card["history"]:                # summed over both ranks' halves of the pairs
+                self.assertTrue(0 < record["val_eval_kl_ratio"] < 2, record)
 
     def test_a_failing_rank_stops_the_others_promptly(self):
         with tempfile.TemporaryDirectory() as d:
@@ -71,6 +73,8 @@ class DistributedTest(unittest.TestCase):
                 card = json.load(f)
             for key in ("bins", "input", "output", "opset", "parameters", "training", "validation", "history"):
                 self.assertIn(key, card)
+            best = [r for r in card["history"] if r["epoch"] == card["training"]["best_epoch"]][0]
+            self.assertEqual(card["validation"]["eval_kl_ratio"], best["val_eval_kl_ratio"])
 
 
 if __name__ == "__main__":
