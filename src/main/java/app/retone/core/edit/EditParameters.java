@@ -1,46 +1,68 @@
 package app.retone.core.edit;
 
+import java.util.Locale;
+
 /**
- * One random "bad edit", as drawn by {@link RandomEdits}. A field at its neutral value means
- * the step is skipped.
+ * One random "bad edit", as drawn by {@link RandomEdits} (the seed's {@code random_edit}); the names follow
+ * the seed's recorded parameters ({@code caseN.json} in the test resources). A field at its neutral value
+ * means the step is skipped.
  *
- * @param contrast      factor around the mean luminance (1 = none)
- * @param gamma         exponent on each channel (1 = none)
- * @param curveY        outputs of the brightness curve at inputs 0, 0.2, ..., 1 (null = none)
- * @param hueSaturation saturation factors at 12 hues 0, 30, ..., 330 degrees (null = none)
- * @param gains         per-channel colour spill factors r, g, b (null = none)
- * @param noise         share of uniform noise blended in, 0..0.1 (0 = none)
- * @param noiseSeed     seed of that noise
+ * @param contrast        contrast factor, PIL's {@code ImageEnhance.Contrast} (1 = none)
+ * @param gamma           exponent on each channel, through PIL's rounded 256-entry table (1 = none)
+ * @param brightnessLut   256 ints: HSV value V becomes {@code brightnessLut[V]}, clipped to 0..255 (null = none)
+ * @param saturationByHue 256 factors: HSV saturation S becomes {@code round(S · saturationByHue[H])}, clipped to
+ *                        0..255, H being PIL's 8-bit hue (null = none). With either table the photo goes through
+ *                        PIL's HSV and back, which is not lossless by itself; with neither it does not.
+ * @param spill           per-channel factors r, g, b, PIL's {@code convert("RGB", matrix)} (null = none)
+ * @param noiseAlpha      share of uniform RGB noise blended in, 0..0.1 (0 = none)
+ * @param noiseSeed       seed of that noise
  */
-public record EditParameters(double contrast, double gamma, double[] curveY, double[] hueSaturation, double[] gains,
-        double noise, long noiseSeed) {
+public record EditParameters(double contrast, double gamma, int[] brightnessLut, double[] saturationByHue,
+        double[] spill, double noiseAlpha, long noiseSeed) {
 
     public static final EditParameters NONE = new EditParameters(1, 1, null, null, null, 0, 0);
 
-    /** The six steps of an edit. */
+    /** The steps of an edit; CURVE is the brightness curve (V), HUE_SATURATION the saturation by hue (S). */
     public enum Step { CONTRAST, GAMMA, CURVE, HUE_SATURATION, SPILL, NOISE }
+
+    public EditParameters {
+        if (brightnessLut != null && brightnessLut.length != 256) {
+            throw new IllegalArgumentException("brightnessLut needs 256 entries, has " + brightnessLut.length);
+        }
+        if (saturationByHue != null && saturationByHue.length != 256) {
+            throw new IllegalArgumentException("saturationByHue needs 256 entries, has " + saturationByHue.length);
+        }
+        if (spill != null && spill.length != 3) {
+            throw new IllegalArgumentException("spill needs 3 factors, has " + spill.length);
+        }
+    }
 
     /** Whether this edit changes the given step. */
     public boolean has(Step step) {
         return switch (step) {
             case CONTRAST -> contrast != 1;
             case GAMMA -> gamma != 1;
-            case CURVE -> curveY != null;
-            case HUE_SATURATION -> hueSaturation != null;
-            case SPILL -> gains != null;
-            case NOISE -> noise != 0;
+            case CURVE -> brightnessLut != null;
+            case HUE_SATURATION -> saturationByHue != null;
+            case SPILL -> spill != null;
+            case NOISE -> noiseAlpha != 0;
         };
     }
 
     /** This edit reduced to one of its steps (the others neutral). */
     public EditParameters only(Step step) {
         return new EditParameters(step == Step.CONTRAST ? contrast : 1, step == Step.GAMMA ? gamma : 1,
-                step == Step.CURVE ? curveY : null, step == Step.HUE_SATURATION ? hueSaturation : null,
-                step == Step.SPILL ? gains : null, step == Step.NOISE ? noise : 0, noiseSeed);
+                step == Step.CURVE ? brightnessLut : null, step == Step.HUE_SATURATION ? saturationByHue : null,
+                step == Step.SPILL ? spill : null, step == Step.NOISE ? noiseAlpha : 0, noiseSeed);
     }
 
     public boolean isIdentity() {
-        return contrast == 1 && gamma == 1 && curveY == null && hueSaturation == null && gains == null && noise == 0;
+        for (Step step : Step.values()) {
+            if (has(step)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -49,23 +71,29 @@ public record EditParameters(double contrast, double gamma, double[] curveY, dou
             return "unedited";
         }
         StringBuilder sb = new StringBuilder();
-        if (contrast != 1) {
-            sb.append(String.format(java.util.Locale.ROOT, "contrast %.2f ", contrast));
+        if (has(Step.CONTRAST)) {
+            sb.append(String.format(Locale.ROOT, "contrast %.2f ", contrast));
         }
-        if (gamma != 1) {
-            sb.append(String.format(java.util.Locale.ROOT, "gamma %.2f ", gamma));
+        if (has(Step.GAMMA)) {
+            sb.append(String.format(Locale.ROOT, "gamma %.2f ", gamma));
         }
-        if (curveY != null) {
-            sb.append(String.format(java.util.Locale.ROOT, "curve to %.2f ", curveY[curveY.length - 1]));
+        if (has(Step.CURVE)) {
+            sb.append(String.format(Locale.ROOT, "brightness %d..%d ", brightnessLut[0], brightnessLut[255]));
         }
-        if (hueSaturation != null) {
-            sb.append("hue-saturation ");
+        if (has(Step.HUE_SATURATION)) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (double f : saturationByHue) {
+                min = Math.min(min, f);
+                max = Math.max(max, f);
+            }
+            sb.append(String.format(Locale.ROOT, "saturation ×%.2f..%.2f ", min, max));
         }
-        if (gains != null) {
-            sb.append(String.format(java.util.Locale.ROOT, "spill %.2f/%.2f/%.2f ", gains[0], gains[1], gains[2]));
+        if (has(Step.SPILL)) {
+            sb.append(String.format(Locale.ROOT, "spill %.2f/%.2f/%.2f ", spill[0], spill[1], spill[2]));
         }
-        if (noise != 0) {
-            sb.append(String.format(java.util.Locale.ROOT, "noise %.3f", noise));
+        if (has(Step.NOISE)) {
+            sb.append(String.format(Locale.ROOT, "noise %.3f", noiseAlpha));
         }
         return sb.toString().trim();
     }
