@@ -175,4 +175,23 @@ class CliTest extends CommandLineTestBase {
         assertEquals(0, run("transfer", "--help"));
         assertTrue(stdout.contains("--no-regrain") && stdout.contains("--strength"), stdout);
     }
+
+    @Test
+    void everyCommandsHelpRendersWithoutPicocliWarnings() {
+        // picocli reads a lone '%' in a description as a format specifier and warns on stderr
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String command : new String[] {"enhance", "transfer", "lut", "histogram", "dataset", "eval", "bench"}) {
+                assertEquals(0, run(command, "--help"), command);
+                assertTrue(stdout.contains("Usage: retone " + command), stdout);
+                assertFalse(stdout.contains("%n"), command + " shows a raw format string: " + stdout);
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        String err = warnings.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(err.contains("picocli WARN"), err);
+    }
 }
