@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
             "input size); each crop gets --edits random bad edits, made as the seed project's random_edit makes",
             "them (contrast, gamma, a brightness curve and per-hue saturation in HSV, colour spill, noise;",
             "5 %% stay unedited). --mosaics adds 2x2 mosaics of crops from different photos. Pairs are written",
-            "in Retone's dataset format (header 'RTHD', version 1, then float32 histograms: see",
-            "docs/ARCHITECTURE.md), deterministic for a seed."},
+            "in Retone's dataset format (header 'RTHD', version 1, then float32 histograms; the README's",
+            "model section), deterministic for a seed."},
         footer = {"", "Example:", "  retone dataset --photos photos/train --out train.rthd --crops 40 --edits 12 --mosaics 800"})
 final class DatasetCommand implements Callable<Integer> {
 

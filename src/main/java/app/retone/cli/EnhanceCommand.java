@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "enhance", mixinStandardHelpOptions = true,
         header = "Fixes the colour of photos automatically.",
         description = {
-            "The network predicts the histogram a well-edited version of each photo would have; Pitié's",
-            "distribution transfer moves the photo's colours onto it, and regrain keeps its own detail.",
+            "The model predicts the histogram a well-edited version of each photo would have; the photo's colours",
+            "are moved onto it (--transfer: its tone curves applied directly, or Pitié's 3D transfer), and regrain",
+            "keeps the photo's own detail.",
             "With several inputs, -o is a folder; every input is attempted and failures are listed at the end."},
         footer = {"", "Examples:", "  retone enhance holiday.jpg -o holiday-fixed.jpg",
             "  retone enhance *.jpg -o fixed/ --strength 0.8"})
@@ -41,9 +42,9 @@ final class EnhanceCommand implements Callable<Integer> {
         OutputPlan plan = io.plan(spec.commandLine(), render);
         try (OnnxHistogramPredictor predictor = model.load()) {
             plan.prepare();
-            PdfTransfer pdf = new PdfTransfer(PdfTransfer.DEFAULT_ITERATIONS, render.lutSize);
-            AutoEnhancer enhancer = new AutoEnhancer(predictor, pdf);
-            ColorTransfer engine = new ColorTransfer(pdf, new Regrain(), Interpolation.TETRAHEDRAL);
+            AutoEnhancer enhancer = new AutoEnhancer(predictor, model.transfer.create(render.lutSize));
+            ColorTransfer engine = new ColorTransfer(new PdfTransfer(PdfTransfer.DEFAULT_ITERATIONS, render.lutSize),
+                    new Regrain(), Interpolation.TETRAHEDRAL);
             return PhotoJob.runAll(spec, new PhotoLoader(ImageLimits.fromSystemProperties()), engine, render, plan,
                     io.inputs, photo -> enhancer.enhance(photo.argb(), photo.width(), photo.height()).lut());
         }

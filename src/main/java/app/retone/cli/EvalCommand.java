@@ -1,6 +1,7 @@
 package app.retone.cli;
 
 import app.retone.core.color.AutoLevels;
+import app.retone.core.color.ColorLut3D;
 import app.retone.core.color.ColorTransfer;
 import app.retone.core.color.Histogram3D;
 import app.retone.core.color.ImageMetrics;
@@ -15,6 +16,7 @@ import app.retone.core.image.PhotoExporter;
 import app.retone.core.image.PhotoLoader;
 import app.retone.core.image.Resample;
 import app.retone.predict.AutoEnhancer;
+import app.retone.predict.LookTransfer;
 import app.retone.predict.OnnxHistogramPredictor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,19 +34,26 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         header = "Measures how well Retone undoes random bad edits of good photos.",
         description = {
-            "Each photo (reduced to --size pixels on its long side) gets --edits random edits, drawn like the",
-            "training edits. Each edit is then fixed by each method - doing nothing, per-channel auto-levels,",
-            "and Retone's whole enhance path - and compared with the original: KL(original || result) over 32³",
-            "histograms, PSNR, mean CIELAB ΔE76, and the share of edits brought closer (ΔE76) to the original.",
-            "Retone is also run on the unedited originals: a good photo should be left alone.",
-            "Use photos the model was not trained on."},
-        footer = {"", "Example:", "  retone eval --photos photos/val --edits 10 --by-edit --grid grid.jpg"})
+            "Each photo (reduced to --size pixels on its long side) gets --edits random edits, made as the seed",
+            "project's random_edit makes them. Each edit is then fixed by each method - doing nothing, per-channel",
+            "auto-levels and Retone's whole enhance path at default settings - and compared with the original: PSNR,",
+            "mean CIELAB ΔE76, the share of edits brought closer (ΔE76), and KL(original || result) over 32³",
+            "histograms (information only). Retone is also run on the unedited originals: a good photo should be",
+            "left alone. Then each edit step is undone alone, and the bars are checked.",
+            "Use photos the model was neither trained nor tuned on."},
+        footer = {"", "Example:", "  retone eval --photos photos/independent --edits 5 --seed 7 --ceilings --grid grid.jpg"})
 final class EvalCommand implements Callable<Integer> {
+
+    /** The bars a model must meet on independent photos (issue 13). */
+    static final double PSNR_GAIN_BAR_DB = 1.5;
+    static final double DELTA_E_RATIO_BAR = 0.85;
+    static final double CLOSER_SHARE_BAR = 0.80;
+    static final double MOVED_ORIGINALS_BAR = 2.5;
 
     @Option(names = "--photos", required = true, paramLabel = "DIR", description = "Folder of good photos.")
     Path photos;
 
-    @Option(names = "--edits", defaultValue = "10", description = "Random edits per photo. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--edits", defaultValue = "5", description = "Random edits per photo. Default: ${DEFAULT-VALUE}.")
     int edits;
 
     @Option(names = "--seed", defaultValue = "7", description = "Random seed of the edits. Default: ${DEFAULT-VALUE}.")
@@ -56,14 +65,15 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
+    @Option(names = "--ceilings", description = "Also fix each edit knowing the original's histogram: the ceilings of the "
+            + "curves and of Pitié's transfer (what a perfect prediction would give).")
+    boolean ceilings;
+
     @Option(names = "--grid", paramLabel = "FILE", description = "Also write a picture: edited | Retone | original, one row per photo.")
     Path grid;
 
     @Option(names = "--grid-rows", defaultValue = "4", description = "Photos in that picture. Default: ${DEFAULT-VALUE}.")
     int gridRows;
-
-    @Option(names = "--by-edit", description = "Also undo each edit step alone (--edits draws of each) and print a table per step.")
-    boolean byEdit;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -81,12 +91,38 @@ final class EvalCommand implements Callable<Integer> {
             this.name = name;
         }
 
-        void add(double kl, double psnr, double deltaE, boolean isCloser) {
-            this.kl += kl;
-            this.psnr += Double.isInfinite(psnr) ? 99 : psnr;
-            this.deltaE += deltaE;
-            this.closer += isCloser ? 1 : 0;
-            this.n++;
+        void add(int[] original, Histogram3D originalHist, int[] result, double editedDeltaE) {
+            double psnrValue = ImageMetrics.psnr(original, result);
+            double deltaEValue = ImageMetrics.meanDeltaE76(original, result);
+            kl += Histogram3D.klDivergence(originalHist, Histogram3D.of(result));
+            psnr += Double.isInfinite(psnrValue) ? 99 : psnrValue;
+            deltaE += deltaEValue;
+            closer += deltaEValue < editedDeltaE ? 1 : 0;
+            n++;
+        }
+
+        double meanPsnr() {
+            return psnr / n;
+        }
+
+        double meanDeltaE() {
+            return deltaE / n;
+        }
+
+        double closerShare() {
+            return (double) closer / n;
+        }
+    }
+
+    /** Everything one run needs to fix an edited photo. */
+    private record Fixers(AutoEnhancer enhancer, ColorTransfer engine, PdfTransfer curves, PdfTransfer pitie) {
+        int[] retone(int[] px, int w, int h) throws Exception {
+            return engine.render(px, w, h, enhancer.enhance(px, w, h).lut(), 1.0, true);
+        }
+
+        int[] onto(PdfTransfer transfer, int[] px, int w, int h, Histogram3D goal, int bins) {
+            ColorLut3D lut = transfer.transfer(AutoEnhancer.modelInput(px, w, h, bins), goal);
+            return engine.render(px, w, h, lut, 1.0, true);
         }
     }
 
@@ -100,26 +136,27 @@ final class EvalCommand implements Callable<Integer> {
         List<Path> files = PhotoFolder.list(photos);
         Tally none = new Tally("edited (do nothing)");
         Tally levels = new Tally("auto-levels");
-        Tally retone = new Tally("Retone");
-        double klPredicted = 0;
-        double klEdited = 0;
+        Tally retone = new Tally("Retone (" + model.transfer.id() + ")");
+        Tally curvesCeiling = new Tally("ceiling: curves");
+        Tally pitieCeiling = new Tally("ceiling: Pitié");
         double movedOriginals = 0;
-        int predictions = 0;
         List<int[][]> gridRowsPixels = new ArrayList<>();
         EditParameters.Step[] steps = EditParameters.Step.values();
-        Tally[] perStep = new Tally[steps.length];
+        Tally[] stepEdited = new Tally[steps.length];
+        Tally[] stepRetone = new Tally[steps.length];
         for (int k = 0; k < steps.length; k++) {
-            perStep[k] = new Tally(steps[k].name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            stepEdited[k] = new Tally(steps[k].name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            stepRetone[k] = new Tally(stepEdited[k].name);
         }
-        double[] perStepEditedDeltaE = new double[steps.length];
         int tile = 320;
         long start = System.nanoTime();
         try (OnnxHistogramPredictor predictor = model.load()) {
-            PdfTransfer pdf = new PdfTransfer();
-            AutoEnhancer enhancer = new AutoEnhancer(predictor, pdf);
-            ColorTransfer engine = new ColorTransfer(pdf, new Regrain(), Interpolation.TETRAHEDRAL);
+            int bins = predictor.bins();
+            Fixers fix = new Fixers(new AutoEnhancer(predictor, model.transfer.create(ColorLut3D.DEFAULT_SIZE)),
+                    new ColorTransfer(new PdfTransfer(), new Regrain(), Interpolation.TETRAHEDRAL),
+                    LookTransfer.CURVES.create(ColorLut3D.DEFAULT_SIZE), LookTransfer.PITIE.create(ColorLut3D.DEFAULT_SIZE));
             SplittableRandom random = new SplittableRandom(seed);
-            // its own stream: asking for --by-edit does not change the edits of the main table
+            // its own stream: the per-step table does not change the edits of the main table
             SplittableRandom stepRandom = new SplittableRandom(seed ^ 0x57E9_5EEDL);
             for (Path file : files) {
                 Photo full = loader.load(file);
@@ -129,100 +166,91 @@ final class EvalCommand implements Callable<Integer> {
                 int[] original = scale == 1.0 ? full.argb()
                         : Resample.crop(full.argb(), full.width(), full.height(), 0, 0, full.width(), full.height(), w, h);
                 Histogram3D originalHist = Histogram3D.of(original);
-                Histogram3D originalModelHist = AutoEnhancer.modelInput(original, w, h, predictor.bins());
-
-                AutoEnhancer.Result self = enhancer.enhance(original, w, h);
-                movedOriginals += ImageMetrics.meanDeltaE76(original, engine.render(original, w, h, self.lut(), 1.0, true));
+                Histogram3D originalModelHist = AutoEnhancer.modelInput(original, w, h, bins);
+                movedOriginals += ImageMetrics.meanDeltaE76(original, fix.retone(original, w, h));
 
                 for (int e = 0; e < edits; e++) {
-                    EditParameters edit = RandomEdits.draw(random);
-                    while (edit.isIdentity()) {
-                        edit = RandomEdits.draw(random); // an unedited "edit" measures nothing
+                    int[] edited = RandomEdits.apply(original, drawEdit(random));
+                    double editedDeltaE = ImageMetrics.meanDeltaE76(original, edited);
+                    none.add(original, originalHist, edited, editedDeltaE);
+                    levels.add(original, originalHist, AutoLevels.apply(edited, 0.005), editedDeltaE);
+                    int[] fixed = fix.retone(edited, w, h);
+                    retone.add(original, originalHist, fixed, editedDeltaE);
+                    if (ceilings) {
+                        curvesCeiling.add(original, originalHist, fix.onto(fix.curves(), edited, w, h, originalModelHist, bins),
+                                editedDeltaE);
+                        pitieCeiling.add(original, originalHist, fix.onto(fix.pitie(), edited, w, h, originalModelHist, bins),
+                                editedDeltaE);
                     }
-                    int[] edited = RandomEdits.apply(original, edit);
-                    double baseDeltaE = ImageMetrics.meanDeltaE76(original, edited);
-                    none.add(Histogram3D.klDivergence(originalHist, Histogram3D.of(edited)),
-                            ImageMetrics.psnr(original, edited), baseDeltaE, false);
-
-                    int[] leveled = AutoLevels.apply(edited, 0.005);
-                    double levelsDeltaE = ImageMetrics.meanDeltaE76(original, leveled);
-                    levels.add(Histogram3D.klDivergence(originalHist, Histogram3D.of(leveled)),
-                            ImageMetrics.psnr(original, leveled), levelsDeltaE, levelsDeltaE < baseDeltaE);
-
-                    AutoEnhancer.Result result = enhancer.enhance(edited, w, h);
-                    int[] fixed = engine.render(edited, w, h, result.lut(), 1.0, true);
-                    double retoneDeltaE = ImageMetrics.meanDeltaE76(original, fixed);
-                    retone.add(Histogram3D.klDivergence(originalHist, Histogram3D.of(fixed)),
-                            ImageMetrics.psnr(original, fixed), retoneDeltaE, retoneDeltaE < baseDeltaE);
-
-                    klPredicted += Histogram3D.klDivergence(originalModelHist, result.target());
-                    klEdited += Histogram3D.klDivergence(originalModelHist, result.source());
-                    predictions++;
-
                     if (grid != null && e == 0 && gridRowsPixels.size() < gridRows) {
                         gridRowsPixels.add(new int[][] {thumb(edited, w, h, tile), thumb(fixed, w, h, tile), thumb(original, w, h, tile)});
                     }
                 }
-                if (byEdit) {
-                    for (int k = 0; k < steps.length; k++) {
-                        for (int e = 0; e < edits; e++) {
-                            EditParameters edit = RandomEdits.draw(stepRandom);
-                            while (!edit.has(steps[k])) {
-                                edit = RandomEdits.draw(stepRandom);
-                            }
-                            int[] edited = RandomEdits.apply(original, edit.only(steps[k]));
-                            double baseDeltaE = ImageMetrics.meanDeltaE76(original, edited);
-                            int[] fixed = engine.render(edited, w, h, enhancer.enhance(edited, w, h).lut(), 1.0, true);
-                            double deltaE = ImageMetrics.meanDeltaE76(original, fixed);
-                            perStep[k].add(0, ImageMetrics.psnr(original, fixed), deltaE, deltaE < baseDeltaE);
-                            perStepEditedDeltaE[k] += baseDeltaE;
-                        }
+                for (int k = 0; k < steps.length; k++) {
+                    for (int e = 0; e < edits; e++) {
+                        EditParameters edit = drawEdit(stepRandom);
+                        int[] edited = RandomEdits.apply(original, edit.only(steps[k]));
+                        double editedDeltaE = ImageMetrics.meanDeltaE76(original, edited);
+                        stepEdited[k].add(original, originalHist, edited, editedDeltaE);
+                        stepRetone[k].add(original, originalHist, fix.retone(edited, w, h), editedDeltaE);
                     }
                 }
                 out.printf(Locale.ROOT, "%-60s done%n", file.getFileName());
                 out.flush();
             }
         }
-        int photosCount = files.size();
+        double moved = movedOriginals / files.size();
         out.println();
-        out.printf(Locale.ROOT, "%d photos × %d edits (seed %d, long side %d px), %.0f s%n%n", photosCount, edits, seed, size,
-                (System.nanoTime() - start) / 1e9);
-        out.printf(Locale.ROOT, "%-22s %14s %10s %10s %14s%n", "method", "KL(orig||·)", "PSNR dB", "ΔE76", "closer (ΔE76)");
-        for (Tally t : List.of(none, levels, retone)) {
-            out.printf(Locale.ROOT, "%-22s %14.3f %10.2f %10.2f %14s%n", t.name, t.kl / t.n, t.psnr / t.n, t.deltaE / t.n,
-                    t == none ? "-" : String.format(Locale.ROOT, "%.0f %%", 100.0 * t.closer / t.n));
+        out.printf(Locale.ROOT, "%d photos × %d edits (seed %d, long side %d px), model %s, transfer %s, %.0f s%n%n",
+                files.size(), edits, seed, size, model.modelName, model.transfer.id(), (System.nanoTime() - start) / 1e9);
+        out.printf(Locale.ROOT, "%-22s %10s %10s %14s %14s%n", "method", "PSNR dB", "ΔE76", "closer (ΔE76)", "KL(orig||·)");
+        List<Tally> rows = new ArrayList<>(List.of(none, levels, retone));
+        if (ceilings) {
+            rows.addAll(List.of(curvesCeiling, pitieCeiling));
         }
-        double meanKlPredicted = klPredicted / predictions;
-        double meanKlEdited = klEdited / predictions;
-        double moved = movedOriginals / photosCount;
-        out.println();
-        out.printf(Locale.ROOT, "model histograms: KL(orig||predicted) %.3f vs KL(orig||edited) %.3f (ratio %.2f)%n",
-                meanKlPredicted, meanKlEdited, meanKlPredicted / meanKlEdited);
-        out.printf(Locale.ROOT, "unedited originals moved by Retone: mean ΔE76 %.2f%n", moved);
-        if (byEdit) {
-            out.println();
-            out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "one step alone", "edited ΔE76", "Retone ΔE76", "closer");
-            for (int k = 0; k < steps.length; k++) {
-                Tally t = perStep[k];
-                out.printf(Locale.ROOT, "%-22s %14.2f %14.2f %13.0f %%%n", t.name, perStepEditedDeltaE[k] / t.n,
-                        t.deltaE / t.n, 100.0 * t.closer / t.n);
-            }
+        for (Tally t : rows) {
+            out.printf(Locale.ROOT, "%-22s %10.2f %10.2f %14s %14.3f%n", t.name, t.meanPsnr(), t.meanDeltaE(),
+                    t == none ? "-" : String.format(Locale.ROOT, "%.0f %%", 100 * t.closerShare()), t.kl / t.n);
+        }
+        out.printf(Locale.ROOT, "%nunedited originals moved by Retone: mean ΔE76 %.2f%n%n", moved);
+        out.printf(Locale.ROOT, "%-22s %14s %14s %10s %12s%n", "one step alone", "edited ΔE76", "Retone ΔE76", "closer",
+                "Retone PSNR");
+        for (int k = 0; k < steps.length; k++) {
+            out.printf(Locale.ROOT, "%-22s %14.2f %14.2f %9.0f %% %+9.2f dB%n", stepEdited[k].name, stepEdited[k].meanDeltaE(),
+                    stepRetone[k].meanDeltaE(), 100 * stepRetone[k].closerShare(),
+                    stepRetone[k].meanPsnr() - stepEdited[k].meanPsnr());
         }
         out.println();
-        boolean klBar = meanKlPredicted <= 0.5 * meanKlEdited;
-        boolean closerBar = retone.closer >= 0.75 * retone.n;
-        boolean beatsLevels = retone.deltaE < levels.deltaE && retone.psnr > levels.psnr;
-        boolean leavesAlone = moved <= 3.0;
-        out.println("bar: predicted KL ≤ half the edited KL ........ " + (klBar ? "met" : "NOT met"));
-        out.println("bar: ≥ 75 % of edits brought closer ........... " + (closerBar ? "met" : "NOT met"));
-        out.println("bar: beats auto-levels on ΔE76 and PSNR ....... " + (beatsLevels ? "met" : "NOT met"));
-        out.println("bar: moves good photos by ΔE76 ≤ 3 ............ " + (leavesAlone ? "met" : "NOT met"));
+        bar(out, String.format(Locale.ROOT, "PSNR ≥ doing nothing + %.1f dB (%+.2f dB)", PSNR_GAIN_BAR_DB,
+                retone.meanPsnr() - none.meanPsnr()), retone.meanPsnr() >= none.meanPsnr() + PSNR_GAIN_BAR_DB);
+        bar(out, String.format(Locale.ROOT, "ΔE76 ≤ %.2f × doing nothing's (%.3f ×)", DELTA_E_RATIO_BAR,
+                retone.meanDeltaE() / none.meanDeltaE()), retone.meanDeltaE() <= DELTA_E_RATIO_BAR * none.meanDeltaE());
+        bar(out, String.format(Locale.ROOT, "≥ %.0f %% of edits brought closer (%.0f %%)", 100 * CLOSER_SHARE_BAR,
+                100 * retone.closerShare()), retone.closerShare() >= CLOSER_SHARE_BAR);
+        bar(out, String.format(Locale.ROOT, "good originals moved by ΔE76 ≤ %.1f (%.2f)", MOVED_ORIGINALS_BAR, moved),
+                moved <= MOVED_ORIGINALS_BAR);
+        bar(out, "beats auto-levels on PSNR and ΔE76",
+                retone.meanDeltaE() < levels.meanDeltaE() && retone.meanPsnr() > levels.meanPsnr());
         if (grid != null && !gridRowsPixels.isEmpty()) {
             writeGrid(gridRowsPixels, tile);
             out.println("wrote " + grid + " (columns: edited | Retone | original)");
         }
         out.flush();
         return Cli.OK;
+    }
+
+    /** A random edit that changes something: an unedited draw (5 % of the seed's) measures nothing here. */
+    private static EditParameters drawEdit(SplittableRandom random) {
+        EditParameters edit = RandomEdits.draw(random);
+        while (edit.isIdentity()) {
+            edit = RandomEdits.draw(random);
+        }
+        return edit;
+    }
+
+    private static void bar(PrintWriter out, String what, boolean met) {
+        String label = "bar: " + what + " ";
+        out.println(label + ".".repeat(Math.max(3, 64 - label.length())) + (met ? " met" : " NOT met"));
     }
 
     private static int[] thumb(int[] px, int w, int h, int tile) {

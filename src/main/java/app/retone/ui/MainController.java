@@ -2,6 +2,7 @@ package app.retone.ui;
 
 import app.retone.core.image.ImageFormat;
 import app.retone.core.image.PhotoDetails;
+import app.retone.predict.LookTransfer;
 import app.retone.ui.editor.Activity;
 import app.retone.ui.editor.BlendFrame;
 import app.retone.ui.editor.CompareMode;
@@ -86,6 +87,7 @@ public final class MainController {
     @FXML private PhotoView photoView;
     @FXML private ToggleButton modelButton;
     @FXML private ToggleButton referenceButton;
+    @FXML private ChoiceBox<LookTransfer> transferChoice;
     @FXML private Label lookLabel;
     @FXML private Label strengthLabel;
     @FXML private Slider strengthSlider;
@@ -279,6 +281,21 @@ public final class MainController {
         });
         sync.run();
         lookLabel.textProperty().bind(viewModel.lookDescriptionProperty());
+        transferChoice.getItems().setAll(LookTransfer.values());
+        transferChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(LookTransfer transfer) {
+                return transfer == null ? "" : transferLabel(transfer);
+            }
+
+            @Override
+            public LookTransfer fromString(String text) {
+                return null;
+            }
+        });
+        transferChoice.setValue(viewModel.lookTransferProperty().get());
+        viewModel.lookTransferProperty().addListener((obs, old, now) -> transferChoice.setValue(now));
+        transferChoice.valueProperty().addListener((obs, old, now) -> viewModel.useTransfer(now));
 
         strengthSlider.setValue(viewModel.strengthProperty().get() * 100);
         // a fast mouse sends several moves a frame: the preview is repainted once per frame, with the latest
@@ -297,6 +314,15 @@ public final class MainController {
         strengthLabel.textProperty().bind(viewModel.strengthProperty().multiply(100).asString(Locale.ROOT, "%.0f %%"));
         regrainSwitch.selectedProperty().bindBidirectional(viewModel.regrainProperty());
         viewModel.adjustingProperty().bind(strengthSlider.valueChangingProperty());
+    }
+
+    /** "Tone curves (recommended)" or "3D transfer (Pitié)": the transfer as a photographer picks it. */
+    static String transferLabel(LookTransfer transfer) {
+        String name = switch (transfer) {
+            case CURVES -> "Tone curves";
+            case PITIE -> "3D transfer (Pitié)";
+        };
+        return transfer == LookTransfer.DEFAULT ? name + " (recommended)" : name;
     }
 
     private void bindHistogram() {
@@ -599,8 +625,9 @@ public final class MainController {
         alert.setTitle("About Retone");
         alert.setHeaderText("Retone");
         alert.setContentText("Fixes the colour of photos automatically: a neural network predicts the 3D colour "
-                + "histogram a well-edited photo would have, and Pitié's distribution transfer moves the photo's "
-                + "colours onto it. The network never sees pixels, so it cannot change the photo's structure.");
+                + "histogram a well-edited photo would have, and the photo's colours are moved onto it: by tone curves, "
+                + "or by Pitié's 3D distribution transfer (Look panel ▸ Transfer). The network never sees pixels, so it "
+                + "cannot change the photo's structure.");
         alert.show();
     }
 

@@ -90,13 +90,29 @@ class ModelCommandsTest extends CommandLineTestBase {
     void evalPrintsEveryMethodTheBarAndAGrid() throws IOException {
         Path grid = dir.resolve("grid.jpg");
         assertEquals(0, run("eval", "--photos", photos.toString(), "--edits", "2", "--size", "256", "--models", "models",
-                "--grid", grid.toString(), "--by-edit"), stderr);
-        for (String line : new String[] {"edited (do nothing)", "auto-levels", "Retone", "KL(orig||predicted)",
-            "unedited originals moved", "bar: ≥ 75 % of edits brought closer", "one step alone", "hue-saturation", "noise"}) {
+                "--grid", grid.toString(), "--ceilings", "--transfer", "pitie"), stderr);
+        for (String line : new String[] {"edited (do nothing)", "auto-levels", "Retone (pitie)", "ceiling: curves",
+            "ceiling: Pitié", "KL(orig||·)", "unedited originals moved", "bar: ≥ 80 % of edits brought closer",
+            "bar: PSNR ≥ doing nothing + 1.5 dB", "bar: good originals moved by ΔE76 ≤ 2.5", "one step alone", "contrast",
+            "gamma", "curve", "hue-saturation", "spill", "noise"}) {
             assertTrue(stdout.contains(line), line + " missing from:\n" + stdout);
         }
+        // knowing the original's histogram, both transfers must undo much of each edit
+        double nothing = psnrOf("edited (do nothing)");
+        assertTrue(psnrOf("ceiling: curves") > nothing + 3, stdout);
+        assertTrue(psnrOf("ceiling: Pitié") > nothing + 3, stdout);
         Photo picture = new PhotoLoader().load(grid);
         assertEquals(3 * 320 + 16, picture.width());
         assertEquals(3 * 320 + 16, picture.height());
+    }
+
+    /** The PSNR column of the eval table's row for a method. */
+    private double psnrOf(String method) {
+        for (String line : stdout.split("\n")) {
+            if (line.startsWith(method + " ")) {
+                return Double.parseDouble(line.substring(method.length()).trim().split("\\s+")[0]);
+            }
+        }
+        throw new AssertionError(method + " has no row in:\n" + stdout);
     }
 }

@@ -12,6 +12,7 @@ import app.retone.core.image.ImageFormat;
 import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoLoader;
 import app.retone.core.image.SyntheticPhoto;
+import app.retone.predict.LookTransfer;
 import app.retone.testing.Pixels;
 import app.retone.testing.TestImages;
 import app.retone.ui.editor.CachedPredictorSource;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Slider;
 import javafx.scene.image.ImageView;
@@ -244,11 +246,15 @@ class MainWindowTest {
                 + off[0] + " on average, " + off[1] + " at worst");
     }
 
-    /** The engine's own repaint of the display copy under the look on display (its LUT made from the histograms shown). */
+    /**
+     * The engine's own repaint of the display copy under the look on display (its LUT made from
+     * the histograms shown, with the chosen transfer).
+     */
     private app.retone.core.color.StrengthPreview repaintOfShownLook() throws Exception {
         int[] original = onFx(() -> viewModel.beforeProperty().get().argb().clone());
-        var lut = new app.retone.core.color.PdfTransfer().transfer(onFx(() -> viewModel.sourceHistogramProperty().get()),
-                onFx(() -> viewModel.targetHistogramProperty().get()));
+        var lut = onFx(() -> viewModel.lookTransferProperty().get()).create(app.retone.core.color.ColorLut3D.DEFAULT_SIZE)
+                .transfer(onFx(() -> viewModel.sourceHistogramProperty().get()),
+                        onFx(() -> viewModel.targetHistogramProperty().get()));
         return new app.retone.core.color.StrengthPreview(original, lut, app.retone.core.color.Interpolation.TETRAHEDRAL);
     }
 
@@ -330,6 +336,28 @@ class MainWindowTest {
             assertTrue(off[0] < 0.5 && off[1] <= 2, "at " + s + ": the screen is off by " + off[0] + " on average, "
                     + off[1] + " at worst");
         }
+    }
+
+    @Test
+    void theTransferChosenInTheLookPanelMakesTheAutomaticLookAgainAndIsRemembered(FxRobot robot) throws Exception {
+        openByShortcut(robot, UiFixtures.castPhoto(dir, "transfer.jpg", 600, 400, 35)); // shown at 100 %
+        ChoiceBox<?> choice = robot.lookup("#transferChoice").queryAs(ChoiceBox.class);
+        assertEquals(LookTransfer.DEFAULT, onFx(choice::getValue));
+        assertEquals("Tone curves (recommended)", onFx(() -> ((javafx.scene.control.Label) choice.lookup(".label")).getText()),
+                "the choice says which transfer is recommended");
+        int[] curves = onFx(() -> viewModel.afterProperty().get().composite().argb().clone());
+
+        robot.clickOn("#transferChoice").clickOn("3D transfer (Pitié)");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> viewModel.activities().isEmpty()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(LookTransfer.PITIE, onFx(() -> viewModel.lookTransferProperty().get()));
+        assertEquals("pitie", settings.get("lookTransfer").orElse(""), "remembered for the next run");
+        int[] expected = new int[600 * 400];
+        repaintOfShownLook().render(1.0, expected);
+        assertTrue(Pixels.meanAbsDiff(curves, expected) > 0.3, "the 3D transfer's look is another look");
+        double[] off = screenAgainst(robot, expected, 600, 400);
+        assertTrue(off[0] < 0.5 && off[1] <= 2, "the screen shows the 3D transfer's look: off by " + off[0]
+                + " on average, " + off[1] + " at worst");
     }
 
     @Test

@@ -12,6 +12,7 @@ import app.retone.core.image.PhotoDetailsReader;
 import app.retone.core.image.Resample;
 import app.retone.predict.AutoEnhancer;
 import app.retone.predict.HistogramPredictor;
+import app.retone.predict.LookTransfer;
 import app.retone.ui.histogram.HistogramPoints;
 import app.retone.ui.settings.RecentFiles;
 import app.retone.ui.settings.Settings;
@@ -62,6 +63,8 @@ public final class EditorViewModel {
 
     public static final double MAX_STRENGTH = 1.5;
     public static final double DEFAULT_STRENGTH = 1.0;
+    /** The settings key of the automatic look's transfer, by {@link LookTransfer#id()}. */
+    static final String TRANSFER_KEY = "lookTransfer";
 
     /** A loaded photo with everything derived from it once. */
     private record Session(long generation, Photo photo, PhotoDetails details, PreviewFrame before,
@@ -69,12 +72,13 @@ public final class EditorViewModel {
     }
 
     /**
-     * A look ready to apply: where it came from, its target histogram, the LUT, and the slider's
-     * fast paths: the display copy at any strength, and the model-sized copy's repaint (whose
-     * histogram is shown).
+     * A look ready to apply: where it came from (and, for the network's, the transfer that made
+     * its LUT; a reference's is always the services' full Pitié transfer, null here), its target
+     * histogram, the LUT, and the slider's fast paths: the display copy at any strength, and the
+     * model-sized copy's repaint (whose histogram is shown).
      */
-    private record Look(TargetKind kind, String name, Histogram3D target, ColorLut3D lut, StrengthView display,
-                        StrengthPreview modelCopyPreview) {
+    private record Look(TargetKind kind, String name, LookTransfer transfer, Histogram3D target, ColorLut3D lut,
+                        StrengthView display, StrengthPreview modelCopyPreview) {
     }
 
     /**
@@ -103,6 +107,7 @@ public final class EditorViewModel {
             new ReadOnlyObjectWrapper<>(HistogramSelection.NONE);
     private final ReadOnlyObjectWrapper<HistogramPoints> histogramPoints = new ReadOnlyObjectWrapper<>(HistogramPoints.NONE);
     private final ReadOnlyObjectWrapper<TargetKind> targetKind = new ReadOnlyObjectWrapper<>(TargetKind.MODEL);
+    private final ReadOnlyObjectWrapper<LookTransfer> lookTransfer = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper lookDescription = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Path> referencePath = new ReadOnlyObjectWrapper<>();
     private final DoubleProperty strength = new SimpleDoubleProperty(DEFAULT_STRENGTH);
@@ -141,6 +146,8 @@ public final class EditorViewModel {
     private HistogramSelection pointsSelection;
     /** What makes the open photo's look again if another photo's open stopped it and then failed; null when none is due. */
     private Runnable lookRestart;
+    /** Whether that look work is the network's prediction (else a reference's matching). */
+    private boolean lookWorkPredicts;
     /** A region of the photo, in photo pixels, and the scale its pixels are rendered at. */
     private record DetailRegion(int x, int y, int width, int height, double scale) {
         int pixelWidth() {
@@ -164,6 +171,8 @@ public final class EditorViewModel {
         this.executor = executor;
         this.settings = settings;
         this.recentFiles = new RecentFiles(settings);
+        // a value this version does not know (a later one's, or a typo) gives the default
+        lookTransfer.set(settings.get(TRANSFER_KEY).flatMap(LookTransfer::fromId).orElse(LookTransfer.DEFAULT));
         strength.addListener((obs, old, now) -> {
             if (Double.isNaN(now.doubleValue())) {
                 strength.set(old.doubleValue()); // no strength at all: keep the last one
@@ -251,6 +260,7 @@ public final class EditorViewModel {
         lookWork.cancel();
         Session current = session;
         lookRestart = () -> matchReference(path);
+        lookWorkPredicts = false;
         String name = String.valueOf(path.getFileName());
         Activity activity = new Activity("Matching " + name);
         lookWork = track(activity, BackgroundTask.<Look>of(activity.title(), context -> {
@@ -260,7 +270,7 @@ public final class EditorViewModel {
             context.progress(0.5, "Matching the look of " + name + "…");
             Histogram3D target = AutoEnhancer.modelInput(reference.argb(), reference.width(), reference.height(),
                     Histogram3D.DEFAULT_BINS);
-            return lookFor(context, current, TargetKind.REFERENCE, name, target,
+            return lookFor(context, current, TargetKind.REFERENCE, name, null, target,
                     services.pdfTransfer().transfer(current.sourceHistogram(), target));
         }).onSuccess(look -> {
             if (current == session) {
@@ -277,15 +287,35 @@ public final class EditorViewModel {
         }));
     }
 
-    /** Goes back to the network's prediction (computing it if it is not there yet). */
+    /** Goes back to the network's prediction (computing it if it is not there yet, or was made with another transfer). */
     public void useModel() {
         if (session == null) {
             targetKind.set(TargetKind.MODEL);
             return;
         }
-        if (modelLook != null) {
+        if (modelLook != null && modelLook.transfer() == lookTransfer.get()) {
             applyLook(modelLook);
         } else {
+            predict(session);
+        }
+    }
+
+    /**
+     * Chooses how the automatic look moves the photo's colours onto the prediction, and remembers
+     * it. With the automatic look on screen (or on its way), it is made again in the background:
+     * the look work under way stops, strength and regrain stay, and a result of the transfer
+     * chosen before never shows. With a reference look (on screen or on its way) nothing changes
+     * until the automatic look is used again.
+     */
+    public void useTransfer(LookTransfer transfer) {
+        if (transfer == null || transfer == lookTransfer.get()) {
+            return;
+        }
+        lookTransfer.set(transfer);
+        settings.put(TRANSFER_KEY, transfer.id());
+        // the automatic look is what the user asked for last: the look work under way, or else the look shown
+        boolean automatic = lookRestart != null ? lookWorkPredicts : targetKind.get() == TargetKind.MODEL;
+        if (session != null && automatic) {
             predict(session);
         }
     }
@@ -463,6 +493,11 @@ public final class EditorViewModel {
         return targetKind.getReadOnlyProperty();
     }
 
+    /** How the automatic look moves the colours onto the prediction ({@link #useTransfer} chooses it). */
+    public ReadOnlyObjectProperty<LookTransfer> lookTransferProperty() {
+        return lookTransfer.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<Path> referencePathProperty() {
         return referencePath.getReadOnlyProperty();
     }
@@ -603,24 +638,27 @@ public final class EditorViewModel {
     private void predict(Session current) {
         lookWork.cancel();
         lookRestart = () -> predict(current);
+        lookWorkPredicts = true;
+        LookTransfer transfer = lookTransfer.get();
         Activity activity = new Activity("Predicting the look");
         lookWork = track(activity, BackgroundTask.<Look>of(activity.title(), context -> {
             context.progress(-1, "Loading the model…");
             HistogramPredictor predictor = services.predictors().predictor();
             context.checkCancelled();
             context.progress(0.4, "Predicting the target histogram and the transfer…");
-            AutoEnhancer.Result result = new AutoEnhancer(predictor, services.pdfTransfer()).enhance(current.sourceHistogram());
+            AutoEnhancer.Result result = new AutoEnhancer(predictor, transfer.create(services.pdfTransfer().lutSize()))
+                    .enhance(current.sourceHistogram());
             context.checkCancelled();
-            return lookFor(context, current, TargetKind.MODEL, "the network", result.target(), result.lut());
+            return lookFor(context, current, TargetKind.MODEL, "the network", transfer, result.target(), result.lut());
         }).onSuccess(look -> {
-            if (current == session) {
+            if (current == session && transfer == lookTransfer.get()) {
                 lookRestart = null;
                 modelLook = look;
                 applyLook(look);
                 TIMING.info("prediction on screen {} ms after open", elapsedMs());
             }
         }).onFailure(error -> {
-            if (current == session) {
+            if (current == session && transfer == lookTransfer.get()) {
                 lookRestart = null;
                 notice(Notice.error("Automatic correction unavailable", describe(error)
                         + "\nThe photo stays open; you can still match a reference photo's look (File ▸ Match Reference…)."));
@@ -631,10 +669,11 @@ public final class EditorViewModel {
 
     /** A look from its target and LUT, with the slider's fast paths for the display and model-sized copies. */
     private Look lookFor(app.retone.ui.task.TaskContext context, Session current, TargetKind kind, String name,
-                         Histogram3D target, ColorLut3D lut) {
+                         LookTransfer transfer, Histogram3D target, ColorLut3D lut) {
         StrengthPreview preview = new StrengthPreview(current.before().argb(), lut, services.interpolation());
         StrengthPreview small = new StrengthPreview(current.modelCopy(), lut, services.interpolation());
-        return new Look(kind, name, target, lut, StrengthView.of(current.before(), preview, context::checkCancelled), small);
+        return new Look(kind, name, transfer, target, lut, StrengthView.of(current.before(), preview,
+                context::checkCancelled), small);
     }
 
     private void applyLook(Look look) {

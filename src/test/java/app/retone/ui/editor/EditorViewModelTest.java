@@ -795,9 +795,9 @@ class EditorViewModelTest {
         return java.util.Arrays.copyOf(frame.argb(), frame.width() * frame.height());
     }
 
-    /** The look's LUT as the engine makes it from the source and target histograms on display. */
+    /** The look's LUT as the engine makes it from the source and target histograms on display, with the chosen transfer. */
     private static ColorLut3D lookLut(EditorViewModel vm) {
-        return new app.retone.core.color.PdfTransfer().transfer(vm.sourceHistogramProperty().get(),
+        return vm.lookTransferProperty().get().create(ColorLut3D.DEFAULT_SIZE).transfer(vm.sourceHistogramProperty().get(),
                 vm.targetHistogramProperty().get());
     }
 

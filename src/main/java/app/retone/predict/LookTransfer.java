@@ -1,0 +1,49 @@
+package app.retone.predict;
+
+import app.retone.core.color.PdfTransfer;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How the automatic look moves a photo's colours onto the model's predicted histogram.
+ *
+ * <p>{@link #CURVES} matches each channel's distribution to the prediction's: one step of Pitié's
+ * transfer along R, G and B themselves, which applies the tone curves the model predicted directly.
+ * {@link #PITIE} is the full 3D transfer (25 rotations), the seed's design. Both end in the same
+ * kind of 3D LUT, so strength, regrain, preview and export are the same for either.
+ */
+public enum LookTransfer {
+    CURVES("curves", 1),
+    PITIE("pitie", PdfTransfer.DEFAULT_ITERATIONS);
+
+    /** What the app and the command line use unless told otherwise: measured the better by 'retone eval'. */
+    public static final String DEFAULT_ID = "curves";
+    public static final LookTransfer DEFAULT = fromId(DEFAULT_ID).orElseThrow();
+
+    private final String id;
+    private final int iterations;
+
+    LookTransfer(String id, int iterations) {
+        this.id = id;
+        this.iterations = iterations;
+    }
+
+    /** The name used on the command line and in settings. */
+    public String id() {
+        return id;
+    }
+
+    public PdfTransfer create(int lutSize) {
+        return new PdfTransfer(iterations, lutSize);
+    }
+
+    public static Optional<LookTransfer> fromId(String id) {
+        String wanted = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
+        for (LookTransfer t : values()) {
+            if (t.id.equals(wanted)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,89 @@
+"""Regression trees evaluated with gathers, so that torch.onnx exports a fitted ensemble.
+
+scikit-learn fits the trees (extremely randomised trees: random split points, averaged over many
+trees, which holds up on a few hundred photos where a network memorises them); `TreeEnsemble`
+then evaluates them in torch: every tree steps one level down per iteration, a leaf points to
+itself, so after `depth` iterations every tree is at its leaf. The exported graph is plain Gather,
+LessOrEqual and Where (no ONNX-ML operator needed), and it answers exactly what scikit-learn's
+`predict` answers, up to float32 rounding of the thresholds (tested).
+"""
+import numpy as np
+import torch
+from torch import nn
+
+
+class TreeEnsemble(nn.Module):
+    """out = bias + Σ over trees of the value at the tree's leaf for x.
+
+    Each tree: arrays feature, threshold, left, right (node indices; -1 at a leaf) and value
+    [nodes, outputs] (already weighted, e.g. divided by the number of trees for a mean).
+    """
+
+    def __init__(self, trees, bias, features):
+        super().__init__()
+        count = len(trees)
+        nodes = max(len(t["feature"]) for t in trees)
+        outputs = len(bias)
+        feature = np.zeros((count, nodes), np.int64)
+        threshold = np.zeros((count, nodes), np.float32)
+        left = np.tile(np.arange(nodes, dtype=np.int64), (count, 1))
+        right = left.copy()
+        value = np.zeros((count, nodes, outputs), np.float32)
+        depth = 0
+        for i, t in enumerate(trees):
+            k = len(t["feature"])
+            leaf = np.asarray(t["left"]) < 0
+            feature[i, :k] = np.where(leaf, 0, t["feature"])
+            if np.any(feature[i] >= features):
+                raise ValueError("a tree splits on a feature the input does not have")
+            threshold[i, :k] = np.where(leaf, 0, t["threshold"])
+            left[i, :k] = np.where(leaf, np.arange(k), t["left"])
+            right[i, :k] = np.where(leaf, np.arange(k), t["right"])
+            value[i, :k] = t["value"]
+            depth = max(depth, _depth(left[i, :k], right[i, :k]))
+        self.depth = depth
+        self.count = count
+        self.nodes = nodes
+        offsets = np.arange(count, dtype=np.int64) * nodes
+        self.register_buffer("offsets", torch.from_numpy(offsets))
+        self.register_buffer("feature", torch.from_numpy(feature.reshape(-1)))
+        self.register_buffer("threshold", torch.from_numpy(threshold.reshape(-1)))
+        self.register_buffer("left", torch.from_numpy((left + offsets[:, None]).reshape(-1)))
+        self.register_buffer("right", torch.from_numpy((right + offsets[:, None]).reshape(-1)))
+        self.register_buffer("value", torch.from_numpy(value.reshape(count * nodes, outputs)))
+        self.register_buffer("bias", torch.as_tensor(np.asarray(bias, np.float32)))
+
+    def forward(self, x):
+        n = x.shape[0]
+        node = self.offsets.unsqueeze(0).expand(n, -1)                      # [N, T] flat node index, at the roots
+        for _ in range(self.depth):
+            v = torch.gather(x, 1, self.feature[node])
+            node = torch.where(v <= self.threshold[node], self.left[node], self.right[node])
+        return self.bias + self.value[node].sum(dim=1)
+
+    def parameter_count(self):
+        return int(self.value.numel() + 2 * self.feature.numel())
+
+
+def _depth(left, right):
+    depth = 0
+    level = [0]
+    while True:
+        nxt = [c for i in level for c in (left[i], right[i]) if c != i]
+        if not nxt:
+            return depth
+        depth += 1
+        level = nxt
+
+
+def from_sklearn_forest(forest, features):
+    """A TreeEnsemble answering a fitted ExtraTreesRegressor's / RandomForestRegressor's predict (the mean)."""
+    trees = []
+    count = len(forest.estimators_)
+    for est in forest.estimators_:
+        t = est.tree_
+        value = t.value[:, :, 0] / count
+        trees.append({"feature": t.feature, "threshold": t.threshold, "left": t.children_left,
+                      "right": t.children_right, "value": value})
+    outputs = trees[0]["value"].shape[1]
+    return TreeEnsemble(trees, np.zeros(outputs), features)
