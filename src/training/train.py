@@ -195,10 +195,7 @@ def write_outputs(model, args, val, n_train, history, best, minutes, world=1, ra
                                   f"`retone eval` ({losses.EVAL_KL_FLOOR:g}), before calibration"},
         "calibration": calibration,
         "history": history,
-        "reference_output": {"input": "bin j proportional to (1 + (7 j) mod 13)^4, normalised",
-                             "first_values": [float(v) for v in reference[:8]],
-                             "argmax": int(np.argmax(reference)), "max": float(reference.max()),
-                             "sum_of_squares": float((reference.astype(np.float64) ** 2).sum())},
+        "reference_output": export.reference_output(reference),
     }
     if args.card:
         with open(args.card, encoding="utf-8") as f:

@@ -8,10 +8,14 @@
    the edited photo to the original (its target; the mean squared error of that shift is the RGB
    error the photo would be left with by the curves).
 2. Projects the targets on their first --components principal components and fits extremely
-   randomised trees on them (scikit-learn).
+   randomised trees on them, and gradient-boosted trees beside them (scikit-learn); the model
+   answers the mean of the two.
+   Each training original is also added (--originals times) as a pair whose answer is no shift:
+   a good photo should be left alone, and the trees learn where good photos lie.
 3. Calibrates on the validation pairs, whose photos are not trained on: how much of the predicted
-   shift to apply (amount) and below which size to leave a photo alone (threshold), by the same
-   error, with the validation originals themselves counted as photos to leave alone.
+   shift to apply (amount) and below which size to leave a photo alone (threshold): of the
+   settings that move the validation originals by at most --max-moved levels, the one with the
+   least error on the edited pairs.
 4. Exports histogram -> statistics -> trees -> curves -> pushed histogram as one ONNX graph with
    its card, and checks the graph answers what scikit-learn answers.
 KL divergences are logged for information; nothing is fitted to them.
@@ -37,12 +41,17 @@ def parse_args(argv=None):
     p.add_argument("--train", required=True, help="training dataset file (from 'retone dataset')")
     p.add_argument("--val", required=True, help="validation dataset file, from other photos of the same packages")
     p.add_argument("--out", required=True, help="output path without extension: writes OUT.onnx and OUT.json")
-    p.add_argument("--trees", type=int, default=120)
-    p.add_argument("--min-leaf", type=int, default=8, help="fewest training pairs in a leaf")
+    p.add_argument("--trees", type=int, default=60)
+    p.add_argument("--min-leaf", type=int, default=25, help="fewest training pairs in a leaf")
     p.add_argument("--max-features", type=float, default=0.35, help="share of the statistics tried at each split")
     p.add_argument("--components", type=int, default=12, help="principal components of the quantile shifts predicted")
-    p.add_argument("--original-weight", type=float, default=1.0,
-                   help="weight of the validation originals (to be left alone) against the edited pairs in calibration")
+    p.add_argument("--boosted-rounds", type=int, default=400,
+                   help="also fit gradient-boosted trees (this many rounds per component) and average them with the "
+                        "randomised trees; 0: randomised trees alone")
+    p.add_argument("--originals", type=int, default=3,
+                   help="times each training photo's unedited original is added as a pair to leave alone (target: no shift)")
+    p.add_argument("--max-moved", type=float, default=6.0,
+                   help="calibration: the most the validation originals may be moved, RMS in levels of 255")
     p.add_argument("--limit", type=int, default=0, help="use only the first N training pairs (tests)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--card", help="JSON with the data section of the model card (photos, packages, licences)")
@@ -71,15 +80,22 @@ def read(pairs, limit=0):
 
 
 def fit(x, y, args):
-    from sklearn.ensemble import ExtraTreesRegressor
+    """The fitted trees as a torch module from statistics to component coefficients, with the components."""
+    from sklearn.ensemble import ExtraTreesRegressor, HistGradientBoostingRegressor
     mean = y.mean(axis=0)
     _, _, vt = np.linalg.svd(y - mean, full_matrices=False)
     components = vt[:args.components]
     z = (y - mean) @ components.T
-    trees = ExtraTreesRegressor(n_estimators=args.trees, min_samples_leaf=args.min_leaf, max_features=args.max_features,
-                                n_jobs=2, random_state=args.seed).fit(x, z)
+    randomised = ExtraTreesRegressor(n_estimators=args.trees, min_samples_leaf=args.min_leaf,
+                                     max_features=args.max_features, n_jobs=2, random_state=args.seed).fit(x, z)
+    parts = [forest.from_sklearn_forest(randomised, x.shape[1])]
+    if args.boosted_rounds > 0:
+        boosted = [HistGradientBoostingRegressor(learning_rate=0.05, max_iter=args.boosted_rounds, max_leaf_nodes=15,
+                                                 min_samples_leaf=40, l2_regularization=1.0, random_state=args.seed)
+                   .fit(x, z[:, k]) for k in range(args.components)]
+        parts.append(forest.from_sklearn_boosting(boosted, x.shape[1]))
     explained = 1 - ((y - mean - z @ components) ** 2).sum() / ((y - mean) ** 2).sum()
-    return trees, components, mean, float(explained)
+    return forest.Average(*parts), components, mean, float(explained)
 
 
 def rms_levels(shift, target):
@@ -87,22 +103,18 @@ def rms_levels(shift, target):
     return float(np.sqrt(np.mean((shift - target) ** 2)) * 255)
 
 
-def calibrate(raw, target, raw_originals, original_weight):
-    """The (amount, threshold) with the least error on the validation pairs and originals."""
-    best = None
+def calibrate(raw, target, raw_originals, max_moved):
+    """(amount, threshold, grid): the least error on the edited pairs among the settings that move the
+    originals by at most max_moved levels RMS (the least-moving setting when none does)."""
     grid = []
-    n = len(raw)
-    for amount in np.arange(0.5, 1.31, 0.05):
-        for threshold in (0.0, 0.005, 0.01, 0.015, 0.02, 0.025, 0.03, 0.04):
+    for amount in np.arange(0.5, 1.51, 0.05):
+        for threshold in (0.0, 0.005, 0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.05, 0.06):
             cal = tone.calibrate_shift(torch.from_numpy(raw), amount, threshold).numpy()
             cal_o = tone.calibrate_shift(torch.from_numpy(raw_originals), amount, threshold).numpy()
-            err = np.mean((cal - target) ** 2)
-            moved = np.mean(cal_o ** 2)
-            score = (err * n + original_weight * moved * len(cal_o)) / (n + original_weight * len(cal_o))
-            grid.append((float(amount), threshold, float(np.sqrt(err) * 255), float(np.sqrt(moved) * 255)))
-            if best is None or score < best[0]:
-                best = (score, float(amount), threshold)
-    return best[1], best[2], grid
+            grid.append((round(float(amount), 2), threshold, rms_levels(cal, target), rms_levels(cal_o, 0 * cal_o)))
+    allowed = [g for g in grid if g[3] <= max_moved]
+    best = min(allowed, key=lambda g: g[2]) if allowed else min(grid, key=lambda g: g[3])
+    return best[0], best[1], grid
 
 
 def main(argv=None):
@@ -111,31 +123,43 @@ def main(argv=None):
     started = time.time()
     train_pairs = data.HistogramPairs(args.train)
     val_pairs = data.HistogramPairs(args.val)
-    x, y, _, _ = read(train_pairs, args.limit)
+    x, y, _, originals = read(train_pairs, args.limit)
     vx, vy, v_kl_edited, v_originals = read(val_pairs)
+    edited = ~np.all(np.abs(vy) < 1e-7, axis=1)        # the validation pairs an edit changed
+    if args.originals > 0:
+        with torch.no_grad():
+            ox = stats.HistogramStats(train_pairs.bins)(originals).numpy()
+        x = np.concatenate([x] + [ox] * args.originals)
+        y = np.concatenate([y] + [np.zeros((len(ox), y.shape[1]), y.dtype)] * args.originals)
     print(f"read {len(x)} training and {len(vx)} validation pairs, {x.shape[1]} statistics, "
           f"{time.time() - started:.0f} s", flush=True)
 
-    trees, components, mean, explained = fit(x, y, args)
-    ensemble = forest.from_sklearn_forest(trees, x.shape[1])
-    print(f"fitted {args.trees} trees (depth {ensemble.depth}, {ensemble.nodes} nodes at most), "
-          f"{args.components} components explain {explained:.3f} of the shifts, {time.time() - started:.0f} s", flush=True)
+    ensemble, components, mean, explained = fit(x, y, args)
+    print(f"fitted {describe(ensemble)}; {args.components} components explain {explained:.3f} of the shifts, "
+          f"{time.time() - started:.0f} s", flush=True)
 
     def raw_shift(features):
-        return (trees.predict(features) @ components + mean).astype(np.float32)
+        out = []
+        with torch.no_grad():
+            for start in range(0, len(features), 2048):
+                out.append(ensemble(torch.from_numpy(np.ascontiguousarray(features[start:start + 2048],
+                                                                          dtype=np.float32))).numpy())
+        return (np.concatenate(out) @ components + mean).astype(np.float32)
 
     with torch.no_grad():
         o_stats = stats.HistogramStats(val_pairs.bins)(v_originals).numpy()
     v_raw = raw_shift(vx)
     o_raw = raw_shift(o_stats)
-    amount, threshold, grid = calibrate(v_raw, vy, o_raw, args.original_weight)
+    amount, threshold, grid = calibrate(v_raw[edited], vy[edited], o_raw, args.max_moved)
     cal = tone.calibrate_shift(torch.from_numpy(v_raw), amount, threshold).numpy()
     cal_o = tone.calibrate_shift(torch.from_numpy(o_raw), amount, threshold).numpy()
     figures = {
         "pairs": len(vx),
         "originals": len(o_raw),
-        "rms_shift_error_levels": {"edited": rms_levels(0 * vy, vy), "as_fitted": rms_levels(v_raw, vy),
-                                   "calibrated": rms_levels(cal, vy)},
+        "edited_pairs": int(edited.sum()),
+        "rms_shift_error_levels": {"edited": rms_levels(0 * vy[edited], vy[edited]),
+                                   "as_fitted": rms_levels(v_raw[edited], vy[edited]),
+                                   "calibrated": rms_levels(cal[edited], vy[edited])},
         "originals_moved_rms_levels": {"as_fitted": rms_levels(o_raw, 0 * o_raw), "calibrated": rms_levels(cal_o, 0 * cal_o)},
         "train_rms_shift_error_levels": rms_levels(raw_shift(x[:2000]), y[:2000]),
     }
@@ -149,7 +173,7 @@ def main(argv=None):
     figures["kl_edited_to_original"] = float(np.mean(v_kl_edited))
     print(f"KL(original || predicted) {kl:.3f} against KL(original || edited) {np.mean(v_kl_edited):.3f} "
           "(information, not fitted)", flush=True)
-    agreement = check_against_sklearn(model, trees, components, mean, vx[:64], val_pairs)
+    agreement = check_graph(model, raw_shift, vx[:64], val_pairs)
 
     onnx_path = args.out + ".onnx"
     export.export_onnx(model, onnx_path, train_pairs.bins)
@@ -171,15 +195,20 @@ def validation_kl(model, pairs, kl_edited):
     return float(np.mean(np.concatenate(out)))
 
 
-def check_against_sklearn(model, trees, components, mean, features, pairs):
-    """The torch trees must answer what scikit-learn answers (float32 thresholds aside)."""
+def describe(ensemble):
+    kinds = {forest.TreeEnsemble: "randomised", forest.BoostedTrees: "boosted"}
+    return " + ".join(f"{p.count} {kinds[type(p)]} trees (depth {p.depth}, {p.nodes} nodes at most)"
+                      for p in ensemble.models)
+
+
+def check_graph(model, raw_shift, features, pairs):
+    """The whole model, from histograms, must answer what its trees answer from the statistics computed apart."""
     e, _ = pairs.batch(np.arange(len(features)))
     with torch.no_grad():
         ours = model.raw_shift(torch.from_numpy(e)).reshape(len(e), -1).numpy()
-    theirs = trees.predict(features) @ components + mean
-    worst = float(np.abs(ours - theirs).max())
-    if worst > 1e-3:
-        raise AssertionError(f"the exported trees differ from scikit-learn's by {worst}")
+    worst = float(np.abs(ours - raw_shift(features)).max())
+    if worst > 1e-4:
+        raise AssertionError(f"the model's graph differs from its trees by {worst}")
     return worst
 
 
@@ -196,31 +225,33 @@ def make_card(args, model, ensemble, figures, amount, threshold, grid, explained
         "output": {"name": export.OUTPUT_NAME, "shape": ["N", 1, bins, bins, bins], "dtype": "float32",
                    "meaning": "the input pushed through three predicted tone curves (the predicted original's "
                               "histogram), sums to 1"},
-        "architecture": (f"ToneModel: {len(stats.NAMES)} histogram statistics -> {ensemble.count} extremely randomised "
-                         f"trees (depth {ensemble.depth}) -> {args.components} principal components of the per-channel "
+        "architecture": (f"ToneModel: {len(stats.NAMES)} histogram statistics -> the mean of {describe(ensemble)} -> "
+                         f"{args.components} principal components of the per-channel "
                          f"quantile shift (K={tone.LEVELS_K} levels) -> calibrated shift -> monotone curves at the bin "
                          "edges -> input histogram pushed through them"),
         "parameters": ensemble.parameter_count() + int(model.components.numel()),
         "training": {
             "loss": "mean squared error of each channel's quantile shift (the RGB error the curves leave), "
                     "on principal components",
-            "trees": args.trees, "min_samples_leaf": args.min_leaf, "max_features": args.max_features,
+            "randomised_trees": {"count": args.trees, "min_samples_leaf": args.min_leaf, "max_features": args.max_features},
+            "boosted_trees": {"rounds_per_component": args.boosted_rounds, "learning_rate": 0.05, "max_leaf_nodes": 15,
+                              "min_samples_leaf": 40, "l2_regularization": 1.0},
             "components": args.components, "components_explain": explained, "seed": args.seed,
+            "originals_added": args.originals,
             "train_pairs": train_count, "val_pairs": figures["pairs"], "minutes": seconds / 60,
-            "torch_vs_sklearn_max_difference": agreement,
+            "graph_vs_trees_max_difference": agreement,
         },
         "validation": figures,
         "calibration": {
             "amount": amount, "threshold": threshold,
-            "how": "shift' = amount * max(0, 1 - threshold / rms(shift)) * shift, fitted on the validation pairs by "
-                   "the quantile-shift error with the validation originals (to be left alone) weighted "
-                   f"{args.original_weight}",
-            "grid": [{"amount": a, "threshold": t, "rms_error_levels": e, "originals_moved_levels": m}
+            "how": "shift' = amount * max(0, 1 - threshold / rms(shift)) * shift; of the settings that move the "
+                   f"validation originals by at most {args.max_moved} levels RMS, the least quantile-shift error on "
+                   "the edited validation pairs",
+            "grid": [{"amount": a, "threshold": t, "rms_error_levels": e, "originals_moved_rms_levels": m}
                      for a, t, e, m in grid],
         },
         "statistics": stats.NAMES,
-        "reference_output": {"first_values": [float(v) for v in reference[:16]], "argmax": int(np.argmax(reference)),
-                             "sum": float(reference.sum())},
+        "reference_output": export.reference_output(reference),
         "commands": [" ".join(["python3", "src/training/train_tone.py"] + sys.argv[1:])],
     }
     if args.card:

@@ -87,3 +87,86 @@ def from_sklearn_forest(forest, features):
                       "right": t.children_right, "value": value})
     outputs = trees[0]["value"].shape[1]
     return TreeEnsemble(trees, np.zeros(outputs), features)
+
+
+class BoostedTrees(nn.Module):
+    """Gradient-boosted trees with one output each: out[k] = bias[k] + Σ over the trees of output k of their leaf.
+
+    Leaves hold one number, and a [trees, outputs] one-hot map sends each tree's to its output, so
+    thousands of small trees take little room.
+    """
+
+    def __init__(self, trees, outputs_of_trees, bias, features):
+        super().__init__()
+        count = len(trees)
+        nodes = max(len(t["feature"]) for t in trees)
+        outputs = len(bias)
+        feature = np.zeros((count, nodes), np.int64)
+        threshold = np.zeros((count, nodes), np.float32)
+        left = np.tile(np.arange(nodes, dtype=np.int64), (count, 1))
+        right = left.copy()
+        value = np.zeros((count, nodes), np.float32)
+        depth = 0
+        for i, t in enumerate(trees):
+            k = len(t["feature"])
+            leaf = np.asarray(t["is_leaf"], bool)
+            feature[i, :k] = np.where(leaf, 0, t["feature"])
+            if np.any(feature[i] >= features):
+                raise ValueError("a tree splits on a feature the input does not have")
+            threshold[i, :k] = np.where(leaf, 0, t["threshold"])
+            left[i, :k] = np.where(leaf, np.arange(k), t["left"])
+            right[i, :k] = np.where(leaf, np.arange(k), t["right"])
+            value[i, :k] = np.where(leaf, t["value"], 0)
+            depth = max(depth, _depth(left[i, :k], right[i, :k]))
+        onehot = np.zeros((count, outputs), np.float32)
+        onehot[np.arange(count), outputs_of_trees] = 1
+        self.depth = depth
+        self.count = count
+        self.nodes = nodes
+        offsets = np.arange(count, dtype=np.int64) * nodes
+        self.register_buffer("offsets", torch.from_numpy(offsets))
+        self.register_buffer("feature", torch.from_numpy(feature.reshape(-1)))
+        self.register_buffer("threshold", torch.from_numpy(threshold.reshape(-1)))
+        self.register_buffer("left", torch.from_numpy((left + offsets[:, None]).reshape(-1)))
+        self.register_buffer("right", torch.from_numpy((right + offsets[:, None]).reshape(-1)))
+        self.register_buffer("value", torch.from_numpy(value.reshape(-1)))
+        self.register_buffer("onehot", torch.from_numpy(onehot))
+        self.register_buffer("bias", torch.as_tensor(np.asarray(bias, np.float32)))
+
+    def forward(self, x):
+        n = x.shape[0]
+        node = self.offsets.unsqueeze(0).expand(n, -1)
+        for _ in range(self.depth):
+            v = torch.gather(x, 1, self.feature[node])
+            node = torch.where(v <= self.threshold[node], self.left[node], self.right[node])
+        return self.bias + self.value[node] @ self.onehot
+
+    def parameter_count(self):
+        return int(self.value.numel() + 2 * self.feature.numel())
+
+
+def from_sklearn_boosting(models, features):
+    """A BoostedTrees answering a list of fitted HistGradientBoostingRegressor (one per output)."""
+    trees, owner, bias = [], [], []
+    for k, model in enumerate(models):
+        bias.append(float(np.asarray(model._baseline_prediction).reshape(-1)[0]))
+        for iteration in model._predictors:
+            nodes = iteration[0].nodes
+            trees.append({"feature": nodes["feature_idx"], "threshold": nodes["num_threshold"], "left": nodes["left"],
+                          "right": nodes["right"], "is_leaf": nodes["is_leaf"], "value": nodes["value"]})
+            owner.append(k)
+    return BoostedTrees(trees, np.asarray(owner), bias, features)
+
+
+class Average(nn.Module):
+    """The mean of several models' answers."""
+
+    def __init__(self, *models):
+        super().__init__()
+        self.models = nn.ModuleList(models)
+
+    def forward(self, x):
+        return sum(m(x) for m in self.models) / len(self.models)
+
+    def parameter_count(self):
+        return sum(m.parameter_count() for m in self.models)

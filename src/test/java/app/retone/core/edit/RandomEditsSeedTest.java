@@ -2,11 +2,8 @@ package app.retone.core.edit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -170,8 +166,6 @@ class RandomEditsSeedTest {
     /** One recorded case: its images (raw 8-bit samples, opaque ARGB) and its json. */
     private record Case(int index, String json) {
 
-        private static final String[] STEPS = {"0-input", "1-contrast", "2-gamma", "3-hsv", "4-spill"};
-
         static Case load(int index) {
             try (InputStream in = open("case" + index + ".json")) {
                 return new Case(index, new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -181,31 +175,12 @@ class RandomEditsSeedTest {
         }
 
         private static InputStream open(String name) {
-            InputStream in = RandomEditsSeedTest.class.getResourceAsStream("seed-edits/" + name);
-            assertNotNull(in, name);
-            return in;
+            return app.retone.testing.SeedEditFixtures.open(name);
         }
 
         /** The image after step (0 = input): raw samples, not colour-converted (the inputs carry an ICC profile). */
         int[] image(int step) {
-            try (InputStream in = open("case" + index + "-" + STEPS[step] + ".png")) {
-                BufferedImage image = ImageIO.read(in);
-                Raster raster = image.getRaster();
-                assertEquals(3, raster.getNumBands());
-                int w = image.getWidth();
-                int h = image.getHeight();
-                int[] argb = new int[w * h];
-                int[] s = new int[3];
-                for (int y = 0; y < h; y++) {
-                    for (int x = 0; x < w; x++) {
-                        raster.getPixel(x, y, s);
-                        argb[y * w + x] = 0xFF000000 | s[0] << 16 | s[1] << 8 | s[2];
-                    }
-                }
-                return argb;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return app.retone.testing.SeedEditFixtures.image(index, step).argb();
         }
 
         EditParameters parameters(long noiseSeed) {

@@ -1,0 +1,66 @@
+package app.retone.predict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.retone.core.color.ColorTransfer;
+import app.retone.core.color.ImageMetrics;
+import app.retone.testing.SeedEditFixtures;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the shipped model does to real photos, through the app's own path (prediction, the default
+ * transfer, the LUT): the seed project's own edits of three real photos (its recorded steps; the
+ * noise step is left out, since on 96-pixel photos its per-pixel noise is not averaged away as on a
+ * photo the model sees reduced) are brought closer to the photos, and the photos themselves are left nearly alone. The figures
+ * that judge the model are `retone eval`'s on independent photos (README); this keeps a broken
+ * export, a swapped card or a model that does nothing from shipping.
+ */
+class ShippedModelTest {
+
+    static OnnxHistogramPredictor predictor;
+
+    @BeforeAll
+    static void load() throws PredictionException {
+        predictor = OnnxHistogramPredictor.load(Path.of("models"), ModelLocator.DEFAULT_MODEL);
+    }
+
+    @AfterAll
+    static void close() {
+        predictor.close();
+    }
+
+    @Test
+    void theDefaultModelIsTheToneModelWithItsCalibration() {
+        assertEquals("tonecurves-v2", ModelLocator.DEFAULT_MODEL);
+        assertTrue(predictor.card().json().has("calibration"));
+        assertTrue(predictor.card().json().getAsJsonObject("calibration").get("amount").getAsDouble() > 0);
+    }
+
+    @Test
+    void bringsTheSeedsOwnEditsOfRealPhotosCloserAndLeavesThePhotosNearlyAlone() throws PredictionException {
+        // measured with tonecurves-v2: ΔE76 10.25 edited, 9.93 fixed; the photos moved by 1.64
+        AutoEnhancer enhancer = new AutoEnhancer(predictor, LookTransfer.DEFAULT.create(33));
+        ColorTransfer engine = new ColorTransfer();
+        double edited = 0;
+        double fixed = 0;
+        double moved = 0;
+        for (int c = 0; c < SeedEditFixtures.CASES; c++) {
+            SeedEditFixtures.Image photo = SeedEditFixtures.image(c, 0);
+            int[] edit = SeedEditFixtures.image(c, 4).argb();
+            int w = photo.width();
+            int h = photo.height();
+            int[] result = engine.render(edit, w, h, enhancer.enhance(edit, w, h).lut(), 1.0, false);
+            edited += ImageMetrics.meanDeltaE76(photo.argb(), edit);
+            fixed += ImageMetrics.meanDeltaE76(photo.argb(), result);
+            int[] same = engine.render(photo.argb(), w, h, enhancer.enhance(photo.argb(), w, h).lut(), 1.0, false);
+            moved += ImageMetrics.meanDeltaE76(photo.argb(), same);
+        }
+        int n = SeedEditFixtures.CASES;
+        assertTrue(fixed < edited, String.format("mean ΔE76 %.2f edited, %.2f fixed", edited / n, fixed / n));
+        assertTrue(moved / n < 2.5, String.format("the photos were moved by a mean ΔE76 of %.2f", moved / n));
+    }
+}
