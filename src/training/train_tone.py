@@ -50,7 +50,7 @@ def parse_args(argv=None):
                         "randomised trees; 0: randomised trees alone")
     p.add_argument("--originals", type=int, default=3,
                    help="times each training photo's unedited original is added as a pair to leave alone (target: no shift)")
-    p.add_argument("--max-moved", type=float, default=6.0,
+    p.add_argument("--max-moved", type=float, default=5.0,
                    help="calibration: the most the validation originals may be moved, RMS in levels of 255")
     p.add_argument("--limit", type=int, default=0, help="use only the first N training pairs (tests)")
     p.add_argument("--seed", type=int, default=1)
