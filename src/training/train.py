@@ -169,15 +169,8 @@ def write_outputs(model, args, val, n_train, history, best, minutes, world=1, ra
                        "fit": {k: v for k, v in table.items() if k != "grid"}}
     export.export_onnx(exported, args.out + ".onnx", bins)
     reference = export.reference_sample(exported, export.reference_input(bins))
-    card = {
-        "name": os.path.basename(args.out),
-        "format": "onnx",
-        "opset": export.OPSET,
-        "bins": bins,
-        "input": {"name": export.INPUT_NAME, "shape": ["N", 1, bins, bins, bins], "dtype": "float32",
-                  "meaning": "normalised 3D RGB histogram of the photo's fixed-size copy, flat index (r*B+g)*B+b"},
-        "output": {"name": export.OUTPUT_NAME, "shape": ["N", 1, bins, bins, bins], "dtype": "float32",
-                   "meaning": "predicted histogram of a well-edited version, sums to 1"},
+    card = export.card_header(os.path.basename(args.out), bins, "predicted histogram of a well-edited version, sums to 1")
+    card.update({
         "architecture": ARCHITECTURES[args.arch].format(width=args.width) + (
             "; calibrated after training on the validation pairs: curve'(x) = x + amount * max(0, 1 - threshold / "
             "rms_shift) * (curve(x) - x), so small uncertain corrections vanish" if calibration else ""),
@@ -196,7 +189,7 @@ def write_outputs(model, args, val, n_train, history, best, minutes, world=1, ra
         "calibration": calibration,
         "history": history,
         "reference_output": export.reference_output(reference),
-    }
+    })
     if args.card:
         with open(args.card, encoding="utf-8") as f:
             card.update(json.load(f))

@@ -215,16 +215,10 @@ def check_graph(model, raw_shift, features, pairs):
 def make_card(args, model, ensemble, figures, amount, threshold, grid, explained, agreement, reference, train_count,
               seconds):
     bins = model.stats.bins
-    card = {
-        "name": os.path.basename(args.out),
-        "format": "onnx",
-        "opset": export.OPSET,
-        "bins": bins,
-        "input": {"name": export.INPUT_NAME, "shape": ["N", 1, bins, bins, bins], "dtype": "float32",
-                  "meaning": "normalised 3D RGB histogram of the photo's fixed-size copy, flat index (r*B+g)*B+b"},
-        "output": {"name": export.OUTPUT_NAME, "shape": ["N", 1, bins, bins, bins], "dtype": "float32",
-                   "meaning": "the input pushed through three predicted tone curves (the predicted original's "
-                              "histogram), sums to 1"},
+    card = export.card_header(os.path.basename(args.out), bins,
+                              "the input pushed through three predicted tone curves (the predicted original's "
+                              "histogram), sums to 1")
+    card.update({
         "architecture": (f"ToneModel: {len(stats.NAMES)} histogram statistics -> the mean of {describe(ensemble)} -> "
                          f"{args.components} principal components of the per-channel "
                          f"quantile shift (K={tone.LEVELS_K} levels) -> calibrated shift -> monotone curves at the bin "
@@ -253,7 +247,7 @@ def make_card(args, model, ensemble, figures, amount, threshold, grid, explained
         "statistics": stats.NAMES,
         "reference_output": export.reference_output(reference),
         "commands": [" ".join(["python3", "src/training/train_tone.py"] + sys.argv[1:])],
-    }
+    })
     if args.card:
         with open(args.card, encoding="utf-8") as f:
             card["data"] = json.load(f)

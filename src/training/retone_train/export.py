@@ -32,6 +32,20 @@ def reference_sample(model, histogram):
     return out.numpy().reshape(-1)
 
 
+def card_header(name, bins, output_meaning):
+    """The first fields of every model card: what the app checks the .onnx file against."""
+    return {
+        "name": name,
+        "format": "onnx",
+        "opset": OPSET,
+        "bins": bins,
+        "input": {"name": INPUT_NAME, "shape": ["N", 1, bins, bins, bins], "dtype": "float32",
+                  "meaning": "normalised 3D RGB histogram of the photo's fixed-size copy, flat index (r*B+g)*B+b"},
+        "output": {"name": OUTPUT_NAME, "shape": ["N", 1, bins, bins, bins], "dtype": "float32",
+                   "meaning": output_meaning},
+    }
+
+
 def reference_output(reference):
     """The card's record of a model's answer to `reference_input`, which the app checks its runtime against."""
     import numpy as np

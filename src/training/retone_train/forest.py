@@ -12,34 +12,31 @@ import torch
 from torch import nn
 
 
-class TreeEnsemble(nn.Module):
-    """out = bias + Σ over trees of the value at the tree's leaf for x.
+class _Trees(nn.Module):
+    """Fitted trees as flat node tables, and the walk from the roots to the leaves.
 
-    Each tree: arrays feature, threshold, left, right (node indices; -1 at a leaf) and value
-    [nodes, outputs] (already weighted, e.g. divided by the number of trees for a mean).
+    Each tree: arrays feature, threshold, left, right (node indices) and is_leaf. A leaf points to
+    itself, so after `depth` steps every tree is at its leaf whatever its own depth.
     """
 
-    def __init__(self, trees, bias, features):
+    def __init__(self, trees, features):
         super().__init__()
         count = len(trees)
         nodes = max(len(t["feature"]) for t in trees)
-        outputs = len(bias)
         feature = np.zeros((count, nodes), np.int64)
         threshold = np.zeros((count, nodes), np.float32)
         left = np.tile(np.arange(nodes, dtype=np.int64), (count, 1))
         right = left.copy()
-        value = np.zeros((count, nodes, outputs), np.float32)
         depth = 0
         for i, t in enumerate(trees):
             k = len(t["feature"])
-            leaf = np.asarray(t["left"]) < 0
+            leaf = np.asarray(t["is_leaf"], bool)
             feature[i, :k] = np.where(leaf, 0, t["feature"])
             if np.any(feature[i] >= features):
                 raise ValueError("a tree splits on a feature the input does not have")
             threshold[i, :k] = np.where(leaf, 0, t["threshold"])
             left[i, :k] = np.where(leaf, np.arange(k), t["left"])
             right[i, :k] = np.where(leaf, np.arange(k), t["right"])
-            value[i, :k] = t["value"]
             depth = max(depth, _depth(left[i, :k], right[i, :k]))
         self.depth = depth
         self.count = count
@@ -50,16 +47,37 @@ class TreeEnsemble(nn.Module):
         self.register_buffer("threshold", torch.from_numpy(threshold.reshape(-1)))
         self.register_buffer("left", torch.from_numpy((left + offsets[:, None]).reshape(-1)))
         self.register_buffer("right", torch.from_numpy((right + offsets[:, None]).reshape(-1)))
-        self.register_buffer("value", torch.from_numpy(value.reshape(count * nodes, outputs)))
-        self.register_buffer("bias", torch.as_tensor(np.asarray(bias, np.float32)))
 
-    def forward(self, x):
-        n = x.shape[0]
-        node = self.offsets.unsqueeze(0).expand(n, -1)                      # [N, T] flat node index, at the roots
+    def leaves(self, x):
+        """[N, trees] flat index of the leaf each tree reaches for each row of x."""
+        node = self.offsets.unsqueeze(0).expand(x.shape[0], -1)
         for _ in range(self.depth):
             v = torch.gather(x, 1, self.feature[node])
             node = torch.where(v <= self.threshold[node], self.left[node], self.right[node])
-        return self.bias + self.value[node].sum(dim=1)
+        return node
+
+    @staticmethod
+    def _table(trees, nodes, width):
+        """The trees' leaf values in one [count * nodes, width] table (0 at inner nodes)."""
+        table = np.zeros((len(trees), nodes, width), np.float32)
+        for i, t in enumerate(trees):
+            leaf = np.asarray(t["is_leaf"], bool)
+            value = np.asarray(t["value"], np.float32).reshape(len(leaf), -1)
+            table[i, :len(leaf)] = np.where(leaf[:, None], value, 0)
+        return table.reshape(len(trees) * nodes, width)
+
+
+class TreeEnsemble(_Trees):
+    """out = bias + Σ over trees of the value at the tree's leaf for x (values [nodes, outputs] per
+    tree, already weighted, e.g. divided by the number of trees for a mean)."""
+
+    def __init__(self, trees, bias, features):
+        super().__init__(trees, features)
+        self.register_buffer("value", torch.from_numpy(self._table(trees, self.nodes, len(bias))))
+        self.register_buffer("bias", torch.as_tensor(np.asarray(bias, np.float32)))
+
+    def forward(self, x):
+        return self.bias + self.value[self.leaves(x)].sum(dim=1)
 
     def parameter_count(self):
         return int(self.value.numel() + 2 * self.feature.numel())
@@ -82,14 +100,12 @@ def from_sklearn_forest(forest, features):
     count = len(forest.estimators_)
     for est in forest.estimators_:
         t = est.tree_
-        value = t.value[:, :, 0] / count
         trees.append({"feature": t.feature, "threshold": t.threshold, "left": t.children_left,
-                      "right": t.children_right, "value": value})
-    outputs = trees[0]["value"].shape[1]
-    return TreeEnsemble(trees, np.zeros(outputs), features)
+                      "right": t.children_right, "is_leaf": t.children_left < 0, "value": t.value[:, :, 0] / count})
+    return TreeEnsemble(trees, np.zeros(trees[0]["value"].shape[1]), features)
 
 
-class BoostedTrees(nn.Module):
+class BoostedTrees(_Trees):
     """Gradient-boosted trees with one output each: out[k] = bias[k] + Σ over the trees of output k of their leaf.
 
     Leaves hold one number, and a [trees, outputs] one-hot map sends each tree's to its output, so
@@ -97,49 +113,15 @@ class BoostedTrees(nn.Module):
     """
 
     def __init__(self, trees, outputs_of_trees, bias, features):
-        super().__init__()
-        count = len(trees)
-        nodes = max(len(t["feature"]) for t in trees)
-        outputs = len(bias)
-        feature = np.zeros((count, nodes), np.int64)
-        threshold = np.zeros((count, nodes), np.float32)
-        left = np.tile(np.arange(nodes, dtype=np.int64), (count, 1))
-        right = left.copy()
-        value = np.zeros((count, nodes), np.float32)
-        depth = 0
-        for i, t in enumerate(trees):
-            k = len(t["feature"])
-            leaf = np.asarray(t["is_leaf"], bool)
-            feature[i, :k] = np.where(leaf, 0, t["feature"])
-            if np.any(feature[i] >= features):
-                raise ValueError("a tree splits on a feature the input does not have")
-            threshold[i, :k] = np.where(leaf, 0, t["threshold"])
-            left[i, :k] = np.where(leaf, np.arange(k), t["left"])
-            right[i, :k] = np.where(leaf, np.arange(k), t["right"])
-            value[i, :k] = np.where(leaf, t["value"], 0)
-            depth = max(depth, _depth(left[i, :k], right[i, :k]))
-        onehot = np.zeros((count, outputs), np.float32)
-        onehot[np.arange(count), outputs_of_trees] = 1
-        self.depth = depth
-        self.count = count
-        self.nodes = nodes
-        offsets = np.arange(count, dtype=np.int64) * nodes
-        self.register_buffer("offsets", torch.from_numpy(offsets))
-        self.register_buffer("feature", torch.from_numpy(feature.reshape(-1)))
-        self.register_buffer("threshold", torch.from_numpy(threshold.reshape(-1)))
-        self.register_buffer("left", torch.from_numpy((left + offsets[:, None]).reshape(-1)))
-        self.register_buffer("right", torch.from_numpy((right + offsets[:, None]).reshape(-1)))
-        self.register_buffer("value", torch.from_numpy(value.reshape(-1)))
+        super().__init__(trees, features)
+        self.register_buffer("value", torch.from_numpy(self._table(trees, self.nodes, 1).reshape(-1)))
+        onehot = np.zeros((self.count, len(bias)), np.float32)
+        onehot[np.arange(self.count), outputs_of_trees] = 1
         self.register_buffer("onehot", torch.from_numpy(onehot))
         self.register_buffer("bias", torch.as_tensor(np.asarray(bias, np.float32)))
 
     def forward(self, x):
-        n = x.shape[0]
-        node = self.offsets.unsqueeze(0).expand(n, -1)
-        for _ in range(self.depth):
-            v = torch.gather(x, 1, self.feature[node])
-            node = torch.where(v <= self.threshold[node], self.left[node], self.right[node])
-        return self.bias + self.value[node] @ self.onehot
+        return self.bias + self.value[self.leaves(x)] @ self.onehot
 
     def parameter_count(self):
         return int(self.value.numel() + 2 * self.feature.numel())

@@ -763,7 +763,8 @@ class EditorViewModelTest {
         return vm;
     }
 
-    private static HistogramPredictor counted(HistogramPredictor predictor, AtomicInteger calls) {
+    /** The predictor, each prediction counted in {@code calls}; closing it leaves the shared model open. */
+    static HistogramPredictor counted(HistogramPredictor predictor, AtomicInteger calls) {
         return new HistogramPredictor() {
             @Override
             public int bins() {

@@ -10,9 +10,7 @@ import app.retone.core.color.CubeFile;
 import app.retone.core.color.Histogram3D;
 import app.retone.core.color.PdfTransfer;
 import app.retone.core.image.PhotoLoader;
-import app.retone.predict.HistogramPredictor;
 import app.retone.predict.LookTransfer;
-import app.retone.predict.PredictionException;
 import app.retone.testing.Pixels;
 import app.retone.ui.UiFixtures;
 import app.retone.ui.settings.MemorySettings;
@@ -58,7 +56,7 @@ class LookTransferChoiceTest {
 
     /** A view model on the real model, each prediction counted. */
     private EditorViewModel viewModel(TaskExecutor executor) {
-        PredictorSource counting = () -> counted(model.predictor());
+        PredictorSource counting = () -> EditorViewModelTest.counted(model.predictor(), predictions);
         EditorViewModel vm = new EditorViewModel(EditorServices.standard(new PhotoLoader(), counting,
                 new PreviewBounds(256, 256)), executor, settings);
         vm.addNoticeListener(notices::add);
@@ -247,25 +245,5 @@ class LookTransferChoiceTest {
     private static int[] pixels(BlendFrame frame) {
         PreviewFrame composite = frame.composite();
         return java.util.Arrays.copyOf(composite.argb(), composite.width() * composite.height());
-    }
-
-    private HistogramPredictor counted(HistogramPredictor predictor) {
-        return new HistogramPredictor() {
-            @Override
-            public int bins() {
-                return predictor.bins();
-            }
-
-            @Override
-            public Histogram3D predict(Histogram3D source) throws PredictionException {
-                predictions.incrementAndGet();
-                return predictor.predict(source);
-            }
-
-            @Override
-            public void close() {
-                // the shared model stays open
-            }
-        };
     }
 }
