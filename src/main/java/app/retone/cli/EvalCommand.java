@@ -69,6 +69,9 @@ final class EvalCommand implements Callable<Integer> {
             + "curves and of Pitié's transfer (what a perfect prediction would give).")
     boolean ceilings;
 
+    @Option(names = "--no-regrain", description = "Leave regrain out of every method's path (default: on, as in 'enhance').")
+    boolean noRegrain;
+
     @Option(names = "--grid", paramLabel = "FILE", description = "Also write a picture: edited | Retone | original, one row per photo.")
     Path grid;
 
@@ -115,14 +118,15 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     /** Everything one run needs to fix an edited photo. */
-    private record Fixers(AutoEnhancer enhancer, ColorTransfer engine, PdfTransfer curves, PdfTransfer pitie) {
+    private record Fixers(AutoEnhancer enhancer, ColorTransfer engine, PdfTransfer curves, PdfTransfer pitie,
+            boolean regrain) {
         int[] retone(int[] px, int w, int h) throws Exception {
-            return engine.render(px, w, h, enhancer.enhance(px, w, h).lut(), 1.0, true);
+            return engine.render(px, w, h, enhancer.enhance(px, w, h).lut(), 1.0, regrain);
         }
 
         int[] onto(PdfTransfer transfer, int[] px, int w, int h, Histogram3D goal, int bins) {
             ColorLut3D lut = transfer.transfer(AutoEnhancer.modelInput(px, w, h, bins), goal);
-            return engine.render(px, w, h, lut, 1.0, true);
+            return engine.render(px, w, h, lut, 1.0, regrain);
         }
     }
 
@@ -154,7 +158,8 @@ final class EvalCommand implements Callable<Integer> {
             int bins = predictor.bins();
             Fixers fix = new Fixers(new AutoEnhancer(predictor, model.transfer.create(ColorLut3D.DEFAULT_SIZE)),
                     new ColorTransfer(new PdfTransfer(), new Regrain(), Interpolation.TETRAHEDRAL),
-                    LookTransfer.CURVES.create(ColorLut3D.DEFAULT_SIZE), LookTransfer.PITIE.create(ColorLut3D.DEFAULT_SIZE));
+                    LookTransfer.CURVES.create(ColorLut3D.DEFAULT_SIZE), LookTransfer.PITIE.create(ColorLut3D.DEFAULT_SIZE),
+                    !noRegrain);
             SplittableRandom random = new SplittableRandom(seed);
             // its own stream: the per-step table does not change the edits of the main table
             SplittableRandom stepRandom = new SplittableRandom(seed ^ 0x57E9_5EEDL);
@@ -201,8 +206,9 @@ final class EvalCommand implements Callable<Integer> {
         }
         double moved = movedOriginals / files.size();
         out.println();
-        out.printf(Locale.ROOT, "%d photos × %d edits (seed %d, long side %d px), model %s, transfer %s, %.0f s%n%n",
-                files.size(), edits, seed, size, model.modelName, model.transfer.id(), (System.nanoTime() - start) / 1e9);
+        out.printf(Locale.ROOT, "%d photos × %d edits (seed %d, long side %d px), model %s, transfer %s, regrain %s, %.0f s%n%n",
+                files.size(), edits, seed, size, model.modelName, model.transfer.id(), noRegrain ? "off" : "on",
+                (System.nanoTime() - start) / 1e9);
         out.printf(Locale.ROOT, "%-22s %10s %10s %14s %14s%n", "method", "PSNR dB", "ΔE76", "closer (ΔE76)", "KL(orig||·)");
         List<Tally> rows = new ArrayList<>(List.of(none, levels, retone));
         if (ceilings) {

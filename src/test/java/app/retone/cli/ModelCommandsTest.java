@@ -94,7 +94,7 @@ class ModelCommandsTest extends CommandLineTestBase {
         for (String line : new String[] {"edited (do nothing)", "auto-levels", "Retone (pitie)", "ceiling: curves",
             "ceiling: Pitié", "KL(orig||·)", "unedited originals moved", "bar: ≥ 80 % of edits brought closer",
             "bar: PSNR ≥ doing nothing + 1.5 dB", "bar: good originals moved by ΔE76 ≤ 2.5", "one step alone", "contrast",
-            "gamma", "curve", "hue-saturation", "spill", "noise"}) {
+            "gamma", "curve", "hue-saturation", "spill", "noise", "regrain on"}) {
             assertTrue(stdout.contains(line), line + " missing from:\n" + stdout);
         }
         // knowing the original's histogram, both transfers must undo much of each edit
@@ -104,6 +104,20 @@ class ModelCommandsTest extends CommandLineTestBase {
         Photo picture = new PhotoLoader().load(grid);
         assertEquals(3 * 320 + 16, picture.width());
         assertEquals(3 * 320 + 16, picture.height());
+    }
+
+    @Test
+    void evalCanLeaveRegrainOutAndThenChangesTheResult() {
+        String[] args = {"eval", "--photos", photos.toString(), "--edits", "1", "--size", "128", "--models", "models"};
+        assertEquals(0, run(args), stderr);
+        double withRegrain = psnrOf("Retone (curves)");
+        double nothing = psnrOf("edited (do nothing)");
+        String[] without = java.util.Arrays.copyOf(args, args.length + 1);
+        without[args.length] = "--no-regrain";
+        assertEquals(0, run(without), stderr);
+        assertTrue(stdout.contains("regrain off"), stdout);
+        assertTrue(psnrOf("Retone (curves)") != withRegrain, stdout);
+        assertEquals(nothing, psnrOf("edited (do nothing)"), 1e-9, "the same edits, whatever the fixing path");
     }
 
     /** The PSNR column of the eval table's row for a method. */
