@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * JMH benchmarks of the engine steps with a budget in DESIGN.md. Run with
+ * JMH benchmarks of the engine steps with a budget in the README (Performance). Run with
  * {@code mvn -Pjmh test-compile exec:exec} (see README, "Performance").
  */
 @BenchmarkMode(Mode.AverageTime)
