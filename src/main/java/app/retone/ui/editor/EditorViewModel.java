@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The editor's state and commands, free of any {@code Node}: the photo and its display copy, the
- * look to apply (the network's prediction or a reference photo's), the strength, the histograms,
+ * look to apply (the model's prediction or a reference photo's), the strength, the histograms,
  * the background activities, and what the user must be told.
  *
  * <p>All methods and properties belong to the UI thread. Background work goes through the
@@ -72,7 +72,7 @@ public final class EditorViewModel {
     }
 
     /**
-     * A look ready to apply: where it came from (and, for the network's, the transfer that made
+     * A look ready to apply: where it came from (and, for the model's, the transfer that made
      * its LUT; a reference's is always the services' full Pitié transfer, null here), its target
      * histogram, the LUT, and the slider's fast paths: the display copy at any strength, and the
      * model-sized copy's repaint (whose histogram is shown).
@@ -146,7 +146,7 @@ public final class EditorViewModel {
     private HistogramSelection pointsSelection;
     /** What makes the open photo's look again if another photo's open stopped it and then failed; null when none is due. */
     private Runnable lookRestart;
-    /** Whether that look work is the network's prediction (else a reference's matching). */
+    /** Whether that look work is the model's prediction (else a reference's matching). */
     private boolean lookWorkPredicts;
     /** A region of the photo, in photo pixels, and the scale its pixels are rendered at. */
     private record DetailRegion(int x, int y, int width, int height, double scale) {
@@ -251,7 +251,7 @@ public final class EditorViewModel {
         }
     }
 
-    /** Chooses another photo's look as the target instead of the network's prediction. */
+    /** Chooses another photo's look as the target instead of the model's prediction. */
     public void matchReference(Path path) {
         if (session == null) {
             notice(Notice.info("Open a photo first", "A reference photo's look is matched onto the open photo."));
@@ -287,7 +287,7 @@ public final class EditorViewModel {
         }));
     }
 
-    /** Goes back to the network's prediction (computing it if it is not there yet, or was made with another transfer). */
+    /** Goes back to the model's prediction (computing it if it is not there yet, or was made with another transfer). */
     public void useModel() {
         if (session == null) {
             targetKind.set(TargetKind.MODEL);
@@ -320,7 +320,7 @@ public final class EditorViewModel {
         }
     }
 
-    /** Strength back to 100 %, regrain on, the network's look, the result view. */
+    /** Strength back to 100 %, regrain on, the model's look, the result view. */
     public void reset() {
         strength.set(DEFAULT_STRENGTH);
         regrain.set(true);
@@ -649,7 +649,7 @@ public final class EditorViewModel {
             AutoEnhancer.Result result = new AutoEnhancer(predictor, transfer.create(services.pdfTransfer().lutSize()))
                     .enhance(current.sourceHistogram());
             context.checkCancelled();
-            return lookFor(context, current, TargetKind.MODEL, "the network", transfer, result.target(), result.lut());
+            return lookFor(context, current, TargetKind.MODEL, "the model", transfer, result.target(), result.lut());
         }).onSuccess(look -> {
             if (current == session && transfer == lookTransfer.get()) {
                 lookRestart = null;
@@ -678,7 +678,7 @@ public final class EditorViewModel {
 
     private void applyLook(Look look) {
         targetKind.set(look.kind());
-        lookDescription.set(look.kind() == TargetKind.MODEL ? "Automatic (predicted by the network)" : "Matching " + look.name());
+        lookDescription.set(look.kind() == TargetKind.MODEL ? "Automatic (predicted by the model)" : "Matching " + look.name());
         targetHistogram.set(look.target());
         hasLook.set(true);
         if (histogramChoice.get() == HistogramChoice.SOURCE && look.kind() == TargetKind.MODEL && modelLook == look
