@@ -11,7 +11,8 @@ numbers, all derived from the histogram the app computes:
 - the mass in each channel's first and last bin (clipping);
 - how spread and how smooth the colours are: the entropy of the 3D histogram and of each channel,
   the share of bins in use, and each channel's total variation (noise fills bins and smooths the
-  spikes a camera's or an encoder's histogram has).
+  spikes a camera's or an encoder's histogram has);
+- each channel's cumulative histogram at the 32 bin edges.
 
 `quantiles` is also how the model reads the edited photo's tone curve positions and how the
 trainer reads the original's, so training and the exported graph share one definition.
@@ -78,7 +79,8 @@ NAMES = ([f"{ch}_q{lv:g}" for ch in "rgb" for lv in LEVELS] + [f"luma_q{lv:g}" f
          + [f"luma{k}_{what}" for k in range(4) for what in ("log_rg", "log_bg")]
          + [f"hue{j}_mass" for j in range(HUE_SECTORS)] + [f"hue{j}_saturation" for j in range(HUE_SECTORS)]
          + [f"{ch}_{end}" for end in ("black", "white") for ch in "rgb"]
-         + ["entropy_3d", "bins_in_use"] + [f"entropy_{ch}" for ch in "rgb"] + [f"variation_{ch}" for ch in "rgb"])
+         + ["entropy_3d", "bins_in_use"] + [f"entropy_{ch}" for ch in "rgb"] + [f"variation_{ch}" for ch in "rgb"]
+         + [f"{ch}_cdf{j}" for ch in "rgb" for j in range(1, 33)])
 
 
 class HistogramStats(nn.Module):
@@ -120,5 +122,6 @@ class HistogramStats(nn.Module):
         in_use = (flat > 1e-6).to(h.dtype).mean(dim=1, keepdim=True)
         channel_entropy = -(m * torch.log(m + 1e-12)).sum(dim=2)
         variation = (m[:, :, 1:] - m[:, :, :-1]).abs().sum(dim=2)
+        cdf = torch.cumsum(m, dim=2).reshape(n, -1)
         return torch.cat([channel_q, luma_q, mean, std, corr, strata_mass, strata_chroma, hue_mass, hue_saturation,
-                          clipped, entropy, in_use, channel_entropy, variation], dim=1)
+                          clipped, entropy, in_use, channel_entropy, variation, cdf], dim=1)
