@@ -58,7 +58,7 @@ def parse_args(argv=None):
     return p.parse_args(argv)
 
 
-def read(pairs, limit=0):
+def read(pairs, limit=0, with_kl=False):
     """Statistics of the edited histograms, target shifts, and both histograms' marginal info, in chunks."""
     f = stats.HistogramStats(pairs.bins)
     n = len(pairs) if limit <= 0 else min(limit, len(pairs))
@@ -71,12 +71,14 @@ def read(pairs, limit=0):
             o = torch.from_numpy(o)
             xs.append(f(e).numpy())
             ys.append(tone.quantile_shift(e, o).reshape(len(e), -1).numpy())
-            kl.append(floored_kl(o, e).numpy())
+            if with_kl:    # information only, and slow (most of the read): the validation pairs' alone
+                kl.append(floored_kl(o, e).numpy())
             for i in range(len(o)):
                 key = hash(o[i].numpy().tobytes())
                 if key not in originals:
                     originals[key] = o[i]
-    return np.concatenate(xs), np.concatenate(ys), np.concatenate(kl), torch.stack(list(originals.values()))
+    return (np.concatenate(xs), np.concatenate(ys), np.concatenate(kl) if with_kl else None,
+            torch.stack(list(originals.values())))
 
 
 def fit(x, y, args):
@@ -124,7 +126,7 @@ def main(argv=None):
     train_pairs = data.HistogramPairs(args.train)
     val_pairs = data.HistogramPairs(args.val)
     x, y, _, originals = read(train_pairs, args.limit)
-    vx, vy, v_kl_edited, v_originals = read(val_pairs)
+    vx, vy, v_kl_edited, v_originals = read(val_pairs, with_kl=True)
     edited = ~np.all(np.abs(vy) < 1e-7, axis=1)        # the validation pairs an edit changed
     if args.originals > 0:
         with torch.no_grad():
