@@ -124,9 +124,9 @@ final class EvalCommand implements Callable<Integer> {
             return engine.render(px, w, h, enhancer.enhance(px, w, h).lut(), 1.0, regrain);
         }
 
-        int[] onto(PdfTransfer transfer, int[] px, int w, int h, Histogram3D goal, int bins) {
-            ColorLut3D lut = transfer.transfer(AutoEnhancer.modelInput(px, w, h, bins), goal);
-            return engine.render(px, w, h, lut, 1.0, regrain);
+        /** The photo moved onto a known histogram, from the histogram the model would see of it. */
+        int[] onto(PdfTransfer transfer, int[] px, int w, int h, Histogram3D seen, Histogram3D goal) {
+            return engine.render(px, w, h, transfer.transfer(seen, goal), 1.0, regrain);
         }
     }
 
@@ -182,9 +182,10 @@ final class EvalCommand implements Callable<Integer> {
                     int[] fixed = fix.retone(edited, w, h);
                     retone.add(original, originalHist, fixed, editedDeltaE);
                     if (ceilings) {
-                        curvesCeiling.add(original, originalHist, fix.onto(fix.curves(), edited, w, h, originalModelHist, bins),
+                        Histogram3D seen = AutoEnhancer.modelInput(edited, w, h, bins); // once for both
+                        curvesCeiling.add(original, originalHist, fix.onto(fix.curves(), edited, w, h, seen, originalModelHist),
                                 editedDeltaE);
-                        pitieCeiling.add(original, originalHist, fix.onto(fix.pitie(), edited, w, h, originalModelHist, bins),
+                        pitieCeiling.add(original, originalHist, fix.onto(fix.pitie(), edited, w, h, seen, originalModelHist),
                                 editedDeltaE);
                     }
                     if (grid != null && e == 0 && gridRowsPixels.size() < gridRows) {
