@@ -7,6 +7,49 @@ public final class Pixels {
     private Pixels() {
     }
 
+    /**
+     * A file's pixel values as it stores them, with no colour conversion whatever profile it
+     * embeds, as packed ARGB (deeper samples rounded to 8 bits; grey replicated).
+     */
+    public static int[] rawValues(java.nio.file.Path file) {
+        int[][] samples = rawSamples(file);
+        int[] out = new int[samples[0].length];
+        int max = samples[3][0];
+        for (int i = 0; i < out.length; i++) {
+            int r = (int) Math.round(samples[0][i] * 255.0 / max);
+            int g = (int) Math.round(samples[1][i] * 255.0 / max);
+            int b = (int) Math.round(samples[2][i] * 255.0 / max);
+            out[i] = 0xFF000000 | r << 16 | g << 8 | b;
+        }
+        return out;
+    }
+
+    /** A file's R, G and B samples as stored (grey replicated), and {max sample value} as the fourth array. */
+    public static int[][] rawSamples(java.nio.file.Path file) {
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(file.toFile())) {
+            javax.imageio.ImageReader reader = javax.imageio.ImageIO.getImageReaders(in).next();
+            reader.setInput(in);
+            javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
+            javax.imageio.ImageTypeSpecifier raw = reader.getRawImageType(0);
+            if (raw != null) {
+                param.setDestinationType(raw);
+            }
+            java.awt.image.BufferedImage image = reader.read(0, param);
+            java.awt.image.Raster raster = image.getRaster();
+            int w = image.getWidth();
+            int h = image.getHeight();
+            boolean grey = image.getColorModel().getNumColorComponents() == 1;
+            int[][] rgb = new int[3][w * h];
+            for (int c = 0; c < 3; c++) {
+                raster.getSamples(0, 0, w, h, grey ? 0 : c, rgb[c]);
+            }
+            int bits = image.getColorModel().getComponentSize(0);
+            return new int[][] {rgb[0], rgb[1], rgb[2], {(1 << bits) - 1}};
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static int r(int p) {
         return p >>> 16 & 0xFF;
     }

@@ -34,7 +34,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * Writes a photo as JPEG, PNG or TIFF, atomically: the image goes to a temporary file in the
  * destination folder, is flushed to disk, and is then moved into place. A failure leaves no
  * partial file and never touches an existing one. JPEG output carries the source's Exif (with
- * orientation reset to normal, since the pixels are already upright), XMP and RGB ICC profile.
+ * orientation reset to normal, since the pixels are already upright) and XMP; every format is
+ * written in the source's colour space with its ICC profile, or in sRGB ({@link ExportOptions#colourSpace}).
  */
 public final class PhotoExporter {
 
@@ -64,7 +65,7 @@ public final class PhotoExporter {
 
         byte[] encodedJpeg = null;
         if (format == ImageFormat.JPEG) {
-            encodedJpeg = encodeJpeg(photo, options.quality(), target);
+            encodedJpeg = encodeJpeg(photo, options, target);
         }
         Path temp;
         try {
@@ -85,7 +86,7 @@ public final class PhotoExporter {
                     }
                 } else {
                     OutputStream out = Channels.newOutputStream(channel);
-                    writeWithImageIo(photo, format, out, target);
+                    writeWithImageIo(photo, format, out, options, target);
                     out.flush();
                 }
                 channel.force(true);
@@ -187,37 +188,56 @@ public final class PhotoExporter {
         }
     }
 
-    private static byte[] encodeJpeg(Photo photo, int quality, Path target) throws ImageWriteException {
+    private static byte[] encodeJpeg(Photo photo, ExportOptions options, Path target) throws ImageWriteException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 16, photo.pixelCount() / 2 + 4096));
         try {
-            writeWithImageIo(photo, ImageFormat.JPEG, bytes, quality, target);
+            writeWithImageIo(photo, ImageFormat.JPEG, bytes, options, target);
         } catch (IOException | RuntimeException e) {
             throw new ImageWriteException(Problem.WRITE_FAILED, target, "JPEG encoding failed (" + PhotoLoader.describe(e) + ")", e);
         }
         SourceInfo source = photo.source();
         byte[] exif = source.exif() == null ? null : ExifOrientation.resetToNormal(source.exif());
         byte[] xmp = source.xmp() == null ? null : ExifOrientation.resetXmpOrientation(source.xmp());
-        byte[] icc = source.hasRgbIccProfile() ? source.iccProfile() : null;
+        byte[] icc = embeddedProfile(photo, options);
         if (exif == null && xmp == null && icc == null) {
             return bytes.toByteArray();
         }
         return JpegSegments.insert(bytes.toByteArray(), exif, xmp, icc);
     }
 
-    private static void writeWithImageIo(Photo photo, ImageFormat format, OutputStream out, Path target) throws IOException {
-        writeWithImageIo(photo, format, out, ExportOptions.DEFAULT_QUALITY, target);
+    /**
+     * The profile the export embeds: the source's RGB profile in its own space, none in sRGB. A
+     * source whose pixels were not converted on load (sRGB itself, or a profile that could not be
+     * used) keeps its profile too, as the pixels are still in its values.
+     */
+    static byte[] embeddedProfile(Photo photo, ExportOptions options) {
+        SourceInfo source = photo.source();
+        if (!source.hasRgbIccProfile()) {
+            return null;
+        }
+        return options.colourSpace() == OutputColourSpace.SOURCE || !source.convertedToSrgb() ? source.iccProfile() : null;
     }
 
-    private static void writeWithImageIo(Photo photo, ImageFormat format, OutputStream out, int quality, Path target)
-            throws IOException {
+    /** The pixels to encode: the working-space (sRGB) pixels, converted back to the source's space when it is kept. */
+    private static BufferedImage encodedImage(Photo photo, ImageFormat format, ExportOptions options) {
         BufferedImage image = toBufferedImage(photo, format.supportsAlpha() && photo.hasAlpha());
+        SourceInfo source = photo.source();
+        if (source.convertedToSrgb() && source.hasRgbIccProfile() && options.colourSpace() == OutputColourSpace.SOURCE) {
+            return WorkingSpace.fromSrgb(image, java.awt.color.ICC_Profile.getInstance(source.iccProfile()));
+        }
+        return image;
+    }
+
+    private static void writeWithImageIo(Photo photo, ImageFormat format, OutputStream out, ExportOptions options, Path target)
+            throws IOException {
+        BufferedImage image = encodedImage(photo, format, options);
         ImageWriter writer = writerFor(format, target);
         try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(ios);
             ImageWriteParam param = writer.getDefaultWriteParam();
             if (format == ImageFormat.JPEG) {
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality(quality / 100f);
+                param.setCompressionQuality(options.quality() / 100f);
             } else if (format == ImageFormat.TIFF && param.canWriteCompressed()) {
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                 String[] types = param.getCompressionTypes();
@@ -227,7 +247,8 @@ public final class PhotoExporter {
                     param.setCompressionType(types[0]);
                 }
             }
-            IIOMetadata metadata = format == ImageFormat.JPEG ? null : carriedMetadata(photo, writer, image, param, format);
+            IIOMetadata metadata = format == ImageFormat.JPEG ? null
+                    : carriedMetadata(photo, embeddedProfile(photo, options), writer, image, param, format);
             writer.write(null, new IIOImage(image, null, metadata), param);
             ios.flush();
         } finally {
@@ -236,14 +257,12 @@ public final class PhotoExporter {
     }
 
     /**
-     * What a PNG or TIFF keeps of the source: its RGB ICC profile (the pixels are still in that
-     * colour space, so without it a wide-gamut photo would be read as sRGB and look wrong), and in
-     * a PNG the EXIF block (eXIf chunk, orientation reset to normal). JPEG sources carry these.
+     * What a PNG or TIFF keeps of the source: the ICC profile of the space it is written in (see
+     * {@link #embeddedProfile}), and in a PNG the EXIF block (eXIf chunk, orientation reset to normal).
      */
-    private static IIOMetadata carriedMetadata(Photo photo, ImageWriter writer, BufferedImage image, ImageWriteParam param,
-                                               ImageFormat format) throws IOException {
+    private static IIOMetadata carriedMetadata(Photo photo, byte[] icc, ImageWriter writer, BufferedImage image,
+                                               ImageWriteParam param, ImageFormat format) throws IOException {
         SourceInfo source = photo.source();
-        byte[] icc = source.hasRgbIccProfile() ? source.iccProfile() : null;
         byte[] exif = null;
         if (format == ImageFormat.PNG && source.exif() != null && JpegSegments.startsWith(source.exif(), JpegSegments.EXIF_ID)) {
             byte[] normal = ExifOrientation.resetToNormal(source.exif());

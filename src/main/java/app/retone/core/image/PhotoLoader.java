@@ -3,6 +3,10 @@ package app.retone.core.image;
 import app.retone.core.image.ImageReadException.Problem;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
+import java.awt.color.CMMException;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.awt.color.ProfileDataException;
 import java.awt.image.BufferedImage;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -19,13 +23,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
 
 /**
  * Loads a photo file into a {@link Photo}: decodes JPEG, PNG, BMP, GIF, TIFF and WebP,
- * converts to sRGB 8-bit, applies the EXIF orientation, and keeps the metadata export needs.
+ * converts to sRGB 8-bit (from the embedded ICC profile, if any: {@link WorkingSpace}), applies the
+ * EXIF orientation, and keeps the metadata export needs.
  *
  * <p>The size is checked from the header before any pixel is decoded. Every failure is an
  * {@link ImageReadException} that names the problem.
@@ -77,10 +84,27 @@ public final class PhotoLoader {
 
         int width = decoded.image().getWidth();
         int height = decoded.image().getHeight();
+        if (!decoded.format().equals("jpeg")) {
+            segments = JpegSegments.Found.NOTHING;
+        }
+        byte[] icc = segments.iccProfile() != null ? segments.iccProfile() : decoded.iccProfile();
         PixelConversion.Result pixels;
+        boolean converted = false;
         int[] argb;
         try {
-            pixels = PixelConversion.toArgb(decoded.image());
+            ICC_Profile profile = usableProfile(icc, decoded.image(), warnings);
+            if (profile != null) {
+                try {
+                    pixels = new PixelConversion.Result(WorkingSpace.toSrgbArgb(decoded.image(), profile),
+                            decoded.image().getColorModel().hasAlpha());
+                    converted = true;
+                } catch (CMMException | ProfileDataException | IllegalArgumentException e) {
+                    warnings.add(DAMAGED_PROFILE + " (" + describe(e) + "); its colours are shown as sRGB");
+                    pixels = PixelConversion.toArgb(decoded.image());
+                }
+            } else {
+                pixels = PixelConversion.toArgb(decoded.image());
+            }
             argb = ExifOrientation.apply(pixels.argb(), width, height, orientation);
         } catch (OutOfMemoryError e) {
             throw new ImageReadException(Problem.TOO_LARGE, path, String.format(Locale.ROOT,
@@ -92,17 +116,46 @@ public final class PhotoLoader {
             height = t;
         }
 
-        if (!decoded.format().equals("jpeg")) {
-            segments = JpegSegments.Found.NOTHING;
-        }
         SourceInfo source = new SourceInfo(path, decoded.format(), orientation,
-                segments.exif(), segments.xmp(), segments.iccProfile());
+                segments.exif(), segments.xmp(), icc, converted);
         // the metadata panel's facts come from this same read of this same file
         PhotoDetails details = PhotoDetailsReader.of(metadata, source, width, height, bytes);
         return new Photo(width, height, argb, pixels.hasAlpha(), source, warnings, details);
     }
 
-    private record DecodedImage(BufferedImage image, String format) {
+    /** What the decoder gave: the pixels as encoded in the file, and the ICC profile it embeds (null if none). */
+    private record DecodedImage(BufferedImage image, String format, byte[] iccProfile) {
+    }
+
+    static final String DAMAGED_PROFILE = "the embedded colour profile is damaged";
+
+    /**
+     * The embedded profile when the pixels must be converted from it to sRGB: an RGB profile on
+     * an RGB photo that is not sRGB itself, or a grey profile on a grey photo; null otherwise.
+     * A profile that cannot be read is a warning, and the photo's values are taken as sRGB.
+     */
+    private static ICC_Profile usableProfile(byte[] icc, BufferedImage image, List<String> warnings) {
+        if (icc == null) {
+            return null;
+        }
+        ICC_Profile profile;
+        try {
+            profile = ICC_Profile.getInstance(icc);
+        } catch (IllegalArgumentException | ProfileDataException e) {
+            warnings.add(DAMAGED_PROFILE + " (" + describe(e) + "); its colours are shown as sRGB");
+            return null;
+        }
+        int colours = image.getColorModel().getNumColorComponents();
+        int space = profile.getColorSpaceType();
+        if (colours == 3 && space == ColorSpace.TYPE_RGB) {
+            try {
+                return ColourProfiles.isSrgbEquivalent(profile) ? null : profile;
+            } catch (CMMException | ProfileDataException | IllegalArgumentException e) {
+                warnings.add(DAMAGED_PROFILE + " (" + describe(e) + "); its colours are shown as sRGB");
+                return null;
+            }
+        }
+        return colours == 1 && space == ColorSpace.TYPE_GRAY ? profile : null;
     }
 
     /** The Exif, XMP and ICC segments of a JPEG (nothing for other files: the reader stops at their first bytes). */
@@ -216,15 +269,23 @@ public final class PhotoLoader {
                                     + " (give it more with -Xmx)", width, height, pixels / 1e6, needed >> 20, rt.maxMemory() >> 20));
                 }
                 IIOReadWarningListener listener = (source, warning) -> {
+                    if (warning != null && warning.contains("ICC")) {
+                        return; // the profile is checked, and its damage reported, once by usableProfile
+                    }
                     String w = userWarning(warning);
                     if (!warnings.contains(w)) { // the JPEG decoder says "premature end" once per component pass
                         warnings.add(w);
                     }
                 };
                 reader.addIIOReadWarningListener(listener);
+                ImageReadParam param = reader.getDefaultReadParam();
+                ImageTypeSpecifier raw = rawTypeWithProfile(reader);
+                if (raw != null) {
+                    param.setDestinationType(raw); // the file's own values: WorkingSpace converts them, for every format alike
+                }
                 BufferedImage image;
                 try {
-                    image = reader.read(0);
+                    image = reader.read(0, param);
                 } catch (OutOfMemoryError e) {
                     throw new ImageReadException(Problem.TOO_LARGE, path, String.format(Locale.ROOT,
                             "not enough memory to decode a %d × %d photo", width, height));
@@ -239,7 +300,7 @@ public final class PhotoLoader {
                 if (hasMoreImages(reader)) {
                     warnings.add("the file holds several images; only the first is used");
                 }
-                return new DecodedImage(image, format);
+                return new DecodedImage(image, format, embeddedProfile(file, format, image, warnings));
             } finally {
                 reader.dispose();
             }
@@ -252,6 +313,42 @@ public final class PhotoLoader {
         } catch (IOException | RuntimeException e) {
             throw new ImageReadException(Problem.CORRUPT, path, "cannot be read (" + describe(e) + ")", e);
         }
+    }
+
+    /**
+     * The raw image type when it carries an embedded RGB profile: JPEG and WebP decoders otherwise
+     * convert to sRGB themselves, which would leave nothing to convert back to on export.
+     */
+    private static ImageTypeSpecifier rawTypeWithProfile(ImageReader reader) {
+        try {
+            ImageTypeSpecifier raw = reader.getRawImageType(0);
+            if (raw != null && raw.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_RGB
+                    && ColourProfiles.embeddedIn(raw.createBufferedImage(1, 1)) != null) {
+                return raw;
+            }
+        } catch (IOException | RuntimeException e) {
+            // the read that follows reports a damaged file
+        }
+        return null;
+    }
+
+    /** The profile the file embeds: from the decoded colour space, or a PNG's iCCP chunk. */
+    private static byte[] embeddedProfile(RandomAccessFile file, String format, BufferedImage image, List<String> warnings) {
+        ICC_Profile inImage = ColourProfiles.embeddedIn(image);
+        if (inImage != null) {
+            return inImage.getData();
+        }
+        if (!format.equals("png")) {
+            return null;
+        }
+        try {
+            return ColourProfiles.pngIccp(file.getChannel());
+        } catch (IllegalArgumentException e) {
+            warnings.add(DAMAGED_PROFILE + " (" + describe(e) + "); its colours are shown as sRGB");
+        } catch (IOException e) {
+            // the pixels decoded; a profile that cannot be read is no profile
+        }
+        return null;
     }
 
     private static boolean hasMoreImages(ImageReader reader) {

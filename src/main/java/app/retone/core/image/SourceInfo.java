@@ -11,11 +11,19 @@ import java.util.Optional;
  * @param orientation the EXIF orientation (1..8) that was applied on load; 1 if none
  * @param exif        the raw JPEG APP1 "Exif" segment payload, or null
  * @param xmp         the raw JPEG APP1 XMP segment payload, or null
- * @param iccProfile  the embedded ICC profile (joined from all APP2 chunks), or null
+ * @param iccProfile  the embedded ICC profile (in a JPEG joined from all APP2 chunks), or null
+ * @param convertedToSrgb whether the pixels were converted from that profile to sRGB on load (so
+ *                    export converts them back to keep the source's colour space)
  */
-public record SourceInfo(Path path, String format, int orientation, byte[] exif, byte[] xmp, byte[] iccProfile) {
+public record SourceInfo(Path path, String format, int orientation, byte[] exif, byte[] xmp, byte[] iccProfile,
+                         boolean convertedToSrgb) {
 
     public static final SourceInfo NONE = new SourceInfo(null, "none", 1, null, null, null);
+
+    /** A source whose pixels are in the profile's own values (none, sRGB, or one that could not be used). */
+    public SourceInfo(Path path, String format, int orientation, byte[] exif, byte[] xmp, byte[] iccProfile) {
+        this(path, format, orientation, exif, xmp, iccProfile, false);
+    }
 
     public Optional<Path> file() {
         return Optional.ofNullable(path);

@@ -1,0 +1,138 @@
+package app.retone.core.image;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * Finds the ICC profile a photo file embeds, whatever its format, and tells whether it needs
+ * converting: JPEG and WebP decoders report it in the raw image's colour space, TIFF's in the
+ * decoded one, and the JDK's PNG decoder only in its metadata (the iCCP chunk), which it ignores.
+ */
+final class ColourProfiles {
+
+    /** No real profile is larger; a PNG iCCP chunk that inflates beyond this is refused. */
+    static final int MAX_PROFILE_BYTES = 16 << 20;
+
+    private static final float[][] PROBES = {
+        {0, 0, 0}, {1, 1, 1}, {1, 0, 0}, {0, 1, 0}, {0, 0, 1}, {0.5f, 0.5f, 0.5f}, {0.2f, 0.6f, 0.9f}, {0.9f, 0.4f, 0.1f},
+    };
+
+    private ColourProfiles() {
+    }
+
+    /**
+     * The profile the file embeds, as the decoder found it: the colour space of {@code decoded},
+     * unless it is the JDK's sRGB or grey, which decoders assign to files without a profile.
+     */
+    static ICC_Profile embeddedIn(BufferedImage decoded) {
+        ColorSpace cs = decoded.getColorModel().getColorSpace();
+        if (!(cs instanceof ICC_ColorSpace icc) || isDecoderDefault(cs)) {
+            return null;
+        }
+        return icc.getProfile();
+    }
+
+    /** The JDK's sRGB and grey: what a decoder uses when the file names no profile. */
+    static boolean isDecoderDefault(ColorSpace cs) {
+        for (int id : new int[] {ColorSpace.CS_sRGB, ColorSpace.CS_GRAY}) {
+            ColorSpace builtIn = ColorSpace.getInstance(id);
+            if (cs == builtIn || cs instanceof ICC_ColorSpace icc && builtIn instanceof ICC_ColorSpace b
+                    && Arrays.equals(icc.getProfile().getData(), b.getProfile().getData())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The profile in a PNG's iCCP chunk, inflated; null when there is none (the JDK's PNG decoder
+     * reads it only with all the file's metadata, and then ignores it). The chunks before the
+     * image data are walked; lengths are checked against the file.
+     *
+     * @throws IllegalArgumentException when the chunk does not hold a profile
+     */
+    static byte[] pngIccp(FileChannel channel) throws IOException {
+        long size = channel.size();
+        ByteBuffer head = ByteBuffer.allocate(8);
+        long at = 8; // after the signature
+        while (at + 8 <= size) {
+            head.clear();
+            channel.read(head, at);
+            long length = head.getInt(0) & 0xFFFFFFFFL;
+            String type = new String(head.array(), 4, 4, StandardCharsets.ISO_8859_1);
+            if (type.equals("IDAT") || type.equals("IEND") || at + 12 + length > size) {
+                return null;
+            }
+            if (type.equals("iCCP")) {
+                ByteBuffer data = ByteBuffer.allocate((int) Math.min(length, MAX_PROFILE_BYTES));
+                channel.read(data, at + 8);
+                byte[] chunk = data.array();
+                int name = 0;
+                while (name < chunk.length && chunk[name] != 0) {
+                    name++;
+                }
+                if (name + 2 > chunk.length) {
+                    throw new IllegalArgumentException("the iCCP chunk holds no profile");
+                }
+                return inflate(Arrays.copyOfRange(chunk, name + 2, chunk.length)); // after the name, its 0 and the method
+            }
+            at += 12 + length;
+        }
+        return null;
+    }
+
+    private static byte[] inflate(byte[] compressed) {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(compressed);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(compressed.length * 4);
+            byte[] buffer = new byte[1 << 14];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IllegalArgumentException("the iCCP chunk's profile is cut short");
+                }
+                out.write(buffer, 0, n);
+                if (out.size() > MAX_PROFILE_BYTES) {
+                    throw new IllegalArgumentException("the iCCP chunk inflates to more than " + (MAX_PROFILE_BYTES >> 20) + " MB");
+                }
+            }
+            return out.toByteArray();
+        } catch (DataFormatException e) {
+            throw new IllegalArgumentException("the iCCP chunk is not valid deflate data (" + e.getMessage() + ")", e);
+        } finally {
+            inflater.end();
+        }
+    }
+
+    /**
+     * True when the profile's colours are sRGB's to within half an 8-bit level on a few
+     * probes (the primaries, white, black, greys and two colours): its pixels need no conversion.
+     */
+    static boolean isSrgbEquivalent(ICC_Profile profile) {
+        if (profile.getColorSpaceType() != ColorSpace.TYPE_RGB) {
+            return false;
+        }
+        ICC_ColorSpace cs = new ICC_ColorSpace(profile);
+        ColorSpace srgb = ColorSpace.getInstance(ColorSpace.CS_sRGB);
+        for (float[] probe : PROBES) {
+            float[] asSrgb = srgb.fromCIEXYZ(cs.toCIEXYZ(probe));
+            for (int c = 0; c < 3; c++) {
+                if (Math.abs(asSrgb[c] - probe[c]) > 0.5f / 255) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

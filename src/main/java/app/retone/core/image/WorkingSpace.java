@@ -1,0 +1,130 @@
+package app.retone.core.image;
+
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorConvertOp;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferInt;
+import java.awt.image.PixelInterleavedSampleModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+
+/**
+ * Converts pixels between a photo's own colour space (its embedded ICC profile) and the working
+ * space, sRGB, which the histogram, the model, the transfer and the screen all see. The
+ * conversions are the JDK's colour management (LittleCMS), with the profile's rendering intent;
+ * colours beyond the destination's gamut are clipped to it, never wrapped.
+ */
+final class WorkingSpace {
+
+    private WorkingSpace() {
+    }
+
+    /**
+     * The decoded image's pixels, whose values are in {@code profile}'s space, as sRGB packed
+     * ARGB (8 bits). A grey profile gives grey: each grey level is converted once, so that
+     * R = G = B exactly.
+     *
+     * @throws java.awt.color.CMMException or IllegalArgumentException when the profile cannot be used
+     */
+    static int[] toSrgbArgb(BufferedImage decoded, ICC_Profile profile) {
+        if (profile.getColorSpaceType() == ColorSpace.TYPE_GRAY) {
+            return greyToSrgb(decoded, profile);
+        }
+        BufferedImage source = inSpace(decoded, new ICC_ColorSpace(profile));
+        boolean alpha = source.getColorModel().hasAlpha();
+        BufferedImage srgb = new BufferedImage(decoded.getWidth(), decoded.getHeight(),
+                alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        new ColorConvertOp(null).filter(source, srgb);
+        int[] argb = ((DataBufferInt) srgb.getRaster().getDataBuffer()).getData();
+        if (!alpha) {
+            for (int i = 0; i < argb.length; i++) {
+                argb[i] |= 0xFF000000;
+            }
+        }
+        return argb;
+    }
+
+    /**
+     * An sRGB image converted into {@code profile}'s RGB space, laid out as the standard
+     * {@code TYPE_3BYTE_BGR} or {@code TYPE_4BYTE_ABGR} so that every encoder takes it; its
+     * values are the profile's, which the caller embeds beside them.
+     */
+    static BufferedImage fromSrgb(BufferedImage srgb, ICC_Profile profile) {
+        boolean alpha = srgb.getColorModel().hasAlpha();
+        int w = srgb.getWidth();
+        int h = srgb.getHeight();
+        int[] offsets = alpha ? new int[] {3, 2, 1, 0} : new int[] {2, 1, 0};
+        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, w, h, w * offsets.length,
+                offsets.length, offsets, null);
+        ColorModel inProfile = new ComponentColorModel(new ICC_ColorSpace(profile), alpha, false,
+                alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        new ColorConvertOp(null).filter(srgb, new BufferedImage(inProfile, raster, false, null));
+        ColorModel standard = new BufferedImage(1, 1, alpha ? BufferedImage.TYPE_4BYTE_ABGR : BufferedImage.TYPE_3BYTE_BGR)
+                .getColorModel();
+        return new BufferedImage(standard, raster, false, null);
+    }
+
+    /** The decoded pixels labelled with {@code cs}: the same raster when it is interleaved, else a copy. */
+    private static BufferedImage inSpace(BufferedImage decoded, ColorSpace cs) {
+        ColorModel cm = decoded.getColorModel();
+        WritableRaster raster = decoded.getRaster();
+        int type = raster.getDataBuffer().getDataType();
+        boolean interleaved = raster.getSampleModel() instanceof PixelInterleavedSampleModel
+                && (type == DataBuffer.TYPE_BYTE || type == DataBuffer.TYPE_USHORT);
+        if (cm instanceof ComponentColorModel && interleaved && !cm.isAlphaPremultiplied()
+                && cm.getNumColorComponents() == 3 && raster.getNumBands() == cm.getNumComponents()) {
+            return new BufferedImage(new ComponentColorModel(cs, cm.hasAlpha(), false, cm.getTransparency(), type),
+                    raster, false, null);
+        }
+        // palettes, packed pixels, other depths: their encoded values, 8 bits, then labelled
+        PixelConversion.Result values = PixelConversion.toArgb(decoded);
+        int w = decoded.getWidth();
+        int h = decoded.getHeight();
+        boolean alpha = values.hasAlpha();
+        int bands = alpha ? 4 : 3;
+        WritableRaster copy = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, w, h, w * bands, bands,
+                alpha ? new int[] {0, 1, 2, 3} : new int[] {0, 1, 2}, null);
+        byte[] data = ((java.awt.image.DataBufferByte) copy.getDataBuffer()).getData();
+        int[] argb = values.argb();
+        for (int i = 0, j = 0; i < argb.length; i++, j += bands) {
+            int p = argb[i];
+            data[j] = (byte) (p >>> 16);
+            data[j + 1] = (byte) (p >>> 8);
+            data[j + 2] = (byte) p;
+            if (alpha) {
+                data[j + 3] = (byte) (p >>> 24);
+            }
+        }
+        return new BufferedImage(new ComponentColorModel(cs, alpha, false,
+                alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, DataBuffer.TYPE_BYTE), copy, false, null);
+    }
+
+    private static int[] greyToSrgb(BufferedImage decoded, ICC_Profile profile) {
+        // every grey level through the profile once: a 256 x 1 grey image in its space, to sRGB
+        WritableRaster levels = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 256, 1, 1, null);
+        for (int v = 0; v < 256; v++) {
+            levels.setSample(v, 0, 0, v);
+        }
+        BufferedImage grey = new BufferedImage(new ComponentColorModel(new ICC_ColorSpace(profile), false, false,
+                Transparency.OPAQUE, DataBuffer.TYPE_BYTE), levels, false, null);
+        BufferedImage srgb = new BufferedImage(256, 1, BufferedImage.TYPE_INT_RGB);
+        new ColorConvertOp(null).filter(grey, srgb);
+        int[] table = new int[256];
+        for (int v = 0; v < 256; v++) {
+            int p = srgb.getRGB(v, 0);
+            table[v] = Math.round(((p >>> 16 & 0xFF) + (p >>> 8 & 0xFF) + (p & 0xFF)) / 3f);
+        }
+        int[] argb = PixelConversion.toArgb(decoded).argb(); // grey replicated: R = G = B = the encoded level
+        for (int i = 0; i < argb.length; i++) {
+            int t = table[argb[i] & 0xFF];
+            argb[i] = argb[i] & 0xFF000000 | t << 16 | t << 8 | t;
+        }
+        return argb;
+    }
+}
