@@ -3,6 +3,7 @@ package app.retone.cli;
 import app.retone.core.color.ColorLut3D;
 import app.retone.core.image.ExportOptions;
 import app.retone.core.image.ImageFormat;
+import app.retone.core.image.OutputColourSpace;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that transform photos. */
@@ -28,6 +29,11 @@ final class RenderOptions {
             description = "Output format: jpeg, png or tiff. Default: from the output's extension (in a batch: the input's format).")
     String format;
 
+    @Option(names = "--colour-space", paramLabel = "SPACE", defaultValue = "source",
+            description = "Colour space of the output: source (the photo's own, its ICC profile embedded: Display P3 stays"
+                    + " Display P3) or srgb. Default: ${DEFAULT-VALUE}.")
+    String colourSpace;
+
     @Option(names = "--force",
             description = "Replace existing files, the input photo included. Without it nothing is ever overwritten.")
     boolean force;
@@ -42,6 +48,10 @@ final class RenderOptions {
         if (quality < 1 || quality > 100) {
             throw new picocli.CommandLine.ParameterException(commandLine, "--quality must be between 1 and 100, got " + quality);
         }
+        if (OutputColourSpace.fromId(colourSpace).isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(commandLine, "--colour-space must be source or srgb, got '"
+                    + colourSpace + "'");
+        }
         if (format != null && ImageFormat.fromName(format).isEmpty()) {
             throw new picocli.CommandLine.ParameterException(commandLine, "--format must be jpeg, png or tiff, got '" + format + "'");
         }
@@ -52,6 +62,6 @@ final class RenderOptions {
     }
 
     ExportOptions exportOptions() {
-        return new ExportOptions(formatOrNull(), quality, force);
+        return new ExportOptions(formatOrNull(), quality, force, OutputColourSpace.fromId(colourSpace).orElseThrow());
     }
 }

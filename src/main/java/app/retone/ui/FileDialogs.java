@@ -17,7 +17,13 @@ public interface FileDialogs {
 
     Optional<Path> choosePhoto(Window owner, String title, Path folder);
 
-    Optional<ExportRequest> chooseExport(Window owner, String suggestedName, Path folder, int quality);
+    /**
+     * Asks where to export and how: JPEG quality, and the colour space when the photo has its own
+     * ({@code sourceSpace}, its profile's name; null for an sRGB photo, which has nothing to choose).
+     * {@code remembered} holds the last answers.
+     */
+    Optional<ExportRequest> chooseExport(Window owner, String suggestedName, Path folder, ExportOptions remembered,
+                                         String sourceSpace);
 
     Optional<Path> chooseLut(Window owner, String suggestedName, Path folder);
 

@@ -13,6 +13,7 @@ import app.retone.ui.editor.PreviewFrame;
 import app.retone.ui.editor.TargetKind;
 import app.retone.ui.histogram.HistogramView;
 import app.retone.ui.photo.PhotoView;
+import app.retone.ui.settings.RememberedExport;
 import app.retone.ui.settings.Settings;
 import java.io.File;
 import java.nio.file.Path;
@@ -522,8 +523,8 @@ public final class MainController {
             return;
         }
         Path folder = viewModel.lastExportFolder().or(() -> viewModel.photoPath().map(Path::getParent)).orElse(null);
-        int quality = (int) settings.getDouble("jpegQuality", 92);
-        dialogs.chooseExport(window(), viewModel.suggestedExportName(ImageFormat.JPEG), folder, quality).ifPresent(request -> {
+        dialogs.chooseExport(window(), viewModel.suggestedExportName(ImageFormat.JPEG), folder, RememberedExport.read(settings),
+                viewModel.sourceColourSpace().orElse(null)).ifPresent(request -> {
             Path destination = request.destination().toAbsolutePath().normalize();
             boolean isOriginal = viewModel.isOpenPhoto(destination);
             if (isOriginal && !dialogs.confirm(window(), "Replace the original photo?",
@@ -531,7 +532,7 @@ public final class MainController {
                             + "for good.", "Replace Original")) {
                 return;
             }
-            settings.putDouble("jpegQuality", request.options().quality());
+            RememberedExport.write(settings, request.options());
             viewModel.export(destination, request.options().withOverwrite(request.options().overwrite() || isOriginal));
         });
     }

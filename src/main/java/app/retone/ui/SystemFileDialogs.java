@@ -1,6 +1,7 @@
 package app.retone.ui;
 
 import app.retone.core.image.ExportOptions;
+import app.retone.core.image.OutputColourSpace;
 import app.retone.core.image.ImageFormat;
 import java.io.File;
 import java.nio.file.Files;
@@ -12,10 +13,12 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 /** The system's file choosers, and a small dialog for the JPEG quality. */
 public final class SystemFileDialogs implements FileDialogs {
@@ -36,7 +39,8 @@ public final class SystemFileDialogs implements FileDialogs {
     }
 
     @Override
-    public Optional<ExportRequest> chooseExport(Window owner, String suggestedName, Path folder, int quality) {
+    public Optional<ExportRequest> chooseExport(Window owner, String suggestedName, Path folder, ExportOptions remembered,
+                                                String sourceSpace) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export");
         FileChooser.ExtensionFilter jpeg = new FileChooser.ExtensionFilter("JPEG", "*.jpg", "*.jpeg");
@@ -64,33 +68,55 @@ public final class SystemFileDialogs implements FileDialogs {
                 "Replace")) {
             return Optional.empty();
         }
-        int chosenQuality = quality;
-        if (format == ImageFormat.JPEG) {
-            Optional<Integer> asked = askQuality(owner, quality);
+        ExportOptions chosen = remembered.withFormat(format);
+        if (format == ImageFormat.JPEG || sourceSpace != null) {
+            Optional<ExportOptions> asked = askOptions(owner, chosen, sourceSpace);
             if (asked.isEmpty()) {
                 return Optional.empty();
             }
-            chosenQuality = asked.get();
+            chosen = asked.get();
         }
         // an existing file was confirmed, by the system chooser or above
-        return Optional.of(new ExportRequest(path, new ExportOptions(format, chosenQuality, Files.exists(path))));
+        return Optional.of(new ExportRequest(path, chosen.withOverwrite(Files.exists(path))));
     }
 
-    private static Optional<Integer> askQuality(Window owner, int quality) {
+    /** JPEG quality (for JPEG) and colour space (for a photo with its own): one small dialog. */
+    private static Optional<ExportOptions> askOptions(Window owner, ExportOptions options, String sourceSpace) {
         Alert dialog = new Alert(Alert.AlertType.NONE);
         dialog.initOwner(owner);
-        dialog.setTitle("JPEG quality");
-        dialog.setHeaderText("JPEG quality (1–100)");
-        Spinner<Integer> spinner = new Spinner<>(1, 100, quality);
-        spinner.setEditable(true);
+        dialog.setTitle("Export options");
+        dialog.setHeaderText("Export as " + options.format().name());
         GridPane grid = new GridPane();
         grid.setHgap(8);
+        grid.setVgap(8);
         grid.setPadding(new Insets(10));
-        grid.addRow(0, new Label("Quality"), spinner);
+        Spinner<Integer> quality = new Spinner<>(1, 100, options.quality());
+        quality.setEditable(true);
+        if (options.format() == ImageFormat.JPEG) {
+            grid.addRow(0, new Label("Quality (1–100)"), quality);
+        }
+        ChoiceBox<OutputColourSpace> space = new ChoiceBox<>();
+        space.getItems().setAll(OutputColourSpace.values());
+        space.setValue(options.colourSpace());
+        space.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(OutputColourSpace s) {
+                return s == OutputColourSpace.SOURCE ? "The photo's own: " + sourceSpace : "sRGB";
+            }
+
+            @Override
+            public OutputColourSpace fromString(String text) {
+                return null;
+            }
+        });
+        if (sourceSpace != null) {
+            grid.addRow(1, new Label("Colour space"), space);
+        }
         dialog.getDialogPane().setContent(grid);
         ButtonType export = new ButtonType("Export", ButtonBar.ButtonData.OK_DONE);
         dialog.getButtonTypes().setAll(export, ButtonType.CANCEL);
-        return dialog.showAndWait().filter(b -> b == export).map(b -> spinner.getValue());
+        return dialog.showAndWait().filter(b -> b == export)
+                .map(b -> options.withQuality(quality.getValue()).withColourSpace(space.getValue()));
     }
 
     @Override

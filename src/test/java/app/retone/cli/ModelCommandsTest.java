@@ -10,6 +10,8 @@ import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoLoader;
 import app.retone.core.image.SyntheticPhoto;
 import app.retone.testing.TestImages;
+import app.retone.testing.LittleCms;
+import app.retone.testing.Pixels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +44,31 @@ class ModelCommandsTest extends CommandLineTestBase {
         Photo result = new PhotoLoader().load(out);
         assertEquals(320, result.width());
         assertEquals(240, result.height());
+    }
+
+    @Test
+    void enhanceAtStrengthZeroGivesADisplayP3PhotoItsP3ValuesBack() throws IOException {
+        // loaded as sRGB for the model, converted back to P3 on export, the profile embedded again
+        Path p3 = LittleCms.fixture("p3.png");
+        Path out = dir.resolve("p3-same.png");
+        assertEquals(0, run("enhance", p3.toString(), "-o", out.toString(), "--models", "models", "--strength", "0",
+                "--no-regrain"), stderr);
+        assertTrue(Pixels.maxAbsDiff(Pixels.rawValues(p3), Pixels.rawValues(out)) <= 1,
+                "max difference " + Pixels.maxAbsDiff(Pixels.rawValues(p3), Pixels.rawValues(out)));
+        assertArrayEquals(new PhotoLoader().load(p3).source().iccProfile(), new PhotoLoader().load(out).source().iccProfile());
+
+        Path srgb = dir.resolve("p3-as-srgb.png");
+        assertEquals(0, run("enhance", p3.toString(), "-o", srgb.toString(), "--models", "models", "--strength", "0",
+                "--no-regrain", "--colour-space", "srgb"), stderr);
+        assertArrayEquals(new PhotoLoader().load(p3).argb(), Pixels.rawValues(srgb), "the working values, as they are");
+        assertEquals(null, new PhotoLoader().load(srgb).source().iccProfile());
+    }
+
+    @Test
+    void anUnknownColourSpaceIsRefusedByName() {
+        assertEquals(2, run("enhance", photos.resolve("p0.png").toString(), "-o", dir.resolve("x.png").toString(),
+                "--colour-space", "adobe"));
+        assertTrue(stderr.contains("--colour-space must be source or srgb, got 'adobe'"), stderr);
     }
 
     @Test

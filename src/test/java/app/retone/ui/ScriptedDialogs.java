@@ -21,7 +21,8 @@ public final class ScriptedDialogs implements FileDialogs {
     }
 
     @Override
-    public Optional<ExportRequest> chooseExport(Window owner, String suggestedName, Path folder, int quality) {
+    public Optional<ExportRequest> chooseExport(Window owner, String suggestedName, Path folder,
+                                                app.retone.core.image.ExportOptions remembered, String sourceSpace) {
         return Optional.ofNullable(exports.poll());
     }
 

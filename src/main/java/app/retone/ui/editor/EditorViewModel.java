@@ -596,6 +596,15 @@ public final class EditorViewModel {
         return activities.stream().anyMatch(Activity::writesFile);
     }
 
+    /**
+     * The name of the open photo's own colour space when it has one other than sRGB (its pixels
+     * were converted from it on load, and export may keep it); empty otherwise.
+     */
+    public Optional<String> sourceColourSpace() {
+        return session == null || !session.photo().source().convertedToSrgb() ? Optional.empty()
+                : Optional.of(session.details() == null ? "embedded profile" : session.details().colorProfile());
+    }
+
     /** The open photo's file, if it came from one. */
     public Optional<Path> photoPath() {
         return session == null ? Optional.empty() : session.photo().source().file();
