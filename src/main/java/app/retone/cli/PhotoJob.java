@@ -61,9 +61,9 @@ final class PhotoJob {
             // the model's message names the model; the batch's list needs the photo too
             throw new PredictionException(e.problem(), input + ": " + e.getMessage() + " (nothing written)", e);
         }
-        int[] pixels = engine.render(photo.argb(), photo.width(), photo.height(), lut, render.strength, !render.noRegrain);
+        Photo rendered = engine.render(photo, lut, render.strength, !render.noRegrain);
         Path destination = plan.destinationFor(input);
-        ImageFormat written = exporter.export(photo.withPixels(pixels), destination, render.exportOptions());
+        ImageFormat written = exporter.export(rendered, destination, render.exportOptions());
         return destination + " [" + written.name().toLowerCase(Locale.ROOT) + "]";
     }
 }

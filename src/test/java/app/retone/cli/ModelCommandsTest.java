@@ -65,6 +65,28 @@ class ModelCommandsTest extends CommandLineTestBase {
     }
 
     @Test
+    void aSixteenBitGradientComesBackBitForBitAtStrengthZeroAndKeepsThousandsOfLevelsThroughTheLook() throws IOException {
+        Path gradient = TestImages.write(dir.resolve("gradient.png"), TestImages.gradient16(4200, 48), "png");
+        Path same = dir.resolve("same.png");
+        assertEquals(0, run("enhance", gradient.toString(), "-o", same.toString(), "--models", "models", "--strength", "0"),
+                stderr);
+        int[][] before = Pixels.rawSamples(gradient);
+        int[][] after = Pixels.rawSamples(same);
+        for (int c = 0; c < 3; c++) {
+            assertArrayEquals(before[c], after[c], "channel " + c);
+        }
+        Path fixed = dir.resolve("fixed.png");
+        assertEquals(0, run("enhance", gradient.toString(), "-o", fixed.toString(), "--models", "models"), stderr);
+        int[][] looked = Pixels.rawSamples(fixed);
+        assertEquals(65535, looked[3][0], "written at 16 bits");
+        for (int c : new int[] {0, 2}) { // red and blue change along the 4,200 columns (green along the 48 rows)
+            long levels = java.util.Arrays.stream(looked[c]).distinct().count();
+            assertTrue(levels > 4000, "channel " + c + ": " + levels + " levels");
+        }
+        assertTrue(Pixels.maxAbsDiff(Pixels.rawValues(gradient), Pixels.rawValues(fixed)) > 3, "the look changed the photo");
+    }
+
+    @Test
     void anUnknownColourSpaceIsRefusedByName() {
         assertEquals(2, run("enhance", photos.resolve("p0.png").toString(), "-o", dir.resolve("x.png").toString(),
                 "--colour-space", "adobe"));

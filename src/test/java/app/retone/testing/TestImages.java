@@ -45,6 +45,27 @@ public final class TestImages {
         return image;
     }
 
+    /**
+     * A smooth 16-bit sRGB image: red rises along x over every level, green along y, blue falls
+     * along x + y; its samples as R, G, B per pixel.
+     */
+    public static BufferedImage gradient16(int w, int h) {
+        java.awt.image.WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(
+                java.awt.image.DataBuffer.TYPE_USHORT, w, h, 3 * w, 3, new int[] {0, 1, 2}, null);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                raster.setPixel(x, y, new int[] {
+                    (int) Math.round(65535.0 * x / (w - 1)),
+                    (int) Math.round(65535.0 * y / (h - 1)),
+                    (int) Math.round(65535.0 * (1 - (x + y) / (double) (w + h - 2)) * 0.8 + 6000)});
+            }
+        }
+        java.awt.image.ColorModel cm = new java.awt.image.ComponentColorModel(
+                java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB), false, false,
+                java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_USHORT);
+        return new BufferedImage(cm, raster, false, null);
+    }
+
     public static byte[] jpeg(BufferedImage image, float quality) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -66,6 +87,27 @@ public final class TestImages {
     }
 
     public static Path write(Path file, BufferedImage image, String format) throws IOException {
+        if (format.equals("tiff") && image.getRaster().getDataBuffer().getDataType() == java.awt.image.DataBuffer.TYPE_USHORT) {
+            // TwelveMonkeys' TIFF writer, first in line, writes no interleaved 16-bit samples; the JDK's does
+            javax.imageio.ImageWriter writer = null;
+            for (var it = ImageIO.getImageWritersByFormatName("tiff"); it.hasNext() && writer == null; ) {
+                javax.imageio.ImageWriter candidate = it.next();
+                if (candidate.getClass().getName().startsWith("com.sun.imageio")) {
+                    writer = candidate;
+                }
+            }
+            if (writer == null) {
+                throw new IOException("the JDK's TIFF writer is missing");
+            }
+            Files.deleteIfExists(file);
+            try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+                writer.setOutput(out);
+                writer.write(image);
+            } finally {
+                writer.dispose();
+            }
+            return file;
+        }
         if (!ImageIO.write(image, format, file.toFile())) {
             throw new IOException("no writer for " + format);
         }

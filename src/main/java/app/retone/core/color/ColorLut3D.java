@@ -194,6 +194,49 @@ public final class ColorLut3D {
     }
 
     /**
+     * Applies the table to 16-bit samples (R, G, B per pixel, unsigned in shorts), returning new
+     * ones: the table is continuous, so every input level has its own output, interpolated
+     * tetrahedrally between the nodes whatever {@code interpolation} the 8-bit path uses.
+     */
+    public short[] apply16(short[] rgb16) {
+        if (rgb16.length % 3 != 0) {
+            throw new IllegalArgumentException("16-bit pixels need 3 samples each, got " + rgb16.length);
+        }
+        if (identity) {
+            return rgb16.clone();
+        }
+        short[] out = new short[rgb16.length];
+        int n = size;
+        float[] t = new float[rgb.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = rgb[i] * 65535f;
+        }
+        int pixels = rgb16.length / 3;
+        int chunks = (pixels + CHUNK - 1) / CHUNK;
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            float[] pos = new float[3];
+            int[] cell = new int[3];
+            for (int i = c * CHUNK, end = Math.min(pixels, i + CHUNK); i < end; i++) {
+                for (int k = 0; k < 3; k++) {
+                    float p = (rgb16[3 * i + k] & 0xFFFF) * (n - 1) / 65535f;
+                    cell[k] = Math.min((int) p, n - 2);
+                    pos[k] = p - cell[k];
+                }
+                int o = 3 * (cell[0] + n * (cell[1] + n * cell[2]));
+                int g1 = 3 * n;
+                int b1 = 3 * n * n;
+                for (int k = 0; k < 3; k++) {
+                    float v = Kernel.tetra(pos[0], pos[1], pos[2], t[o + k], t[o + 3 + k], t[o + g1 + k], t[o + 3 + g1 + k],
+                            t[o + b1 + k], t[o + 3 + b1 + k], t[o + g1 + b1 + k], t[o + 3 + g1 + b1 + k]);
+                    int q = (int) (v + 0.5f);
+                    out[3 * i + k] = (short) (q < 0 ? 0 : Math.min(q, 65535));
+                }
+            }
+        });
+        return out;
+    }
+
+    /**
      * The interpolated colour of every pixel, 3 floats per pixel in 8-bit units, neither rounded
      * nor clamped (for {@link StrengthPreview}, which blends before it rounds).
      */

@@ -1,5 +1,7 @@
 package app.retone.core.color;
 
+import app.retone.core.image.Photo;
+
 /**
  * The engine's rendering path, shared by every front end: from a source and a target histogram
  * to a LUT, and from a LUT and a strength to the result pixels, optionally regrained.
@@ -35,5 +37,23 @@ public final class ColorTransfer {
             return colored;
         }
         return regrain.apply(argb, colored, width, height);
+    }
+
+    /**
+     * The whole photo rendered: at 16 bits when it has them (the LUT applied to every 16-bit
+     * level, regrain in floating point), else at 8. The one recipe export uses, in the app and
+     * on the command line.
+     */
+    public Photo render(Photo photo, ColorLut3D lut, double strength, boolean withRegrain) {
+        if (photo.deep().isEmpty()) {
+            return photo.withPixels(render(photo.argb(), photo.width(), photo.height(), lut, strength, withRegrain));
+        }
+        short[] deep = photo.deep().get();
+        ColorLut3D blended = lut.withStrength(strength);
+        if (blended.isIdentity()) {
+            return photo;
+        }
+        short[] colored = blended.apply16(deep);
+        return photo.withDeepPixels(withRegrain ? regrain.apply16(deep, colored, photo.width(), photo.height()) : colored);
     }
 }

@@ -48,6 +48,18 @@ public final class Regrain {
             return new Planes(w, h, c);
         }
 
+        static Planes of16(short[] rgb16, int w, int h) {
+            float[][] c = new float[3][w * h];
+            IntStream.range(0, h).parallel().forEach(y -> {
+                for (int x = 0, i = y * w; x < w; x++, i++) {
+                    c[0][i] = (rgb16[3 * i] & 0xFFFF) / 65535f;
+                    c[1][i] = (rgb16[3 * i + 1] & 0xFFFF) / 65535f;
+                    c[2][i] = (rgb16[3 * i + 2] & 0xFFFF) / 65535f;
+                }
+            });
+            return new Planes(w, h, c);
+        }
+
         /** Half size (rounded up), each pixel the mean of its 2 × 2 block. */
         Planes half() {
             int w2 = (w + 1) / 2;
@@ -110,6 +122,24 @@ public final class Regrain {
         IntStream.range(0, height).parallel().forEach(y -> {
             for (int x = 0, i = y * width; x < width; x++, i++) {
                 result[i] = (colored[i] & 0xFF000000) | to8(out.c[0][i]) << 16 | to8(out.c[1][i]) << 8 | to8(out.c[2][i]);
+            }
+        });
+        return result;
+    }
+
+    /** The same for 16-bit samples (R, G, B per pixel, unsigned in shorts), solved in floating point. */
+    public short[] apply16(short[] original, short[] colored, int width, int height) {
+        if (original.length != 3L * width * height || colored.length != original.length) {
+            throw new IllegalArgumentException("16-bit images must both be " + width + "x" + height + " × 3 samples");
+        }
+        Planes out = solveRecursive(Planes.of16(original, width, height), Planes.of16(colored, width, height), 0);
+        short[] result = new short[original.length];
+        IntStream.range(0, height).parallel().forEach(y -> {
+            for (int x = 0, i = y * width; x < width; x++, i++) {
+                for (int k = 0; k < 3; k++) {
+                    int v = (int) (out.c[k][i] * 65535f + 0.5f);
+                    result[3 * i + k] = (short) (v < 0 ? 0 : Math.min(v, 65535));
+                }
             }
         });
         return result;

@@ -29,21 +29,44 @@ public final class ExifOrientation {
         for (int y = 0; y < outH; y++) {
             int row = y * outW;
             for (int x = 0; x < outW; x++) {
-                int sx;
-                int sy;
-                switch (orientation) {
-                    case 2 -> { sx = width - 1 - x; sy = y; }
-                    case 3 -> { sx = width - 1 - x; sy = height - 1 - y; }
-                    case 4 -> { sx = x; sy = height - 1 - y; }
-                    case 5 -> { sx = y; sy = x; }
-                    case 6 -> { sx = y; sy = height - 1 - x; }
-                    case 7 -> { sx = width - 1 - y; sy = height - 1 - x; }
-                    default -> { sx = width - 1 - y; sy = x; } // 8
-                }
-                dst[row + x] = src[sy * width + sx];
+                dst[row + x] = src[sourceIndex(x, y, width, height, orientation)];
             }
         }
         return dst;
+    }
+
+    /** The same for 16-bit pixels, three samples (R, G, B) each. */
+    public static short[] apply(short[] src, int width, int height, int orientation) {
+        if (orientation < 2 || orientation > 8) {
+            return src;
+        }
+        short[] dst = new short[src.length];
+        int outW = swapsAxes(orientation) ? height : width;
+        int outH = swapsAxes(orientation) ? width : height;
+        for (int y = 0; y < outH; y++) {
+            int row = y * outW;
+            for (int x = 0; x < outW; x++) {
+                int from = 3 * sourceIndex(x, y, width, height, orientation);
+                int to = 3 * (row + x);
+                dst[to] = src[from];
+                dst[to + 1] = src[from + 1];
+                dst[to + 2] = src[from + 2];
+            }
+        }
+        return dst;
+    }
+
+    /** Where the displayed pixel (x, y) is in the stored {@code width × height} image. */
+    private static int sourceIndex(int x, int y, int width, int height, int orientation) {
+        return switch (orientation) {
+            case 2 -> y * width + (width - 1 - x);
+            case 3 -> (height - 1 - y) * width + (width - 1 - x);
+            case 4 -> (height - 1 - y) * width + x;
+            case 5 -> x * width + y;
+            case 6 -> (height - 1 - x) * width + y;
+            case 7 -> (height - 1 - x) * width + (width - 1 - y);
+            default -> x * width + (width - 1 - y); // 8
+        };
     }
 
     /**

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * A decoded photo: sRGB 8-bit pixels packed as ARGB ints, already turned upright
- * (EXIF orientation applied), plus what was learnt about the source file.
+ * (EXIF orientation applied), plus what was learnt about the source file. A photo of more than 8
+ * bits a sample (16-bit PNG or TIFF) also keeps its {@link #deep} pixels, which rendering and
+ * export use; the 8-bit pixels are then their rounding, for the screen, the histogram and the model.
  *
  * <p>The pixel array is shared, not copied: treat a {@code Photo} as immutable and make a
  * new one ({@link #withPixels}) for a result.
@@ -20,6 +22,8 @@ public final class Photo {
     private final List<String> warnings;
     /** What the loader read about the file besides pixels, or null for a photo made otherwise. */
     private final PhotoDetails details;
+    /** 16-bit sRGB samples, R, G, B per pixel (unsigned in shorts), or null for an 8-bit photo. */
+    private final short[] deep;
 
     public Photo(int width, int height, int[] argb, boolean hasAlpha, SourceInfo source, List<String> warnings) {
         this(width, height, argb, hasAlpha, source, warnings, null);
@@ -27,6 +31,11 @@ public final class Photo {
 
     Photo(int width, int height, int[] argb, boolean hasAlpha, SourceInfo source, List<String> warnings,
           PhotoDetails details) {
+        this(width, height, argb, hasAlpha, source, warnings, details, null);
+    }
+
+    Photo(int width, int height, int[] argb, boolean hasAlpha, SourceInfo source, List<String> warnings,
+          PhotoDetails details, short[] deep) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("photo size must be positive, got " + width + "x" + height);
         }
@@ -40,6 +49,10 @@ public final class Photo {
         this.source = Objects.requireNonNull(source, "source");
         this.warnings = List.copyOf(warnings);
         this.details = details;
+        if (deep != null && deep.length != 3L * argb.length) {
+            throw new IllegalArgumentException("16-bit pixels hold " + deep.length + " samples, expected 3 × " + argb.length);
+        }
+        this.deep = deep;
     }
 
     /** A photo made in memory (generated, or a result), with no source file. */
@@ -85,8 +98,18 @@ public final class Photo {
         return Optional.ofNullable(details);
     }
 
-    /** The same photo (source, metadata) with other pixels of the same size. */
+    /** The 16-bit pixels (R, G, B samples per pixel, unsigned), if the photo has more than 8 bits. Shared: do not modify. */
+    public Optional<short[]> deep() {
+        return Optional.ofNullable(deep);
+    }
+
+    /** The same photo (source, metadata) with other 8-bit pixels of the same size, and no 16-bit ones. */
     public Photo withPixels(int[] newArgb) {
         return new Photo(width, height, newArgb, hasAlpha, source, warnings, details);
+    }
+
+    /** The same photo with other 16-bit pixels; its 8-bit pixels become their rounding (alpha kept). */
+    public Photo withDeepPixels(short[] newDeep) {
+        return new Photo(width, height, DeepPixels.toArgb(newDeep, argb), hasAlpha, source, warnings, details, newDeep);
     }
 }

@@ -2,6 +2,7 @@ package app.retone.core.image;
 
 import app.retone.core.image.ImageWriteException.Problem;
 import app.retone.core.io.AtomicFiles;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
@@ -220,18 +221,22 @@ public final class PhotoExporter {
 
     /** The pixels to encode: the working-space (sRGB) pixels, converted back to the source's space when it is kept. */
     private static BufferedImage encodedImage(Photo photo, ImageFormat format, ExportOptions options) {
-        BufferedImage image = toBufferedImage(photo, format.supportsAlpha() && photo.hasAlpha());
         SourceInfo source = photo.source();
-        if (source.convertedToSrgb() && source.hasRgbIccProfile() && options.colourSpace() == OutputColourSpace.SOURCE) {
-            return WorkingSpace.fromSrgb(image, java.awt.color.ICC_Profile.getInstance(source.iccProfile()));
+        ICC_Profile backTo = source.convertedToSrgb() && source.hasRgbIccProfile()
+                && options.colourSpace() == OutputColourSpace.SOURCE ? ICC_Profile.getInstance(source.iccProfile()) : null;
+        boolean keepAlpha = format.supportsAlpha() && photo.hasAlpha();
+        if (photo.deep().isPresent() && format != ImageFormat.JPEG) {
+            // PNG and TIFF keep 16 bits; JPEG has 8
+            return WorkingSpace.deepImage(photo.deep().get(), photo.argb(), photo.width(), photo.height(), keepAlpha, backTo);
         }
-        return image;
+        BufferedImage image = toBufferedImage(photo, keepAlpha);
+        return backTo == null ? image : WorkingSpace.fromSrgb(image, backTo);
     }
 
     private static void writeWithImageIo(Photo photo, ImageFormat format, OutputStream out, ExportOptions options, Path target)
             throws IOException {
         BufferedImage image = encodedImage(photo, format, options);
-        ImageWriter writer = writerFor(format, target);
+        ImageWriter writer = writerFor(format, image, target);
         try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(ios);
             ImageWriteParam param = writer.getDefaultWriteParam();
@@ -323,13 +328,35 @@ public final class PhotoExporter {
         return out.toByteArray();
     }
 
-    private static ImageWriter writerFor(ImageFormat format, Path target) throws ImageWriteException {
+    /**
+     * The first encoder of the format that takes this image: TwelveMonkeys' TIFF writer comes
+     * first but writes no interleaved 16-bit samples, which the JDK's own writes.
+     */
+    private static ImageWriter writerFor(ImageFormat format, BufferedImage image, Path target) throws ImageWriteException {
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format.imageIoName());
-        if (!writers.hasNext()) {
+        ImageWriter first = null;
+        boolean deep = image.getRaster().getDataBuffer().getDataType() == java.awt.image.DataBuffer.TYPE_USHORT;
+        while (writers.hasNext()) {
+            ImageWriter writer = writers.next();
+            boolean takes = !deep || !writer.getClass().getName().startsWith("com.twelvemonkeys");
+            if (takes && writer.getOriginatingProvider() != null
+                    && writer.getOriginatingProvider().canEncodeImage(new ImageTypeSpecifier(image))) {
+                if (first != null) {
+                    first.dispose();
+                }
+                return writer;
+            }
+            if (first == null) {
+                first = writer;
+            } else {
+                writer.dispose();
+            }
+        }
+        if (first == null) {
             throw new ImageWriteException(Problem.UNSUPPORTED_FORMAT, target,
                     "no " + format.name().toLowerCase(Locale.ROOT) + " encoder is available");
         }
-        return writers.next();
+        return first;
     }
 
     /** Wraps the pixels without copying them when alpha is kept; drops alpha otherwise. */

@@ -91,6 +91,7 @@ public final class PhotoLoader {
         PixelConversion.Result pixels;
         boolean converted = false;
         int[] argb;
+        short[] deep = null;
         try {
             ICC_Profile profile = usableProfile(icc, decoded.image(), warnings);
             if (profile != null) {
@@ -106,6 +107,13 @@ public final class PhotoLoader {
                 pixels = PixelConversion.toArgb(decoded.image());
             }
             argb = ExifOrientation.apply(pixels.argb(), width, height, orientation);
+            if (WorkingSpace.isDeep(decoded.image())) {
+                deep = deepPixels(decoded.image(), profile, converted, warnings);
+                if (deep != null) {
+                    deep = ExifOrientation.apply(deep, width, height, orientation);
+                    argb = DeepPixels.toArgb(deep, argb); // the 8-bit copy is exactly the 16 bits rounded
+                }
+            }
         } catch (OutOfMemoryError e) {
             throw new ImageReadException(Problem.TOO_LARGE, path, String.format(Locale.ROOT,
                     "not enough memory to open a %d × %d photo (give Java more with -Xmx)", width, height));
@@ -120,7 +128,17 @@ public final class PhotoLoader {
                 segments.exif(), segments.xmp(), icc, converted);
         // the metadata panel's facts come from this same read of this same file
         PhotoDetails details = PhotoDetailsReader.of(metadata, source, width, height, bytes);
-        return new Photo(width, height, argb, pixels.hasAlpha(), source, warnings, details);
+        return new Photo(width, height, argb, pixels.hasAlpha(), source, warnings, details, deep);
+    }
+
+    /** The 16-bit sRGB pixels, converted as the 8-bit ones were (from the profile, if they were), or null. */
+    private static short[] deepPixels(BufferedImage image, ICC_Profile profile, boolean converted, List<String> warnings) {
+        try {
+            return WorkingSpace.toSrgbDeep(image, converted ? profile : null);
+        } catch (CMMException | ProfileDataException | IllegalArgumentException e) {
+            warnings.add("the photo's 16 bits could not be converted (" + describe(e) + "); it is processed at 8 bits");
+            return null;
+        }
     }
 
     /** What the decoder gave: the pixels as encoded in the file, and the ICC profile it embeds (null if none). */

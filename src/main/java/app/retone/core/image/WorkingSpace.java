@@ -10,6 +10,7 @@ import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferInt;
+import java.awt.image.DataBufferUShort;
 import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
@@ -48,6 +49,109 @@ final class WorkingSpace {
             }
         }
         return argb;
+    }
+
+    /** True when the decoded image has 16-bit samples that {@link #toSrgbDeep} keeps. */
+    static boolean isDeep(BufferedImage decoded) {
+        ColorModel cm = decoded.getColorModel();
+        int colours = cm.getNumColorComponents();
+        return cm instanceof ComponentColorModel && decoded.getRaster().getDataBuffer().getDataType() == DataBuffer.TYPE_USHORT
+                && (colours == 3 || colours == 1) && !cm.isAlphaPremultiplied();
+    }
+
+    /**
+     * A 16-bit image's pixels as 16-bit sRGB samples (R, G, B per pixel): converted from
+     * {@code profile} (null: the values are sRGB already), grey replicated. Alpha is not kept here.
+     */
+    static short[] toSrgbDeep(BufferedImage decoded, ICC_Profile profile) {
+        int w = decoded.getWidth();
+        int h = decoded.getHeight();
+        boolean grey = decoded.getColorModel().getNumColorComponents() == 1;
+        WritableRaster raster = decoded.getRaster();
+        if (profile != null && !grey) {
+            WritableRaster out = Raster.createInterleavedRaster(DataBuffer.TYPE_USHORT, w, h, 3 * w, 3, new int[] {0, 1, 2}, null);
+            ColorModel srgb = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
+                    Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+            new ColorConvertOp(null).filter(withoutAlpha(decoded, new ICC_ColorSpace(profile)),
+                    new BufferedImage(srgb, out, false, null));
+            return ((DataBufferUShort) out.getDataBuffer()).getData();
+        }
+        short[] table = profile == null ? null : greyTable16(profile);
+        short[] deep = new short[3 * w * h];
+        int[] row = new int[w];
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < h; y++) {
+                raster.getSamples(0, y, w, 1, grey ? 0 : c, row);
+                for (int x = 0, i = 3 * y * w + c; x < w; x++, i += 3) {
+                    deep[i] = table == null ? (short) row[x] : table[row[x] & 0xFFFF];
+                }
+            }
+        }
+        return deep;
+    }
+
+    /** The colour bands of a 16-bit image, labelled with {@code cs} (a child raster: no copy). */
+    private static BufferedImage withoutAlpha(BufferedImage decoded, ColorSpace cs) {
+        WritableRaster colours = decoded.getRaster().createWritableChild(0, 0, decoded.getWidth(), decoded.getHeight(),
+                0, 0, new int[] {0, 1, 2});
+        return new BufferedImage(new ComponentColorModel(cs, false, false, Transparency.OPAQUE, DataBuffer.TYPE_USHORT),
+                colours, false, null);
+    }
+
+    /** Every 16-bit grey level through a grey profile to sRGB, R = G = B by taking their mean. */
+    private static short[] greyTable16(ICC_Profile profile) {
+        WritableRaster levels = Raster.createInterleavedRaster(DataBuffer.TYPE_USHORT, 65536, 1, 65536, 1, new int[] {0}, null);
+        for (int v = 0; v < 65536; v++) {
+            levels.setSample(v, 0, 0, v);
+        }
+        BufferedImage grey = new BufferedImage(new ComponentColorModel(new ICC_ColorSpace(profile), false, false,
+                Transparency.OPAQUE, DataBuffer.TYPE_USHORT), levels, false, null);
+        WritableRaster out = Raster.createInterleavedRaster(DataBuffer.TYPE_USHORT, 65536, 1, 3 * 65536, 3, new int[] {0, 1, 2}, null);
+        new ColorConvertOp(null).filter(grey, new BufferedImage(new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
+                false, false, Transparency.OPAQUE, DataBuffer.TYPE_USHORT), out, false, null));
+        short[] rgb = ((DataBufferUShort) out.getDataBuffer()).getData();
+        short[] table = new short[65536];
+        for (int v = 0; v < 65536; v++) {
+            table[v] = (short) Math.round(((rgb[3 * v] & 0xFFFF) + (rgb[3 * v + 1] & 0xFFFF) + (rgb[3 * v + 2] & 0xFFFF)) / 3f);
+        }
+        return table;
+    }
+
+    /**
+     * 16-bit sRGB samples as an image an encoder writes at 16 bits: in sRGB, or converted into
+     * {@code profile}'s space (null: kept in sRGB); with 16-bit alpha from {@code argb}'s 8 bits if {@code alpha}.
+     */
+    static BufferedImage deepImage(short[] deep, int[] argb, int w, int h, boolean alpha, ICC_Profile profile) {
+        short[] samples = deep;
+        if (profile != null) {
+            WritableRaster out = Raster.createInterleavedRaster(DataBuffer.TYPE_USHORT, w, h, 3 * w, 3, new int[] {0, 1, 2}, null);
+            WritableRaster in = Raster.createInterleavedRaster(new DataBufferUShort(deep, deep.length), w, h, 3 * w, 3,
+                    new int[] {0, 1, 2}, null);
+            ColorModel srgb = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
+                    Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+            new ColorConvertOp(null).filter(new BufferedImage(srgb, in, false, null), new BufferedImage(
+                    new ComponentColorModel(new ICC_ColorSpace(profile), false, false, Transparency.OPAQUE, DataBuffer.TYPE_USHORT),
+                    out, false, null));
+            samples = ((DataBufferUShort) out.getDataBuffer()).getData();
+        }
+        int bands = alpha ? 4 : 3;
+        if (alpha) {
+            short[] withAlpha = new short[4 * w * h];
+            for (int i = 0, n = w * h; i < n; i++) {
+                withAlpha[4 * i] = samples[3 * i];
+                withAlpha[4 * i + 1] = samples[3 * i + 1];
+                withAlpha[4 * i + 2] = samples[3 * i + 2];
+                withAlpha[4 * i + 3] = (short) ((argb[i] >>> 24) * 257);
+            }
+            samples = withAlpha;
+        }
+        int[] offsets = alpha ? new int[] {0, 1, 2, 3} : new int[] {0, 1, 2};
+        WritableRaster raster = Raster.createInterleavedRaster(new DataBufferUShort(samples, samples.length), w, h, bands * w,
+                bands, offsets, null);
+        // labelled sRGB whatever the values: the encoders write the samples; the caller embeds the profile
+        ColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), alpha, false,
+                alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+        return new BufferedImage(cm, raster, false, null);
     }
 
     /**

@@ -349,11 +349,10 @@ public final class EditorViewModel {
         track(activity, BackgroundTask.<ImageFormat>of(activity.title(), context -> {
             context.progress(0.05, withRegrain ? "Applying the colours at full resolution, then regrain…"
                     : "Applying the colours at full resolution…");
-            int[] colored = services.colorTransfer().render(source.argb(), source.width(), source.height(), lut,
-                    atStrength, withRegrain);
+            Photo rendered = services.colorTransfer().render(source, lut, atStrength, withRegrain);
             context.checkCancelled();
             context.progress(0.8, "Writing " + name + "…");
-            return services.exporter().export(source.withPixels(colored), destination, options);
+            return services.exporter().export(rendered, destination, options);
         }).onSuccess(format -> {
             notice(Notice.info("Exported", destination + " (" + format.name().toLowerCase(Locale.ROOT) + ")"));
             status.set("Exported " + name);
