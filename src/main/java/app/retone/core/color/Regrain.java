@@ -19,7 +19,11 @@ public final class Regrain {
     private static final float DAMPING = 0.2f;
     private static final int MIN_LEVEL_SIZE = 20;
 
+    /** Pixels in one strip's working window: about 17 float planes of them, 68 MB at the default. */
+    static final int DEFAULT_WINDOW_PIXELS = 1 << 20;
+
     private final float smoothness;
+    private final int windowPixels;
 
     public Regrain() {
         this(1f);
@@ -27,69 +31,77 @@ public final class Regrain {
 
     /** @param smoothness how strongly gradients are followed; 1 is Pitié's default */
     public Regrain(float smoothness) {
+        this(smoothness, DEFAULT_WINDOW_PIXELS);
+    }
+
+    /**
+     * @param windowPixels the pixels each level is solved in at a time: a level is cut into strips
+     *                     of rows, each solved with a margin as wide as its iterations reach, so
+     *                     the result is the same as solving the whole level at once
+     */
+    Regrain(float smoothness, int windowPixels) {
         if (!(smoothness > 0) || !Float.isFinite(smoothness)) {
             throw new IllegalArgumentException("smoothness must be > 0, got " + smoothness);
         }
+        if (windowPixels < 1) {
+            throw new IllegalArgumentException("windowPixels must be positive, got " + windowPixels);
+        }
         this.smoothness = smoothness;
+        this.windowPixels = windowPixels;
+    }
+
+    /** An image level that gives its rows as float planes in [0, 1]. */
+    private interface Rows {
+        int w();
+
+        int h();
+
+        /** Rows y0 (inclusive) to y1 into the planes of {@code into}, from their start. */
+        void read(int y0, int y1, float[][] into);
+    }
+
+    /** Where a level's solved rows go. */
+    @FunctionalInterface
+    private interface RowSink {
+        /** Rows y0 to y1 of the level, which are rows {@code from} on of {@code planes} (width w). */
+        void write(int y0, int y1, float[][] planes, int from);
     }
 
     /** Three float planes of one image level, values in [0, 1]. */
-    private record Planes(int w, int h, float[][] c) {
-        static Planes of(int[] argb, int w, int h) {
-            float[][] c = new float[3][w * h];
-            IntStream.range(0, h).parallel().forEach(y -> {
-                for (int x = 0, i = y * w; x < w; x++, i++) {
-                    int p = argb[i];
-                    c[0][i] = (p >>> 16 & 0xFF) / 255f;
-                    c[1][i] = (p >>> 8 & 0xFF) / 255f;
-                    c[2][i] = (p & 0xFF) / 255f;
-                }
-            });
-            return new Planes(w, h, c);
+    private record Planes(int w, int h, float[][] c) implements Rows {
+        static Planes blank(int w, int h) {
+            return new Planes(w, h, new float[3][w * h]);
         }
 
-        static Planes of16(short[] rgb16, int w, int h) {
-            float[][] c = new float[3][w * h];
-            IntStream.range(0, h).parallel().forEach(y -> {
-                for (int x = 0, i = y * w; x < w; x++, i++) {
-                    c[0][i] = (rgb16[3 * i] & 0xFFFF) / 65535f;
-                    c[1][i] = (rgb16[3 * i + 1] & 0xFFFF) / 65535f;
-                    c[2][i] = (rgb16[3 * i + 2] & 0xFFFF) / 65535f;
-                }
-            });
-            return new Planes(w, h, c);
+        @Override
+        public void read(int y0, int y1, float[][] into) {
+            for (int k = 0; k < 3; k++) {
+                System.arraycopy(c[k], y0 * w, into[k], 0, (y1 - y0) * w);
+            }
         }
 
-        /** Half size (rounded up), each pixel the mean of its 2 × 2 block. */
-        Planes half() {
-            int w2 = (w + 1) / 2;
-            int h2 = (h + 1) / 2;
-            float[][] out = new float[3][w2 * h2];
-            IntStream.range(0, h2).parallel().forEach(y -> {
-                int y0 = 2 * y;
-                int y1 = Math.min(y0 + 1, h - 1);
-                for (int x = 0; x < w2; x++) {
-                    int x0 = 2 * x;
-                    int x1 = Math.min(x0 + 1, w - 1);
-                    for (int k = 0; k < 3; k++) {
-                        float[] s = c[k];
-                        out[k][y * w2 + x] = 0.25f * (s[y0 * w + x0] + s[y0 * w + x1] + s[y1 * w + x0] + s[y1 * w + x1]);
-                    }
+        RowSink sink() {
+            return (y0, y1, planes, from) -> {
+                for (int k = 0; k < 3; k++) {
+                    System.arraycopy(planes[k], from * w, c[k], y0 * w, (y1 - y0) * w);
                 }
-            });
-            return new Planes(w2, h2, out);
+            };
         }
 
-        /** Bilinear resize up to w × h (pixel centres aligned). */
-        Planes upTo(int tw, int th) {
-            float[][] out = new float[3][tw * th];
+        /**
+         * Rows y0 to y1 of this level resized up to tw × th (bilinear, pixel centres aligned), as
+         * a window of their own.
+         */
+        Planes upRows(int tw, int th, int y0, int y1) {
+            Planes out = blank(tw, y1 - y0);
             double sx = (double) w / tw;
             double sy = (double) h / th;
-            IntStream.range(0, th).parallel().forEach(y -> {
+            IntStream.range(y0, y1).parallel().forEach(y -> {
                 double fy = Math.max(0, (y + 0.5) * sy - 0.5);
-                int y0 = Math.min((int) fy, h - 1);
-                int y1 = Math.min(y0 + 1, h - 1);
-                float wy = (float) (fy - y0);
+                int ya = Math.min((int) fy, h - 1);
+                int yb = Math.min(ya + 1, h - 1);
+                float wy = (float) (fy - ya);
+                int row = (y - y0) * tw;
                 for (int x = 0; x < tw; x++) {
                     double fx = Math.max(0, (x + 0.5) * sx - 0.5);
                     int x0 = Math.min((int) fx, w - 1);
@@ -97,14 +109,82 @@ public final class Regrain {
                     float wx = (float) (fx - x0);
                     for (int k = 0; k < 3; k++) {
                         float[] s = c[k];
-                        float top = s[y0 * w + x0] + wx * (s[y0 * w + x1] - s[y0 * w + x0]);
-                        float bot = s[y1 * w + x0] + wx * (s[y1 * w + x1] - s[y1 * w + x0]);
-                        out[k][y * tw + x] = top + wy * (bot - top);
+                        float top = s[ya * w + x0] + wx * (s[ya * w + x1] - s[ya * w + x0]);
+                        float bot = s[yb * w + x0] + wx * (s[yb * w + x1] - s[yb * w + x0]);
+                        out.c[k][row + x] = top + wy * (bot - top);
                     }
                 }
             });
-            return new Planes(tw, th, out);
+            return out;
         }
+    }
+
+    /** An 8-bit image (packed ARGB) as the finest level. */
+    private static Rows rows(int[] argb, int w, int h) {
+        return new Rows() {
+            public int w() {
+                return w;
+            }
+
+            public int h() {
+                return h;
+            }
+
+            public void read(int y0, int y1, float[][] into) {
+                for (int i = y0 * w, j = 0, end = y1 * w; i < end; i++, j++) {
+                    int p = argb[i];
+                    into[0][j] = (p >>> 16 & 0xFF) / 255f;
+                    into[1][j] = (p >>> 8 & 0xFF) / 255f;
+                    into[2][j] = (p & 0xFF) / 255f;
+                }
+            }
+        };
+    }
+
+    /** A 16-bit image (R, G, B samples per pixel) as the finest level. */
+    private static Rows rows(short[] rgb16, int w, int h) {
+        return new Rows() {
+            public int w() {
+                return w;
+            }
+
+            public int h() {
+                return h;
+            }
+
+            public void read(int y0, int y1, float[][] into) {
+                for (int i = y0 * w, j = 0, end = y1 * w; i < end; i++, j++) {
+                    into[0][j] = (rgb16[3 * i] & 0xFFFF) / 65535f;
+                    into[1][j] = (rgb16[3 * i + 1] & 0xFFFF) / 65535f;
+                    into[2][j] = (rgb16[3 * i + 2] & 0xFFFF) / 65535f;
+                }
+            }
+        };
+    }
+
+    /** Half size (rounded up), each pixel the mean of its 2 × 2 block. */
+    private static Planes half(Rows src) {
+        int w = src.w();
+        int h = src.h();
+        int w2 = (w + 1) / 2;
+        int h2 = (h + 1) / 2;
+        Planes out = Planes.blank(w2, h2);
+        IntStream.range(0, h2).parallel().forEach(y -> {
+            int y0 = 2 * y;
+            int y1 = Math.min(y0 + 1, h - 1);
+            float[][] two = new float[3][2 * w];
+            src.read(y0, y1 + 1, two);
+            int second = (y1 - y0) * w; // the last row of an odd height pairs with itself
+            for (int x = 0; x < w2; x++) {
+                int x0 = 2 * x;
+                int x1 = Math.min(x0 + 1, w - 1);
+                for (int k = 0; k < 3; k++) {
+                    float[] s = two[k];
+                    out.c[k][y * w2 + x] = 0.25f * (s[x0] + s[x1] + s[second + x0] + s[second + x1]);
+                }
+            }
+        });
+        return out;
     }
 
     /**
@@ -115,15 +195,14 @@ public final class Regrain {
         if (original.length != (long) width * height || colored.length != original.length) {
             throw new IllegalArgumentException("images must both be " + width + "x" + height);
         }
-        Planes in = Planes.of(original, width, height);
-        Planes col = Planes.of(colored, width, height);
-        Planes out = solveRecursive(in, col, 0);
         int[] result = new int[original.length];
-        IntStream.range(0, height).parallel().forEach(y -> {
-            for (int x = 0, i = y * width; x < width; x++, i++) {
-                result[i] = (colored[i] & 0xFF000000) | to8(out.c[0][i]) << 16 | to8(out.c[1][i]) << 8 | to8(out.c[2][i]);
-            }
-        });
+        solveLevel(rows(original, width, height), rows(colored, width, height), 0, (y0, y1, planes, from) ->
+                IntStream.range(y0, y1).parallel().forEach(y -> {
+                    for (int x = 0, i = y * width, j = (y - y0 + from) * width; x < width; x++, i++, j++) {
+                        result[i] = (colored[i] & 0xFF000000) | to8(planes[0][j]) << 16 | to8(planes[1][j]) << 8
+                                | to8(planes[2][j]);
+                    }
+                }));
         return result;
     }
 
@@ -132,16 +211,16 @@ public final class Regrain {
         if (original.length != 3L * width * height || colored.length != original.length) {
             throw new IllegalArgumentException("16-bit images must both be " + width + "x" + height + " × 3 samples");
         }
-        Planes out = solveRecursive(Planes.of16(original, width, height), Planes.of16(colored, width, height), 0);
         short[] result = new short[original.length];
-        IntStream.range(0, height).parallel().forEach(y -> {
-            for (int x = 0, i = y * width; x < width; x++, i++) {
-                for (int k = 0; k < 3; k++) {
-                    int v = (int) (out.c[k][i] * 65535f + 0.5f);
-                    result[3 * i + k] = (short) (v < 0 ? 0 : Math.min(v, 65535));
-                }
-            }
-        });
+        solveLevel(rows(original, width, height), rows(colored, width, height), 0, (y0, y1, planes, from) ->
+                IntStream.range(y0, y1).parallel().forEach(y -> {
+                    for (int x = 0, i = y * width, j = (y - y0 + from) * width; x < width; x++, i++, j++) {
+                        for (int k = 0; k < 3; k++) {
+                            int v = (int) (planes[k][j] * 65535f + 0.5f);
+                            result[3 * i + k] = (short) (v < 0 ? 0 : Math.min(v, 65535));
+                        }
+                    }
+                }));
         return result;
     }
 
@@ -150,17 +229,42 @@ public final class Regrain {
         return i < 0 ? 0 : Math.min(i, 255);
     }
 
-    private Planes solveRecursive(Planes in, Planes col, int level) {
-        Planes start;
-        int w2 = (in.w + 1) / 2;
-        int h2 = (in.h + 1) / 2;
-        if (level + 1 < ITERATIONS.length && w2 > MIN_LEVEL_SIZE && h2 > MIN_LEVEL_SIZE) {
-            Planes coarse = solveRecursive(in.half(), col.half(), level + 1);
-            start = coarse.upTo(in.w, in.h);
-        } else {
-            start = new Planes(col.w, col.h, new float[][] {col.c[0].clone(), col.c[1].clone(), col.c[2].clone()});
+    /**
+     * Solves one level, coarse to fine: the next coarser level gives the starting point, then
+     * this level is relaxed strip by strip, each strip with a margin of {@code iterations + 2}
+     * rows (as far as the relaxation and the weights' neighbours reach), into {@code out}.
+     */
+    private void solveLevel(Rows in, Rows col, int level, RowSink out) {
+        int w = in.w();
+        int h = in.h();
+        Planes coarse = coarser(in, col, level);
+        int margin = ITERATIONS[level] + 2;
+        int strip = Math.max(margin, windowPixels / w - 2 * margin);
+        for (int y0 = 0; y0 < h; y0 += strip) {
+            int y1 = Math.min(h, y0 + strip);
+            int e0 = Math.max(0, y0 - margin);
+            int e1 = Math.min(h, y1 + margin);
+            Planes inWindow = Planes.blank(w, e1 - e0);
+            in.read(e0, e1, inWindow.c);
+            Planes colWindow = Planes.blank(w, e1 - e0);
+            col.read(e0, e1, colWindow.c);
+            Planes start = coarse != null ? coarse.upRows(w, h, e0, e1)
+                    : new Planes(w, e1 - e0, new float[][] {colWindow.c[0].clone(), colWindow.c[1].clone(), colWindow.c[2].clone()});
+            Planes solved = solve(inWindow, colWindow, start, level);
+            out.write(y0, y1, solved.c, y0 - e0);
         }
-        return solve(in, col, start, level);
+    }
+
+    /** The next coarser level solved, or null at the coarsest (its halves are garbage once it returns). */
+    private Planes coarser(Rows in, Rows col, int level) {
+        int w2 = (in.w() + 1) / 2;
+        int h2 = (in.h() + 1) / 2;
+        if (level + 1 >= ITERATIONS.length || w2 <= MIN_LEVEL_SIZE || h2 <= MIN_LEVEL_SIZE) {
+            return null;
+        }
+        Planes coarse = Planes.blank(w2, h2);
+        solveLevel(half(in), half(col), level + 1, coarse.sink());
+        return coarse;
     }
 
     /** Damped Jacobi iterations of the regrain system at one level. */

@@ -88,31 +88,40 @@ public final class PhotoLoader {
             segments = JpegSegments.Found.NOTHING;
         }
         byte[] icc = segments.iccProfile() != null ? segments.iccProfile() : decoded.iccProfile();
-        PixelConversion.Result pixels;
+        BufferedImage image = decoded.image();
+        boolean alpha = image.getColorModel().hasAlpha();
         boolean converted = false;
-        int[] argb;
+        int[] argb = null;
         short[] deep = null;
         try {
-            ICC_Profile profile = usableProfile(icc, decoded.image(), warnings);
-            if (profile != null) {
-                try {
-                    pixels = new PixelConversion.Result(WorkingSpace.toSrgbArgb(decoded.image(), profile),
-                            decoded.image().getColorModel().hasAlpha());
-                    converted = true;
-                } catch (CMMException | ProfileDataException | IllegalArgumentException e) {
-                    warnings.add(DAMAGED_PROFILE + " (" + describe(e) + "); its colours are shown as sRGB");
-                    pixels = PixelConversion.toArgb(decoded.image());
-                }
-            } else {
-                pixels = PixelConversion.toArgb(decoded.image());
-            }
-            argb = ExifOrientation.apply(pixels.argb(), width, height, orientation);
-            if (WorkingSpace.isDeep(decoded.image())) {
-                deep = deepPixels(decoded.image(), profile, converted, warnings);
+            ICC_Profile profile = usableProfile(icc, image, warnings);
+            if (WorkingSpace.isDeep(image)) {
+                // 16 bits: the 8-bit copy is their rounding, made without a second conversion
+                deep = deepPixels(image, profile, warnings);
                 if (deep != null) {
+                    converted = profile != null;
                     deep = ExifOrientation.apply(deep, width, height, orientation);
-                    argb = DeepPixels.toArgb(deep, argb); // the 8-bit copy is exactly the 16 bits rounded
+                    int[] alphaFrom = alpha ? ExifOrientation.apply(PixelConversion.toArgb(image).argb(), width, height,
+                            orientation) : null;
+                    argb = DeepPixels.toArgb(deep, alphaFrom);
                 }
+            }
+            if (argb == null) {
+                int[] pixels = null;
+                if (profile != null) {
+                    try {
+                        pixels = WorkingSpace.toSrgbArgb(image, profile);
+                        converted = true;
+                    } catch (CMMException | ProfileDataException | IllegalArgumentException e) {
+                        warnings.add(DAMAGED_PROFILE + " (" + describe(e) + "); its colours are shown as sRGB");
+                    }
+                }
+                if (pixels == null) {
+                    PixelConversion.Result values = PixelConversion.toArgb(image);
+                    pixels = values.argb();
+                    alpha = values.hasAlpha();
+                }
+                argb = ExifOrientation.apply(pixels, width, height, orientation);
             }
         } catch (OutOfMemoryError e) {
             throw new ImageReadException(Problem.TOO_LARGE, path, String.format(Locale.ROOT,
@@ -128,16 +137,16 @@ public final class PhotoLoader {
                 segments.exif(), segments.xmp(), icc, converted);
         // the metadata panel's facts come from this same read of this same file
         PhotoDetails details = PhotoDetailsReader.of(metadata, source, width, height, bytes);
-        return new Photo(width, height, argb, pixels.hasAlpha(), source, warnings, details, deep);
+        return new Photo(width, height, argb, alpha, source, warnings, details, deep);
     }
 
-    /** The 16-bit sRGB pixels, converted as the 8-bit ones were (from the profile, if they were), or null. */
-    private static short[] deepPixels(BufferedImage image, ICC_Profile profile, boolean converted, List<String> warnings) {
+    /** The 16-bit sRGB pixels, converted from the profile if there is one, or null when that fails (with a warning). */
+    private static short[] deepPixels(BufferedImage image, ICC_Profile profile, List<String> warnings) {
         try {
-            return WorkingSpace.toSrgbDeep(image, converted ? profile : null);
+            return WorkingSpace.toSrgbDeep(image, profile);
         } catch (CMMException | ProfileDataException | IllegalArgumentException e) {
-            warnings.add("the photo's 16 bits could not be converted (" + describe(e) + "); it is processed at 8 bits");
-            return null;
+            warnings.add(DAMAGED_PROFILE + " (" + describe(e) + "); its colours are shown as sRGB");
+            return profile == null ? null : deepPixels(image, null, warnings);
         }
     }
 

@@ -98,4 +98,28 @@ class RegrainTest {
         }
         return out;
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {300, 2_000, 9_000})
+    void solvingInStripsGivesWhatSolvingEachLevelWholeGives(int windowPixels) {
+        // 301 x 207: odd sizes, so halves round up; small windows cut every level into many strips
+        int w = 301;
+        int h = 207;
+        int[] original = app.retone.core.image.SyntheticPhoto.landscape(w, h, 5).argb();
+        int[] colored = Pixels.curves(original, Pixels.gamma(0.6), Pixels.gamma(1.3), v -> Math.min(255, v + 25));
+        int[] whole = new Regrain(1f, Integer.MAX_VALUE).apply(original, colored, w, h);
+        assertArrayEquals(whole, new Regrain(1f, windowPixels).apply(original, colored, w, h));
+        assertTrue(Pixels.maxAbsDiff(whole, colored) > 0, "regrain did something");
+
+        short[] original16 = new short[3 * w * h];
+        short[] colored16 = new short[3 * w * h];
+        for (int i = 0; i < w * h; i++) {
+            for (int k = 0; k < 3; k++) {
+                original16[3 * i + k] = (short) ((original[i] >>> (16 - 8 * k) & 0xFF) * 257 + i % 13);
+                colored16[3 * i + k] = (short) ((colored[i] >>> (16 - 8 * k) & 0xFF) * 257);
+            }
+        }
+        assertArrayEquals(new Regrain(1f, Integer.MAX_VALUE).apply16(original16, colored16, w, h),
+                new Regrain(1f, windowPixels).apply16(original16, colored16, w, h));
+    }
 }
