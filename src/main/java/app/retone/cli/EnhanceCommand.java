@@ -40,12 +40,14 @@ final class EnhanceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OutputPlan plan = io.plan(spec.commandLine(), render);
+        // the first photo decodes while the model loads (most of a single photo's wait)
+        PhotoJob.PhotoSource photos = new FirstPhotoAhead(new PhotoLoader(ImageLimits.fromSystemProperties()), io.inputs.get(0));
         try (OnnxHistogramPredictor predictor = model.load()) {
             plan.prepare();
             AutoEnhancer enhancer = new AutoEnhancer(predictor, model.transfer.create(render.lutSize));
             ColorTransfer engine = new ColorTransfer(new PdfTransfer(PdfTransfer.DEFAULT_ITERATIONS, render.lutSize),
                     new Regrain(), Interpolation.TETRAHEDRAL);
-            return PhotoJob.runAll(spec, new PhotoLoader(ImageLimits.fromSystemProperties()), engine, render, plan,
+            return PhotoJob.runAll(spec, photos, engine, render, plan,
                     io.inputs, photo -> enhancer.enhance(photo.argb(), photo.width(), photo.height()).lut());
         }
     }

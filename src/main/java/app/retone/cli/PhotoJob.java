@@ -3,6 +3,7 @@ package app.retone.cli;
 import app.retone.core.color.ColorLut3D;
 import app.retone.core.color.ColorTransfer;
 import app.retone.core.image.ImageFormat;
+import app.retone.core.image.ImageReadException;
 import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoExporter;
 import app.retone.core.image.PhotoLoader;
@@ -16,19 +17,25 @@ import picocli.CommandLine;
 /** The per-photo work shared by 'transfer' and 'enhance': load, find a LUT, render, export. */
 final class PhotoJob {
 
+    /** Where the job's photos come from: a {@link PhotoLoader}, or one that decoded ahead. */
+    @FunctionalInterface
+    interface PhotoSource {
+        Photo load(Path path) throws ImageReadException;
+    }
+
     @FunctionalInterface
     interface LutSource {
         ColorLut3D lutFor(Photo photo) throws Exception;
     }
 
-    private final PhotoLoader loader;
+    private final PhotoSource loader;
     private final ColorTransfer engine;
     private final PhotoExporter exporter;
     private final RenderOptions render;
     private final OutputPlan plan;
     private final PrintWriter err;
 
-    PhotoJob(PhotoLoader loader, ColorTransfer engine, PhotoExporter exporter, RenderOptions render, OutputPlan plan,
+    PhotoJob(PhotoSource loader, ColorTransfer engine, PhotoExporter exporter, RenderOptions render, OutputPlan plan,
              PrintWriter err) {
         this.loader = loader;
         this.exporter = exporter;
@@ -42,7 +49,7 @@ final class PhotoJob {
      * Runs every input of a 'transfer' or 'enhance' through one job, with the batch's progress,
      * its list of failures and its exit code.
      */
-    static int runAll(CommandLine.Model.CommandSpec spec, PhotoLoader loader, ColorTransfer engine, RenderOptions render,
+    static int runAll(CommandLine.Model.CommandSpec spec, PhotoSource loader, ColorTransfer engine, RenderOptions render,
                       OutputPlan plan, List<Path> inputs, LutSource lutSource) {
         RetoneCommand root = (RetoneCommand) spec.root().userObject();
         PrintWriter err = spec.commandLine().getErr();

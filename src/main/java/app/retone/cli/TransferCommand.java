@@ -47,7 +47,7 @@ final class TransferCommand implements Callable<Integer> {
         plan.prepare();
         ColorTransfer engine = new ColorTransfer(new PdfTransfer(PdfTransfer.DEFAULT_ITERATIONS, render.lutSize),
                 new Regrain(), Interpolation.TETRAHEDRAL);
-        return PhotoJob.runAll(spec, loader, engine, render, plan, io.inputs,
+        return PhotoJob.runAll(spec, loader::load, engine, render, plan, io.inputs,
                 photo -> engine.lut(Histogram3D.of(photo.argb()), target));
     }
 }
