@@ -1,5 +1,6 @@
 package app.retone.cli;
 
+import app.retone.core.render.PhotoRender;
 import app.retone.core.color.ColorLut3D;
 import app.retone.core.color.ColorTransfer;
 import app.retone.core.color.Histogram3D;
@@ -163,7 +164,7 @@ final class BenchCommand implements Callable<Integer> {
                     Math.min(runs, 5), () -> {
                         Photo p = loader.load(photo);
                         ColorLut3D l = enhancer.enhance(p.argb(), p.width(), p.height()).lut();
-                        new PhotoExporter().export(engine.render(p, l, 1.0, true), output, ExportOptions.DEFAULT.withOverwrite(true));
+                        new PhotoExporter().export(PhotoRender.render(engine, p, l, 1.0, true), output, ExportOptions.DEFAULT.withOverwrite(true));
                     });
         }
     }

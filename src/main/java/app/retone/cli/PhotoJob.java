@@ -1,5 +1,6 @@
 package app.retone.cli;
 
+import app.retone.core.render.PhotoRender;
 import app.retone.core.color.ColorLut3D;
 import app.retone.core.color.ColorTransfer;
 import app.retone.core.image.ImageFormat;
@@ -68,7 +69,7 @@ final class PhotoJob {
             // the model's message names the model; the batch's list needs the photo too
             throw new PredictionException(e.problem(), input + ": " + e.getMessage() + " (nothing written)", e);
         }
-        Photo rendered = engine.render(photo, lut, render.strength, !render.noRegrain);
+        Photo rendered = PhotoRender.render(engine, photo, lut, render.strength, !render.noRegrain);
         Path destination = plan.destinationFor(input);
         ImageFormat written = exporter.export(rendered, destination, render.exportOptions());
         return destination + " [" + written.name().toLowerCase(Locale.ROOT) + "]";

@@ -46,8 +46,18 @@ record ModelSignature(List<Tensor> inputs, List<Tensor> outputs) {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-             OrtSession session = OrtEnvironment.getEnvironment().createSession(onnx.toString(), options)) {
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            // only the declarations are read: without graph optimisation (which this second session
+            // does not need) loading tonecurves-v2 cold took 0.45 s instead of 1.55 s
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
+            return describe(onnx, options);
+        } catch (OrtException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<ModelSignature> describe(Path onnx, OrtSession.SessionOptions options) {
+        try (OrtSession session = OrtEnvironment.getEnvironment().createSession(onnx.toString(), options)) {
             return Optional.of(new ModelSignature(tensors(session.getInputInfo()), tensors(session.getOutputInfo())));
         } catch (OrtException | RuntimeException e) {
             return Optional.empty();

@@ -1,7 +1,5 @@
 package app.retone.core.color;
 
-import app.retone.core.image.Photo;
-
 /**
  * The engine's rendering path, shared by every front end: from a source and a target histogram
  * to a LUT, and from a LUT and a strength to the result pixels, optionally regrained.
@@ -40,20 +38,15 @@ public final class ColorTransfer {
     }
 
     /**
-     * The whole photo rendered: at 16 bits when it has them (the LUT applied to every 16-bit
-     * level, regrain in floating point), else at 8. The one recipe export uses, in the app and
-     * on the command line.
+     * The same for 16-bit samples (R, G, B per pixel): the LUT applied to every 16-bit level,
+     * regrain in floating point. Strength 0 returns the input array itself.
      */
-    public Photo render(Photo photo, ColorLut3D lut, double strength, boolean withRegrain) {
-        if (photo.deep().isEmpty()) {
-            return photo.withPixels(render(photo.argb(), photo.width(), photo.height(), lut, strength, withRegrain));
-        }
-        short[] deep = photo.deep().get();
+    public short[] render16(short[] rgb16, int width, int height, ColorLut3D lut, double strength, boolean withRegrain) {
         ColorLut3D blended = lut.withStrength(strength);
         if (blended.isIdentity()) {
-            return photo;
+            return rgb16;
         }
-        short[] colored = blended.apply16(deep);
-        return photo.withDeepPixels(withRegrain ? regrain.apply16(deep, colored, photo.width(), photo.height()) : colored);
+        short[] colored = blended.apply16(rgb16);
+        return withRegrain ? regrain.apply16(rgb16, colored, width, height) : colored;
     }
 }

@@ -1,5 +1,6 @@
 package app.retone.ui.editor;
 
+import app.retone.core.render.PhotoRender;
 import app.retone.core.color.ColorLut3D;
 import app.retone.core.color.CubeFile;
 import app.retone.core.color.Histogram3D;
@@ -349,7 +350,7 @@ public final class EditorViewModel {
         track(activity, BackgroundTask.<ImageFormat>of(activity.title(), context -> {
             context.progress(0.05, withRegrain ? "Applying the colours at full resolution, then regrain…"
                     : "Applying the colours at full resolution…");
-            Photo rendered = services.colorTransfer().render(source, lut, atStrength, withRegrain);
+            Photo rendered = PhotoRender.render(services.colorTransfer(), source, lut, atStrength, withRegrain);
             context.checkCancelled();
             context.progress(0.8, "Writing " + name + "…");
             return services.exporter().export(rendered, destination, options);

@@ -1,5 +1,6 @@
 package app.retone.core.image;
 
+import app.retone.core.render.PhotoRender;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,7 +51,7 @@ class SixteenBitTest {
                 extension.equals("tif") ? "tiff" : "png");
         Photo photo = loader.load(file);
         ColorLut3D look = ColorLut3D.of(17, gammaNodes(17, 0.7));
-        Photo same = new ColorTransfer().render(photo, look, 0, true);
+        Photo same = PhotoRender.render(new ColorTransfer(), photo, look, 0, true);
         Path out = dir.resolve("out." + extension);
         exporter.export(same, out, ExportOptions.DEFAULT);
         int[][] before = Pixels.rawSamples(file);
@@ -67,7 +68,7 @@ class SixteenBitTest {
         Photo photo = loader.load(file);
         ColorLut3D look = ColorLut3D.of(33, gammaNodes(33, 0.8));
         Path out = dir.resolve("out.png");
-        exporter.export(new ColorTransfer().render(photo, look, 1, true), out, ExportOptions.DEFAULT);
+        exporter.export(PhotoRender.render(new ColorTransfer(), photo, look, 1, true), out, ExportOptions.DEFAULT);
         int[][] after = Pixels.rawSamples(out);
         long levels = Arrays.stream(after[0]).distinct().count();
         assertTrue(levels > 4000, levels + " distinct red levels");
@@ -75,7 +76,7 @@ class SixteenBitTest {
         assertTrue(after[0][2100] > Pixels.rawSamples(file)[0][2100] + 2000);
 
         Path eight = dir.resolve("eight.png");
-        exporter.export(new ColorTransfer().render(photo.withPixels(photo.argb()), look, 1, true), eight, ExportOptions.DEFAULT);
+        exporter.export(PhotoRender.render(new ColorTransfer(), photo.withPixels(photo.argb()), look, 1, true), eight, ExportOptions.DEFAULT);
         assertTrue(Arrays.stream(Pixels.rawSamples(eight)[0]).distinct().count() <= 256, "the 8-bit path, for contrast");
     }
 
