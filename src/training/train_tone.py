@@ -9,13 +9,16 @@
    error the photo would be left with by the curves).
 2. Projects the targets on their first --components principal components and fits extremely
    randomised trees on them, and gradient-boosted trees beside them (scikit-learn); the model
-   answers the mean of the two.
+   answers their mean (--boosted-share weights it; --trees 0 leaves the randomised trees out;
+   --boosted-bags averages several boosted ensembles, each with its own seed and, with
+   --boosted-bootstrap, its own bootstrap of the pairs).
    Each training original is also added (--originals times) as a pair whose answer is no shift:
    a good photo should be left alone, and the trees learn where good photos lie.
 3. Calibrates on the validation pairs, whose photos are not trained on: how much of the predicted
    shift to apply (amount) and below which size to leave a photo alone (threshold): of the
    settings that move the validation originals by at most --max-moved levels, the one with the
-   least error on the edited pairs.
+   least error on the edited pairs (--calibrate-for rms) or the highest PSNR proxy, each pair
+   counted alike as eval counts each edit alike (--calibrate-for psnr).
 4. Exports histogram -> statistics -> trees -> curves -> pushed histogram as one ONNX graph with
    its card, and checks the graph answers what scikit-learn answers.
 KL divergences are logged for information; nothing is fitted to them.
@@ -38,13 +41,30 @@ CHUNK = 256
 
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--train", required=True, help="training dataset file (from 'retone dataset')")
+    p.add_argument("--train", required=True, nargs="+",
+                   help="training dataset file(s) (from 'retone dataset'; several: their pairs together, same bins)")
     p.add_argument("--val", required=True, help="validation dataset file, from other photos of the same packages")
     p.add_argument("--out", required=True, help="output path without extension: writes OUT.onnx and OUT.json")
-    p.add_argument("--trees", type=int, default=60)
+    p.add_argument("--trees", type=int, default=60, help="randomised trees (0: the boosted trees alone)")
     p.add_argument("--min-leaf", type=int, default=25, help="fewest training pairs in a leaf")
     p.add_argument("--max-features", type=float, default=0.35, help="share of the statistics tried at each split")
     p.add_argument("--components", type=int, default=12, help="principal components of the quantile shifts predicted")
+    p.add_argument("--boosted-share", type=float, default=0.5,
+                   help="weight of the boosted trees in the average with the randomised trees (0.5: their mean)")
+    p.add_argument("--boosted-bags", type=int, default=1,
+                   help="boosted ensembles averaged, each with its own seed (seed, seed + 1, ...): its own random "
+                        "held-out pairs for early stopping, and its own bootstrap with --boosted-bootstrap")
+    p.add_argument("--boosted-bootstrap", action="store_true",
+                   help="each boosted ensemble weights the pairs by Poisson(1) counts (a bootstrap)")
+    p.add_argument("--boosted-min-leaf", type=int, default=40, help="fewest training pairs in a boosted tree's leaf")
+    p.add_argument("--boosted-early-stopping", choices=("auto", "off"), default="auto",
+                   help="scikit-learn's early stopping of the boosted trees: auto holds out a random 10 %% of the "
+                        "pairs to score (above 10,000 pairs); off fits every round on all of them")
+    p.add_argument("--calibrate-for", choices=("rms", "psnr"), default="rms",
+                   help="calibration's criterion on the edited validation pairs: the least RMS shift error, or the "
+                        "highest mean PSNR proxy, -10 log10(shift MSE + (9.7/255)^2) (each pair counts alike, as "
+                        "in eval's PSNR; 9.7 levels: the curves ceiling's residual error)")
+    p.add_argument("--jobs", type=int, default=2, help="processes fitting the randomised trees")
     p.add_argument("--boosted-rounds", type=int, default=400,
                    help="also fit gradient-boosted trees (this many rounds per component) and average them with the "
                         "randomised trees; 0: randomised trees alone")
@@ -88,16 +108,32 @@ def fit(x, y, args):
     _, _, vt = np.linalg.svd(y - mean, full_matrices=False)
     components = vt[:args.components]
     z = (y - mean) @ components.T
-    randomised = ExtraTreesRegressor(n_estimators=args.trees, min_samples_leaf=args.min_leaf,
-                                     max_features=args.max_features, n_jobs=2, random_state=args.seed).fit(x, z)
-    parts = [forest.from_sklearn_forest(randomised, x.shape[1])]
+    parts, weights = [], []
+    if args.trees > 0:
+        randomised = ExtraTreesRegressor(n_estimators=args.trees, min_samples_leaf=args.min_leaf,
+                                         max_features=args.max_features, n_jobs=args.jobs,
+                                         random_state=args.seed).fit(x, z)
+        parts.append(forest.from_sklearn_forest(randomised, x.shape[1]))
+        weights.append(1.0)
     if args.boosted_rounds > 0:
-        boosted = [HistGradientBoostingRegressor(learning_rate=0.05, max_iter=args.boosted_rounds, max_leaf_nodes=15,
-                                                 min_samples_leaf=40, l2_regularization=1.0, random_state=args.seed)
-                   .fit(x, z[:, k]) for k in range(args.components)]
-        parts.append(forest.from_sklearn_boosting(boosted, x.shape[1]))
+        stopping = "auto" if args.boosted_early_stopping == "auto" else False
+        bags = []
+        for bag in range(args.boosted_bags):
+            seed = args.seed + bag
+            weight = (np.random.default_rng(seed).poisson(1.0, len(x)).astype(np.float64)
+                      if args.boosted_bootstrap else None)
+            boosted = [HistGradientBoostingRegressor(learning_rate=0.05, max_iter=args.boosted_rounds,
+                                                     max_leaf_nodes=15, min_samples_leaf=args.boosted_min_leaf,
+                                                     l2_regularization=1.0, random_state=seed, early_stopping=stopping)
+                       .fit(x, z[:, k], sample_weight=weight) for k in range(args.components)]
+            bags.append(forest.from_sklearn_boosting(boosted, x.shape[1]))
+        share = args.boosted_share if weights else 1.0
+        weights = ([1.0 - share] if weights else []) + [share / len(bags)] * len(bags)
+        parts.extend(bags)
+    if not parts:
+        raise ValueError("no trees: --trees and --boosted-rounds are both 0")
     explained = 1 - ((y - mean - z @ components) ** 2).sum() / ((y - mean) ** 2).sum()
-    return forest.Average(*parts), components, mean, float(explained)
+    return forest.Average(*parts, weights=weights), components, mean, float(explained)
 
 
 def rms_levels(shift, target):
@@ -105,17 +141,30 @@ def rms_levels(shift, target):
     return float(np.sqrt(np.mean((shift - target) ** 2)) * 255)
 
 
-def calibrate(raw, target, raw_originals, max_moved):
-    """(amount, threshold, grid): the least error on the edited pairs among the settings that move the
-    originals by at most max_moved levels RMS (the least-moving setting when none does)."""
+CEILING_RESIDUAL = 9.7 / 255     # RMS error the exact curves leave on eval's photos (its "ceiling: curves")
+
+
+def psnr_proxy(shift, target):
+    """Mean over pairs of -10 log10(MSE of the shift + the curves ceiling's residual), in dB: every pair counts alike,
+    as eval's mean PSNR counts every edit alike (the RMS error lets the largest edits dominate)."""
+    mse = np.mean((shift - target) ** 2, axis=1)
+    return float(np.mean(-10 * np.log10(mse + CEILING_RESIDUAL ** 2)))
+
+
+def calibrate(raw, target, raw_originals, max_moved, criterion="rms"):
+    """(amount, threshold, grid): the least error (criterion rms) or the highest PSNR proxy (criterion psnr) on the
+    edited pairs among the settings that move the originals by at most max_moved levels RMS (the least-moving
+    setting when none does)."""
     grid = []
     for amount in np.arange(0.5, 1.51, 0.05):
         for threshold in (0.0, 0.005, 0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.05, 0.06):
             cal = tone.calibrate_shift(torch.from_numpy(raw), amount, threshold).numpy()
             cal_o = tone.calibrate_shift(torch.from_numpy(raw_originals), amount, threshold).numpy()
-            grid.append((round(float(amount), 2), threshold, rms_levels(cal, target), rms_levels(cal_o, 0 * cal_o)))
+            grid.append((round(float(amount), 2), threshold, rms_levels(cal, target), rms_levels(cal_o, 0 * cal_o),
+                         psnr_proxy(cal, target) - psnr_proxy(0 * target, target)))
     allowed = [g for g in grid if g[3] <= max_moved]
-    best = min(allowed, key=lambda g: g[2]) if allowed else min(grid, key=lambda g: g[3])
+    score = (lambda g: g[2]) if criterion == "rms" else (lambda g: -g[4])
+    best = min(allowed, key=score) if allowed else min(grid, key=lambda g: g[3])
     return best[0], best[1], grid
 
 
@@ -123,9 +172,15 @@ def main(argv=None):
     args = parse_args(argv)
     torch.manual_seed(args.seed)
     started = time.time()
-    train_pairs = data.HistogramPairs(args.train)
+    train_sets = [data.HistogramPairs(path) for path in args.train]
+    train_pairs = train_sets[0]
+    if any(t.bins != train_pairs.bins for t in train_sets):
+        raise data.DatasetError("the training dataset files have different bins")
     val_pairs = data.HistogramPairs(args.val)
-    x, y, _, originals = read(train_pairs, args.limit)
+    parts = [read(t, args.limit) for t in train_sets]
+    x = np.concatenate([p[0] for p in parts])
+    y = np.concatenate([p[1] for p in parts])
+    originals = torch.cat([p[3] for p in parts])
     vx, vy, v_kl_edited, v_originals = read(val_pairs, with_kl=True)
     edited = ~np.all(np.abs(vy) < 1e-7, axis=1)        # the validation pairs an edit changed
     if args.originals > 0:
@@ -152,9 +207,10 @@ def main(argv=None):
         o_stats = stats.HistogramStats(val_pairs.bins)(v_originals).numpy()
     v_raw = raw_shift(vx)
     o_raw = raw_shift(o_stats)
-    amount, threshold, grid = calibrate(v_raw[edited], vy[edited], o_raw, args.max_moved)
+    amount, threshold, grid = calibrate(v_raw[edited], vy[edited], o_raw, args.max_moved, args.calibrate_for)
     cal = tone.calibrate_shift(torch.from_numpy(v_raw), amount, threshold).numpy()
     cal_o = tone.calibrate_shift(torch.from_numpy(o_raw), amount, threshold).numpy()
+    nothing_proxy = psnr_proxy(0 * vy[edited], vy[edited])
     figures = {
         "pairs": len(vx),
         "originals": len(o_raw),
@@ -164,6 +220,8 @@ def main(argv=None):
                                    "calibrated": rms_levels(cal[edited], vy[edited])},
         "originals_moved_rms_levels": {"as_fitted": rms_levels(o_raw, 0 * o_raw), "calibrated": rms_levels(cal_o, 0 * cal_o)},
         "train_rms_shift_error_levels": rms_levels(raw_shift(x[:2000]), y[:2000]),
+        "psnr_proxy_gain_db": {"as_fitted": psnr_proxy(v_raw[edited], vy[edited]) - nothing_proxy,
+                               "calibrated": psnr_proxy(cal[edited], vy[edited]) - nothing_proxy},
     }
     print(json.dumps(figures), flush=True)
     print(f"calibrated: amount {amount:.2f}, threshold {threshold}", flush=True)
@@ -231,7 +289,11 @@ def make_card(args, model, ensemble, figures, amount, threshold, grid, explained
                     "on principal components",
             "randomised_trees": {"count": args.trees, "min_samples_leaf": args.min_leaf, "max_features": args.max_features},
             "boosted_trees": {"rounds_per_component": args.boosted_rounds, "learning_rate": 0.05, "max_leaf_nodes": 15,
-                              "min_samples_leaf": 40, "l2_regularization": 1.0},
+                              "min_samples_leaf": args.boosted_min_leaf, "l2_regularization": 1.0,
+                              "bags": args.boosted_bags, "bootstrap": args.boosted_bootstrap,
+                              "early_stopping": args.boosted_early_stopping},
+            "weights": [float(w) for w in ensemble.weights],
+            "train_files": [os.path.basename(t) for t in args.train],
             "components": args.components, "components_explain": explained, "seed": args.seed,
             "originals_added": args.originals,
             "train_pairs": train_count, "val_pairs": figures["pairs"], "minutes": seconds / 60,
@@ -241,10 +303,13 @@ def make_card(args, model, ensemble, figures, amount, threshold, grid, explained
         "calibration": {
             "amount": amount, "threshold": threshold,
             "how": "shift' = amount * max(0, 1 - threshold / rms(shift)) * shift; of the settings that move the "
-                   f"validation originals by at most {args.max_moved} levels RMS, the least quantile-shift error on "
-                   "the edited validation pairs",
-            "grid": [{"amount": a, "threshold": t, "rms_error_levels": e, "originals_moved_rms_levels": m}
-                     for a, t, e, m in grid],
+                   f"validation originals by at most {args.max_moved} levels RMS, "
+                   + ("the least quantile-shift error on the edited validation pairs" if args.calibrate_for == "rms"
+                      else "the highest PSNR proxy gain on the edited validation pairs (psnr_proxy_gain_db)"),
+            "criterion": args.calibrate_for,
+            "grid": [{"amount": a, "threshold": t, "rms_error_levels": e, "originals_moved_rms_levels": m,
+                      "psnr_proxy_gain_db": g}
+                     for a, t, e, m, g in grid],
         },
         "statistics": stats.NAMES,
         "reference_output": export.reference_output(reference),

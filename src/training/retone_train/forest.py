@@ -141,14 +141,19 @@ def from_sklearn_boosting(models, features):
 
 
 class Average(nn.Module):
-    """The mean of several models' answers."""
+    """The mean of several models' answers, or their weighted mean (weights summing to 1) when weights are given."""
 
-    def __init__(self, *models):
+    def __init__(self, *models, weights=None):
         super().__init__()
         self.models = nn.ModuleList(models)
+        if weights is None:
+            weights = [1.0 / len(models)] * len(models)
+        if len(weights) != len(models) or abs(sum(weights) - 1.0) > 1e-6:
+            raise ValueError("one weight per model, summing to 1")
+        self.weights = [float(w) for w in weights]
 
     def forward(self, x):
-        return sum(m(x) for m in self.models) / len(self.models)
+        return sum(w * m(x) for w, m in zip(self.weights, self.models))
 
     def parameter_count(self):
         return sum(m.parameter_count() for m in self.models)

@@ -95,6 +95,11 @@ class TreeEnsembleTest(unittest.TestCase):
         randomised = ExtraTreesRegressor(n_estimators=5, random_state=0).fit(x, y)
         mean = forest.Average(ours, forest.from_sklearn_forest(randomised, 8))(torch.from_numpy(test)).numpy()
         np.testing.assert_allclose(mean, (theirs + randomised.predict(test)) / 2, atol=1e-5)
+        weighted = forest.Average(ours, forest.from_sklearn_forest(randomised, 8), weights=[0.8, 0.2])
+        np.testing.assert_allclose(weighted(torch.from_numpy(test)).numpy(),
+                                   0.8 * theirs + 0.2 * randomised.predict(test), atol=1e-5)
+        with self.assertRaises(ValueError):
+            forest.Average(ours, ours, weights=[0.5, 0.6])
 
     def test_refuses_a_tree_that_splits_on_a_missing_feature(self):
         from sklearn.ensemble import ExtraTreesRegressor
@@ -139,6 +144,21 @@ class QuantileShiftTest(unittest.TestCase):
 
 
 class TrainToneTest(unittest.TestCase):
+    def test_psnr_calibration_counts_every_pair_alike_and_respects_the_originals(self):
+        rng = np.random.default_rng(5)
+        target = rng.normal(0, 0.08, size=(200, 96)).astype(np.float32)
+        raw = (target + rng.normal(0, 0.05, size=target.shape)).astype(np.float32)
+        originals = rng.normal(0, 0.03, size=(40, 96)).astype(np.float32)
+        for criterion in ("rms", "psnr"):
+            amount, threshold, grid = train_tone.calibrate(raw, target, originals, 2.0 * 255 * 0.03, criterion)
+            chosen = [g for g in grid if g[0] == amount and g[1] == threshold][0]
+            allowed = [g for g in grid if g[3] <= 2.0 * 255 * 0.03]
+            if criterion == "psnr":
+                self.assertEqual(max(g[4] for g in allowed), chosen[4])
+            else:
+                self.assertEqual(min(g[2] for g in allowed), chosen[2])
+            self.assertGreater(chosen[4], 0.0)     # the noisy shift still beats doing nothing
+
     def test_fits_calibrates_and_exports_a_model_with_its_card(self):
         rng = np.random.default_rng(7)
         with tempfile.TemporaryDirectory() as tmp:
@@ -157,6 +177,14 @@ class TrainToneTest(unittest.TestCase):
             out = os.path.join(tmp, "tone")
             model = train_tone.main(["--train", train_path, "--val", val_path, "--out", out, "--trees", "8",
                                      "--min-leaf", "2", "--components", "6"])
+            # the boosted trees alone, two bootstrapped bags, calibrated for the PSNR proxy, from two training files
+            boosted = train_tone.main(["--train", train_path, train_path, "--val", val_path, "--out", out + "-b",
+                                       "--trees", "0", "--boosted-rounds", "20", "--boosted-bags", "2",
+                                       "--boosted-bootstrap", "--calibrate-for", "psnr", "--components", "6",
+                                       "--jobs", "1"])
+            self.assertEqual(2, len(boosted.ensemble.models))
+            with open(out + "-b.json", encoding="utf-8") as f:
+                self.assertEqual("psnr", json.load(f)["calibration"]["criterion"])
             with open(out + ".json", encoding="utf-8") as f:
                 card = json.load(f)
             self.assertTrue(os.path.getsize(out + ".onnx") > 0)
