@@ -7,6 +7,7 @@
 # Usage: src/docs/measure-first-run.sh PHOTO [APP_IMAGE]
 #   APP_IMAGE: an app image made by 'mvn -Pdist package' (default target/dist/out/retone), whose
 #   launcher uses the class-data-sharing archive beside it; -Xshare:off shows it without.
+#   BASELINE_JAR=path/retone.jar adds an older build's jar, for what the changes since saved.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 photo="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
@@ -22,8 +23,13 @@ declare -A label=(
   [archive]="app launcher with its AppCDS archive"
 )
 variants=(jar noarchive archive)
+if [ -n "${BASELINE_JAR:-}" ]; then
+  label[baseline]="baseline: $BASELINE_JAR"
+  variants=(baseline "${variants[@]}")
+fi
 run() {
   case "$1" in
+    baseline) java -jar "$BASELINE_JAR" enhance "$photo" -o "$out" --force --models "$root/models" ;;
     jar) java -jar "$root/target/retone.jar" enhance "$photo" -o "$out" --force ;;
     noarchive) JAVA_TOOL_OPTIONS=-Xshare:off "$image/bin/retone" enhance "$photo" -o "$out" --force ;;
     archive) "$image/bin/retone" enhance "$photo" -o "$out" --force ;;

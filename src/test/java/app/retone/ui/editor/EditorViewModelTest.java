@@ -108,6 +108,25 @@ class EditorViewModelTest {
     }
 
     @Test
+    void aDisplayP3PhotoOffersItsOwnColourSpaceForExportAndKeepsItThere() throws Exception {
+        EditorViewModel vm = direct();
+        vm.open(app.retone.testing.LittleCms.fixture("p3.png"));
+        assertEquals(List.of(), errors());
+        String space = vm.sourceColourSpace().orElseThrow();
+        assertTrue(space.contains("P3"), space);
+
+        Path kept = dir.resolve("kept.png");
+        vm.export(kept, app.retone.core.image.ExportOptions.DEFAULT);
+        Path srgb = dir.resolve("srgb.png");
+        vm.export(srgb, app.retone.core.image.ExportOptions.DEFAULT.withColourSpace(app.retone.core.image.OutputColourSpace.SRGB));
+        assertNotNull(new PhotoLoader().load(kept).source().iccProfile(), "the P3 profile goes along");
+        assertEquals(null, new PhotoLoader().load(srgb).source().iccProfile(), "sRGB needs none");
+
+        vm.open(UiFixtures.castPhoto(dir, "plain.jpg", 300, 200, 3));
+        assertTrue(vm.sourceColourSpace().isEmpty(), "an sRGB photo has no colour space to choose");
+    }
+
+    @Test
     void theSliderRepaintsTheDisplayCopyAndZeroGivesTheOriginalBackExactly() throws Exception {
         EditorViewModel vm = direct();
         vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 600, 400, 2));
