@@ -119,47 +119,39 @@ public final class Regrain {
         }
     }
 
+    /** The finest level: rows read from the caller's pixels as they are asked for. */
+    private record PixelRows(int w, int h, RowReader reader) implements Rows {
+        @Override
+        public void read(int y0, int y1, float[][] into) {
+            for (int i = y0 * w, j = 0, end = y1 * w; i < end; i++, j++) {
+                reader.pixel(i, into, j);
+            }
+        }
+    }
+
+    /** Puts pixel i's R, G, B (in [0, 1]) at index j of the three planes. */
+    @FunctionalInterface
+    private interface RowReader {
+        void pixel(int i, float[][] planes, int j);
+    }
+
     /** An 8-bit image (packed ARGB) as the finest level. */
     private static Rows rows(int[] argb, int w, int h) {
-        return new Rows() {
-            public int w() {
-                return w;
-            }
-
-            public int h() {
-                return h;
-            }
-
-            public void read(int y0, int y1, float[][] into) {
-                for (int i = y0 * w, j = 0, end = y1 * w; i < end; i++, j++) {
-                    int p = argb[i];
-                    into[0][j] = (p >>> 16 & 0xFF) / 255f;
-                    into[1][j] = (p >>> 8 & 0xFF) / 255f;
-                    into[2][j] = (p & 0xFF) / 255f;
-                }
-            }
-        };
+        return new PixelRows(w, h, (i, planes, j) -> {
+            int p = argb[i];
+            planes[0][j] = (p >>> 16 & 0xFF) / 255f;
+            planes[1][j] = (p >>> 8 & 0xFF) / 255f;
+            planes[2][j] = (p & 0xFF) / 255f;
+        });
     }
 
     /** A 16-bit image (R, G, B samples per pixel) as the finest level. */
     private static Rows rows(short[] rgb16, int w, int h) {
-        return new Rows() {
-            public int w() {
-                return w;
-            }
-
-            public int h() {
-                return h;
-            }
-
-            public void read(int y0, int y1, float[][] into) {
-                for (int i = y0 * w, j = 0, end = y1 * w; i < end; i++, j++) {
-                    into[0][j] = (rgb16[3 * i] & 0xFFFF) / 65535f;
-                    into[1][j] = (rgb16[3 * i + 1] & 0xFFFF) / 65535f;
-                    into[2][j] = (rgb16[3 * i + 2] & 0xFFFF) / 65535f;
-                }
-            }
-        };
+        return new PixelRows(w, h, (i, planes, j) -> {
+            planes[0][j] = (rgb16[3 * i] & 0xFFFF) / 65535f;
+            planes[1][j] = (rgb16[3 * i + 1] & 0xFFFF) / 65535f;
+            planes[2][j] = (rgb16[3 * i + 2] & 0xFFFF) / 65535f;
+        });
     }
 
     /** Half size (rounded up), each pixel the mean of its 2 × 2 block. */
