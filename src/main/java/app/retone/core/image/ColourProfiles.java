@@ -3,13 +3,13 @@ package app.retone.core.image;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
 import java.awt.color.ICC_Profile;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -30,28 +30,21 @@ final class ColourProfiles {
     private ColourProfiles() {
     }
 
+    /** The JDK's sRGB and grey profiles, which decoders assign to files that name no profile. */
+    private static final List<byte[]> DECODER_DEFAULTS = List.of(
+            ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData(), ICC_Profile.getInstance(ColorSpace.CS_GRAY).getData());
+
     /**
-     * The profile the file embeds, as the decoder found it: the colour space of {@code decoded},
-     * unless it is the JDK's sRGB or grey, which decoders assign to files without a profile.
+     * The profile the file embeds, as the decoder labelled its pixels with it: {@code cs}, unless
+     * it is the JDK's sRGB or grey, which decoders assign to files without a profile.
      */
-    static ICC_Profile embeddedIn(BufferedImage decoded) {
-        ColorSpace cs = decoded.getColorModel().getColorSpace();
-        if (!(cs instanceof ICC_ColorSpace icc) || isDecoderDefault(cs)) {
+    static ICC_Profile embeddedIn(ColorSpace cs) {
+        if (!(cs instanceof ICC_ColorSpace icc) || cs == ColorSpace.getInstance(ColorSpace.CS_sRGB)
+                || cs == ColorSpace.getInstance(ColorSpace.CS_GRAY)) {
             return null;
         }
-        return icc.getProfile();
-    }
-
-    /** The JDK's sRGB and grey: what a decoder uses when the file names no profile. */
-    static boolean isDecoderDefault(ColorSpace cs) {
-        for (int id : new int[] {ColorSpace.CS_sRGB, ColorSpace.CS_GRAY}) {
-            ColorSpace builtIn = ColorSpace.getInstance(id);
-            if (cs == builtIn || cs instanceof ICC_ColorSpace icc && builtIn instanceof ICC_ColorSpace b
-                    && Arrays.equals(icc.getProfile().getData(), b.getProfile().getData())) {
-                return true;
-            }
-        }
-        return false;
+        byte[] data = icc.getProfile().getData();
+        return DECODER_DEFAULTS.stream().anyMatch(d -> Arrays.equals(d, data)) ? null : icc.getProfile();
     }
 
     /**

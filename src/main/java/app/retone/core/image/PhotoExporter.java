@@ -219,11 +219,12 @@ public final class PhotoExporter {
         return options.colourSpace() == OutputColourSpace.SOURCE || !source.convertedToSrgb() ? source.iccProfile() : null;
     }
 
-    /** The pixels to encode: the working-space (sRGB) pixels, converted back to the source's space when it is kept. */
-    private static BufferedImage encodedImage(Photo photo, ImageFormat format, ExportOptions options) {
-        SourceInfo source = photo.source();
-        ICC_Profile backTo = source.convertedToSrgb() && source.hasRgbIccProfile()
-                && options.colourSpace() == OutputColourSpace.SOURCE ? ICC_Profile.getInstance(source.iccProfile()) : null;
+    /**
+     * The pixels to encode: the working-space (sRGB) pixels, converted back into the profile the
+     * export embeds ({@code icc}, from {@link #embeddedProfile}) when they were converted from it on load.
+     */
+    private static BufferedImage encodedImage(Photo photo, ImageFormat format, byte[] icc) {
+        ICC_Profile backTo = icc != null && photo.source().convertedToSrgb() ? ICC_Profile.getInstance(icc) : null;
         boolean keepAlpha = format.supportsAlpha() && photo.hasAlpha();
         if (photo.deep().isPresent() && format != ImageFormat.JPEG) {
             // PNG and TIFF keep 16 bits; JPEG has 8
@@ -235,7 +236,8 @@ public final class PhotoExporter {
 
     private static void writeWithImageIo(Photo photo, ImageFormat format, OutputStream out, ExportOptions options, Path target)
             throws IOException {
-        BufferedImage image = encodedImage(photo, format, options);
+        byte[] icc = embeddedProfile(photo, options);
+        BufferedImage image = encodedImage(photo, format, icc);
         ImageWriter writer = writerFor(format, image, target);
         try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(ios);
@@ -253,7 +255,7 @@ public final class PhotoExporter {
                 }
             }
             IIOMetadata metadata = format == ImageFormat.JPEG ? null
-                    : carriedMetadata(photo, embeddedProfile(photo, options), writer, image, param, format);
+                    : carriedMetadata(photo, icc, writer, image, param, format);
             writer.write(null, new IIOImage(image, null, metadata), param);
             ios.flush();
         } finally {

@@ -113,7 +113,7 @@ public final class PhotoLoader {
                         pixels = WorkingSpace.toSrgbArgb(image, profile);
                         converted = true;
                     } catch (CMMException | ProfileDataException | IllegalArgumentException e) {
-                        warnings.add(DAMAGED_PROFILE + " (" + describe(e) + "); its colours are shown as sRGB");
+                        warnings.add(damagedProfile(e));
                     }
                 }
                 if (pixels == null) {
@@ -145,7 +145,7 @@ public final class PhotoLoader {
         try {
             return WorkingSpace.toSrgbDeep(image, profile);
         } catch (CMMException | ProfileDataException | IllegalArgumentException e) {
-            warnings.add(DAMAGED_PROFILE + " (" + describe(e) + "); its colours are shown as sRGB");
+            warnings.add(damagedProfile(e));
             return profile == null ? null : deepPixels(image, null, warnings);
         }
     }
@@ -155,6 +155,11 @@ public final class PhotoLoader {
     }
 
     static final String DAMAGED_PROFILE = "the embedded colour profile is damaged";
+
+    /** The one warning a profile that cannot be used gives, whichever step found it. */
+    private static String damagedProfile(Throwable e) {
+        return DAMAGED_PROFILE + " (" + describe(e) + "); its colours are shown as sRGB";
+    }
 
     /**
      * The embedded profile when the pixels must be converted from it to sRGB: an RGB profile on
@@ -169,7 +174,7 @@ public final class PhotoLoader {
         try {
             profile = ICC_Profile.getInstance(icc);
         } catch (IllegalArgumentException | ProfileDataException e) {
-            warnings.add(DAMAGED_PROFILE + " (" + describe(e) + "); its colours are shown as sRGB");
+            warnings.add(damagedProfile(e));
             return null;
         }
         int colours = image.getColorModel().getNumColorComponents();
@@ -178,7 +183,7 @@ public final class PhotoLoader {
             try {
                 return ColourProfiles.isSrgbEquivalent(profile) ? null : profile;
             } catch (CMMException | ProfileDataException | IllegalArgumentException e) {
-                warnings.add(DAMAGED_PROFILE + " (" + describe(e) + "); its colours are shown as sRGB");
+                warnings.add(damagedProfile(e));
                 return null;
             }
         }
@@ -350,7 +355,7 @@ public final class PhotoLoader {
         try {
             ImageTypeSpecifier raw = reader.getRawImageType(0);
             if (raw != null && raw.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_RGB
-                    && ColourProfiles.embeddedIn(raw.createBufferedImage(1, 1)) != null) {
+                    && ColourProfiles.embeddedIn(raw.getColorModel().getColorSpace()) != null) {
                 return raw;
             }
         } catch (IOException | RuntimeException e) {
@@ -361,7 +366,7 @@ public final class PhotoLoader {
 
     /** The profile the file embeds: from the decoded colour space, or a PNG's iCCP chunk. */
     private static byte[] embeddedProfile(RandomAccessFile file, String format, BufferedImage image, List<String> warnings) {
-        ICC_Profile inImage = ColourProfiles.embeddedIn(image);
+        ICC_Profile inImage = ColourProfiles.embeddedIn(image.getColorModel().getColorSpace());
         if (inImage != null) {
             return inImage.getData();
         }
@@ -371,7 +376,7 @@ public final class PhotoLoader {
         try {
             return ColourProfiles.pngIccp(file.getChannel());
         } catch (IllegalArgumentException e) {
-            warnings.add(DAMAGED_PROFILE + " (" + describe(e) + "); its colours are shown as sRGB");
+            warnings.add(damagedProfile(e));
         } catch (IOException e) {
             // the pixels decoded; a profile that cannot be read is no profile
         }

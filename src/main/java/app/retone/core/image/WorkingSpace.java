@@ -210,19 +210,11 @@ final class WorkingSpace {
     }
 
     private static int[] greyToSrgb(BufferedImage decoded, ICC_Profile profile) {
-        // every grey level through the profile once: a 256 x 1 grey image in its space, to sRGB
-        WritableRaster levels = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 256, 1, 1, null);
-        for (int v = 0; v < 256; v++) {
-            levels.setSample(v, 0, 0, v);
-        }
-        BufferedImage grey = new BufferedImage(new ComponentColorModel(new ICC_ColorSpace(profile), false, false,
-                Transparency.OPAQUE, DataBuffer.TYPE_BYTE), levels, false, null);
-        BufferedImage srgb = new BufferedImage(256, 1, BufferedImage.TYPE_INT_RGB);
-        new ColorConvertOp(null).filter(grey, srgb);
+        // the 16-bit table at the 8-bit levels (v · 257), rounded back to 8 bits
+        short[] levels16 = greyTable16(profile);
         int[] table = new int[256];
         for (int v = 0; v < 256; v++) {
-            int p = srgb.getRGB(v, 0);
-            table[v] = Math.round(((p >>> 16 & 0xFF) + (p >>> 8 & 0xFF) + (p & 0xFF)) / 3f);
+            table[v] = DeepPixels.to8(levels16[v * 257]);
         }
         int[] argb = PixelConversion.toArgb(decoded).argb(); // grey replicated: R = G = B = the encoded level
         for (int i = 0; i < argb.length; i++) {
