@@ -1,5 +1,6 @@
 package app.retone.cli;
 
+import app.retone.core.image.PhotoFolder;
 import app.retone.core.edit.DatasetBuilder;
 import app.retone.core.edit.HistogramDataset;
 import app.retone.core.image.ImageLimits;

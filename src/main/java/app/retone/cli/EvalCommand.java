@@ -1,5 +1,6 @@
 package app.retone.cli;
 
+import app.retone.core.image.PhotoFolder;
 import app.retone.core.color.AutoLevels;
 import app.retone.core.color.ColorLut3D;
 import app.retone.core.color.ColorTransfer;

@@ -110,12 +110,30 @@ public final class PhotoDetailsReader {
         return f.filter(r -> r.doubleValue() > 0).map(r -> "f/" + trim(r.doubleValue()));
     }
 
-    private static Optional<String> dateTaken(ExifSubIFDDirectory exif) {
-        // when the shutter fired, or when it was digitised; never IFD0's DateTime, which editors
-        // overwrite with the time of the last save
-        Optional<String> raw = text(exif, ExifSubIFDDirectory.TAG_DATETIME_ORIGINAL)
+    /**
+     * When the photo in {@code file} was taken, from its Exif (empty without one, or when it
+     * cannot be read: a folder is then ordered by name for that photo). Reads the metadata only.
+     */
+    public static Optional<LocalDateTime> dateTaken(Path file) {
+        Metadata metadata = readMetadata(file);
+        ExifSubIFDDirectory exif = metadata == null ? null : metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
+        return exif == null ? Optional.empty() : rawDateTaken(exif).flatMap(s -> {
+            try {
+                return Optional.of(LocalDateTime.parse(s, EXIF_DATE));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** When the shutter fired, or when it was digitised; never IFD0's DateTime, which editors overwrite with the time of the last save. */
+    private static Optional<String> rawDateTaken(ExifSubIFDDirectory exif) {
+        return text(exif, ExifSubIFDDirectory.TAG_DATETIME_ORIGINAL)
                 .or(() -> text(exif, ExifSubIFDDirectory.TAG_DATETIME_DIGITIZED));
-        return raw.map(s -> {
+    }
+
+    private static Optional<String> dateTaken(ExifSubIFDDirectory exif) {
+        return rawDateTaken(exif).map(s -> {
             try {
                 return LocalDateTime.parse(s, EXIF_DATE).format(SHOWN_DATE);
             } catch (DateTimeParseException e) {

@@ -234,7 +234,7 @@ public final class PhotoLoader {
         return new ImageReadException(Problem.NOT_READABLE, path, "permission denied: the file cannot be read");
     }
 
-    private static void checkFile(Path path) throws ImageReadException {
+    static void checkFile(Path path) throws ImageReadException {
         if (Files.isDirectory(path)) {
             throw folder(path);
         }
@@ -391,7 +391,7 @@ public final class PhotoLoader {
         }
     }
 
-    private static RandomAccessFile openFile(Path path) throws ImageReadException {
+    static RandomAccessFile openFile(Path path) throws ImageReadException {
         try {
             return new RandomAccessFile(path.toFile(), "r");
         } catch (java.io.FileNotFoundException e) {
@@ -406,7 +406,7 @@ public final class PhotoLoader {
         }
     }
 
-    private static ImageReader findReader(Path path, ImageInputStream in) throws IOException {
+    static ImageReader findReader(Path path, ImageInputStream in) throws IOException {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
         if (readers.hasNext()) {
             return readers.next();
@@ -434,7 +434,7 @@ public final class PhotoLoader {
         }
     }
 
-    private static int orientation(Metadata metadata, List<String> warnings) {
+    static int orientation(Metadata metadata, List<String> warnings) {
         ExifIFD0Directory ifd0 = metadata == null ? null : metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
         if (ifd0 != null && ifd0.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
             try {

@@ -100,6 +100,20 @@ class PhotoDetailsReaderTest {
     }
 
     @Test
+    void aFoldersOrderReadsTheDateTakenFromTheFileAlone() throws Exception {
+        byte[] exif = new ExifBuilder().ascii0(0x0132, "2025:01:02 03:04:05")
+                .ascii(0x9003, "2019:06:30 12:00:01", true).build();
+        Path dated = TestImages.write(dir.resolve("dated.jpg"),
+                JpegSegments.insert(TestImages.jpeg(TestImages.quadrants(), 0.9f), exif, null, null));
+        Path undated = TestImages.write(dir.resolve("undated.jpg"), TestImages.jpeg(TestImages.quadrants(), 0.9f));
+        Path text = java.nio.file.Files.writeString(dir.resolve("text.jpg"), "words");
+
+        assertEquals(Optional.of(java.time.LocalDateTime.of(2019, 6, 30, 12, 0, 1)), PhotoDetailsReader.dateTaken(dated));
+        assertEquals(Optional.empty(), PhotoDetailsReader.dateTaken(undated));
+        assertEquals(Optional.empty(), PhotoDetailsReader.dateTaken(text));
+    }
+
+    @Test
     void fileSizesReadAsAPersonWouldWriteThem() {
         assertEquals("1023 B", PhotoDetails.humanBytes(1023));
         assertEquals("1.5 KB", PhotoDetails.humanBytes(1536));
