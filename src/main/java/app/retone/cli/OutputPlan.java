@@ -66,8 +66,7 @@ final class OutputPlan {
         String name = input.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String base = dot > 0 ? name.substring(0, dot) : name;
-        ImageFormat chosen = format != null ? format : ImageFormat.fromPath(input)
-                .orElse(ImageFormat.PNG); // PNG also for lossless or paletted sources (BMP, GIF, WebP)
+        ImageFormat chosen = format != null ? format : ImageFormat.forResultOf(input);
         String ext = ImageFormat.fromPath(input).filter(f -> f == chosen)
                 .map(f -> name.substring(dot + 1)).orElse(chosen.defaultExtension());
         return output.resolve(base + "." + ext);

@@ -30,6 +30,14 @@ public enum ImageFormat {
         return this != JPEG;
     }
 
+    /**
+     * The format a result of {@code input} is written in when none is chosen: the input's own,
+     * or PNG for the ones Retone reads but does not write (WebP, BMP, GIF), as PNG is lossless.
+     */
+    public static ImageFormat forResultOf(Path input) {
+        return fromPath(input).orElse(PNG);
+    }
+
     /** The format a file name asks for by its extension. */
     public static Optional<ImageFormat> fromPath(Path path) {
         String name = path.getFileName() == null ? "" : path.getFileName().toString();
