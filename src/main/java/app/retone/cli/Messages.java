@@ -28,10 +28,6 @@ final class Messages {
                 || w.problem() == app.retone.core.image.ImageWriteException.Problem.WOULD_OVERWRITE_INPUT)) {
             return w.getMessage().replace('\n', ' ') + " (use --force to replace it)";
         }
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        return m.replace('\n', ' ');
+        return app.retone.core.Errors.oneLine(e);
     }
 }

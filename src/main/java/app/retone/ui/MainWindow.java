@@ -40,7 +40,7 @@ public final class MainWindow {
         scene.getStylesheets().add(MainWindow.class.getResource("retone.css").toExternalForm());
         stage.setScene(scene);
         stage.getIcons().setAll(icons());
-        stage.titleProperty().bind(viewModel.windowTitleProperty());
+        stage.titleProperty().bind(viewModel.session().windowTitleProperty());
         stage.setMinWidth(800);
         stage.setMinHeight(560);
         restorePlace(stage, settings);

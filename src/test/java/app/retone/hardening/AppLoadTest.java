@@ -77,9 +77,9 @@ class AppLoadTest {
             WaitForAsyncUtils.asyncFx(() -> viewModel.open(photo)).get(5, TimeUnit.SECONDS);
             String name = "p" + i + ".jpg";
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
-                    viewModel.hasLookProperty().get() && viewModel.activities().isEmpty()
-                            && viewModel.detailsProperty().get() != null
-                            && viewModel.detailsProperty().get().fileName().equals(name)).get());
+                    viewModel.look().hasLookProperty().get() && viewModel.activities().list().isEmpty()
+                            && viewModel.session().detailsProperty().get() != null
+                            && viewModel.session().detailsProperty().get().fileName().equals(name)).get());
             seconds.add((System.nanoTime() - t0) / 1e9);
             java.nio.file.Files.delete(photo);
             if (i == 9) {

@@ -31,17 +31,17 @@ public final class OpenEach {
                 ModelLocator.DEFAULT_MODEL)) {
             EditorViewModel vm = new EditorViewModel(EditorServices.standard(new PhotoLoader(ImageLimits.fromSystemProperties()),
                     model, new PreviewBounds(1920, 1080)), new DirectTaskExecutor(), new MemorySettings());
-            vm.addNoticeListener(notices::add);
+            vm.notices().addListener(notices::add);
             for (String arg : args) {
                 Path path = Path.of(arg);
                 notices.clear();
-                var before = vm.photoProperty().get();
+                var before = vm.session().photoProperty().get();
                 long t0 = System.nanoTime();
                 vm.open(path);
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 var errors = notices.stream().filter(n -> n.severity() == Notice.Severity.ERROR).toList();
-                var photo = vm.photoProperty().get();
-                if (errors.isEmpty() && photo != null && photo != before && vm.hasLookProperty().get()) {
+                var photo = vm.session().photoProperty().get();
+                if (errors.isEmpty() && photo != null && photo != before && vm.look().hasLookProperty().get()) {
                     System.out.printf(Locale.ROOT, "OPENED %s %d %d %d%n", path.getFileName(), photo.width(), photo.height(), ms);
                 } else {
                     String reason = errors.isEmpty() ? "no error and no photo" : errors.get(0).title() + ": " + errors.get(0).text();

@@ -89,8 +89,8 @@ class MainWindowTest {
         dialogs.photos.add(photo);
         robot.clickOn("#photo-view");
         robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> viewModel.hasLookProperty().get()
-                && viewModel.activities().isEmpty()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> viewModel.look().hasLookProperty().get()
+                && viewModel.activities().list().isEmpty()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -113,7 +113,7 @@ class MainWindowTest {
         Slider slider = robot.lookup(".slider").queryAs(Slider.class);
         robot.drag(slider.lookup(".thumb"), MouseButton.PRIMARY).moveBy(-200, 0).drop();
         WaitForAsyncUtils.waitForFxEvents();
-        double moved = viewModel.strengthProperty().get();
+        double moved = viewModel.adjustments().strengthProperty().get();
         assertTrue(moved < 0.9, "the drag lowered the strength to " + moved);
         Snapshots.Shot weaker = Snapshots.of(view);
         assertTrue(Snapshots.meanAbsDiff(result, weaker) > 0.5, "the preview repainted");
@@ -121,10 +121,10 @@ class MainWindowTest {
         robot.clickOn(slider);
         robot.type(KeyCode.HOME);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(0, viewModel.strengthProperty().get());
+        assertEquals(0, viewModel.adjustments().strengthProperty().get());
         ImageView main = robot.lookup("#photo-main").queryAs(ImageView.class);
         int[] shown = Snapshots.pixels(main.getImage()).argb();
-        assertArrayEquals(viewModel.beforeProperty().get().argb(), shown, "strength 0 shows the original exactly");
+        assertArrayEquals(viewModel.session().beforeProperty().get().argb(), shown, "strength 0 shows the original exactly");
     }
 
     @Test
@@ -197,7 +197,7 @@ class MainWindowTest {
         dialogs.exports.add(new FileDialogs.ExportRequest(out, new ExportOptions(ImageFormat.JPEG, 90, false)));
         robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(out)
-                && onFx(() -> viewModel.activities().isEmpty()));
+                && onFx(() -> viewModel.activities().list().isEmpty()));
         Photo written = new PhotoLoader().load(out);
         assertEquals(1200, written.width());
         assertEquals(800, written.height());
@@ -214,14 +214,14 @@ class MainWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, dialogs.confirmations);
-        assertTrue(onFx(() -> viewModel.activities().isEmpty()), "no export was started");
+        assertTrue(onFx(() -> viewModel.activities().list().isEmpty()), "no export was started");
         assertArrayEquals(originalBytes, Files.readAllBytes(photo));
 
         // saying yes replaces it, at full resolution
         dialogs.exports.add(new FileDialogs.ExportRequest(photo, new ExportOptions(ImageFormat.JPEG, 90, false)));
         dialogs.confirmAnswer = true;
         robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> viewModel.activities().isEmpty()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> viewModel.activities().list().isEmpty()));
         assertEquals(2, dialogs.confirmations);
         assertFalse(java.util.Arrays.equals(originalBytes, Files.readAllBytes(photo)), "replaced, as asked");
         assertEquals(1200, new PhotoLoader().load(photo).width());
@@ -237,7 +237,7 @@ class MainWindowTest {
         }
         robot.drop();
         WaitForAsyncUtils.waitForFxEvents();
-        double strength = onFx(() -> viewModel.strengthProperty().get());
+        double strength = onFx(() -> viewModel.adjustments().strengthProperty().get());
         assertEquals(slider.getValue() / 100, strength, 1e-9, "the view model holds the slider's last value");
         int[] expected = new int[600 * 400];
         repaintOfShownLook().render(strength, expected);
@@ -251,10 +251,10 @@ class MainWindowTest {
      * the histograms shown, with the chosen transfer).
      */
     private app.retone.core.color.StrengthPreview repaintOfShownLook() throws Exception {
-        int[] original = onFx(() -> viewModel.beforeProperty().get().argb().clone());
-        var lut = onFx(() -> viewModel.lookTransferProperty().get()).create(app.retone.core.color.ColorLut3D.DEFAULT_SIZE)
-                .transfer(onFx(() -> viewModel.sourceHistogramProperty().get()),
-                        onFx(() -> viewModel.targetHistogramProperty().get()));
+        int[] original = onFx(() -> viewModel.session().beforeProperty().get().argb().clone());
+        var lut = onFx(() -> viewModel.look().lookTransferProperty().get()).create(app.retone.core.color.ColorLut3D.DEFAULT_SIZE)
+                .transfer(onFx(() -> viewModel.session().sourceHistogramProperty().get()),
+                        onFx(() -> viewModel.look().targetHistogramProperty().get()));
         return new app.retone.core.color.StrengthPreview(original, lut, app.retone.core.color.Interpolation.TETRAHEDRAL);
     }
 
@@ -292,8 +292,8 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         ImageView main = robot.lookup("#photo-main").queryAs(ImageView.class);
         ImageView second = robot.lookup("#photo-second").queryAs(ImageView.class);
-        int[] original = onFx(() -> viewModel.beforeProperty().get().argb().clone());
-        int[] result = onFx(() -> viewModel.afterProperty().get().composite().argb().clone());
+        int[] original = onFx(() -> viewModel.session().beforeProperty().get().argb().clone());
+        int[] result = onFx(() -> viewModel.preview().afterProperty().get().composite().argb().clone());
         assertTrue(Pixels.meanAbsDiff(original, result) > 1, "the look changes the photo");
         int[] left = onFx(() -> Snapshots.pixels(main.getImage()).argb());
         int[] right = onFx(() -> Snapshots.pixels(second.getImage()).argb());
@@ -325,11 +325,11 @@ class MainWindowTest {
         var repaint = repaintOfShownLook();
         for (double s : new double[] {0.35, 0.8, 1.3}) {
             onFx(() -> {
-                viewModel.strengthProperty().set(s);
+                viewModel.adjustments().strengthProperty().set(s);
                 return null;
             });
             WaitForAsyncUtils.waitForFxEvents();
-            assertTrue(onFx(() -> viewModel.afterProperty().get().over()) != null, "at " + s + " two frames are mixed");
+            assertTrue(onFx(() -> viewModel.preview().afterProperty().get().over()) != null, "at " + s + " two frames are mixed");
             int[] expected = new int[600 * 400];
             repaint.render(s, expected);
             double[] off = screenAgainst(robot, expected, 600, 400);
@@ -345,12 +345,12 @@ class MainWindowTest {
         assertEquals(LookTransfer.DEFAULT, onFx(choice::getValue));
         assertEquals("Tone curves (recommended)", onFx(() -> ((javafx.scene.control.Label) choice.lookup(".label")).getText()),
                 "the choice says which transfer is recommended");
-        int[] curves = onFx(() -> viewModel.afterProperty().get().composite().argb().clone());
+        int[] curves = onFx(() -> viewModel.preview().afterProperty().get().composite().argb().clone());
 
         robot.clickOn("#transferChoice").clickOn("3D transfer (Pitié)");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> viewModel.activities().isEmpty()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> viewModel.activities().list().isEmpty()));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(LookTransfer.PITIE, onFx(() -> viewModel.lookTransferProperty().get()));
+        assertEquals(LookTransfer.PITIE, onFx(() -> viewModel.look().lookTransferProperty().get()));
         assertEquals("pitie", settings.get("lookTransfer").orElse(""), "remembered for the next run");
         int[] expected = new int[600 * 400];
         repaintOfShownLook().render(1.0, expected);
@@ -369,15 +369,15 @@ class MainWindowTest {
         robot.clickOn("#photo-view");
         robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
         robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> viewModel.hasLookProperty().get()
-                && viewModel.activities().isEmpty()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> viewModel.look().hasLookProperty().get()
+                && viewModel.activities().list().isEmpty()));
         Thread.sleep(500); // let anything late from the first photo arrive, if it (wrongly) could
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("second-small.jpg — Retone", stage.getTitle());
         ImageView main = robot.lookup("#photo-main").queryAs(ImageView.class);
         assertEquals(600, onFx(() -> main.getImage().getWidth()), 1e-9, "the result on screen is the second photo's");
-        assertEquals(600, onFx(() -> viewModel.afterProperty().get().width()));
-        assertEquals(600, onFx(() -> viewModel.photoProperty().get().width()));
+        assertEquals(600, onFx(() -> viewModel.preview().afterProperty().get().width()));
+        assertEquals(600, onFx(() -> viewModel.session().photoProperty().get().width()));
     }
 
     @Test
@@ -387,12 +387,12 @@ class MainWindowTest {
         dialogs.exports.add(new FileDialogs.ExportRequest(first, new ExportOptions(ImageFormat.JPEG, 90, false)));
         dialogs.confirmAnswer = false; // "keep the window"
         robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
-        assertTrue(onFx(() -> viewModel.isExporting()), "the full-resolution export with regrain takes a while");
+        assertTrue(onFx(() -> viewModel.export().isExporting()), "the full-resolution export with regrain takes a while");
         robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, dialogs.confirmations, "asked");
         assertTrue(stage.isShowing(), "the window stayed");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> !viewModel.isExporting()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> !viewModel.export().isExporting()));
         assertEquals(3600, new PhotoLoader().load(first).width(), "the export was written");
 
         // "close when done": the window waits for the file, then closes by itself
@@ -400,7 +400,7 @@ class MainWindowTest {
         dialogs.exports.add(new FileDialogs.ExportRequest(second, new ExportOptions(ImageFormat.JPEG, 90, false)));
         dialogs.confirmAnswer = true;
         robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
-        assertTrue(onFx(() -> viewModel.isExporting()));
+        assertTrue(onFx(() -> viewModel.export().isExporting()));
         WaitForAsyncUtils.asyncFx(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage,
                 javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST))).get(5, TimeUnit.SECONDS);
         assertTrue(onFx(() -> stage.isShowing()), "not closed while the file is being written");
@@ -455,10 +455,10 @@ class MainWindowTest {
 
     /** Chooses the source histogram and waits until the panel draws exactly its points (not the overlay before). */
     private void showSourcePoints(FxRobot robot, HistogramView histogram) throws Exception {
-        robot.interact(() -> viewModel.histogramChoiceProperty().set(HistogramChoice.SOURCE));
-        int expected = onFx(() -> HistogramCloud.of(viewModel.sourceHistogramProperty().get()).size());
+        robot.interact(() -> viewModel.histogram().histogramChoiceProperty().set(HistogramChoice.SOURCE));
+        int expected = onFx(() -> HistogramCloud.of(viewModel.session().sourceHistogramProperty().get()).size());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> {
-            var points = viewModel.histogramPointsProperty().get();
+            var points = viewModel.histogram().histogramPointsProperty().get();
             return !points.cloud().isOverlay() && points.cloud().size() == expected && histogram.pointCount() == expected;
         }));
         WaitForAsyncUtils.waitForFxEvents();
@@ -474,11 +474,11 @@ class MainWindowTest {
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> detail.getImage() != null
-                && viewModel.detailProperty().get() != null && viewModel.detailProperty().get().regrained()));
+                && viewModel.detail().detailProperty().get() != null && viewModel.detail().detailProperty().get().regrained()));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1.0, photoView(robot).zoomProperty().get(), 1e-9);
         var region = photoView(robot).visibleRegionProperty().get();
-        var shown = viewModel.detailProperty().get();
+        var shown = viewModel.detail().detailProperty().get();
         assertTrue(shown.covers(region.getMinX(), region.getMinY(), region.getWidth(), region.getHeight()),
                 "the detail covers what is in view");
         assertEquals(shown.regionWidth(), detail.getImage().getWidth(), 1e-9, "one image pixel per photo pixel");
@@ -489,7 +489,7 @@ class MainWindowTest {
         assertEquals(main.getLayoutY() + shown.y() * zoom, detail.getLayoutY(), 1e-6);
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> viewModel.detailProperty().get() == null));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> viewModel.detail().detailProperty().get() == null));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(null, detail.getImage(), "back at fit the display copy serves");
     }
@@ -539,10 +539,10 @@ class MainWindowTest {
 
         boolean completed = onFx(() -> drag.fire(javafx.scene.input.DragEvent.DRAG_DROPPED, view).isDropCompleted());
         assertTrue(completed, "the drop is reported done to the file manager");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> viewModel.hasLookProperty().get()
-                && viewModel.activities().isEmpty()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> viewModel.look().hasLookProperty().get()
+                && viewModel.activities().list().isEmpty()));
         assertEquals("dropped.jpg — Retone", stage.getTitle());
-        assertEquals(500, onFx(() -> viewModel.photoProperty().get().width()));
+        assertEquals(500, onFx(() -> viewModel.session().photoProperty().get().width()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup(".label").queryAllAs(
                 javafx.scene.control.Label.class).stream().anyMatch(l -> l.isVisible()
                 && l.getText() != null && l.getText().contains("1 more ignored"))));
@@ -552,8 +552,8 @@ class MainWindowTest {
     void aPhotoGivenOnTheCommandLineOpensAtStart(FxRobot robot) throws Exception {
         Path photo = UiFixtures.castPhoto(dir, "argument.jpg", 400, 300, 26);
         WaitForAsyncUtils.asyncFx(() -> controller.openFromOutside(List.of(photo))).get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> viewModel.hasLookProperty().get()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> viewModel.look().hasLookProperty().get()));
         assertEquals("argument.jpg — Retone", stage.getTitle());
-        assertEquals(400, viewModel.photoProperty().get().width());
+        assertEquals(400, viewModel.session().photoProperty().get().width());
     }
 }

@@ -50,13 +50,13 @@ public final class Screenshots {
             vm[0].open(photo);
         });
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!vm[0].hasLookProperty().get() || !vm[0].activities().isEmpty()) {
+        while (!vm[0].look().hasLookProperty().get() || !vm[0].activities().list().isEmpty()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("no prediction within 60 s");
             }
             Thread.sleep(100);
         }
-        FxTools.onFx(() -> vm[0].histogramChoiceProperty().set(HistogramChoice.OVERLAY));
+        FxTools.onFx(() -> vm[0].histogram().histogramChoiceProperty().set(HistogramChoice.OVERLAY));
         save(stage[0].getScene(), out.resolve("window.png"));
         FxTools.onFx(() -> vm[0].compareModeProperty().set(CompareMode.SIDE_BY_SIDE));
         save(stage[0].getScene(), out.resolve("side-by-side.png"));

@@ -103,10 +103,10 @@ class StatusBarTest {
 
         assertTrue(cancel.isVisible(), "the work can be cancelled from the status bar");
         assertEquals(-1, status.getProgress(), 1e-9, "progress shown, indeterminate while the model loads");
-        assertFalse(viewModel.hasLookProperty().get());
+        assertFalse(viewModel.look().hasLookProperty().get());
 
         release.countDown();
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> viewModel.hasLookProperty().get());
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> viewModel.look().hasLookProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("slow.jpg — 900 × 600", status.getText(), "back to the photo's description when done");
         assertEquals(0, status.getProgress(), 1e-9);
@@ -130,7 +130,7 @@ class StatusBarTest {
         // the cancelled work has ended, so anything it would deliver is queued on the FX thread
         assertTrue(executor.awaitClosed(java.time.Duration.ofSeconds(30)), "the cancelled prediction has ended");
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(viewModel.hasLookProperty().get(), "a cancelled prediction never appears");
+        assertFalse(viewModel.look().hasLookProperty().get(), "a cancelled prediction never appears");
         assertEquals("cancel.jpg — Retone", stage.getTitle(), "the photo stays open");
     }
 }

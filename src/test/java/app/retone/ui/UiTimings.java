@@ -73,13 +73,13 @@ public final class UiTimings {
             CompletableFuture<Double> predicted = new CompletableFuture<>();
             long[] t0 = new long[1];
             FxTools.onFx(() -> {
-                vm[0].beforeProperty().addListener(new OneShot<>(() -> afterNextPulse(scene[0], t0, painted)));
-                vm[0].hasLookProperty().addListener((obs, old, now) -> {
+                vm[0].session().beforeProperty().addListener(new OneShot<>(() -> afterNextPulse(scene[0], t0, painted)));
+                vm[0].look().hasLookProperty().addListener((obs, old, now) -> {
                     if (now && !predicted.isDone()) {
                         afterNextPulse(scene[0], t0, predicted);
                     }
                 });
-                vm[0].strengthProperty().set(1.0);
+                vm[0].adjustments().strengthProperty().set(1.0);
                 t0[0] = System.nanoTime();
                 vm[0].open(photo);
             });
@@ -103,8 +103,8 @@ public final class UiTimings {
         List<Double> workHalf = new ArrayList<>();
         List<Long> framesHalf = new ArrayList<>();
         moveSlider(scene[0], slider, moves, laidOutHalf, renderedHalf, workHalf, framesHalf);
-        var shownDetail = vm[0].detailProperty().get();
-        var frame = vm[0].beforeProperty().get();
+        var shownDetail = vm[0].detail().detailProperty().get();
+        var frame = vm[0].session().beforeProperty().get();
         System.out.printf(Locale.ROOT, "photo %s, preview %d x %d (fits %d x %d), %d opens, %d slider moves%n",
                 photo.getFileName(), frame.width(), frame.height(), previewEdge[0].width(), previewEdge[0].height(),
                 opens, moves);

@@ -1,5 +1,7 @@
 package app.retone.ui.editor;
 
+import app.retone.core.Errors;
+
 /** Something the user must be told: what happened and, specifically, why. */
 public record Notice(Severity severity, String title, String text) {
 
@@ -17,5 +19,17 @@ public record Notice(Severity severity, String title, String text) {
 
     public static Notice info(String title, String text) {
         return new Notice(Severity.INFO, title, text);
+    }
+
+    /**
+     * A user's one-line reason for a failure: the shared error text ({@link Errors#message}), and
+     * for a photo too large for memory, the heap it did not fit in.
+     */
+    public static String reason(Throwable error) {
+        if (error instanceof OutOfMemoryError) {
+            return "not enough memory for this photo (the app's heap is " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB)";
+        }
+        return Errors.message(error);
     }
 }

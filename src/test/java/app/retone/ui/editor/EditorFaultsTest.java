@@ -48,7 +48,7 @@ class EditorFaultsTest {
         EditorServices services = new EditorServices(new PhotoLoader(), predictors, new PdfTransfer(), new Regrain(),
                 Interpolation.TETRAHEDRAL, exporter, new PreviewBounds(256, 256));
         EditorViewModel vm = new EditorViewModel(services, new DirectTaskExecutor(), new MemorySettings());
-        vm.addNoticeListener(notices::add);
+        vm.notices().addListener(notices::add);
         return vm;
     }
 
@@ -73,8 +73,8 @@ class EditorFaultsTest {
         Path file = UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 60);
         vm.open(file);
 
-        assertNotNull(vm.photoProperty().get(), "the photo stays open");
-        assertFalse(vm.hasLookProperty().get());
+        assertNotNull(vm.session().photoProperty().get(), "the photo stays open");
+        assertFalse(vm.look().hasLookProperty().get());
         assertEquals(1, errors().size(), errors().toString());
         Notice notice = errors().get(0);
         assertEquals("Automatic correction unavailable", notice.title());
@@ -82,13 +82,13 @@ class EditorFaultsTest {
         assertTrue(notice.text().contains(" does not fit Retone: ") || notice.text().contains(" is damaged or not an ONNX model "),
                 notice.text());
         assertTrue(notice.text().endsWith(KEEPS_WORKING), notice.text());
-        assertTrue(vm.statusProperty().get().startsWith("No prediction: the model " + model + ".onnx "), vm.statusProperty().get());
+        assertTrue(vm.notices().statusProperty().get().startsWith("No prediction: the model " + model + ".onnx "), vm.notices().statusProperty().get());
 
-        vm.matchReference(UiFixtures.cleanPhoto(dir, "look.png", 300, 200, 61));
-        assertTrue(vm.hasLookProperty().get());
-        assertEquals(TargetKind.REFERENCE, vm.targetKindProperty().get());
+        vm.look().matchReference(UiFixtures.cleanPhoto(dir, "look.png", 300, 200, 61));
+        assertTrue(vm.look().hasLookProperty().get());
+        assertEquals(TargetKind.REFERENCE, vm.look().targetKindProperty().get());
         Path out = dir.resolve("matched.png");
-        vm.export(out, ExportOptions.DEFAULT);
+        vm.export().export(out, ExportOptions.DEFAULT);
         assertEquals(1, errors().size(), "no new error: " + errors());
         assertEquals(300, new PhotoLoader().load(out).width());
     }
@@ -103,24 +103,24 @@ class EditorFaultsTest {
         EditorViewModel vm = withModel(model);
         vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 62));
 
-        Photo open = vm.photoProperty().get();
+        Photo open = vm.session().photoProperty().get();
         assertNotNull(open);
-        assertFalse(vm.hasLookProperty().get());
+        assertFalse(vm.look().hasLookProperty().get());
         assertEquals(1, errors().size(), errors().toString());
         Notice notice = errors().get(0);
         assertEquals("Automatic correction unavailable", notice.title());
         assertTrue(notice.text().startsWith("the model " + model + ".onnx gave an unusable answer: it returned "), notice.text());
         assertTrue(notice.text().endsWith(KEEPS_WORKING), notice.text());
 
-        vm.matchReference(UiFixtures.cleanPhoto(dir, "look.png", 300, 200, 63));
-        assertTrue(vm.hasLookProperty().get(), "matching a reference still works");
-        assertSame(open, vm.photoProperty().get());
+        vm.look().matchReference(UiFixtures.cleanPhoto(dir, "look.png", 300, 200, 63));
+        assertTrue(vm.look().hasLookProperty().get(), "matching a reference still works");
+        assertSame(open, vm.session().photoProperty().get());
 
         vm.open(FaultyModels.everyColourPhoto(dir.resolve("all-colours.png")));
-        vm.useModel();
+        vm.look().useModel();
         assertEquals(1, errors().size(), "a photo the model can answer gets its look: " + errors());
-        assertTrue(vm.hasLookProperty().get());
-        assertEquals(TargetKind.MODEL, vm.targetKindProperty().get());
+        assertTrue(vm.look().hasLookProperty().get());
+        assertEquals(TargetKind.MODEL, vm.look().targetKindProperty().get());
     }
 
     @Test
@@ -128,7 +128,7 @@ class EditorFaultsTest {
         Path empty = Files.createDirectories(dir.resolve("no-models"));
         EditorViewModel vm = viewModel(new CachedPredictorSource(empty, "histonet-v1"), new PhotoExporter());
         vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 64));
-        assertNotNull(vm.photoProperty().get());
+        assertNotNull(vm.session().photoProperty().get());
         assertEquals(1, errors().size());
         assertTrue(errors().get(0).text().startsWith("no model at " + empty.toAbsolutePath().resolve("histonet-v1.onnx")),
                 errors().get(0).text());
@@ -140,12 +140,12 @@ class EditorFaultsTest {
     private void export(Path photo, PhotoExporter.ChannelOpener opener, Path destination, boolean overwrite) {
         EditorViewModel vm = viewModel(new CachedPredictorSource(FaultyModels.DIR, FaultyModels.HEALTHY), new PhotoExporter(opener));
         vm.open(photo);
-        assertTrue(vm.hasLookProperty().get(), errors().toString());
-        vm.export(destination, ExportOptions.DEFAULT.withOverwrite(overwrite));
-        assertNotNull(vm.photoProperty().get(), "the photo stays open");
-        assertTrue(vm.hasLookProperty().get(), "and keeps its look");
-        assertFalse(vm.isExporting());
-        assertTrue(vm.activities().isEmpty());
+        assertTrue(vm.look().hasLookProperty().get(), errors().toString());
+        vm.export().export(destination, ExportOptions.DEFAULT.withOverwrite(overwrite));
+        assertNotNull(vm.session().photoProperty().get(), "the photo stays open");
+        assertTrue(vm.look().hasLookProperty().get(), "and keeps its look");
+        assertFalse(vm.export().isExporting());
+        assertTrue(vm.activities().list().isEmpty());
     }
 
     private Path photo() throws IOException {

@@ -61,7 +61,7 @@ class EditorViewModelTest {
     private EditorViewModel viewModel(TaskExecutor executor, PredictorSource predictors, int previewEdge) {
         EditorViewModel vm = new EditorViewModel(EditorServices.standard(new PhotoLoader(), predictors, new PreviewBounds(previewEdge, previewEdge)),
                 executor, settings);
-        vm.addNoticeListener(notices::add);
+        vm.notices().addListener(notices::add);
         return vm;
     }
 
@@ -88,23 +88,23 @@ class EditorViewModelTest {
         vm.open(file);
 
         assertEquals(List.of(), errors());
-        Photo photo = vm.photoProperty().get();
+        Photo photo = vm.session().photoProperty().get();
         assertEquals(600, photo.width());
-        PreviewFrame before = vm.beforeProperty().get();
+        PreviewFrame before = vm.session().beforeProperty().get();
         assertEquals(256, before.width(), "longest side fits the preview size");
         assertEquals(171, before.height());
-        assertTrue(vm.hasLookProperty().get());
-        assertEquals(TargetKind.MODEL, vm.targetKindProperty().get());
-        BlendFrame after = vm.afterProperty().get();
+        assertTrue(vm.look().hasLookProperty().get());
+        assertEquals(TargetKind.MODEL, vm.look().targetKindProperty().get());
+        BlendFrame after = vm.preview().afterProperty().get();
         assertTrue(Pixels.meanAbsDiff(pixels(before), pixels(after)) > 1, "the result differs from the original");
-        assertNotNull(vm.targetHistogramProperty().get());
-        assertEquals("cast.jpg — Retone", vm.windowTitleProperty().get());
-        assertEquals(List.of(file.toAbsolutePath().normalize()), vm.recentFiles());
-        assertEquals("cast.jpg", vm.detailsProperty().get().fileName());
-        assertTrue(vm.activities().isEmpty(), "nothing left running");
-        HistogramSelection shown = vm.histogramSelectionProperty().get();
+        assertNotNull(vm.look().targetHistogramProperty().get());
+        assertEquals("cast.jpg — Retone", vm.session().windowTitleProperty().get());
+        assertEquals(List.of(file.toAbsolutePath().normalize()), vm.session().recentFiles().files());
+        assertEquals("cast.jpg", vm.session().detailsProperty().get().fileName());
+        assertTrue(vm.activities().list().isEmpty(), "nothing left running");
+        HistogramSelection shown = vm.histogram().histogramSelectionProperty().get();
         assertTrue(shown.isOverlay(), "the first result shows source against result");
-        assertSame(vm.sourceHistogramProperty().get(), shown.first());
+        assertSame(vm.session().sourceHistogramProperty().get(), shown.first());
     }
 
     @Test
@@ -112,46 +112,46 @@ class EditorViewModelTest {
         EditorViewModel vm = direct();
         vm.open(app.retone.testing.LittleCms.fixture("p3.png"));
         assertEquals(List.of(), errors());
-        String space = vm.sourceColourSpace().orElseThrow();
+        String space = vm.session().sourceColourSpace().orElseThrow();
         assertTrue(space.contains("P3"), space);
 
         Path kept = dir.resolve("kept.png");
-        vm.export(kept, app.retone.core.image.ExportOptions.DEFAULT);
+        vm.export().export(kept, app.retone.core.image.ExportOptions.DEFAULT);
         Path srgb = dir.resolve("srgb.png");
-        vm.export(srgb, app.retone.core.image.ExportOptions.DEFAULT.withColourSpace(app.retone.core.image.OutputColourSpace.SRGB));
+        vm.export().export(srgb, app.retone.core.image.ExportOptions.DEFAULT.withColourSpace(app.retone.core.image.OutputColourSpace.SRGB));
         assertNotNull(new PhotoLoader().load(kept).source().iccProfile(), "the P3 profile goes along");
         assertEquals(null, new PhotoLoader().load(srgb).source().iccProfile(), "sRGB needs none");
 
         vm.open(UiFixtures.castPhoto(dir, "plain.jpg", 300, 200, 3));
-        assertTrue(vm.sourceColourSpace().isEmpty(), "an sRGB photo has no colour space to choose");
+        assertTrue(vm.session().sourceColourSpace().isEmpty(), "an sRGB photo has no colour space to choose");
     }
 
     @Test
     void theSliderRepaintsTheDisplayCopyAndZeroGivesTheOriginalBackExactly() throws Exception {
         EditorViewModel vm = direct();
         vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 600, 400, 2));
-        int[] original = pixels(vm.beforeProperty().get());
-        int[] full = pixels(vm.afterProperty().get());
+        int[] original = pixels(vm.session().beforeProperty().get());
+        int[] full = pixels(vm.preview().afterProperty().get());
 
-        vm.strengthProperty().set(0);
-        assertArrayEquals(original, pixels(vm.afterProperty().get()));
-        assertEquals(0, Histogram3D.klDivergence(vm.sourceHistogramProperty().get(), vm.resultHistogramProperty().get()),
+        vm.adjustments().strengthProperty().set(0);
+        assertArrayEquals(original, pixels(vm.preview().afterProperty().get()));
+        assertEquals(0, Histogram3D.klDivergence(vm.session().sourceHistogramProperty().get(), vm.preview().resultHistogramProperty().get()),
                 1e-9, "at strength 0 the result histogram is the source's");
 
-        vm.strengthProperty().set(0.5);
-        double half = Pixels.meanAbsDiff(original, pixels(vm.afterProperty().get()));
-        vm.strengthProperty().set(1.5);
-        double strong = Pixels.meanAbsDiff(original, pixels(vm.afterProperty().get()));
+        vm.adjustments().strengthProperty().set(0.5);
+        double half = Pixels.meanAbsDiff(original, pixels(vm.preview().afterProperty().get()));
+        vm.adjustments().strengthProperty().set(1.5);
+        double strong = Pixels.meanAbsDiff(original, pixels(vm.preview().afterProperty().get()));
         double fullDiff = Pixels.meanAbsDiff(original, full);
         assertTrue(half > 0.3 && half < fullDiff && fullDiff < strong, half + " < " + fullDiff + " < " + strong);
 
-        vm.strengthProperty().set(7);
-        assertEquals(EditorViewModel.MAX_STRENGTH, vm.strengthProperty().get(), "strength is kept within 0..150 %");
-        vm.strengthProperty().set(-0.0); // equal to 0 for the property, yet below it for a binary search
-        assertArrayEquals(original, pixels(vm.afterProperty().get()), "-0.0 shows the original");
-        vm.strengthProperty().set(0.4);
-        vm.strengthProperty().set(Double.NaN);
-        assertEquals(0.4, vm.strengthProperty().get(), "no number keeps the last strength");
+        vm.adjustments().strengthProperty().set(7);
+        assertEquals(EditorViewModel.MAX_STRENGTH, vm.adjustments().strengthProperty().get(), "strength is kept within 0..150 %");
+        vm.adjustments().strengthProperty().set(-0.0); // equal to 0 for the property, yet below it for a binary search
+        assertArrayEquals(original, pixels(vm.preview().afterProperty().get()), "-0.0 shows the original");
+        vm.adjustments().strengthProperty().set(0.4);
+        vm.adjustments().strengthProperty().set(Double.NaN);
+        assertEquals(0.4, vm.adjustments().strengthProperty().get(), "no number keeps the last strength");
     }
 
     @Test
@@ -163,16 +163,16 @@ class EditorViewModelTest {
         vm.open(UiFixtures.castPhoto(dir, "scrub.jpg", 900, 600, 40));
         executor.runAll();
         assertEquals(1, predictions.get());
-        PreviewFrame before = vm.beforeProperty().get();
+        PreviewFrame before = vm.session().beforeProperty().get();
 
         int[] original = pixels(before);
         var repaint = repaintOf(vm);
         java.util.Set<int[]> drawnFrom = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        vm.adjustingProperty().set(true);
+        vm.adjustments().adjustingProperty().set(true);
         for (int i = 0; i <= 20; i++) {
             double s = 1.5 * i / 20;
-            vm.strengthProperty().set(s);
-            BlendFrame after = vm.afterProperty().get();
+            vm.adjustments().strengthProperty().set(s);
+            BlendFrame after = vm.preview().afterProperty().get();
             assertEquals(before.width(), after.width(), "the display copy is shown, not the 900 px photo");
             assertEquals(before.height(), after.height());
             drawnFrom.add(after.base().argb());
@@ -186,7 +186,7 @@ class EditorViewModelTest {
                 assertTrue(Pixels.maxAbsDiff(expected, pixels(after)) <= 1, "at " + s + ": exact up to rounding");
             }
         }
-        vm.adjustingProperty().set(false);
+        vm.adjustments().adjustingProperty().set(false);
         assertEquals(6, drawnFrom.size(), "21 moves mix six frames rendered when the look came: no repaint");
         assertTrue(drawnFrom.contains(before.argb()), "the original is one of them");
 
@@ -202,12 +202,12 @@ class EditorViewModelTest {
         EditorViewModel vm = direct();
         vm.open(file);
         assertEquals(List.of(), errors());
-        PreviewFrame before = vm.beforeProperty().get();
+        PreviewFrame before = vm.session().beforeProperty().get();
         assertFalse(before.opaque(), "the display copy keeps the transparency");
         var repaint = repaintOf(vm);
         for (double s : new double[] {0.3, 0.7, 1.2}) {
-            vm.strengthProperty().set(s);
-            BlendFrame after = vm.afterProperty().get();
+            vm.adjustments().strengthProperty().set(s);
+            BlendFrame after = vm.preview().afterProperty().get();
             assertNull(after.over(), "an alpha below 255 would be applied twice by an on-screen mix");
             int[] expected = new int[before.width() * before.height()];
             repaint.render(s, expected);
@@ -219,20 +219,20 @@ class EditorViewModelTest {
     void whileTheSliderMovesThePanelWaitsForItToSettle() throws Exception {
         ManualTaskExecutor executor = new ManualTaskExecutor(true, true);   // the test is the clock
         EditorViewModel vm = openedAndLooked(executor, "settle.jpg", 46);
-        HistogramPoints before = vm.histogramPointsProperty().get();
+        HistogramPoints before = vm.histogram().histogramPointsProperty().get();
         assertTrue(before.cloud().isOverlay());
 
         for (int i = 1; i <= 20; i++) {
-            vm.strengthProperty().set(i / 40.0);   // a drag down to 50 %: many changes within one settle time
+            vm.adjustments().strengthProperty().set(i / 40.0);   // a drag down to 50 %: many changes within one settle time
         }
         assertEquals(List.of(), executor.titles(), "no points are made while the slider moves");
         assertEquals(1, executor.fireDelayed());    // the first settle time is up, but changes came meanwhile
         assertEquals(List.of(), executor.titles(), "so it waits on");
         assertEquals(1, executor.fireDelayed());    // quiet since: the newest selection's points
         executor.runAll();
-        HistogramPoints after = vm.histogramPointsProperty().get();
+        HistogramPoints after = vm.histogram().histogramPointsProperty().get();
         assertTrue(after != before, "new points once it settled");
-        HistogramSelection last = vm.histogramSelectionProperty().get();
+        HistogramSelection last = vm.histogram().histogramSelectionProperty().get();
         assertTrue(last.caption().contains("50%"), last.caption());
         assertArrayEquals(HistogramPoints.of(last.first(), last.second()).mesh().points(), after.mesh().points(),
                 "the points of the last position");
@@ -243,45 +243,45 @@ class EditorViewModelTest {
     void duringALongDragThePanelFollowsAtMostTheLongestWaitLate() throws Exception {
         ManualTaskExecutor executor = new ManualTaskExecutor(true, true);   // the test is the clock
         EditorViewModel vm = openedAndLooked(executor, "long-drag.jpg", 47);
-        HistogramPoints first = vm.histogramPointsProperty().get();
+        HistogramPoints first = vm.histogram().histogramPointsProperty().get();
         double strength = 1.0;
         HistogramSelection made = null;
         // a drag that never rests: a change before every settle time is up
         for (int fired = 0; fired < 20 && made == null; fired++) {
             strength -= 0.02;
-            vm.strengthProperty().set(strength);
+            vm.adjustments().strengthProperty().set(strength);
             executor.fireDelayed();
             if (executor.pending("Histogram points") > 0) {
-                made = vm.histogramSelectionProperty().get();
+                made = vm.histogram().histogramSelectionProperty().get();
             }
         }
         assertNotNull(made, "points are made though the slider never rested");
         long waited = executor.nanoTime() / 1_000_000;
-        assertTrue(waited <= EditorViewModel.HISTOGRAM_MAX_WAIT.toMillis() + EditorViewModel.HISTOGRAM_SETTLE.toMillis(),
+        assertTrue(waited <= HistogramPanelViewModel.HISTOGRAM_MAX_WAIT.toMillis() + HistogramPanelViewModel.HISTOGRAM_SETTLE.toMillis(),
                 "made after " + waited + " ms of dragging");
-        vm.strengthProperty().set(strength - 0.02);                 // the drag goes on while they are made
+        vm.adjustments().strengthProperty().set(strength - 0.02);                 // the drag goes on while they are made
         executor.runNext("Histogram points");
-        HistogramPoints shown = vm.histogramPointsProperty().get();
+        HistogramPoints shown = vm.histogram().histogramPointsProperty().get();
         assertTrue(shown != first, "the panel moved during the drag");
         assertArrayEquals(HistogramPoints.of(made.first(), made.second()).mesh().points(), shown.mesh().points(),
                 "showing the position they were made for");
         do {
             executor.runAll();
         } while (executor.fireDelayed() > 0);
-        HistogramSelection last = vm.histogramSelectionProperty().get();
+        HistogramSelection last = vm.histogram().histogramSelectionProperty().get();
         assertArrayEquals(HistogramPoints.of(last.first(), last.second()).mesh().points(),
-                vm.histogramPointsProperty().get().mesh().points(), "and the newest once the drag rests");
+                vm.histogram().histogramPointsProperty().get().mesh().points(), "and the newest once the drag rests");
     }
 
     @Test
     void aSettleTimeRunningOutAsTheWindowClosesIsQuiet() throws Exception {
         ManualTaskExecutor executor = new ManualTaskExecutor(true, true);
         EditorViewModel vm = openedAndLooked(executor, "closing.jpg", 53);
-        HistogramPoints shown = vm.histogramPointsProperty().get();
-        vm.strengthProperty().set(0.4);          // the panel's points wait for the slider to settle...
+        HistogramPoints shown = vm.histogram().histogramPointsProperty().get();
+        vm.adjustments().strengthProperty().set(0.4);          // the panel's points wait for the slider to settle...
         executor.close();                        // ...while the window closes and its executor with it
         assertEquals(1, executor.fireDelayed(), "the settle time ran out after the close, and nothing was thrown");
-        assertSame(shown, vm.histogramPointsProperty().get());
+        assertSame(shown, vm.histogram().histogramPointsProperty().get());
     }
 
     @Test
@@ -292,12 +292,12 @@ class EditorViewModelTest {
         Path file = UiFixtures.castPhoto(dir, "again.jpg", 300, 200, 48);
         vm.open(file);
         executor.runAll();
-        int points = HistogramCloud.of(vm.sourceHistogramProperty().get()).size();
-        assertEquals(points, vm.histogramPointsProperty().get().cloud().size());
+        int points = HistogramCloud.of(vm.session().sourceHistogramProperty().get()).size();
+        assertEquals(points, vm.histogram().histogramPointsProperty().get().cloud().size());
 
         vm.open(file);      // an equal source selection: nothing changes, yet the old points were cleared
         executor.runAll();
-        assertEquals(points, vm.histogramPointsProperty().get().cloud().size(), "the panel is not left blank");
+        assertEquals(points, vm.histogram().histogramPointsProperty().get().cloud().size(), "the panel is not left blank");
     }
 
     @Test
@@ -306,16 +306,16 @@ class EditorViewModelTest {
         EditorViewModel vm = viewModel(executor, model, 256);
         vm.open(UiFixtures.castPhoto(dir, "photo.jpg", 300, 200, 49));
         executor.runAll();
-        String look = vm.lookDescriptionProperty().get();
-        vm.matchReference(UiFixtures.castPhoto(dir, "reference.jpg", 300, 200, 50));
+        String look = vm.look().lookDescriptionProperty().get();
+        vm.look().matchReference(UiFixtures.castPhoto(dir, "reference.jpg", 300, 200, 50));
         vm.cancelAll();                                             // the user stops the matching
         executor.runAll();
         Path broken = Files.write(dir.resolve("broken.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3});
         vm.open(broken);
         executor.runAll();
         assertEquals(1, errors().size(), "the failed open is reported");
-        assertEquals(TargetKind.MODEL, vm.targetKindProperty().get(), "the cancelled reference does not come back");
-        assertEquals(look, vm.lookDescriptionProperty().get());
+        assertEquals(TargetKind.MODEL, vm.look().targetKindProperty().get(), "the cancelled reference does not come back");
+        assertEquals(look, vm.look().lookDescriptionProperty().get());
     }
 
     @Test
@@ -325,41 +325,41 @@ class EditorViewModelTest {
         vm.open(UiFixtures.castPhoto(dir, "shown.jpg", 300, 200, 51));
         executor.runNext("Opening shown.jpg");                      // on screen; its prediction queued
         vm.open(UiFixtures.castPhoto(dir, "other.jpg", 300, 200, 52));   // stops that prediction
-        Activity opening = vm.activities().stream().filter(a -> a.title().equals("Opening other.jpg")).findFirst()
+        Activity opening = vm.activities().list().stream().filter(a -> a.title().equals("Opening other.jpg")).findFirst()
                 .orElseThrow();
         opening.cancel();                                           // the user cancels the second open
         executor.runAll();
-        assertEquals("shown.jpg", vm.detailsProperty().get().fileName());
-        assertTrue(vm.hasLookProperty().get(), "the photo on screen got its prediction after all");
-        assertTrue(vm.activities().isEmpty());
+        assertEquals("shown.jpg", vm.session().detailsProperty().get().fileName());
+        assertTrue(vm.look().hasLookProperty().get(), "the photo on screen got its prediction after all");
+        assertTrue(vm.activities().list().isEmpty());
     }
 
     @Test
     void thePanelsPointsAreMadeInTheBackgroundForWhatIsSelected() throws Exception {
         ManualTaskExecutor executor = new ManualTaskExecutor();
         EditorViewModel vm = openedAndLooked(executor, "points.jpg", 41);
-        HistogramSelection selection = vm.histogramSelectionProperty().get();
-        HistogramPoints points = vm.histogramPointsProperty().get();
+        HistogramSelection selection = vm.histogram().histogramSelectionProperty().get();
+        HistogramPoints points = vm.histogram().histogramPointsProperty().get();
         assertTrue(selection.isOverlay());
         assertEquals(HistogramCloud.overlay(selection.first(), selection.second()).size(), points.cloud().size());
 
-        vm.histogramChoiceProperty().set(HistogramChoice.SOURCE);
-        assertSame(points, vm.histogramPointsProperty().get(), "not made on the caller's thread");
+        vm.histogram().histogramChoiceProperty().set(HistogramChoice.SOURCE);
+        assertSame(points, vm.histogram().histogramPointsProperty().get(), "not made on the caller's thread");
         executor.runAll();
-        assertEquals(HistogramCloud.of(vm.sourceHistogramProperty().get()).size(), vm.histogramPointsProperty().get().cloud().size());
-        assertFalse(vm.histogramPointsProperty().get().cloud().isOverlay());
+        assertEquals(HistogramCloud.of(vm.session().sourceHistogramProperty().get()).size(), vm.histogram().histogramPointsProperty().get().cloud().size());
+        assertFalse(vm.histogram().histogramPointsProperty().get().cloud().isOverlay());
     }
 
     @Test
     void anEqualSelectionMadeMeanwhileStillGetsItsPoints() throws Exception {
         ManualTaskExecutor executor = new ManualTaskExecutor();
         EditorViewModel vm = openedAndLooked(executor, "equal.jpg", 45);
-        vm.histogramChoiceProperty().set(HistogramChoice.SOURCE);   // its points are on their way
-        vm.strengthProperty().set(0.5);                              // the same source selection, made again
+        vm.histogram().histogramChoiceProperty().set(HistogramChoice.SOURCE);   // its points are on their way
+        vm.adjustments().strengthProperty().set(0.5);                              // the same source selection, made again
         executor.runAll();
-        HistogramPoints shown = vm.histogramPointsProperty().get();
+        HistogramPoints shown = vm.histogram().histogramPointsProperty().get();
         assertFalse(shown.cloud().isOverlay(), "the panel follows the choice");
-        assertEquals(HistogramCloud.of(vm.sourceHistogramProperty().get()).size(), shown.cloud().size());
+        assertEquals(HistogramCloud.of(vm.session().sourceHistogramProperty().get()).size(), shown.cloud().size());
     }
 
     @Test
@@ -370,18 +370,18 @@ class EditorViewModelTest {
         executor.runNext("Opening a.jpg");        // a's source histogram selected; its points queued
         vm.open(UiFixtures.castPhoto(dir, "b.jpg", 200, 300, 43));
         executor.runNext("Opening b.jpg");        // b's selected while a's points are still being made
-        HistogramPoints shownBefore = vm.histogramPointsProperty().get();
+        HistogramPoints shownBefore = vm.histogram().histogramPointsProperty().get();
         executor.runNext("Histogram points");     // a's points: no longer what is selected
-        assertSame(shownBefore, vm.histogramPointsProperty().get(), "a's points are dropped");
+        assertSame(shownBefore, vm.histogram().histogramPointsProperty().get(), "a's points are dropped");
         executor.runNext("Histogram points");     // then b's, made next
-        assertEquals(HistogramCloud.of(vm.sourceHistogramProperty().get()).size(), vm.histogramPointsProperty().get().cloud().size());
+        assertEquals(HistogramCloud.of(vm.session().sourceHistogramProperty().get()).size(), vm.histogram().histogramPointsProperty().get().cloud().size());
     }
 
     @Test
     void aBrokenFileGivesASpecificErrorAndTheOpenPhotoStays() throws Exception {
         EditorViewModel vm = direct();
         vm.open(UiFixtures.castPhoto(dir, "good.jpg", 300, 200, 3));
-        Photo good = vm.photoProperty().get();
+        Photo good = vm.session().photoProperty().get();
 
         vm.open(UiFixtures.brokenJpeg(dir, "broken.jpg"));
 
@@ -389,9 +389,9 @@ class EditorViewModelTest {
         Notice error = errors().get(0);
         assertEquals("Could not open broken.jpg", error.title());
         assertTrue(error.text().contains("broken.jpg:") && error.text().length() > "broken.jpg: ".length(), error.text());
-        assertSame(good, vm.photoProperty().get(), "the photo that was open stays open");
-        assertTrue(vm.hasLookProperty().get());
-        assertEquals(1, vm.recentFiles().size(), "a file that failed is not a recent photo");
+        assertSame(good, vm.session().photoProperty().get(), "the photo that was open stays open");
+        assertTrue(vm.look().hasLookProperty().get());
+        assertEquals(1, vm.session().recentFiles().files().size(), "a file that failed is not a recent photo");
     }
 
     @Test
@@ -400,7 +400,7 @@ class EditorViewModelTest {
         vm.open(dir.resolve("gone.jpg"));
         assertEquals(1, errors().size());
         assertTrue(errors().get(0).text().contains("no such file"), errors().get(0).text());
-        assertNull(vm.photoProperty().get());
+        assertNull(vm.session().photoProperty().get());
     }
 
     @Test
@@ -417,17 +417,17 @@ class EditorViewModelTest {
         vm.open(second);                           // cancels the first photo's prediction
         executor.runNext("Opening second.jpg");   // second on screen, its own prediction queued behind
         executor.runNext(PREDICTING);              // the first photo's prediction, finished after all
-        assertFalse(vm.hasLookProperty().get(), "the first photo's look never reaches the second");
-        assertEquals(BlendFrame.of(vm.beforeProperty().get()), vm.afterProperty().get(), "the second photo is shown as it is");
+        assertFalse(vm.look().hasLookProperty().get(), "the first photo's look never reaches the second");
+        assertEquals(BlendFrame.of(vm.session().beforeProperty().get()), vm.preview().afterProperty().get(), "the second photo is shown as it is");
         executor.runAll();                         // the second's prediction (and the panel's points)
 
-        assertEquals("second.jpg", vm.detailsProperty().get().fileName());
-        assertEquals(200, vm.photoProperty().get().width());
-        BlendFrame after = vm.afterProperty().get();
-        assertEquals(vm.beforeProperty().get().width(), after.width(), "the result is the second photo's");
-        assertEquals(vm.beforeProperty().get().height(), after.height());
-        assertTrue(vm.hasLookProperty().get());
-        assertTrue(vm.activities().isEmpty());
+        assertEquals("second.jpg", vm.session().detailsProperty().get().fileName());
+        assertEquals(200, vm.session().photoProperty().get().width());
+        BlendFrame after = vm.preview().afterProperty().get();
+        assertEquals(vm.session().beforeProperty().get().width(), after.width(), "the result is the second photo's");
+        assertEquals(vm.session().beforeProperty().get().height(), after.height());
+        assertTrue(vm.look().hasLookProperty().get());
+        assertTrue(vm.activities().list().isEmpty());
     }
 
     @Test
@@ -438,7 +438,7 @@ class EditorViewModelTest {
         vm.open(UiFixtures.castPhoto(dir, "quick.jpg", 200, 300, 7));
         executor.runLatest(); // the later photo loads first
         executor.runAll();    // then the earlier load completes late
-        assertEquals("quick.jpg", vm.detailsProperty().get().fileName());
+        assertEquals("quick.jpg", vm.session().detailsProperty().get().fileName());
         assertEquals(List.of(), errors());
     }
 
@@ -451,18 +451,18 @@ class EditorViewModelTest {
         EditorViewModel vm = viewModel(new DirectTaskExecutor(), missing, 256);
         vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 8));
 
-        assertNotNull(vm.photoProperty().get());
-        assertFalse(vm.hasLookProperty().get());
+        assertNotNull(vm.session().photoProperty().get());
+        assertFalse(vm.look().hasLookProperty().get());
         assertEquals(1, errors().size());
         assertEquals("Automatic correction unavailable", errors().get(0).title());
         assertTrue(errors().get(0).text().contains("model file not found"), errors().get(0).text());
 
         Path reference = UiFixtures.cleanPhoto(dir, "look.png", 300, 200, 9);
-        vm.matchReference(reference);
-        assertTrue(vm.hasLookProperty().get());
-        assertEquals(TargetKind.REFERENCE, vm.targetKindProperty().get());
-        assertEquals("Matching look.png", vm.lookDescriptionProperty().get());
-        assertTrue(Pixels.meanAbsDiff(pixels(vm.beforeProperty().get()), pixels(vm.afterProperty().get())) > 1);
+        vm.look().matchReference(reference);
+        assertTrue(vm.look().hasLookProperty().get());
+        assertEquals(TargetKind.REFERENCE, vm.look().targetKindProperty().get());
+        assertEquals("Matching look.png", vm.look().lookDescriptionProperty().get());
+        assertTrue(Pixels.meanAbsDiff(pixels(vm.session().beforeProperty().get()), pixels(vm.preview().afterProperty().get())) > 1);
     }
 
     @Test
@@ -470,15 +470,15 @@ class EditorViewModelTest {
         EditorViewModel vm = direct();
         vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 10));
         Path reference = UiFixtures.cleanPhoto(dir, "clean.png", 300, 200, 10); // the same scene without the cast
-        vm.matchReference(reference);
+        vm.look().matchReference(reference);
         Photo clean = new PhotoLoader().load(reference);
         Histogram3D target = Histogram3D.of(clean.argb());
-        double before = Histogram3D.klDivergence(target, vm.sourceHistogramProperty().get());
-        double after = Histogram3D.klDivergence(target, vm.resultHistogramProperty().get());
+        double before = Histogram3D.klDivergence(target, vm.session().sourceHistogramProperty().get());
+        double after = Histogram3D.klDivergence(target, vm.preview().resultHistogramProperty().get());
         assertTrue(after < before * 0.5, "KL to the reference " + before + " -> " + after);
 
-        vm.useModel();
-        assertEquals(TargetKind.MODEL, vm.targetKindProperty().get());
+        vm.look().useModel();
+        assertEquals(TargetKind.MODEL, vm.look().targetKindProperty().get());
     }
 
     @Test
@@ -487,11 +487,11 @@ class EditorViewModelTest {
         byte[] originalBytes = Files.readAllBytes(file);
         EditorViewModel vm = direct();
         vm.open(file);
-        vm.strengthProperty().set(0.8);
-        vm.regrainProperty().set(false);
+        vm.adjustments().strengthProperty().set(0.8);
+        vm.adjustments().regrainProperty().set(false);
         Path out = dir.resolve("out.png");
 
-        vm.export(out, ExportOptions.DEFAULT.withFormat(ImageFormat.PNG));
+        vm.export().export(out, ExportOptions.DEFAULT.withFormat(ImageFormat.PNG));
 
         assertEquals(List.of(), errors());
         Photo written = new PhotoLoader().load(out);
@@ -510,7 +510,7 @@ class EditorViewModelTest {
         EditorViewModel vm = direct();
         vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 12));
         Path out = dir.resolve("no-such-folder").resolve("out.jpg");
-        vm.export(out, ExportOptions.DEFAULT);
+        vm.export().export(out, ExportOptions.DEFAULT);
         assertEquals(1, errors().size());
         assertTrue(errors().get(0).title().startsWith("Export failed"), errors().get(0).title());
         assertFalse(Files.exists(out));
@@ -522,10 +522,10 @@ class EditorViewModelTest {
         Path file = UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 13);
         vm.open(file);
         byte[] original = Files.readAllBytes(file);
-        vm.export(file, ExportOptions.DEFAULT);
+        vm.export().export(file, ExportOptions.DEFAULT);
         assertEquals(1, errors().size(), "exporting over the original without asking is refused");
         assertArrayEquals(original, Files.readAllBytes(file));
-        vm.export(file, ExportOptions.DEFAULT.withOverwrite(true));
+        vm.export().export(file, ExportOptions.DEFAULT.withOverwrite(true));
         assertEquals(1, errors().size());
         assertFalse(java.util.Arrays.equals(original, Files.readAllBytes(file)), "replaced when the user said so");
     }
@@ -534,9 +534,9 @@ class EditorViewModelTest {
     void theLutExportIsTheLookAtTheCurrentStrength() throws Exception {
         EditorViewModel vm = direct();
         vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 14));
-        vm.strengthProperty().set(0.5);
+        vm.adjustments().strengthProperty().set(0.5);
         Path cube = dir.resolve("look.cube");
-        vm.exportLut(cube);
+        vm.export().exportLut(cube);
         ColorLut3D read = CubeFile.read(cube);
         ColorLut3D expected = lookLut(vm).withStrength(0.5);
         assertEquals(expected.size(), read.size());
@@ -551,15 +551,15 @@ class EditorViewModelTest {
     void resetPutsEverythingBack() throws Exception {
         EditorViewModel vm = direct();
         vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 15));
-        vm.strengthProperty().set(0.3);
-        vm.regrainProperty().set(false);
+        vm.adjustments().strengthProperty().set(0.3);
+        vm.adjustments().regrainProperty().set(false);
         vm.compareModeProperty().set(CompareMode.SPLIT);
-        vm.matchReference(UiFixtures.cleanPhoto(dir, "ref.png", 200, 200, 16));
+        vm.look().matchReference(UiFixtures.cleanPhoto(dir, "ref.png", 200, 200, 16));
         vm.reset();
-        assertEquals(1.0, vm.strengthProperty().get());
-        assertTrue(vm.regrainProperty().get());
+        assertEquals(1.0, vm.adjustments().strengthProperty().get());
+        assertTrue(vm.adjustments().regrainProperty().get());
         assertEquals(CompareMode.RESULT, vm.compareModeProperty().get());
-        assertEquals(TargetKind.MODEL, vm.targetKindProperty().get());
+        assertEquals(TargetKind.MODEL, vm.look().targetKindProperty().get());
     }
 
     @Test
@@ -568,28 +568,28 @@ class EditorViewModelTest {
         EditorViewModel vm = viewModel(executor, model, 256);
         vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 17));
         executor.runNext(); // loaded; prediction queued
-        assertEquals(1, vm.activities().size());
+        assertEquals(1, vm.activities().list().size());
         vm.cancelAll();
         executor.runAll();
-        assertFalse(vm.hasLookProperty().get());
-        assertTrue(vm.activities().isEmpty());
-        assertNotNull(vm.photoProperty().get(), "the photo stays");
+        assertFalse(vm.look().hasLookProperty().get());
+        assertTrue(vm.activities().list().isEmpty());
+        assertNotNull(vm.session().photoProperty().get(), "the photo stays");
     }
 
     @Test
     void theHistogramChoiceSelectsWhatThePanelDraws() throws Exception {
         EditorViewModel vm = direct();
-        assertTrue(vm.histogramSelectionProperty().get().isEmpty());
+        assertTrue(vm.histogram().histogramSelectionProperty().get().isEmpty());
         vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 18));
-        vm.histogramChoiceProperty().set(HistogramChoice.SOURCE);
-        assertSame(vm.sourceHistogramProperty().get(), vm.histogramSelectionProperty().get().first());
-        vm.histogramChoiceProperty().set(HistogramChoice.TARGET);
-        assertSame(vm.targetHistogramProperty().get(), vm.histogramSelectionProperty().get().first());
-        vm.histogramChoiceProperty().set(HistogramChoice.RESULT);
-        assertSame(vm.resultHistogramProperty().get(), vm.histogramSelectionProperty().get().first());
-        assertFalse(vm.histogramSelectionProperty().get().isOverlay());
-        vm.strengthProperty().set(0.4);
-        assertTrue(vm.histogramSelectionProperty().get().caption().contains("40%"));
+        vm.histogram().histogramChoiceProperty().set(HistogramChoice.SOURCE);
+        assertSame(vm.session().sourceHistogramProperty().get(), vm.histogram().histogramSelectionProperty().get().first());
+        vm.histogram().histogramChoiceProperty().set(HistogramChoice.TARGET);
+        assertSame(vm.look().targetHistogramProperty().get(), vm.histogram().histogramSelectionProperty().get().first());
+        vm.histogram().histogramChoiceProperty().set(HistogramChoice.RESULT);
+        assertSame(vm.preview().resultHistogramProperty().get(), vm.histogram().histogramSelectionProperty().get().first());
+        assertFalse(vm.histogram().histogramSelectionProperty().get().isOverlay());
+        vm.adjustments().strengthProperty().set(0.4);
+        assertTrue(vm.histogram().histogramSelectionProperty().get().caption().contains("40%"));
     }
 
     @Test
@@ -601,22 +601,22 @@ class EditorViewModelTest {
         }
         files.forEach(vm::open);
         vm.open(files.get(5));
-        assertEquals(10, vm.recentFiles().size());
-        assertEquals(files.get(5).toAbsolutePath().normalize(), vm.recentFiles().get(0));
-        assertEquals(files.get(11).toAbsolutePath().normalize(), vm.recentFiles().get(1));
-        assertEquals(1, vm.recentFiles().stream().filter(p -> p.endsWith("p5.png")).count());
+        assertEquals(10, vm.session().recentFiles().files().size());
+        assertEquals(files.get(5).toAbsolutePath().normalize(), vm.session().recentFiles().files().get(0));
+        assertEquals(files.get(11).toAbsolutePath().normalize(), vm.session().recentFiles().files().get(1));
+        assertEquals(1, vm.session().recentFiles().files().stream().filter(p -> p.endsWith("p5.png")).count());
 
         EditorViewModel restarted = viewModel(new DirectTaskExecutor(), model, 256);
-        assertEquals(vm.recentFiles(), restarted.recentFiles());
-        assertEquals(dir.toAbsolutePath(), restarted.lastFolder().orElseThrow());
+        assertEquals(vm.session().recentFiles().files(), restarted.session().recentFiles().files());
+        assertEquals(dir.toAbsolutePath(), restarted.session().lastFolder().orElseThrow());
     }
 
     @Test
     void theSuggestedExportNameKeepsTheOriginalsName() throws Exception {
         EditorViewModel vm = direct();
-        assertEquals("photo-retone.jpg", vm.suggestedExportName(ImageFormat.JPEG));
+        assertEquals("photo-retone.jpg", vm.export().suggestedExportName(ImageFormat.JPEG));
         vm.open(UiFixtures.castPhoto(dir, "IMG_0042.jpg", 60, 40, 19));
-        assertEquals("IMG_0042-retone.tif", vm.suggestedExportName(ImageFormat.TIFF));
+        assertEquals("IMG_0042-retone.tif", vm.export().suggestedExportName(ImageFormat.TIFF));
     }
 
     @Test
@@ -624,10 +624,10 @@ class EditorViewModelTest {
         Path file = UiFixtures.castPhoto(dir, "big.jpg", 1200, 800, 30);
         EditorViewModel vm = direct(); // display copy 256 px wide: 100 % needs detail
         vm.open(file);
-        vm.regrainProperty().set(false);
-        vm.requestDetail(400, 300, 200, 100, 1.0);
+        vm.adjustments().regrainProperty().set(false);
+        vm.detail().requestDetail(400, 300, 200, 100, 1.0);
 
-        DetailFrame detail = vm.detailProperty().get();
+        DetailFrame detail = vm.detail().detailProperty().get();
         assertNotNull(detail);
         assertTrue(detail.covers(400, 300, 200, 100));
         assertEquals(350, detail.x(), "a quarter of the region is added on each side");
@@ -643,15 +643,15 @@ class EditorViewModelTest {
         assertTrue(Pixels.maxAbsDiff(expected, pixels(detail.after())) <= 1, "the look at full resolution");
         assertFalse(detail.regrained());
 
-        vm.adjustingProperty().set(true);
-        vm.regrainProperty().set(true);
-        vm.strengthProperty().set(0.6);
-        DetailFrame moving = vm.detailProperty().get();
+        vm.adjustments().adjustingProperty().set(true);
+        vm.adjustments().regrainProperty().set(true);
+        vm.adjustments().strengthProperty().set(0.6);
+        DetailFrame moving = vm.detail().detailProperty().get();
         assertFalse(moving.regrained(), "no regrain while the slider moves");
         assertNotNull(moving.after().over(), "while it moves, the detail too is two frames mixed");
         assertTrue(Pixels.maxAbsDiff(colored(lut, crop, 0.6), pixels(moving.after())) <= 1);
-        vm.adjustingProperty().set(false);
-        DetailFrame rested = vm.detailProperty().get();
+        vm.adjustments().adjustingProperty().set(false);
+        DetailFrame rested = vm.detail().detailProperty().get();
         assertTrue(rested.regrained());
         assertNull(rested.after().over(), "at rest the regrained pixels show alone");
         assertTrue(rested.after().frames().containsAll(moving.after().frames()),
@@ -659,36 +659,36 @@ class EditorViewModelTest {
         int[] regrained = new app.retone.core.color.Regrain().apply(crop, colored(lut, crop, 0.6), 300, 150);
         assertTrue(Pixels.maxAbsDiff(regrained, pixels(rested.after())) <= 2, "the engine's regrain of the region");
 
-        vm.requestDetail(420, 310, 100, 50, 1.0);
-        assertSame(rested, vm.detailProperty().get(), "a region inside the detail needs no new work");
-        vm.clearDetail();
-        assertNull(vm.detailProperty().get());
+        vm.detail().requestDetail(420, 310, 100, 50, 1.0);
+        assertSame(rested, vm.detail().detailProperty().get(), "a region inside the detail needs no new work");
+        vm.detail().clearDetail();
+        assertNull(vm.detail().detailProperty().get());
     }
 
     @Test
     void openingAnotherPhotoDropsTheDetail() throws Exception {
         EditorViewModel vm = direct();
         vm.open(UiFixtures.castPhoto(dir, "a.jpg", 800, 600, 31));
-        vm.requestDetail(0, 0, 100, 100, 1.0);
-        assertNotNull(vm.detailProperty().get());
+        vm.detail().requestDetail(0, 0, 100, 100, 1.0);
+        assertNotNull(vm.detail().detailProperty().get());
         vm.open(UiFixtures.castPhoto(dir, "b.jpg", 800, 600, 32));
-        assertNull(vm.detailProperty().get());
+        assertNull(vm.detail().detailProperty().get());
     }
 
     @Test
     void belowOneHundredPercentTheDetailHasTheScreensResolutionNotThePhotos() throws Exception {
         EditorViewModel vm = direct();
         vm.open(UiFixtures.castPhoto(dir, "big.jpg", 2400, 1600, 33));
-        vm.requestDetail(0, 0, 2000, 1200, 0.3); // a 30 % view of most of the photo
-        DetailFrame detail = vm.detailProperty().get();
+        vm.detail().requestDetail(0, 0, 2000, 1200, 0.3); // a 30 % view of most of the photo
+        DetailFrame detail = vm.detail().detailProperty().get();
         assertEquals(0.3, detail.scale(), 1e-9);
         assertEquals(2400, detail.regionWidth(), "the margin is clamped to the photo");
         assertEquals(720, detail.before().width(), "2400 photo pixels at 30 % are 720 screen pixels");
         assertEquals(1500, detail.regionHeight(), "1200 rows and a quarter of that below");
         assertEquals(450, detail.before().height());
         assertFalse(detail.regrained(), "grain belongs to the photo's own pixels, at 100 % and beyond");
-        vm.requestDetail(100, 100, 500, 300, 1.0);
-        assertEquals(1.0, vm.detailProperty().get().scale(), 1e-9, "zooming in asks for sharper pixels");
+        vm.detail().requestDetail(100, 100, 500, 300, 1.0);
+        assertEquals(1.0, vm.detail().detailProperty().get().scale(), 1e-9, "zooming in asks for sharper pixels");
     }
 
     @Test
@@ -697,13 +697,13 @@ class EditorViewModelTest {
         EditorViewModel vm = viewModel(executor, model, 256);
         vm.open(UiFixtures.castPhoto(dir, "pan.jpg", 1200, 800, 34));
         executor.runAll();
-        vm.regrainProperty().set(false);
-        vm.requestDetail(0, 0, 200, 100, 1.0);
+        vm.adjustments().regrainProperty().set(false);
+        vm.detail().requestDetail(0, 0, 200, 100, 1.0);
         executor.runAll();
-        vm.requestDetail(800, 500, 200, 100, 1.0); // panned: a new region on its way
-        vm.strengthProperty().set(0.7);             // and a click on the slider's track meanwhile
+        vm.detail().requestDetail(800, 500, 200, 100, 1.0); // panned: a new region on its way
+        vm.adjustments().strengthProperty().set(0.7);             // and a click on the slider's track meanwhile
         executor.runAll();
-        assertTrue(vm.detailProperty().get().covers(800, 500, 200, 100), "the new region arrived");
+        assertTrue(vm.detail().detailProperty().get().covers(800, 500, 200, 100), "the new region arrived");
     }
 
     @Test
@@ -712,9 +712,9 @@ class EditorViewModelTest {
         EditorViewModel vm = viewModel(new DirectTaskExecutor(), missing, 256);
         vm.open(UiFixtures.castPhoto(dir, "good.jpg", 300, 200, 35));
         vm.open(UiFixtures.brokenJpeg(dir, "broken.jpg"));
-        vm.matchReference(UiFixtures.cleanPhoto(dir, "look.png", 300, 200, 36));
-        assertEquals("good.jpg", vm.detailsProperty().get().fileName());
-        assertTrue(vm.hasLookProperty().get(), "the reference look reaches the photo that stayed open");
+        vm.look().matchReference(UiFixtures.cleanPhoto(dir, "look.png", 300, 200, 36));
+        assertEquals("good.jpg", vm.session().detailsProperty().get().fileName());
+        assertTrue(vm.look().hasLookProperty().get(), "the reference look reaches the photo that stayed open");
     }
 
     @Test
@@ -723,15 +723,15 @@ class EditorViewModelTest {
         EditorViewModel vm = viewModel(executor, model, 256);
         vm.open(UiFixtures.castPhoto(dir, "kept.jpg", 300, 200, 44));
         executor.runNext("Opening kept.jpg");
-        assertEquals(List.of("Predicting the look"), vm.activities().stream().map(Activity::title).toList());
+        assertEquals(List.of("Predicting the look"), vm.activities().list().stream().map(Activity::title).toList());
 
         vm.open(UiFixtures.brokenJpeg(dir, "broken.jpg"));
-        assertEquals(List.of("Opening broken.jpg"), vm.activities().stream().map(Activity::title).toList(),
+        assertEquals(List.of("Opening broken.jpg"), vm.activities().list().stream().map(Activity::title).toList(),
                 "the prediction for the photo being replaced stops at once");
         executor.runAll();   // broken.jpg fails: kept.jpg stays, and gets its look after all
 
-        assertEquals("kept.jpg", vm.detailsProperty().get().fileName());
-        assertTrue(vm.hasLookProperty().get());
+        assertEquals("kept.jpg", vm.session().detailsProperty().get().fileName());
+        assertTrue(vm.look().hasLookProperty().get());
         assertEquals(1, errors().size());
     }
 
@@ -740,11 +740,11 @@ class EditorViewModelTest {
         ManualTaskExecutor executor = new ManualTaskExecutor();
         EditorViewModel vm = viewModel(executor, model, 256);
         vm.open(UiFixtures.castPhoto(dir, "slow.jpg", 300, 200, 37));
-        assertEquals(1, vm.activities().size());
-        vm.activities().get(0).cancel();
-        assertTrue(vm.activities().isEmpty(), "gone from the status bar before the work even noticed");
+        assertEquals(1, vm.activities().list().size());
+        vm.activities().list().get(0).cancel();
+        assertTrue(vm.activities().list().isEmpty(), "gone from the status bar before the work even noticed");
         executor.runAll();
-        assertTrue(vm.activities().isEmpty());
+        assertTrue(vm.activities().list().isEmpty());
     }
 
     @Test
@@ -753,11 +753,11 @@ class EditorViewModelTest {
         EditorViewModel vm = viewModel(executor, model, 256);
         vm.open(UiFixtures.castPhoto(dir, "e.jpg", 300, 200, 38));
         executor.runAll();
-        assertFalse(vm.isExporting());
-        vm.export(dir.resolve("out.jpg"), ExportOptions.DEFAULT);
-        assertTrue(vm.isExporting());
+        assertFalse(vm.export().isExporting());
+        vm.export().export(dir.resolve("out.jpg"), ExportOptions.DEFAULT);
+        assertTrue(vm.export().isExporting());
         executor.runAll();
-        assertFalse(vm.isExporting());
+        assertFalse(vm.export().isExporting());
         assertTrue(Files.exists(dir.resolve("out.jpg")));
     }
 
@@ -767,9 +767,9 @@ class EditorViewModelTest {
         Path file = UiFixtures.castPhoto(dir, "orig.jpg", 120, 80, 39);
         vm.open(file);
         Path link = Files.createSymbolicLink(dir.resolve("link.jpg"), file);
-        assertTrue(vm.isOpenPhoto(link), "a link to the original is the original");
-        assertTrue(vm.isOpenPhoto(file));
-        assertFalse(vm.isOpenPhoto(dir.resolve("other.jpg")));
+        assertTrue(vm.export().isOpenPhoto(link), "a link to the original is the original");
+        assertTrue(vm.export().isOpenPhoto(file));
+        assertFalse(vm.export().isOpenPhoto(dir.resolve("other.jpg")));
     }
 
     /** A view model with a photo opened and its look made, all of the executor's work run. */
@@ -817,13 +817,13 @@ class EditorViewModelTest {
 
     /** The look's LUT as the engine makes it from the source and target histograms on display, with the chosen transfer. */
     private static ColorLut3D lookLut(EditorViewModel vm) {
-        return vm.lookTransferProperty().get().create(ColorLut3D.DEFAULT_SIZE).transfer(vm.sourceHistogramProperty().get(),
-                vm.targetHistogramProperty().get());
+        return vm.look().lookTransferProperty().get().create(ColorLut3D.DEFAULT_SIZE).transfer(vm.session().sourceHistogramProperty().get(),
+                vm.look().targetHistogramProperty().get());
     }
 
     /** The engine's own repaint of the display copy under that look, to compare the slider's path with. */
     private static app.retone.core.color.StrengthPreview repaintOf(EditorViewModel vm) {
-        return new app.retone.core.color.StrengthPreview(pixels(vm.beforeProperty().get()), lookLut(vm),
+        return new app.retone.core.color.StrengthPreview(pixels(vm.session().beforeProperty().get()), lookLut(vm),
                 app.retone.core.color.Interpolation.TETRAHEDRAL);
     }
 

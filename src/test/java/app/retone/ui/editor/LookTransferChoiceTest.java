@@ -59,31 +59,31 @@ class LookTransferChoiceTest {
         PredictorSource counting = () -> EditorViewModelTest.counted(model.predictor(), predictions);
         EditorViewModel vm = new EditorViewModel(EditorServices.standard(new PhotoLoader(), counting,
                 new PreviewBounds(256, 256)), executor, settings);
-        vm.addNoticeListener(notices::add);
+        vm.notices().addListener(notices::add);
         return vm;
     }
 
     @Test
     void theAutomaticLookIsMadeWithTheChosenTransfer() throws Exception {
         EditorViewModel vm = viewModel(new DirectTaskExecutor());
-        assertEquals(LookTransfer.DEFAULT, vm.lookTransferProperty().get(), "nothing remembered: the default");
+        assertEquals(LookTransfer.DEFAULT, vm.look().lookTransferProperty().get(), "nothing remembered: the default");
         vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 70));
-        Histogram3D source = vm.sourceHistogramProperty().get();
-        Histogram3D target = vm.targetHistogramProperty().get();
+        Histogram3D source = vm.session().sourceHistogramProperty().get();
+        Histogram3D target = vm.look().targetHistogramProperty().get();
         ColorLut3D curves = lutShown(vm, null);
         assertLut(LookTransfer.CURVES.create(33).transfer(source, target), curves, "the default is the tone curves");
-        int[] curvesPixels = pixels(vm.afterProperty().get());
+        int[] curvesPixels = pixels(vm.preview().afterProperty().get());
 
-        vm.useTransfer(LookTransfer.PITIE);
+        vm.look().useTransfer(LookTransfer.PITIE);
 
         assertEquals(2, predictions.get(), "the look was made again");
-        assertEquals(target, vm.targetHistogramProperty().get(), "the same prediction");
+        assertEquals(target, vm.look().targetHistogramProperty().get(), "the same prediction");
         ColorLut3D pitie = lutShown(vm, null);
         assertLut(LookTransfer.PITIE.create(33).transfer(source, target), pitie, "now Pitié's 3D transfer");
         assertTrue(maxNodeDiff(curves, pitie) > 0.02, "the two transfers make other LUTs for a cast: "
                 + maxNodeDiff(curves, pitie));
-        assertTrue(Pixels.meanAbsDiff(curvesPixels, pixels(vm.afterProperty().get())) > 0.5, "and the screen shows it");
-        assertEquals(TargetKind.MODEL, vm.targetKindProperty().get());
+        assertTrue(Pixels.meanAbsDiff(curvesPixels, pixels(vm.preview().afterProperty().get())) > 0.5, "and the screen shows it");
+        assertEquals(TargetKind.MODEL, vm.look().targetKindProperty().get());
         assertEquals(List.of(), errors());
     }
 
@@ -93,35 +93,35 @@ class LookTransferChoiceTest {
         EditorViewModel vm = viewModel(executor);
         vm.open(UiFixtures.castPhoto(dir, "switch.jpg", 300, 200, 71));
         executor.runAll();
-        Histogram3D source = vm.sourceHistogramProperty().get();
-        Histogram3D target = vm.targetHistogramProperty().get();
-        vm.strengthProperty().set(0.6);
-        vm.regrainProperty().set(false);
-        BlendFrame curvesShown = vm.afterProperty().get();
+        Histogram3D source = vm.session().sourceHistogramProperty().get();
+        Histogram3D target = vm.look().targetHistogramProperty().get();
+        vm.adjustments().strengthProperty().set(0.6);
+        vm.adjustments().regrainProperty().set(false);
+        BlendFrame curvesShown = vm.preview().afterProperty().get();
 
-        vm.useTransfer(LookTransfer.PITIE);
+        vm.look().useTransfer(LookTransfer.PITIE);
         assertEquals(List.of(PREDICTING), titles(vm), "the look is made again in the background");
-        assertSame(curvesShown, vm.afterProperty().get(), "the look shown stays until the new one is ready");
-        vm.useTransfer(LookTransfer.CURVES);                   // changed their mind before the 3D look came
+        assertSame(curvesShown, vm.preview().afterProperty().get(), "the look shown stays until the new one is ready");
+        vm.look().useTransfer(LookTransfer.CURVES);                   // changed their mind before the 3D look came
         assertEquals(List.of(PREDICTING), titles(vm), "the 3D transfer's work stopped at once");
         assertEquals(2, executor.pending(PREDICTING));
 
         executor.runNext(PREDICTING);                          // the 3D transfer's look, delivered after all
-        assertSame(curvesShown, vm.afterProperty().get(), "a look of a transfer no longer chosen never shows");
+        assertSame(curvesShown, vm.preview().afterProperty().get(), "a look of a transfer no longer chosen never shows");
         executor.runAll();                                     // the tone curves' look
         assertLut(LookTransfer.CURVES.create(33).transfer(source, target).withStrength(0.6),
                 lutShown(vm, executor), "the tone curves at 60 %");
 
-        vm.useTransfer(LookTransfer.PITIE);
+        vm.look().useTransfer(LookTransfer.PITIE);
         executor.runAll();
         assertEquals(4, predictions.get());
         assertLut(LookTransfer.PITIE.create(33).transfer(source, target).withStrength(0.6),
                 lutShown(vm, executor), "the 3D transfer at 60 %");
-        assertEquals(0.6, vm.strengthProperty().get(), "the strength stays");
-        assertFalse(vm.regrainProperty().get(), "so does regrain");
-        assertTrue(Pixels.meanAbsDiff(pixels(curvesShown), pixels(vm.afterProperty().get())) > 0.3,
+        assertEquals(0.6, vm.adjustments().strengthProperty().get(), "the strength stays");
+        assertFalse(vm.adjustments().regrainProperty().get(), "so does regrain");
+        assertTrue(Pixels.meanAbsDiff(pixels(curvesShown), pixels(vm.preview().afterProperty().get())) > 0.3,
                 "the screen shows the 3D transfer's look");
-        assertTrue(vm.activities().isEmpty());
+        assertTrue(vm.activities().list().isEmpty());
         assertEquals(List.of(), errors());
     }
 
@@ -131,32 +131,32 @@ class LookTransferChoiceTest {
         EditorViewModel vm = viewModel(executor);
         vm.open(UiFixtures.castPhoto(dir, "photo.jpg", 300, 200, 72));
         executor.runAll();
-        Histogram3D source = vm.sourceHistogramProperty().get();
-        Histogram3D predicted = vm.targetHistogramProperty().get();
-        assertEquals(LookTransfer.CURVES, vm.lookTransferProperty().get());
+        Histogram3D source = vm.session().sourceHistogramProperty().get();
+        Histogram3D predicted = vm.look().targetHistogramProperty().get();
+        assertEquals(LookTransfer.CURVES, vm.look().lookTransferProperty().get());
 
-        vm.matchReference(UiFixtures.cleanPhoto(dir, "clean.png", 300, 200, 73));
-        vm.useTransfer(LookTransfer.PITIE);                    // chosen while the reference is being matched
+        vm.look().matchReference(UiFixtures.cleanPhoto(dir, "clean.png", 300, 200, 73));
+        vm.look().useTransfer(LookTransfer.PITIE);                    // chosen while the reference is being matched
         assertEquals(List.of("Matching clean.png"), titles(vm), "the matching goes on; no prediction starts");
         executor.runAll();
-        assertEquals(TargetKind.REFERENCE, vm.targetKindProperty().get());
+        assertEquals(TargetKind.REFERENCE, vm.look().targetKindProperty().get());
         ColorLut3D reference = lutShown(vm, executor);
-        assertLut(new PdfTransfer().transfer(source, vm.targetHistogramProperty().get()), reference,
+        assertLut(new PdfTransfer().transfer(source, vm.look().targetHistogramProperty().get()), reference,
                 "the reference is matched with the full 3D transfer");
-        BlendFrame shown = vm.afterProperty().get();
+        BlendFrame shown = vm.preview().afterProperty().get();
 
-        vm.useTransfer(LookTransfer.CURVES);
-        vm.useTransfer(LookTransfer.PITIE);
+        vm.look().useTransfer(LookTransfer.CURVES);
+        vm.look().useTransfer(LookTransfer.PITIE);
         assertEquals(List.of(), titles(vm), "with the reference on screen the choice changes nothing");
         assertEquals(0, executor.pending(PREDICTING));
-        assertSame(shown, vm.afterProperty().get());
+        assertSame(shown, vm.preview().afterProperty().get());
         assertEquals(1, predictions.get());
-        assertEquals(LookTransfer.PITIE, vm.lookTransferProperty().get(), "but is remembered");
+        assertEquals(LookTransfer.PITIE, vm.look().lookTransferProperty().get(), "but is remembered");
 
-        vm.useModel();                                         // the tone curves' look made before is not reused
+        vm.look().useModel();                                         // the tone curves' look made before is not reused
         assertEquals(List.of(PREDICTING), titles(vm));
         executor.runAll();
-        assertEquals(TargetKind.MODEL, vm.targetKindProperty().get());
+        assertEquals(TargetKind.MODEL, vm.look().targetKindProperty().get());
         assertLut(LookTransfer.PITIE.create(33).transfer(source, predicted), lutShown(vm, executor),
                 "the automatic look comes with the transfer chosen meanwhile");
         assertEquals(List.of(), errors());
@@ -168,39 +168,39 @@ class LookTransferChoiceTest {
         EditorViewModel vm = viewModel(executor);
         vm.open(UiFixtures.castPhoto(dir, "back.jpg", 300, 200, 74));
         executor.runAll();
-        vm.matchReference(UiFixtures.cleanPhoto(dir, "look.png", 300, 200, 75));
+        vm.look().matchReference(UiFixtures.cleanPhoto(dir, "look.png", 300, 200, 75));
         executor.runAll();
         ColorLut3D reference = lutShown(vm, executor);
 
-        vm.useTransfer(LookTransfer.PITIE);                    // remembered only: the reference is on screen
-        vm.useModel();                                         // back to the automatic look, on its way...
-        vm.useTransfer(LookTransfer.CURVES);                   // ...when the tone curves are chosen again
+        vm.look().useTransfer(LookTransfer.PITIE);                    // remembered only: the reference is on screen
+        vm.look().useModel();                                         // back to the automatic look, on its way...
+        vm.look().useTransfer(LookTransfer.CURVES);                   // ...when the tone curves are chosen again
         assertEquals(List.of(PREDICTING), titles(vm), "the 3D transfer's prediction stopped, the curves' started");
         executor.runNext(PREDICTING);                          // the stopped one, delivered after all
-        assertEquals(TargetKind.REFERENCE, vm.targetKindProperty().get(), "never shown");
+        assertEquals(TargetKind.REFERENCE, vm.look().targetKindProperty().get(), "never shown");
         assertLut(reference, lutShown(vm, executor), "the reference stays until the chosen look is ready");
         executor.runAll();
-        assertEquals(TargetKind.MODEL, vm.targetKindProperty().get());
-        assertLut(LookTransfer.CURVES.create(33).transfer(vm.sourceHistogramProperty().get(),
-                vm.targetHistogramProperty().get()), lutShown(vm, executor), "made with the tone curves");
+        assertEquals(TargetKind.MODEL, vm.look().targetKindProperty().get());
+        assertLut(LookTransfer.CURVES.create(33).transfer(vm.session().sourceHistogramProperty().get(),
+                vm.look().targetHistogramProperty().get()), lutShown(vm, executor), "made with the tone curves");
     }
 
     @Test
     void theChoiceIsRememberedAndAnUnknownOneGivesTheDefault() {
         EditorViewModel first = viewModel(new DirectTaskExecutor());
-        first.useTransfer(LookTransfer.PITIE);
+        first.look().useTransfer(LookTransfer.PITIE);
         assertEquals(LookTransfer.PITIE.id(), settings.get("lookTransfer").orElseThrow());
         assertEquals(0, predictions.get(), "no photo, nothing to make");
 
         EditorViewModel restarted = viewModel(new DirectTaskExecutor());
-        assertEquals(LookTransfer.PITIE, restarted.lookTransferProperty().get(), "the next run starts with it");
-        restarted.useTransfer(LookTransfer.CURVES);
-        assertEquals(LookTransfer.CURVES, viewModel(new DirectTaskExecutor()).lookTransferProperty().get());
+        assertEquals(LookTransfer.PITIE, restarted.look().lookTransferProperty().get(), "the next run starts with it");
+        restarted.look().useTransfer(LookTransfer.CURVES);
+        assertEquals(LookTransfer.CURVES, viewModel(new DirectTaskExecutor()).look().lookTransferProperty().get());
 
         settings.put("lookTransfer", "wavelets");               // a later version's, or a hand-edited value
-        assertEquals(LookTransfer.DEFAULT, viewModel(new DirectTaskExecutor()).lookTransferProperty().get());
+        assertEquals(LookTransfer.DEFAULT, viewModel(new DirectTaskExecutor()).look().lookTransferProperty().get());
         settings.put("lookTransfer", "");
-        assertEquals(LookTransfer.DEFAULT, viewModel(new DirectTaskExecutor()).lookTransferProperty().get());
+        assertEquals(LookTransfer.DEFAULT, viewModel(new DirectTaskExecutor()).look().lookTransferProperty().get());
     }
 
     /**
@@ -209,7 +209,7 @@ class LookTransferChoiceTest {
      */
     private ColorLut3D lutShown(EditorViewModel vm, ManualTaskExecutor executor) throws Exception {
         String name = "shown-" + cubes++ + ".cube";
-        vm.exportLut(dir.resolve(name));
+        vm.export().exportLut(dir.resolve(name));
         if (executor != null) {
             executor.runNext("Exporting " + name);
         }
@@ -239,7 +239,7 @@ class LookTransferChoiceTest {
     }
 
     private static List<String> titles(EditorViewModel vm) {
-        return vm.activities().stream().map(Activity::title).toList();
+        return vm.activities().list().stream().map(Activity::title).toList();
     }
 
     private static int[] pixels(BlendFrame frame) {

@@ -1,0 +1,81 @@
+package app.retone.ui;
+
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Toggle;
+
+/**
+ * One thing the user can do, however it is reached: its handler, when it is disabled and (for a
+ * choice) when it is selected. Attached to a menu item and a button alike, so both act, grey out
+ * and show their selection the same way, wired once.
+ */
+final class Command {
+
+    private final Runnable handler;
+    private final ReadOnlyBooleanWrapper disabled = new ReadOnlyBooleanWrapper(false);
+    private ObservableValue<Boolean> selected;
+
+    private Command(Runnable handler) {
+        this.handler = handler;
+    }
+
+    static Command of(Runnable handler) {
+        return new Command(handler);
+    }
+
+    /** Disabled while {@code condition} holds. */
+    Command disabledWhen(ObservableValue<Boolean> condition) {
+        disabled.bind(condition);
+        return this;
+    }
+
+    /** Shown selected (on a toggle: a radio item, a toggle button) exactly while {@code condition} holds. */
+    Command selectedWhen(ObservableValue<Boolean> condition) {
+        selected = condition;
+        return this;
+    }
+
+    void run() {
+        handler.run();
+    }
+
+    Command attach(MenuItem... items) {
+        for (MenuItem item : items) {
+            item.disableProperty().bind(disabled);
+            item.setOnAction(e -> act(item instanceof Toggle toggle ? toggle : null));
+            if (item instanceof Toggle toggle) {
+                keepSelected(toggle);
+            }
+        }
+        return this;
+    }
+
+    Command attach(ButtonBase... buttons) {
+        for (ButtonBase button : buttons) {
+            button.disableProperty().bind(disabled);
+            button.setOnAction(e -> act(button instanceof Toggle toggle ? toggle : null));
+            if (button instanceof Toggle toggle) {
+                keepSelected(toggle);
+            }
+        }
+        return this;
+    }
+
+    /** A click toggles the control by itself: it shows the command's state again before acting. */
+    private void act(Toggle toggle) {
+        if (toggle != null && selected != null) {
+            toggle.setSelected(Boolean.TRUE.equals(selected.getValue()));
+        }
+        handler.run();
+    }
+
+    private void keepSelected(Toggle toggle) {
+        if (selected == null) {
+            return;
+        }
+        selected.addListener((obs, old, now) -> toggle.setSelected(Boolean.TRUE.equals(now)));
+        toggle.setSelected(Boolean.TRUE.equals(selected.getValue()));
+    }
+}

@@ -1,0 +1,45 @@
+package app.retone.ui;
+
+import app.retone.ui.editor.HistogramChoice;
+import app.retone.ui.editor.HistogramPanelViewModel;
+import app.retone.ui.histogram.HistogramView;
+import java.util.Map;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioMenuItem;
+import javafx.util.StringConverter;
+
+/**
+ * The histogram panel: the choice (box and View menu items, one command per choice), the 3D view
+ * of the points the view model made, and the caption.
+ */
+final class HistogramPanel {
+
+    private HistogramPanel() {
+    }
+
+    static void bind(HistogramPanelViewModel panel, ChoiceBox<HistogramChoice> choiceBox,
+                     Map<HistogramChoice, RadioMenuItem> items, HistogramView view, Label caption) {
+        choiceBox.getItems().setAll(HistogramChoice.values());
+        choiceBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(HistogramChoice choice) {
+                return choice == null ? "" : choice.label();
+            }
+
+            @Override
+            public HistogramChoice fromString(String text) {
+                return null;
+            }
+        });
+        choiceBox.valueProperty().bindBidirectional(panel.histogramChoiceProperty());
+        items.forEach((choice, item) -> Command.of(() -> panel.histogramChoiceProperty().set(choice))
+                .selectedWhen(panel.histogramChoiceProperty().isEqualTo(choice)).attach(item));
+
+        // the points are made off the FX thread by the view model; here they are only copied into the mesh
+        panel.histogramSelectionProperty().addListener((obs, old, now) -> caption.setText(now.caption()));
+        panel.histogramPointsProperty().addListener((obs, old, now) -> view.show(now));
+        view.show(panel.histogramPointsProperty().get());
+        caption.setText(panel.histogramSelectionProperty().get().caption());
+    }
+}

@@ -1,0 +1,69 @@
+package app.retone.ui.editor;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+
+/**
+ * The user's adjustments of the look: its strength (kept within 0..{@link EditorViewModel#MAX_STRENGTH}),
+ * regrain, and whether the slider is being dragged. Tells the editor when they change; holds no
+ * pixels.
+ */
+public final class Adjustments {
+
+    private final DoubleProperty strength = new SimpleDoubleProperty(EditorViewModel.DEFAULT_STRENGTH);
+    private final BooleanProperty regrain = new SimpleBooleanProperty(true);
+    private final BooleanProperty adjusting = new SimpleBooleanProperty(false);
+
+    /**
+     * @param strengthChanged runs once per valid strength (never for one clamped or refused)
+     * @param restChanged     runs when regrain is switched, and when the slider comes to rest
+     */
+    Adjustments(Runnable strengthChanged, Runnable restChanged) {
+        strength.addListener((obs, old, now) -> {
+            if (Double.isNaN(now.doubleValue())) {
+                strength.set(old.doubleValue()); // no strength at all: keep the last one
+                return;
+            }
+            double clamped = Math.max(0, Math.min(EditorViewModel.MAX_STRENGTH, now.doubleValue()));
+            if (clamped != now.doubleValue()) {
+                strength.set(clamped);
+                return;
+            }
+            strengthChanged.run();
+        });
+        regrain.addListener((obs, old, now) -> restChanged.run());
+        adjusting.addListener((obs, old, now) -> {
+            if (!now) {
+                restChanged.run(); // the slider came to rest: put the grain back into the detail
+            }
+        });
+    }
+
+    /** 0..1.5; 1 is the full transfer. */
+    public DoubleProperty strengthProperty() {
+        return strength;
+    }
+
+    public BooleanProperty regrainProperty() {
+        return regrain;
+    }
+
+    /** True while the user drags the slider: costly refinements (regrain of the detail) wait for the release. */
+    public BooleanProperty adjustingProperty() {
+        return adjusting;
+    }
+
+    double strength() {
+        return strength.get();
+    }
+
+    boolean regrain() {
+        return regrain.get();
+    }
+
+    boolean adjusting() {
+        return adjusting.get();
+    }
+}

@@ -1,0 +1,228 @@
+package app.retone.ui.editor;
+
+import app.retone.core.color.StrengthPreview;
+import app.retone.core.image.Photo;
+import app.retone.core.image.Resample;
+import app.retone.ui.task.BackgroundTask;
+import app.retone.ui.task.TaskExecutor;
+import app.retone.ui.task.TaskHandle;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * Full-resolution pixels of the region in view, for zoom levels the display copy cannot show
+ * sharply: rendered in the background from the original under the look on screen, repainted at
+ * each slider move through their own fast path, and regrained once the slider rests.
+ */
+public final class DetailViewModel {
+
+    /** A region of the photo, in photo pixels, and the scale its pixels are rendered at. */
+    private record DetailRegion(int x, int y, int width, int height, double scale) {
+        int pixelWidth() {
+            return Math.max(1, (int) Math.round(width * scale));
+        }
+
+        int pixelHeight() {
+            return Math.max(1, (int) Math.round(height * scale));
+        }
+    }
+
+    /**
+     * A rendered region: its original pixels, their repaint (for regrain) and view at any
+     * strength (both null without a look), and the result.
+     */
+    private record DetailPixels(PreviewFrame original, StrengthPreview preview, StrengthView view, BlendFrame result,
+                                boolean regrained) {
+    }
+
+    private final EditorServices services;
+    private final TaskExecutor executor;
+    private final Notices notices;
+    private final PhotoSession session;
+    private final LookViewModel looks;
+    private final Adjustments adjustments;
+
+    private final ReadOnlyObjectWrapper<DetailFrame> detail = new ReadOnlyObjectWrapper<>();
+    /** The region asked for last, and the fast path for its pixels under the current look. */
+    private DetailRegion region;
+    private StrengthPreview detailPreview;
+    private StrengthView detailView;
+    private TaskHandle renderWork = TaskHandle.NONE;
+    private TaskHandle refineWork = TaskHandle.NONE;
+
+    DetailViewModel(EditorServices services, TaskExecutor executor, Notices notices, PhotoSession session,
+                    LookViewModel looks, Adjustments adjustments) {
+        this.services = services;
+        this.executor = executor;
+        this.notices = notices;
+        this.session = session;
+        this.looks = looks;
+        this.adjustments = adjustments;
+    }
+
+    /** Full-resolution pixels of the region last asked for, or null. */
+    public ReadOnlyObjectProperty<DetailFrame> detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    /**
+     * Asks for the pixels of a region of the photo (x, y, width, height in photo pixels) from the
+     * full-resolution original, at {@code zoom} screen pixels per photo pixel: for a zoom the
+     * display copy cannot show sharply. Below 100 % the region is rendered at the screen's
+     * resolution, never more, so its cost follows the view's size, not the photo's. A margin is
+     * added so that small pans need nothing new; the answer arrives in {@link #detailProperty()}.
+     */
+    public void requestDetail(double x, double y, double width, double height, double zoom) {
+        if (session.current() == null || !(zoom > 0)) {
+            return;
+        }
+        double scale = Math.min(1.0, zoom);
+        DetailFrame shown = detail.get();
+        if (shown != null && shown.covers(x, y, width, height) && shown.scale() >= scale * 0.99
+                && shown.scale() <= scale * 2) {
+            return;
+        }
+        Photo full = session.current().photo();
+        double marginX = width * 0.25;
+        double marginY = height * 0.25;
+        int x0 = (int) Math.max(0, Math.floor(x - marginX));
+        int y0 = (int) Math.max(0, Math.floor(y - marginY));
+        int x1 = (int) Math.min(full.width(), Math.ceil(x + width + marginX));
+        int y1 = (int) Math.min(full.height(), Math.ceil(y + height + marginY));
+        if (x1 <= x0 || y1 <= y0) {
+            return;
+        }
+        region = new DetailRegion(x0, y0, x1 - x0, y1 - y0, scale);
+        render();
+    }
+
+    /** Back at a zoom the display copy serves: the detail and its buffers are dropped. */
+    public void clearDetail() {
+        cancelWork();
+        region = null;
+        detailPreview = null;
+        detailView = null;
+        detail.set(null);
+    }
+
+    void cancelWork() {
+        renderWork.cancel();
+        refineWork.cancel();
+    }
+
+    /** Another look is on screen: the region is rendered again under it. */
+    void lookChanged() {
+        detailPreview = null;
+        detailView = null;
+    }
+
+    /** The detail region at the current strength through its fast path (no regrain while the slider moves). */
+    void repaint() {
+        if (repaintFast() && !adjustments.adjusting()) {
+            refine();
+        }
+    }
+
+    private boolean repaintFast() {
+        DetailFrame shown = detail.get();
+        if (shown == null || detailView == null) {
+            return false;
+        }
+        detail.set(shown.withAfter(detailView.at(adjustments.strength()), false));
+        return true;
+    }
+
+    /** Renders the region asked for: the original's pixels, the look's fast path for them, and regrain when due. */
+    void render() {
+        Look look = looks.lookProperty().get();
+        DetailRegion asked = region;
+        PreparedPhoto current = session.current();
+        if (current == null || asked == null) {
+            return;
+        }
+        cancelWork();
+        double s = adjustments.strength();
+        boolean withRegrain = adjustments.regrain() && !adjustments.adjusting() && asked.scale() == 1;
+        renderWork = executor.submit(BackgroundTask.<DetailPixels>of("Detail", context -> {
+            Photo full = current.photo();
+            int[] original = Resample.crop(full.argb(), full.width(), full.height(), asked.x(), asked.y(),
+                    asked.width(), asked.height(), asked.pixelWidth(), asked.pixelHeight());
+            context.checkCancelled();
+            int w = asked.pixelWidth();
+            int h = asked.pixelHeight();
+            PreviewFrame originalFrame = new PreviewFrame(w, h, original, !full.hasAlpha());
+            if (look == null) {
+                return new DetailPixels(originalFrame, null, null, BlendFrame.of(originalFrame), false);
+            }
+            StrengthPreview preview = new StrengthPreview(original, look.lut(), services.interpolation());
+            context.checkCancelled();
+            StrengthView view = StrengthView.of(originalFrame, preview, context::checkCancelled);
+            context.checkCancelled();
+            if (withRegrain && s > 0) {
+                int[] colored = new int[original.length];
+                preview.render(s, colored);
+                context.checkCancelled();
+                PreviewFrame grained = new PreviewFrame(w, h, services.regrain().apply(original, colored, w, h),
+                        originalFrame.opaque());
+                return new DetailPixels(originalFrame, preview, view, view.alone(grained), true);
+            }
+            return new DetailPixels(originalFrame, preview, view, view.at(s), false);
+        }).onSuccess(out -> {
+            if (current != session.current() || asked != region || look != looks.lookProperty().get()) {
+                return; // asked for something else meanwhile
+            }
+            detailPreview = out.preview();
+            detailView = out.view();
+            detail.set(new DetailFrame(asked.x(), asked.y(), asked.width(), asked.height(), asked.scale(),
+                    out.original(), out.result(), out.regrained()));
+            if (s != adjustments.strength() && detailView != null) {
+                repaint(); // the slider moved while this was rendered
+            }
+        }).onFailure(error -> failed(current, error)));
+    }
+
+    /** Puts the grain back into the detail once the slider rests: only at 100 % and beyond, where the pixels are the photo's own. */
+    void refine() {
+        DetailFrame shown = detail.get();
+        DetailRegion asked = region;
+        if (shown == null || detailPreview == null || adjustments.adjusting() || asked == null || !renderWork.isDone()
+                || shown.scale() != 1 || shown.x() != asked.x() || shown.y() != asked.y()) {
+            return; // nothing to refine, or a new region is on its way (its render includes the grain)
+        }
+        if (!adjustments.regrain() || adjustments.strength() == 0) {
+            if (shown.regrained()) {
+                repaintFast();
+            }
+            return;
+        }
+        refineWork.cancel();
+        PreparedPhoto current = session.current();
+        StrengthPreview preview = detailPreview;
+        StrengthView view = detailView;
+        int[] original = shown.before().argb();
+        double s = adjustments.strength();
+        int w = shown.before().width();
+        int h = shown.before().height();
+        refineWork = executor.submit(BackgroundTask.<int[]>of("Regrain detail", context -> {
+            int[] colored = new int[original.length];
+            preview.render(s, colored);
+            context.checkCancelled();
+            return services.regrain().apply(original, colored, w, h);
+        }).onSuccess(pixels -> {
+            DetailFrame now = detail.get();
+            if (current == session.current() && preview == detailPreview && s == adjustments.strength()
+                    && adjustments.regrain() && now != null) {
+                PreviewFrame grained = new PreviewFrame(w, h, pixels, now.before().opaque());
+                detail.set(now.withAfter(view.alone(grained), true));
+            }
+        }).onFailure(error -> failed(current, error)));
+    }
+
+    private void failed(PreparedPhoto current, Throwable error) {
+        if (current == session.current()) {
+            clearDetail();
+            notices.notice(Notice.warning("Full-resolution detail unavailable", Notice.reason(error)
+                    + "\nThe view shows the display copy instead."));
+        }
+    }
+}

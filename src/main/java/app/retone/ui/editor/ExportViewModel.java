@@ -1,0 +1,128 @@
+package app.retone.ui.editor;
+
+import app.retone.core.color.ColorLut3D;
+import app.retone.core.color.CubeFile;
+import app.retone.core.image.ExportOptions;
+import app.retone.core.image.ImageFormat;
+import app.retone.core.image.Photo;
+import app.retone.core.render.PhotoRender;
+import app.retone.ui.settings.Settings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Writing the result: the photo at full resolution, or the look as a .cube LUT, in the background,
+ * with the names and folders the dialogs suggest and the check that an export would replace the
+ * original. An export belongs to the photo it started from: opening another photo does not stop it.
+ */
+public final class ExportViewModel {
+
+    private final EditorServices services;
+    private final Settings settings;
+    private final Activities activities;
+    private final Notices notices;
+    private final PhotoSession session;
+    private final LookViewModel looks;
+    private final Adjustments adjustments;
+
+    ExportViewModel(EditorServices services, Settings settings, Activities activities, Notices notices,
+                    PhotoSession session, LookViewModel looks, Adjustments adjustments) {
+        this.services = services;
+        this.settings = settings;
+        this.activities = activities;
+        this.notices = notices;
+        this.session = session;
+        this.looks = looks;
+        this.adjustments = adjustments;
+    }
+
+    /** Renders the full-resolution result (with regrain when on) and writes it, in the background. */
+    public void export(Path destination, ExportOptions options) {
+        Look look = looks.lookProperty().get();
+        if (session.current() == null || look == null) {
+            notices.notice(Notice.info("Nothing to export yet", "The result appears once the prediction is ready."));
+            return;
+        }
+        Photo source = session.current().photo();
+        ColorLut3D lut = look.lut();
+        double atStrength = adjustments.strength();
+        boolean withRegrain = adjustments.regrain();
+        String name = String.valueOf(destination.getFileName());
+        settings.put("lastExportFolder", String.valueOf(destination.toAbsolutePath().getParent()));
+        Activity activity = new Activity("Exporting " + name, true);
+        activities.track(activity, app.retone.ui.task.BackgroundTask.<ImageFormat>of(activity.title(), context -> {
+            context.progress(0.05, withRegrain ? "Applying the colours at full resolution, then regrain…"
+                    : "Applying the colours at full resolution…");
+            Photo rendered = PhotoRender.render(services.colorTransfer(), source, lut, atStrength, withRegrain);
+            context.checkCancelled();
+            context.progress(0.8, "Writing " + name + "…");
+            return services.exporter().export(rendered, destination, options);
+        }).onSuccess(format -> {
+            notices.notice(Notice.info("Exported", destination + " (" + format.name().toLowerCase(Locale.ROOT) + ")"));
+            notices.status("Exported " + name);
+        }).onFailure(error -> notices.notice(Notice.error("Export failed: nothing was written to " + name,
+                Notice.reason(error)))));
+    }
+
+    /** Writes the current look, at the current strength, as a .cube LUT other tools can use. */
+    public void exportLut(Path destination) {
+        Look look = looks.lookProperty().get();
+        if (look == null) {
+            notices.notice(Notice.info("No look to export yet", "The LUT exists once the prediction is ready."));
+            return;
+        }
+        ColorLut3D lut = look.lut().withStrength(adjustments.strength());
+        String title = "Retone " + look.name() + String.format(Locale.ROOT, " %.0f%%", adjustments.strength() * 100);
+        String name = String.valueOf(destination.getFileName());
+        Activity activity = new Activity("Exporting " + name, true);
+        activities.track(activity, app.retone.ui.task.BackgroundTask.<Path>of(activity.title(), context -> {
+            CubeFile.write(lut, title, destination);
+            return destination;
+        }).onSuccess(path -> notices.notice(Notice.info("LUT exported", path.toString())))
+                .onFailure(error -> notices.notice(Notice.error("Could not write " + name, Notice.reason(error)))));
+    }
+
+    /** The folder the last export went to, if it is still there. */
+    public Optional<Path> lastExportFolder() {
+        return settings.get("lastExportFolder").map(Path::of).filter(Files::isDirectory);
+    }
+
+    /** Where the export dialogs start: the last export's folder, else the photo's own. */
+    public Optional<Path> suggestedFolder() {
+        return lastExportFolder().or(() -> session.photoPath().map(Path::getParent));
+    }
+
+    /** A file name for the export of the open photo: "name-retone.jpg" beside the original's name. */
+    public String suggestedExportName(ImageFormat format) {
+        String base = session.current() == null ? "photo" : session.current().details().fileName();
+        int dot = base.lastIndexOf('.');
+        if (dot > 0) {
+            base = base.substring(0, dot);
+        }
+        return base + "-retone." + format.defaultExtension();
+    }
+
+    /**
+     * Whether writing to {@code destination} would replace the open photo's own file, by the file
+     * system's judgement (links, case-insensitive names), not by comparing names.
+     */
+    public boolean isOpenPhoto(Path destination) {
+        Optional<Path> original = session.photoPath();
+        if (original.isEmpty() || !Files.exists(destination)) {
+            return false;
+        }
+        try {
+            return Files.isSameFile(original.get(), destination);
+        } catch (IOException e) {
+            return original.get().toAbsolutePath().normalize().equals(destination.toAbsolutePath().normalize());
+        }
+    }
+
+    /** True while an export is being written: quitting now would lose it. */
+    public boolean isExporting() {
+        return activities.isExporting();
+    }
+}

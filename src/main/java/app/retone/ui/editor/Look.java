@@ -1,0 +1,85 @@
+package app.retone.ui.editor;
+
+import app.retone.core.color.ColorLut3D;
+import app.retone.core.color.Histogram3D;
+import app.retone.core.color.StrengthPreview;
+import app.retone.predict.LookTransfer;
+import java.nio.file.Path;
+
+/**
+ * A look ready to apply to one prepared photo: where it came from, its target histogram, the
+ * LUT, and the slider's fast paths for that photo (the display copy at any strength, and the
+ * model-sized copy's repaint, whose histogram is shown). Made off the UI thread by
+ * {@link PhotoPipeline#predictLook} or {@link PhotoPipeline#matchLook}, and applied by the
+ * editor only to the photo it was made for. Immutable.
+ */
+public final class Look {
+
+    private final PreparedPhoto photo;
+    private final TargetKind kind;
+    private final String name;
+    private final Path reference;
+    private final LookTransfer transfer;
+    private final Histogram3D target;
+    private final ColorLut3D lut;
+    private final StrengthView display;
+    private final StrengthPreview modelCopyPreview;
+
+    Look(PreparedPhoto photo, TargetKind kind, String name, Path reference, LookTransfer transfer, Histogram3D target,
+         ColorLut3D lut, StrengthView display, StrengthPreview modelCopyPreview) {
+        this.photo = photo;
+        this.kind = kind;
+        this.name = name;
+        this.reference = reference;
+        this.transfer = transfer;
+        this.target = target;
+        this.lut = lut;
+        this.display = display;
+        this.modelCopyPreview = modelCopyPreview;
+    }
+
+    /** The photo this look was made for (its fast paths are that photo's). */
+    public PreparedPhoto photo() {
+        return photo;
+    }
+
+    public TargetKind kind() {
+        return kind;
+    }
+
+    /** "the model", or the reference photo's file name. */
+    public String name() {
+        return name;
+    }
+
+    /** The reference photo whose look this is; null for the model's. */
+    public Path reference() {
+        return reference;
+    }
+
+    /** The transfer that made the model's LUT; null for a reference's (always the full Pitié transfer). */
+    public LookTransfer transfer() {
+        return transfer;
+    }
+
+    public Histogram3D target() {
+        return target;
+    }
+
+    public ColorLut3D lut() {
+        return lut;
+    }
+
+    /** "Automatic (predicted by the model)" or "Matching beach.jpg". */
+    public String description() {
+        return kind == TargetKind.MODEL ? "Automatic (predicted by the model)" : "Matching " + name;
+    }
+
+    StrengthView display() {
+        return display;
+    }
+
+    StrengthPreview modelCopyPreview() {
+        return modelCopyPreview;
+    }
+}

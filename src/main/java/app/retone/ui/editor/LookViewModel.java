@@ -1,0 +1,258 @@
+package app.retone.ui.editor;
+
+import app.retone.core.color.Histogram3D;
+import app.retone.predict.LookTransfer;
+import app.retone.ui.settings.Settings;
+import app.retone.ui.task.BackgroundTask;
+import app.retone.ui.task.TaskHandle;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The look applied to the photo on screen: the model's prediction or a reference photo's, made in
+ * the background by {@link PhotoPipeline}. The applied {@link Look} is the one source of truth for
+ * what is on screen ({@link #hasLookProperty}, the target histogram follow it); each photo keeps
+ * its model's and its reference's look, so switching back needs no new work. A look made for
+ * another photo, or with a transfer no longer chosen, never shows.
+ */
+public final class LookViewModel {
+
+    private static final Logger TIMING = LoggerFactory.getLogger("app.retone.timing");
+    /** The settings key of the automatic look's transfer, by {@link LookTransfer#id()}. */
+    static final String TRANSFER_KEY = "lookTransfer";
+
+    private final PhotoPipeline pipeline;
+    private final Settings settings;
+    private final Activities activities;
+    private final Notices notices;
+    private final PhotoSession session;
+    private final Consumer<Look> applied;
+
+    private final ReadOnlyObjectWrapper<Look> look = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<TargetKind> targetKind = new ReadOnlyObjectWrapper<>(TargetKind.MODEL);
+    private final ReadOnlyObjectWrapper<LookTransfer> lookTransfer = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> referencePath = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("");
+    private final BooleanBinding hasLook = look.isNotNull();
+    private final ObjectBinding<Histogram3D> targetHistogram =
+            Bindings.createObjectBinding(() -> look.get() == null ? null : look.get().target(), look);
+
+    /** The photo's looks made so far: the model's and the reference's. */
+    private Look modelLook;
+    private Look referenceLook;
+    private TaskHandle lookWork = TaskHandle.NONE;
+    /** What makes the open photo's look again if another photo's open stopped it and then failed; null when none is due. */
+    private Runnable lookRestart;
+    /** Whether that look work is the model's prediction (else a reference's matching). */
+    private boolean lookWorkPredicts;
+
+    LookViewModel(PhotoPipeline pipeline, Settings settings, Activities activities, Notices notices, PhotoSession session,
+                  Consumer<Look> applied) {
+        this.pipeline = pipeline;
+        this.settings = settings;
+        this.activities = activities;
+        this.notices = notices;
+        this.session = session;
+        this.applied = applied;
+        // a value this version does not know (a later one's, or a typo) gives the default
+        lookTransfer.set(settings.get(TRANSFER_KEY).flatMap(LookTransfer::fromId).orElse(LookTransfer.DEFAULT));
+    }
+
+    // ---- commands -------------------------------------------------------------------------
+
+    /** Chooses another photo's look as the target instead of the model's prediction. */
+    public void matchReference(Path path) {
+        PreparedPhoto current = session.current();
+        if (current == null) {
+            notices.notice(Notice.info("Open a photo first", "A reference photo's look is matched onto the open photo."));
+            return;
+        }
+        lookWork.cancel();
+        lookRestart = () -> matchReference(path);
+        lookWorkPredicts = false;
+        String name = String.valueOf(path.getFileName());
+        Activity activity = new Activity("Matching " + name);
+        lookWork = activities.track(activity, BackgroundTask.<Look>of(activity.title(),
+                context -> pipeline.matchLook(current, path, context)).onSuccess(made -> {
+                    if (current == session.current()) {
+                        lookRestart = null;
+                        useReferenceLook(made);
+                    }
+                }).onFailure(error -> {
+                    if (current == session.current()) {
+                        lookRestart = null;
+                        notices.notice(Notice.error("Could not use " + name + " as a reference", Notice.reason(error)));
+                    }
+                }));
+    }
+
+    /** Goes back to the model's prediction (computing it if it is not there yet, or was made with another transfer). */
+    public void useModel() {
+        PreparedPhoto current = session.current();
+        if (current == null) {
+            targetKind.set(TargetKind.MODEL);
+            return;
+        }
+        if (modelLook != null && modelLook.transfer() == lookTransfer.get()) {
+            apply(modelLook);
+        } else {
+            predict(current);
+        }
+    }
+
+    /**
+     * Chooses how the automatic look moves the photo's colours onto the prediction, and remembers
+     * it. With the automatic look on screen (or on its way), it is made again in the background:
+     * the look work under way stops, strength and regrain stay, and a result of the transfer
+     * chosen before never shows. With a reference look (on screen or on its way) nothing changes
+     * until the automatic look is used again.
+     */
+    public void useTransfer(LookTransfer transfer) {
+        if (transfer == null || transfer == lookTransfer.get()) {
+            return;
+        }
+        lookTransfer.set(transfer);
+        settings.put(TRANSFER_KEY, transfer.id());
+        // the automatic look is what the user asked for last: the look work under way, or else the look shown
+        boolean automatic = lookRestart != null ? lookWorkPredicts : targetKind.get() == TargetKind.MODEL;
+        if (session.current() != null && automatic) {
+            predict(session.current());
+        }
+    }
+
+    // ---- the editor's steps ---------------------------------------------------------------
+
+    /**
+     * The look a newly shown photo gets: {@code ready} when it was made for that photo and fits
+     * {@code chosen} (the model's with the current transfer, or that reference's); else it is made.
+     */
+    void start(PreparedPhoto photo, TargetKind chosen, Path reference, Look ready) {
+        boolean fits = ready != null && ready.photo() == photo && ready.kind() == chosen
+                && (chosen == TargetKind.MODEL ? ready.transfer() == lookTransfer.get() : ready.reference().equals(reference));
+        if (fits && chosen == TargetKind.MODEL) {
+            modelLook = ready;
+            apply(ready);
+        } else if (fits) {
+            useReferenceLook(ready);
+        } else if (chosen == TargetKind.REFERENCE) {
+            matchReference(reference);
+        } else {
+            predict(photo);
+        }
+    }
+
+    /** The reference photo the next photo's look is matched to: the one on screen, if its look is made. */
+    Path carriedReference() {
+        return targetKind.get() == TargetKind.REFERENCE && referenceLook != null ? referencePath.get() : null;
+    }
+
+    /** Another photo comes: this one's looks and the work on them go. */
+    void clear() {
+        lookWork.cancel(); // the previous photo's look is of no use now
+        lookRestart = null;
+        modelLook = null;
+        referenceLook = null;
+        look.set(null);
+    }
+
+    /** Another photo is being opened: the look work stops, and is made again if that open fails. */
+    void pause() {
+        lookWork.cancel();
+    }
+
+    /** Starts again the look work that opening another photo stopped, if the user did not cancel it. */
+    void resume() {
+        Runnable restart = lookRestart;
+        lookRestart = null;
+        if (restart != null) {
+            restart.run();
+        }
+    }
+
+    /** The user stopped all work: a failed open later must not start the look again. */
+    void forgetPaused() {
+        lookRestart = null;
+    }
+
+    private void predict(PreparedPhoto current) {
+        lookWork.cancel();
+        lookRestart = () -> predict(current);
+        lookWorkPredicts = true;
+        LookTransfer transfer = lookTransfer.get();
+        Activity activity = new Activity("Predicting the look");
+        lookWork = activities.track(activity, BackgroundTask.<Look>of(activity.title(),
+                context -> pipeline.predictLook(current, transfer, context)).onSuccess(made -> {
+                    if (current == session.current() && transfer == lookTransfer.get()) {
+                        lookRestart = null;
+                        modelLook = made;
+                        apply(made);
+                        TIMING.info("prediction on screen {} ms after open", session.elapsedMs());
+                    }
+                }).onFailure(error -> {
+                    if (current == session.current() && transfer == lookTransfer.get()) {
+                        lookRestart = null;
+                        notices.notice(Notice.error("Automatic correction unavailable", Notice.reason(error)
+                                + "\nThe photo stays open; you can still match a reference photo's look (File ▸ Match Reference…)."));
+                        notices.status("No prediction: " + Notice.reason(error));
+                    }
+                }));
+    }
+
+    private void useReferenceLook(Look made) {
+        referenceLook = made;
+        referencePath.set(made.reference());
+        apply(made);
+    }
+
+    private void apply(Look made) {
+        targetKind.set(made.kind());
+        description.set(made.description());
+        look.set(made);
+        applied.accept(made);
+    }
+
+    // ---- state ----------------------------------------------------------------------------
+
+    /** The look on screen, made for the photo on screen; null while none is ready. */
+    public ReadOnlyObjectProperty<Look> lookProperty() {
+        return look.getReadOnlyProperty();
+    }
+
+    public BooleanBinding hasLookProperty() {
+        return hasLook;
+    }
+
+    /** The look's target histogram; null while none is ready. */
+    public ObjectBinding<Histogram3D> targetHistogramProperty() {
+        return targetHistogram;
+    }
+
+    /** Which look the user chose: the kind of the look applied last (or the model, asked for with no photo). */
+    public ReadOnlyObjectProperty<TargetKind> targetKindProperty() {
+        return targetKind.getReadOnlyProperty();
+    }
+
+    /** How the automatic look moves the colours onto the prediction ({@link #useTransfer} chooses it). */
+    public ReadOnlyObjectProperty<LookTransfer> lookTransferProperty() {
+        return lookTransfer.getReadOnlyProperty();
+    }
+
+    /** The reference photo matched last. */
+    public ReadOnlyObjectProperty<Path> referencePathProperty() {
+        return referencePath.getReadOnlyProperty();
+    }
+
+    /** "Automatic (predicted by the model)" or "Matching beach.jpg": the look applied last, kept while the next is made. */
+    public ReadOnlyStringProperty lookDescriptionProperty() {
+        return description.getReadOnlyProperty();
+    }
+}
