@@ -6,6 +6,8 @@ import app.retone.predict.LookTransfer;
 import app.retone.ui.editor.Activity;
 import app.retone.ui.editor.CompareMode;
 import app.retone.ui.editor.EditorViewModel;
+import app.retone.ui.folder.BatchExportViewModel;
+import app.retone.ui.folder.FolderViewModel;
 import app.retone.ui.editor.HistogramChoice;
 import app.retone.ui.editor.TargetKind;
 import app.retone.ui.histogram.HistogramView;
@@ -35,6 +37,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
 import org.controlsfx.control.StatusBar;
 import org.controlsfx.control.ToggleSwitch;
@@ -53,6 +56,17 @@ public final class MainController {
     @FXML private BorderPane root;
     @FXML private Menu recentMenu;
     @FXML private MenuItem openItem;
+    @FXML private MenuItem openFolderItem;
+    @FXML private MenuItem closeFolderItem;
+    @FXML private MenuItem exportSelectedItem;
+    @FXML private MenuItem copySettingsItem;
+    @FXML private MenuItem pasteSettingsItem;
+    @FXML private MenuItem sameForAllItem;
+    @FXML private MenuItem nextPhotoItem;
+    @FXML private MenuItem previousPhotoItem;
+    @FXML private RadioMenuItem byNameItem;
+    @FXML private RadioMenuItem byDateItem;
+    @FXML private StackPane filmstripHolder;
     @FXML private MenuItem exportItem;
     @FXML private MenuItem exportLutItem;
     @FXML private MenuItem resetItem;
@@ -94,13 +108,16 @@ public final class MainController {
     @FXML private StatusBar statusBar;
 
     private final NoticePresenter notices = new NoticePresenter(this::window);
+    private final FolderPresenter folder;
     private final FileDrops drops;
 
-    public MainController(EditorViewModel viewModel, FileDialogs dialogs, Settings settings) {
+    public MainController(EditorViewModel viewModel, FolderViewModel folderViewModel, BatchExportViewModel batch,
+                          FileDialogs dialogs, Settings settings) {
         this.viewModel = viewModel;
         this.dialogs = dialogs;
         this.settings = settings;
-        this.drops = new FileDrops(path -> viewModel.open(path), notices::show);
+        this.folder = new FolderPresenter(viewModel, folderViewModel, batch, dialogs, settings, this::window, notices::show);
+        this.drops = new FileDrops(folder::open);
     }
 
     @FXML
@@ -112,7 +129,10 @@ public final class MainController {
                 HistogramChoice.TARGET, targetHistItem, HistogramChoice.RESULT, resultHistItem,
                 HistogramChoice.OVERLAY, overlayHistItem), histogramView, histogramCaption);
         bindMetadata();
-        RecentFilesMenu.bind(recentMenu, viewModel.session().recentFiles(), viewModel::open);
+        RecentFilesMenu.bind(recentMenu, viewModel.session().recentFiles(), path -> folder.open(List.of(path)));
+        folder.bind(filmstripHolder, root, new FolderPresenter.Items(openFolderItem, closeFolderItem, exportSelectedItem,
+                copySettingsItem, pasteSettingsItem, sameForAllItem, nextPhotoItem, previousPhotoItem, byNameItem,
+                byDateItem));
         bindKeys();
         drops.acceptOn(root);
         restoreSplits();
@@ -160,8 +180,7 @@ public final class MainController {
     }
 
     private void open() {
-        dialogs.choosePhoto(window(), "Open a photo", viewModel.session().lastFolder().orElse(null))
-                .ifPresent(viewModel::open);
+        folder.chooseAndOpen();
     }
 
     private void matchReference() {
@@ -230,9 +249,9 @@ public final class MainController {
         });
     }
 
-    /** Photos given by the command line or dropped on the window: the first opens. */
+    /** Photos or a folder given on the command line: opened as if dropped on the window. */
     public void openFromOutside(List<Path> paths) {
-        drops.open(paths);
+        folder.open(paths);
     }
 
     private void restoreSplits() {

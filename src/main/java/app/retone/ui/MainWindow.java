@@ -1,5 +1,9 @@
 package app.retone.ui;
 
+import app.retone.core.image.ThumbnailReader;
+import app.retone.ui.folder.BatchExportViewModel;
+import app.retone.ui.folder.FolderViewModel;
+
 import app.retone.ui.editor.EditorViewModel;
 import app.retone.ui.settings.Settings;
 import java.io.IOException;
@@ -25,7 +29,11 @@ public final class MainWindow {
         FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("MainView.fxml"));
         loader.setControllerFactory(type -> {
             if (type == MainController.class) {
-                return new MainController(viewModel, dialogs, settings);
+                FolderViewModel folder = new FolderViewModel(viewModel, viewModel.executor(),
+                        new ThumbnailReader(viewModel.services().loader().limits()));
+                BatchExportViewModel batch = new BatchExportViewModel(folder, viewModel,
+                        viewModel.services().colorTransfer(), viewModel.services().exporter());
+                return new MainController(viewModel, folder, batch, dialogs, settings);
             }
             throw new IllegalArgumentException("no controller of type " + type);
         });

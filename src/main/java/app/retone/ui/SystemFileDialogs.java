@@ -39,6 +39,48 @@ public final class SystemFileDialogs implements FileDialogs {
     }
 
     @Override
+    public List<Path> choosePhotos(Window owner, String title, Path folder) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().setAll(PHOTO_FILTERS);
+        setFolder(chooser, folder);
+        List<File> files = chooser.showOpenMultipleDialog(owner);
+        return files == null ? List.of() : files.stream().map(File::toPath).toList();
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(Window owner, String title, Path folder) {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(title);
+        if (folder != null && Files.isDirectory(folder)) {
+            chooser.setInitialDirectory(folder.toFile());
+        }
+        return Optional.ofNullable(chooser.showDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<app.retone.ui.folder.BatchExport.Request> chooseBatchExport(Window owner, int count,
+            app.retone.ui.folder.BatchExport.Request remembered, String exampleName) {
+        return app.retone.ui.folder.BatchExportDialog.ask(owner, count, remembered, exampleName);
+    }
+
+    @Override
+    public Optional<app.retone.ui.folder.BatchExport.Existing> askExisting(Window owner, List<Path> existing) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.initOwner(owner);
+        alert.setTitle("Files exist already");
+        alert.setHeaderText(existing.size() == 1 ? existing.get(0).getFileName() + " exists already"
+                : existing.size() + " of the files exist already");
+        alert.setContentText("In " + existing.get(0).getParent() + ". Replacing them loses what they hold; skipping "
+                + "them exports only the others.");
+        ButtonType replace = new ButtonType("Replace", ButtonBar.ButtonData.OTHER);
+        ButtonType skip = new ButtonType("Skip Those", ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(ButtonType.CANCEL, replace, skip);
+        return alert.showAndWait().flatMap(b -> b == replace ? Optional.of(app.retone.ui.folder.BatchExport.Existing.REPLACE)
+                : b == skip ? Optional.of(app.retone.ui.folder.BatchExport.Existing.SKIP) : Optional.empty());
+    }
+
+    @Override
     public Optional<ExportRequest> chooseExport(Window owner, String suggestedName, Path folder, ExportOptions remembered,
                                                 String sourceSpace) {
         FileChooser chooser = new FileChooser();

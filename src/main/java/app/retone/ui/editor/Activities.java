@@ -45,7 +45,7 @@ public final class Activities {
      * handle's cancel takes it off the list at once (another photo, another look), even if the
      * work takes a moment to notice.
      */
-    <T> TaskHandle track(Activity activity, BackgroundTask<T> task) {
+    public <T> TaskHandle track(Activity activity, BackgroundTask<T> task) {
         list.add(activity);
         task.onProgress(p -> activity.update(p.fraction(), p.message()));
         BackgroundTask<T> withCleanup = task.onFinished(() -> list.remove(activity));

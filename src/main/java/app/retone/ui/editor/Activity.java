@@ -16,11 +16,11 @@ public final class Activity {
     private TaskHandle handle = TaskHandle.NONE;
     private Runnable onCancel = () -> { };
 
-    Activity(String title) {
+    public Activity(String title) {
         this(title, false);
     }
 
-    Activity(String title, boolean writesFile) {
+    public Activity(String title, boolean writesFile) {
         this.title = title;
         this.writesFile = writesFile;
         this.message.set(title + "…");

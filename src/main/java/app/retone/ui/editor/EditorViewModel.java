@@ -34,6 +34,8 @@ public final class EditorViewModel {
     public static final double MAX_STRENGTH = 1.5;
     public static final double DEFAULT_STRENGTH = 1.0;
 
+    private final EditorServices services;
+    private final TaskExecutor executor;
     private final PhotoPipeline pipeline;
     private final Activities activities;
     private final Notices notices = new Notices();
@@ -48,6 +50,8 @@ public final class EditorViewModel {
     private final BooleanProperty showOriginal = new SimpleBooleanProperty(false);
 
     public EditorViewModel(EditorServices services, TaskExecutor executor, Settings settings) {
+        this.services = services;
+        this.executor = executor;
         this.pipeline = new PhotoPipeline(services);
         this.activities = new Activities(executor);
         this.session = new PhotoSession(pipeline, settings, activities, notices);
@@ -65,10 +69,19 @@ public final class EditorViewModel {
      * it too). Its look follows in the background.
      */
     public void open(Path path) {
+        open(path, null);
+    }
+
+    /**
+     * Opens a photo as {@link #open(Path)} does, with {@code settings} instead of those of the
+     * photo on screen (null: those): a folder gives each photo its own.
+     */
+    public void open(Path path, PhotoSettings settings) {
         detail.cancelWork();
         // the open photo's look is of no use once another opens; if that open fails, it is made again
         look.pause();
-        session.open(path, prepared -> display(prepared, carriedSettings(), null), look::resume);
+        session.open(path, prepared -> display(prepared, settings == null ? carriedSettings() : settings, null),
+                look::resume);
     }
 
     /**
@@ -98,6 +111,16 @@ public final class EditorViewModel {
      */
     public PhotoPipeline pipeline() {
         return pipeline;
+    }
+
+    /** The engine pieces, shared with the views beside the editor (a folder's batch export). */
+    public EditorServices services() {
+        return services;
+    }
+
+    /** Where the editor's background work runs, shared with the views beside it. */
+    public TaskExecutor executor() {
+        return executor;
     }
 
     /** {@link PhotoPipeline#prepare}: decodes and prepares a photo, on any background thread. */

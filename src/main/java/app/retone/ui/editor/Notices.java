@@ -28,7 +28,7 @@ public final class Notices {
         return status.getReadOnlyProperty();
     }
 
-    void notice(Notice notice) {
+    public void notice(Notice notice) {
         if (notice.severity() == Notice.Severity.ERROR) {
             LOG.warn("{}: {}", notice.title(), notice.text());
         }

@@ -1,0 +1,109 @@
+package app.retone.ui.folder;
+
+import app.retone.core.image.ThumbnailReader.Thumbnail;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * One photo of the filmstrip: its thumbnail (asked for when the cell shows it, so only the
+ * photos in view are ever read), its name, a mark once its look is ready, and for a photo that
+ * cannot be opened a cross with the reason in a tooltip. Cells are reused as the strip scrolls:
+ * each follows only the photo it shows now.
+ */
+final class FilmstripCell extends ListCell<FolderPhoto> {
+
+    static final double SIZE = 96;
+
+    private final FolderViewModel folder;
+    private final ImageView image = new ImageView();
+    private final Label mark = new Label();
+    private final Label name = new Label();
+    private final VBox box;
+    private FolderPhoto shown;
+    private final ChangeListener<Thumbnail> onThumbnail = (obs, old, now) -> showThumbnail(now);
+    private final ChangeListener<FolderPhoto.State> onState = (obs, old, now) -> showState();
+    private static final javafx.css.PseudoClass CURRENT = javafx.css.PseudoClass.getPseudoClass("current");
+
+    FilmstripCell(FolderViewModel folder) {
+        this.folder = folder;
+        image.setFitWidth(SIZE);
+        image.setFitHeight(SIZE);
+        image.setPreserveRatio(true);
+        mark.getStyleClass().add("filmstrip-mark");
+        StackPane.setAlignment(mark, Pos.BOTTOM_RIGHT);
+        StackPane frame = new StackPane(image, mark);
+        frame.setMinSize(SIZE, SIZE);
+        frame.setPrefSize(SIZE, SIZE);
+        frame.getStyleClass().add("filmstrip-frame");
+        name.setMaxWidth(SIZE);
+        name.getStyleClass().add("filmstrip-name");
+        box = new VBox(2, frame, name);
+        box.setAlignment(Pos.CENTER);
+        getStyleClass().add("filmstrip-cell");
+        folder.indexProperty().addListener((obs, old, now) -> showCurrent());
+        indexProperty().addListener((obs, old, now) -> showCurrent());
+    }
+
+    private void showCurrent() {
+        pseudoClassStateChanged(CURRENT, shown != null && getIndex() == folder.indexProperty().get());
+    }
+
+    @Override
+    protected void updateItem(FolderPhoto photo, boolean empty) {
+        super.updateItem(photo, empty);
+        if (shown != null) {
+            shown.thumbnailProperty().removeListener(onThumbnail);
+            shown.stateProperty().removeListener(onState);
+        }
+        shown = empty ? null : photo;
+        showCurrent();
+        if (shown == null) {
+            setGraphic(null);
+            setTooltip(null);
+            return;
+        }
+        name.setText(shown.name());
+        shown.thumbnailProperty().addListener(onThumbnail);
+        shown.stateProperty().addListener(onState);
+        showThumbnail(shown.thumbnailProperty().get());
+        showState();
+        setGraphic(box);
+        if (shown.thumbnailProperty().get() == null) {
+            folder.wantThumbnail(shown);
+        }
+    }
+
+    private void showThumbnail(Thumbnail thumbnail) {
+        if (thumbnail == null) {
+            image.setImage(null);
+            return;
+        }
+        WritableImage written = new WritableImage(thumbnail.width(), thumbnail.height());
+        written.getPixelWriter().setPixels(0, 0, thumbnail.width(), thumbnail.height(), PixelFormat.getIntArgbInstance(),
+                thumbnail.argb(), 0, thumbnail.width());
+        image.setImage(written);
+    }
+
+    private void showState() {
+        FolderPhoto.State state = shown.state();
+        mark.setText(switch (state) {
+            case WAITING -> "";
+            case LOOK_READY -> "●";
+            case FAILED -> "✕";
+        });
+        pseudoClassStateChanged(FAILED, state == FolderPhoto.State.FAILED);
+        String reason = shown.failureProperty().get();
+        setTooltip(new Tooltip(state == FolderPhoto.State.FAILED ? shown.name() + ": " + reason
+                : shown.name() + (state == FolderPhoto.State.LOOK_READY ? " (look ready)" : "")));
+    }
+
+    private static final javafx.css.PseudoClass FAILED = javafx.css.PseudoClass.getPseudoClass("failed");
+}

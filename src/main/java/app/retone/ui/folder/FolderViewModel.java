@@ -1,0 +1,371 @@
+package app.retone.ui.folder;
+
+import app.retone.core.Errors;
+import app.retone.core.image.PhotoDetailsReader;
+import app.retone.ui.editor.Activity;
+import app.retone.ui.editor.Notice;
+import app.retone.core.image.PhotoFolder;
+import app.retone.ui.editor.EditorViewModel;
+import app.retone.ui.editor.Look;
+import app.retone.ui.editor.PhotoPipeline;
+import app.retone.ui.editor.PhotoSettings;
+import app.retone.ui.editor.PreparedPhoto;
+import app.retone.predict.LookTransfer;
+import app.retone.ui.editor.TargetKind;
+import app.retone.ui.task.BackgroundTask;
+import app.retone.ui.task.TaskContext;
+import app.retone.ui.task.TaskExecutor;
+import app.retone.ui.task.TaskHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * A folder of photos open in the editor: the filmstrip's photos in name or date order, which one
+ * is on screen, each photo's settings while the folder is open, the settings clipboard, and the
+ * background work that makes every photo's look ({@link LookQueue}) and thumbnail
+ * ({@link Thumbnails}). Moving to a photo that the queue prepared shows it with its look at once;
+ * any other is opened by the editor as usual. Nothing here holds more than the thumbnails kept
+ * and the two photos beside the one on screen. All methods belong to the UI thread.
+ */
+public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
+
+    /** The orders a folder can be shown in. */
+    public enum Order { NAME, DATE_TAKEN }
+
+    /** Thumbnails kept at most: a filmstrip shows a few dozen. */
+    static final int THUMBNAILS_KEPT = 240;
+
+    private final EditorViewModel editor;
+    private final TaskExecutor executor;
+    private final app.retone.core.image.ThumbnailReader thumbnailReader;
+    private final ObservableList<FolderPhoto> photos = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<Order> order = new SimpleObjectProperty<>(Order.NAME);
+    private final ReadOnlyObjectWrapper<PhotoSettings> clipboard = new ReadOnlyObjectWrapper<>();
+    private final Map<FolderPhoto, PhotoSettings> settings = new HashMap<>();
+    /** The photos beside the one on screen, made ready by the queue. */
+    private final Map<FolderPhoto, LookQueue.Ready> prepared = new HashMap<>();
+    private final BooleanBinding open = Bindings.isNotEmpty(photos);
+    private LookQueue queue;
+    private Thumbnails thumbnails;
+    private TaskHandle listing = TaskHandle.NONE;
+
+    public FolderViewModel(EditorViewModel editor, TaskExecutor executor,
+                           app.retone.core.image.ThumbnailReader thumbnailReader) {
+        this.editor = editor;
+        this.executor = executor;
+        this.thumbnailReader = thumbnailReader;
+        order.addListener((obs, old, now) -> sort());
+        // the photo on screen got its look from the editor: its thumbnail is marked too
+        editor.look().lookProperty().addListener((obs, old, look) -> markShownLook(look));
+    }
+
+    // ---- opening and closing ---------------------------------------------------------------
+
+    /** Opens every photo directly inside {@code path}, reading their dates in the background; the first is shown. */
+    public void openFolder(Path path) {
+        listing.cancel();
+        String title = "Opening the folder " + path.getFileName();
+        listing = editor.activities().track(new Activity(title),
+                BackgroundTask.<List<FolderPhoto>>of(title, context -> list(PhotoFolder.list(path), context))
+                        .onSuccess(list -> show(path, list))
+                        .onFailure(error -> editor.notices().notice(Notice.error("Could not open the folder "
+                                + path.getFileName(), Errors.message(error)))));
+    }
+
+    /** Opens the photos chosen together (several files in the open dialog, or dropped) as a folder of their own. */
+    public void openPhotos(List<Path> paths) {
+        listing.cancel();
+        List<Path> chosen = List.copyOf(paths);
+        Path parent = chosen.get(0).toAbsolutePath().getParent();
+        String title = "Opening " + chosen.size() + " photos";
+        listing = editor.activities().track(new Activity(title),
+                BackgroundTask.<List<FolderPhoto>>of(title, context -> list(chosen, context))
+                        .onSuccess(list -> show(parent, list))
+                        .onFailure(error -> editor.notices().notice(Notice.error("Could not open the photos",
+                                Errors.message(error)))));
+    }
+
+    private static List<FolderPhoto> list(List<Path> files, TaskContext context) throws Exception {
+        List<FolderPhoto> list = new ArrayList<>(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            context.checkCancelled();
+            context.progress((double) i / files.size(), "Reading the dates of " + files.size() + " photos…");
+            list.add(new FolderPhoto(files.get(i), PhotoDetailsReader.dateTaken(files.get(i)).orElse(null)));
+        }
+        return list;
+    }
+
+    private void show(Path path, List<FolderPhoto> list) {
+        closeWork();
+        folder.set(path);
+        photos.setAll(list);
+        settings.clear();
+        sort();
+        queue = new LookQueue(executor, this);
+        thumbnails = new Thumbnails(executor, thumbnailReader, THUMBNAILS_KEPT, this::failed);
+        index.set(-1);
+        editor.session().recentFiles().add(path);
+        moveTo(0);
+    }
+
+    /** Closes the folder: its background work stops, its thumbnails and prepared photos are let go. */
+    @Override
+    public void close() {
+        listing.cancel();
+        closeWork();
+        photos.clear();
+        settings.clear();
+        folder.set(null);
+        index.set(-1);
+    }
+
+    private void closeWork() {
+        if (queue != null) {
+            queue.close();
+            thumbnails.close();
+        }
+        prepared.clear();
+    }
+
+    // ---- moving ----------------------------------------------------------------------------
+
+    public void next() {
+        moveTo(index.get() + 1);
+    }
+
+    public void previous() {
+        moveTo(index.get() - 1);
+    }
+
+    /** Shows the photo at {@code i} (ignored past either end): at once when it was prepared, else opened. */
+    public void moveTo(int i) {
+        if (i < 0 || i >= photos.size() || i == index.get()) {
+            return;
+        }
+        FolderPhoto leaving = currentPhoto();
+        if (leaving != null && editor.session().current() != null) {
+            settings.put(leaving, editor.photoSettings());
+        }
+        index.set(i);
+        FolderPhoto arriving = photos.get(i);
+        PhotoSettings wanted = settingsOf(arriving);
+        LookQueue.Ready ready = prepared.remove(arriving);
+        if (ready != null && fits(ready, wanted)) {
+            editor.show(ready.prepared(), wanted, ready.look());
+        } else {
+            editor.open(arriving.path(), wanted);
+        }
+        prepared.keySet().removeIf(p -> !isBeside(p));
+        queue.wake();
+    }
+
+    // ---- settings --------------------------------------------------------------------------
+
+    /** Copies the settings of the photo on screen. */
+    public void copySettings() {
+        if (currentPhoto() != null && editor.session().current() != null) {
+            clipboard.set(editor.photoSettings());
+        }
+    }
+
+    /** Gives {@code targets} the copied settings (the photo on screen among them takes them at once). */
+    public void pasteSettings(List<FolderPhoto> targets) {
+        PhotoSettings copied = clipboard.get();
+        if (copied != null) {
+            give(targets, copied);
+        }
+    }
+
+    /** Gives every photo of the folder the settings of the photo on screen. */
+    public void sameSettingsForAll() {
+        if (currentPhoto() != null && editor.session().current() != null) {
+            give(List.copyOf(photos), editor.photoSettings());
+        }
+    }
+
+    private void give(List<FolderPhoto> targets, PhotoSettings given) {
+        for (FolderPhoto photo : targets) {
+            PhotoSettings before = settingsOf(photo);
+            settings.put(photo, given);
+            if (photo == currentPhoto()) {
+                editor.apply(given);
+            } else if (!sameLook(before, given)) {
+                prepared.remove(photo);
+                photo.lookWaiting(); // its look is another one now
+            }
+        }
+        if (queue != null) {
+            queue.wake();
+        }
+    }
+
+    /** The settings of {@code photo}: the editor's for the photo on screen, else those kept, else the default. */
+    public PhotoSettings settingsOf(FolderPhoto photo) {
+        if (photo == currentPhoto() && editor.session().current() != null) {
+            return editor.photoSettings();
+        }
+        return settings.getOrDefault(photo, PhotoSettings.DEFAULT);
+    }
+
+    private static boolean sameLook(PhotoSettings a, PhotoSettings b) {
+        return a.kind() == b.kind() && Objects.equals(a.reference(), b.reference());
+    }
+
+    private boolean fits(LookQueue.Ready ready, PhotoSettings wanted) {
+        return sameLook(ready.settings(), wanted) && (wanted.kind() == TargetKind.REFERENCE
+                || ready.look().transfer() == editor.look().lookTransferProperty().get());
+    }
+
+    // ---- the queue's view of the folder ----------------------------------------------------
+
+    @Override
+    public List<FolderPhoto> photos() {
+        return photos;
+    }
+
+    @Override
+    public int current() {
+        return index.get();
+    }
+
+    @Override
+    public boolean isPrepared(FolderPhoto photo) {
+        LookQueue.Ready ready = prepared.get(photo);
+        return ready != null && fits(ready, settingsOf(photo));
+    }
+
+    @Override
+    public BackgroundTask.Work<LookQueue.Ready> work(FolderPhoto photo) {
+        PhotoSettings wanted = settingsOf(photo);
+        LookTransfer transfer = editor.look().lookTransferProperty().get();
+        PhotoPipeline pipeline = editor.pipeline();
+        return context -> {
+            PreparedPhoto photoReady = pipeline.prepare(photo.path(), context);
+            context.checkCancelled();
+            Look look = wanted.kind() == TargetKind.MODEL
+                    ? pipeline.predictLook(photoReady, transfer, context)
+                    : pipeline.matchLook(photoReady, wanted.reference(), context);
+            return new LookQueue.Ready(photo, photoReady, look, wanted);
+        };
+    }
+
+    @Override
+    public void made(LookQueue.Ready ready, boolean keep) {
+        ready.photo().lookReady();
+        if (keep && isBeside(ready.photo())) {
+            prepared.put(ready.photo(), ready);
+        }
+    }
+
+    @Override
+    public void failed(FolderPhoto photo, String reason) {
+        photo.failed(reason);
+        prepared.remove(photo);
+    }
+
+    private boolean isBeside(FolderPhoto photo) {
+        int i = photos.indexOf(photo);
+        return i >= 0 && Math.abs(i - index.get()) == 1;
+    }
+
+    private void markShownLook(Look look) {
+        FolderPhoto shown = currentPhoto();
+        if (look != null && shown != null && look.photo().path().equals(shown.path())) {
+            shown.lookReady();
+        }
+    }
+
+    private void sort() {
+        FolderPhoto shown = currentPhoto();
+        Comparator<FolderPhoto> byName = Comparator.comparing(FolderPhoto::path, PhotoFolder.BY_NAME);
+        Comparator<FolderPhoto> byDate = Comparator.comparing((FolderPhoto p) -> p.dateTaken().orElse(null),
+                Comparator.nullsLast(Comparator.naturalOrder()));
+        FXCollections.sort(photos, order.get() == Order.DATE_TAKEN ? byDate.thenComparing(byName) : byName);
+        if (shown != null) {
+            index.set(photos.indexOf(shown));
+            prepared.keySet().removeIf(p -> !isBeside(p));
+            if (queue != null) {
+                queue.wake();
+            }
+        }
+    }
+
+    // ---- state -----------------------------------------------------------------------------
+
+    public ObservableList<FolderPhoto> photoList() {
+        return photos;
+    }
+
+    /** The photo on screen, or null. */
+    public FolderPhoto currentPhoto() {
+        int i = index.get();
+        return i >= 0 && i < photos.size() ? photos.get(i) : null;
+    }
+
+    public ReadOnlyIntegerProperty indexProperty() {
+        return index.getReadOnlyProperty();
+    }
+
+    /** The open folder (for photos chosen together, their first one's folder), or null. */
+    public ReadOnlyObjectProperty<Path> folderProperty() {
+        return folder.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Order> orderProperty() {
+        return order;
+    }
+
+    /** The settings copied last, or null. */
+    public ReadOnlyObjectProperty<PhotoSettings> clipboardProperty() {
+        return clipboard.getReadOnlyProperty();
+    }
+
+    public BooleanBinding openProperty() {
+        return open;
+    }
+
+    /** The filmstrip's cells ask for their photo's thumbnail as they show it. */
+    public void wantThumbnail(FolderPhoto photo) {
+        if (thumbnails != null) {
+            thumbnails.want(photo);
+        }
+    }
+
+    /** Whether {@code path} is a folder Retone would open as one. */
+    public static boolean isFolder(Path path) {
+        return Files.isDirectory(path);
+    }
+
+    /** Holds back the looks while a batch export uses the cores; they go on afterwards. */
+    void pauseLooks(boolean pause) {
+        if (queue != null) {
+            if (pause) {
+                queue.pause();
+            } else {
+                queue.resume();
+            }
+        }
+    }
+
+    int thumbnailsKept() {
+        return thumbnails == null ? 0 : thumbnails.keptCount();
+    }
+}

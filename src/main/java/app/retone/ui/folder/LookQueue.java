@@ -1,0 +1,140 @@
+package app.retone.ui.folder;
+
+import app.retone.ui.editor.Look;
+import app.retone.ui.editor.PhotoSettings;
+import app.retone.ui.editor.PreparedPhoto;
+import app.retone.ui.task.BackgroundTask;
+import app.retone.ui.task.TaskExecutor;
+import app.retone.ui.task.TaskHandle;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Makes the automatic look of every photo of a folder in the background, one photo at a time:
+ * first the photos beside the one on screen (kept, prepared, so that moving to them shows them
+ * with their look at once), then every photo still waiting, nearest the one on screen first. At
+ * most one piece of work is ever submitted, and the next is chosen only when it ends, from the
+ * folder as it is then: the queue is bounded by construction, follows the user's moves, and
+ * holds no photo it is not working on. {@link #close} stops it for good.
+ */
+final class LookQueue implements AutoCloseable {
+
+    /** A photo made ready to show: decoded, prepared, with the look its settings ask for. */
+    record Ready(FolderPhoto photo, PreparedPhoto prepared, Look look, PhotoSettings settings) {
+    }
+
+    /** What the queue needs of the folder, asked on the UI thread each time it chooses. */
+    interface Folder {
+        List<FolderPhoto> photos();
+
+        /** The index of the photo on screen, or -1. */
+        int current();
+
+        /** Whether a photo beside the one on screen is already prepared for {@code settings}. */
+        boolean isPrepared(FolderPhoto photo);
+
+        /** The background step for {@code photo} (prepare it, make its look), its settings fixed now. */
+        BackgroundTask.Work<Ready> work(FolderPhoto photo);
+
+        /** A photo's look was made; {@code keep} when it was made to be shown next. */
+        void made(Ready ready, boolean keep);
+
+        void failed(FolderPhoto photo, String reason);
+    }
+
+    /** The next piece of work: a photo, and whether it is to be kept prepared. */
+    record Job(FolderPhoto photo, boolean keep) {
+    }
+
+    private final TaskExecutor executor;
+    private final Folder folder;
+    private TaskHandle running = TaskHandle.NONE;
+    private boolean busy;
+    private boolean paused;
+    private boolean closed;
+
+    LookQueue(TaskExecutor executor, Folder folder) {
+        this.executor = executor;
+        this.folder = folder;
+    }
+
+    /** Looks again for work (the folder, the photo on screen or a photo's settings changed). */
+    void wake() {
+        if (busy || paused || closed) {
+            return;
+        }
+        Optional<Job> job = next(folder.photos(), folder.current(), folder::isPrepared);
+        if (job.isEmpty()) {
+            return;
+        }
+        FolderPhoto photo = job.get().photo();
+        boolean keep = job.get().keep();
+        busy = true;
+        running = executor.submit(BackgroundTask.of("Look of " + photo.name(), folder.work(photo))
+                .onSuccess(ready -> {
+                    if (!closed) {
+                        folder.made(ready, keep);
+                    }
+                })
+                .onFailure(error -> {
+                    if (!closed) {
+                        folder.failed(photo, app.retone.core.Errors.message(error));
+                    }
+                })
+                .onFinished(() -> {
+                    busy = false;
+                    wake();
+                }));
+    }
+
+    /** Holds back new work (a batch export needs the cores); the piece under way finishes. */
+    void pause() {
+        paused = true;
+    }
+
+    void resume() {
+        paused = false;
+        wake();
+    }
+
+    /** Whether a piece of work is under way. */
+    boolean isBusy() {
+        return busy;
+    }
+
+    /** Stops for good: the work under way is cancelled, and its result, if any comes, is dropped. */
+    @Override
+    public void close() {
+        closed = true;
+        running.cancel();
+    }
+
+    /**
+     * The order of the work: the photos just after and just before the one on screen, to keep
+     * (unless prepared already or failed); then the nearest photo whose look is still waiting
+     * (after before before at equal distance). The photo on screen is the editor's own.
+     */
+    static Optional<Job> next(List<FolderPhoto> photos, int current, java.util.function.Predicate<FolderPhoto> prepared) {
+        if (current < 0 || current >= photos.size()) {
+            return Optional.empty();
+        }
+        for (int side : new int[] {1, -1}) {
+            int i = current + side;
+            if (i >= 0 && i < photos.size()) {
+                FolderPhoto neighbour = photos.get(i);
+                if (neighbour.state() != FolderPhoto.State.FAILED && !prepared.test(neighbour)) {
+                    return Optional.of(new Job(neighbour, true));
+                }
+            }
+        }
+        for (int distance = 2; distance < photos.size(); distance++) {
+            for (int side : new int[] {1, -1}) {
+                int i = current + side * distance;
+                if (i >= 0 && i < photos.size() && photos.get(i).state() == FolderPhoto.State.WAITING) {
+                    return Optional.of(new Job(photos.get(i), false));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,115 @@
+package app.retone.ui.folder;
+
+import app.retone.core.image.ThumbnailReader;
+import app.retone.ui.task.BackgroundTask;
+import app.retone.ui.task.TaskExecutor;
+import app.retone.ui.task.TaskHandle;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * The filmstrip's thumbnails: made one at a time in the background, the latest wanted first (the
+ * cells in view ask as they appear, so a fast scroll serves where it stops), and kept for at
+ * most {@code capacity} photos, those wanted least recently dropped, so a folder of any size
+ * holds a bounded number. A photo whose thumbnail cannot be read is marked failed with the
+ * reader's reason. All methods belong to the UI thread.
+ */
+public final class Thumbnails implements AutoCloseable {
+
+    /** Size of a thumbnail's longer side, in pixels. */
+    public static final int SIDE = 160;
+    /** Wants waiting at most: older ones are forgotten (their cells will ask again if still shown). */
+    static final int MAX_WAITING = 96;
+
+    private final TaskExecutor executor;
+    private final ThumbnailReader reader;
+    private final int capacity;
+    private final BiConsumer<FolderPhoto, String> onFailure;
+    /** Photos holding a thumbnail, least recently wanted first. */
+    private final Set<FolderPhoto> kept = new LinkedHashSet<>();
+    private final Deque<FolderPhoto> waiting = new ArrayDeque<>();
+    private TaskHandle running = TaskHandle.NONE;
+    private boolean busy;
+    private boolean closed;
+
+    /** {@code onFailure} hears of a photo that cannot be read (the folder marks it). */
+    public Thumbnails(TaskExecutor executor, ThumbnailReader reader, int capacity, BiConsumer<FolderPhoto, String> onFailure) {
+        this.executor = executor;
+        this.reader = reader;
+        this.capacity = capacity;
+        this.onFailure = onFailure;
+    }
+
+    /** Asks for {@code photo}'s thumbnail (a cell showing it): served before those asked for earlier. */
+    public void want(FolderPhoto photo) {
+        if (closed || photo.state() == FolderPhoto.State.FAILED) {
+            return;
+        }
+        if (photo.thumbnailProperty().get() != null) {
+            kept.remove(photo);
+            kept.add(photo); // wanted now: the last to go
+            return;
+        }
+        waiting.remove(photo);
+        waiting.addFirst(photo);
+        while (waiting.size() > MAX_WAITING) {
+            waiting.removeLast();
+        }
+        startNext();
+    }
+
+    /** How many photos hold a thumbnail now. */
+    public int keptCount() {
+        return kept.size();
+    }
+
+    private void startNext() {
+        if (busy || closed || waiting.isEmpty()) {
+            return;
+        }
+        FolderPhoto photo = waiting.pollFirst();
+        busy = true;
+        running = executor.submit(BackgroundTask.<ThumbnailReader.Thumbnail>of("Thumbnail",
+                        context -> reader.read(photo.path(), SIDE))
+                .onSuccess(thumbnail -> {
+                    if (!closed) {
+                        keep(photo, thumbnail);
+                    }
+                })
+                .onFailure(error -> {
+                    if (!closed) {
+                        onFailure.accept(photo, app.retone.core.Errors.message(error));
+                    }
+                })
+                .onFinished(() -> {
+                    busy = false;
+                    startNext();
+                }));
+    }
+
+    private void keep(FolderPhoto photo, ThumbnailReader.Thumbnail thumbnail) {
+        photo.showThumbnail(thumbnail);
+        kept.remove(photo);
+        kept.add(photo);
+        Iterator<FolderPhoto> oldest = kept.iterator();
+        while (kept.size() > capacity) {
+            FolderPhoto dropped = oldest.next();
+            oldest.remove();
+            dropped.showThumbnail(null);
+        }
+    }
+
+    /** Stops: nothing more is read, and the thumbnails are let go. */
+    @Override
+    public void close() {
+        closed = true;
+        running.cancel();
+        waiting.clear();
+        kept.forEach(p -> p.showThumbnail(null));
+        kept.clear();
+    }
+}
