@@ -161,12 +161,12 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
             return;
         }
         FolderPhoto leaving = currentPhoto();
-        if (leaving != null && editor.session().current() != null) {
+        if (leaving != null && isOnScreen(leaving)) {
             settings.put(leaving, editor.photoSettings());
         }
-        index.set(i);
         FolderPhoto arriving = photos.get(i);
-        PhotoSettings wanted = settingsOf(arriving);
+        PhotoSettings wanted = settings.getOrDefault(arriving, PhotoSettings.DEFAULT);
+        index.set(i);
         LookQueue.Ready ready = prepared.remove(arriving);
         if (ready != null && fits(ready, wanted)) {
             editor.show(ready.prepared(), wanted, ready.look());
@@ -181,7 +181,7 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
 
     /** Copies the settings of the photo on screen. */
     public void copySettings() {
-        if (currentPhoto() != null && editor.session().current() != null) {
+        if (currentPhoto() != null && isOnScreen(currentPhoto())) {
             clipboard.set(editor.photoSettings());
         }
     }
@@ -196,7 +196,7 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
 
     /** Gives every photo of the folder the settings of the photo on screen. */
     public void sameSettingsForAll() {
-        if (currentPhoto() != null && editor.session().current() != null) {
+        if (currentPhoto() != null && isOnScreen(currentPhoto())) {
             give(List.copyOf(photos), editor.photoSettings());
         }
     }
@@ -219,10 +219,16 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
 
     /** The settings of {@code photo}: the editor's for the photo on screen, else those kept, else the default. */
     public PhotoSettings settingsOf(FolderPhoto photo) {
-        if (photo == currentPhoto() && editor.session().current() != null) {
+        if (photo == currentPhoto() && isOnScreen(photo)) {
             return editor.photoSettings();
         }
         return settings.getOrDefault(photo, PhotoSettings.DEFAULT);
+    }
+
+    /** Whether the editor shows {@code photo} now (not still the photo before it, while it opens). */
+    private boolean isOnScreen(FolderPhoto photo) {
+        var shown = editor.session().current();
+        return shown != null && shown.path().equals(photo.path());
     }
 
     private static boolean sameLook(PhotoSettings a, PhotoSettings b) {

@@ -127,7 +127,7 @@ final class LookQueue implements AutoCloseable {
                 }
             }
         }
-        for (int distance = 2; distance < photos.size(); distance++) {
+        for (int distance = 1; distance < photos.size(); distance++) {
             for (int side : new int[] {1, -1}) {
                 int i = current + side * distance;
                 if (i >= 0 && i < photos.size() && photos.get(i).state() == FolderPhoto.State.WAITING) {

@@ -1,0 +1,258 @@
+package app.retone.ui.folder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.retone.core.image.ImageLimits;
+import app.retone.core.image.PhotoLoader;
+import app.retone.core.image.ThumbnailReader;
+import app.retone.ui.UiFixtures;
+import app.retone.ui.editor.CachedPredictorSource;
+import app.retone.ui.editor.EditorServices;
+import app.retone.ui.editor.EditorViewModel;
+import app.retone.ui.editor.Notice;
+import app.retone.ui.editor.PhotoSettings;
+import app.retone.ui.editor.PreviewBounds;
+import app.retone.ui.editor.TargetKind;
+import app.retone.ui.settings.MemorySettings;
+import app.retone.ui.task.DirectTaskExecutor;
+import app.retone.ui.task.ManualTaskExecutor;
+import app.retone.ui.task.TaskExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A folder open in the editor, with no stage: work runs on the test's thread, in the order the test decides. */
+class FolderViewModelTest {
+
+    private static CachedPredictorSource model;
+
+    @TempDir
+    Path dir;
+
+    private final List<Notice> notices = new ArrayList<>();
+
+    @BeforeAll
+    static void loadModel() {
+        model = new CachedPredictorSource(Path.of("models"), "histonet-v1");
+    }
+
+    @AfterAll
+    static void closeModel() {
+        model.close();
+    }
+
+    private EditorViewModel editor(TaskExecutor executor) {
+        EditorViewModel vm = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model,
+                new PreviewBounds(128, 128)), executor, new MemorySettings());
+        vm.notices().addListener(notices::add);
+        return vm;
+    }
+
+    private FolderViewModel folder(EditorViewModel editor, TaskExecutor executor) {
+        return new FolderViewModel(editor, executor, new ThumbnailReader(ImageLimits.DEFAULT));
+    }
+
+    /** p01.jpg … pNN.jpg, small cast photos, in a folder of their own. */
+    private Path photos(int count) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("holiday"));
+        for (int i = 1; i <= count; i++) {
+            UiFixtures.castPhoto(folder, String.format("p%02d.jpg", i), 96, 64, i);
+        }
+        return folder;
+    }
+
+    private static List<String> names(FolderViewModel folder) {
+        return folder.photoList().stream().map(FolderPhoto::name).toList();
+    }
+
+    @Test
+    void aFolderOpensInNameOrderShowsTheFirstAndMakesEveryLookMarkingWhatFails() throws Exception {
+        Path holiday = photos(4);
+        UiFixtures.brokenJpeg(holiday, "p03b.jpg");
+        Files.writeString(holiday.resolve("notes.txt"), "not a photo");
+        EditorViewModel editor = editor(new DirectTaskExecutor());
+        FolderViewModel folder = folder(editor, new DirectTaskExecutor());
+
+        folder.openFolder(holiday);
+
+        assertEquals(List.of("p01.jpg", "p02.jpg", "p03.jpg", "p03b.jpg", "p04.jpg"), names(folder));
+        assertEquals(0, folder.indexProperty().get());
+        assertEquals("p01.jpg", editor.session().detailsProperty().get().fileName());
+        assertTrue(editor.look().hasLookProperty().get());
+        for (FolderPhoto photo : folder.photoList()) {
+            if (photo.name().equals("p03b.jpg")) {
+                assertEquals(FolderPhoto.State.FAILED, photo.state());
+                assertTrue(photo.failureProperty().get().contains("p03b.jpg"), photo.failureProperty().get());
+            } else {
+                assertEquals(FolderPhoto.State.LOOK_READY, photo.state(), photo.name());
+            }
+        }
+        assertTrue(editor.session().recentFiles().files().contains(holiday), "the folder is among the recent items");
+    }
+
+    @Test
+    void movingToAPreparedNeighbourShowsItWithItsLookAtOnce() throws Exception {
+        Path holiday = photos(5);
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        EditorViewModel editor = editor(executor);
+        FolderViewModel folder = folder(editor, executor);
+        folder.openFolder(holiday);
+        executor.runAll(); // the listing, the first photo, its look, and the neighbours' looks
+
+        folder.next();
+
+        assertEquals("p02.jpg", editor.session().detailsProperty().get().fileName(), "shown without running anything");
+        assertTrue(editor.look().hasLookProperty().get(), "with its look");
+        assertFalse(executor.titles().contains("Predicting the look"), "nothing predicted again: " + executor.titles());
+        assertEquals(FolderPhoto.State.LOOK_READY, folder.currentPhoto().state());
+
+        folder.next();
+        folder.next(); // p04: not prepared yet (only p03 was, beside p02): opened as usual
+        assertEquals("p02.jpg", editor.session().detailsProperty().get().fileName(),
+                "p04 was not prepared: the last photo stays until it is decoded");
+        executor.runAll();
+        assertEquals("p04.jpg", editor.session().detailsProperty().get().fileName());
+        assertTrue(editor.look().hasLookProperty().get());
+
+        folder.next();
+        folder.next(); // past the end: stays on the last photo
+        assertEquals(4, folder.indexProperty().get());
+        folder.moveTo(-3);
+        assertEquals(4, folder.indexProperty().get());
+    }
+
+    @Test
+    void eachPhotoKeepsItsSettingsWhileTheFolderIsOpen() throws Exception {
+        Path holiday = photos(3);
+        EditorViewModel editor = editor(new DirectTaskExecutor());
+        FolderViewModel folder = folder(editor, new DirectTaskExecutor());
+        folder.openFolder(holiday);
+
+        editor.adjustments().strengthProperty().set(0.4);
+        editor.adjustments().regrainProperty().set(false);
+        folder.next();
+        assertEquals(PhotoSettings.DEFAULT, editor.photoSettings(), "a photo not seen yet gets the default");
+        editor.adjustments().strengthProperty().set(1.25);
+        folder.previous();
+
+        assertEquals(PhotoSettings.model(0.4, false), editor.photoSettings());
+        assertEquals(PhotoSettings.model(1.25, true), folder.settingsOf(folder.photoList().get(1)));
+    }
+
+    @Test
+    void copiedSettingsPasteOntoTheSelectedPhotosAndSameForAllGivesThemToEvery() throws Exception {
+        Path holiday = photos(4);
+        Path reference = UiFixtures.cleanPhoto(dir, "sunset.jpg", 80, 60, 9);
+        EditorViewModel editor = editor(new DirectTaskExecutor());
+        FolderViewModel folder = folder(editor, new DirectTaskExecutor());
+        folder.openFolder(holiday);
+        editor.apply(PhotoSettings.reference(reference, 0.7, false));
+        assertEquals(TargetKind.REFERENCE, editor.look().targetKindProperty().get());
+
+        folder.copySettings();
+        List<FolderPhoto> all = folder.photoList();
+        folder.pasteSettings(List.of(all.get(2), all.get(3)));
+
+        PhotoSettings copied = PhotoSettings.reference(reference, 0.7, false);
+        assertEquals(copied, folder.settingsOf(all.get(2)));
+        assertEquals(copied, folder.settingsOf(all.get(3)));
+        assertEquals(PhotoSettings.DEFAULT, folder.settingsOf(all.get(1)));
+        assertEquals(FolderPhoto.State.LOOK_READY, all.get(3).state(), "its new look was made in the background");
+        folder.moveTo(3);
+        assertEquals(copied, editor.photoSettings(), "shown with the pasted settings");
+        assertEquals(TargetKind.REFERENCE, editor.look().lookProperty().get().kind());
+
+        editor.apply(PhotoSettings.model(1.1, true));
+        folder.sameSettingsForAll();
+        for (FolderPhoto photo : all) {
+            assertEquals(PhotoSettings.model(1.1, true), folder.settingsOf(photo), photo.name());
+        }
+        folder.moveTo(0);
+        assertEquals(PhotoSettings.model(1.1, true), editor.photoSettings());
+    }
+
+    @Test
+    void theQueueDoesTheNeighboursThenTheNearestAndStopsWhenTheFolderCloses() throws Exception {
+        Path holiday = photos(7);
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        EditorViewModel editor = editor(executor);
+        FolderViewModel folder = folder(editor, executor);
+        folder.openFolder(holiday);
+        executor.runNext(); // the listing
+        folder.moveTo(3);   // p04 on screen
+        executor.runNext("Look of p02.jpg"); // asked for beside p01, under way when the user moved: it finishes
+
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String next = executor.titles().stream().filter(t -> t.startsWith("Look of ")).findFirst().orElseThrow();
+            assertEquals(1, executor.titles().stream().filter(t -> t.startsWith("Look of ")).count(),
+                    "one piece of work at a time: " + executor.titles());
+            order.add(next.substring("Look of ".length()));
+            executor.runNext(next);
+        }
+        assertEquals(List.of("p05.jpg", "p03.jpg", "p06.jpg"), order, "after, before, then the nearest waiting");
+
+        List<FolderPhoto> was = List.copyOf(folder.photoList());
+        List<FolderPhoto.State> statesBefore = was.stream().map(FolderPhoto::state).toList();
+        folder.close();
+        executor.runAll(); // what was under way: cancelled, its result dropped
+
+        assertEquals(statesBefore, was.stream().map(FolderPhoto::state).toList(), "no look arrived after closing");
+        assertTrue(executor.titles().stream().noneMatch(t -> t.startsWith("Look of ")), "nothing more is made");
+        assertTrue(folder.photoList().isEmpty());
+        assertEquals(-1, folder.indexProperty().get());
+    }
+
+    @Test
+    void lookQueueOrder() {
+        List<FolderPhoto> photos = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            photos.add(new FolderPhoto(Path.of("p" + i + ".jpg"), null));
+        }
+        photos.get(3).failed("damaged");
+        photos.get(4).lookReady();
+
+        // on p2: p3 failed, so p1 (before) is the neighbour to prepare
+        assertEquals(new LookQueue.Job(photos.get(1), true), LookQueue.next(photos, 2, p -> false).orElseThrow());
+        // p1 prepared (its look made), p3 failed: the nearest still waiting, after first; p4's look is ready already
+        photos.get(1).lookReady();
+        assertEquals(new LookQueue.Job(photos.get(0), false), LookQueue.next(photos, 2,
+                p -> p == photos.get(1)).orElseThrow());
+        assertEquals(new LookQueue.Job(photos.get(5), false), LookQueue.next(photos, 4,
+                p -> true).orElseThrow());
+        assertTrue(LookQueue.next(photos, -1, p -> false).isEmpty(), "nothing on screen: nothing to do");
+    }
+
+    @Test
+    void thumbnailsAreKeptForABoundedNumberOfPhotosTheLeastRecentlyWantedDropped() throws Exception {
+        Path holiday = photos(5);
+        List<FolderPhoto> photos = new ArrayList<>();
+        try (var files = Files.list(holiday)) {
+            files.sorted().forEach(p -> photos.add(new FolderPhoto(p, null)));
+        }
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        Thumbnails thumbnails = new Thumbnails(executor, new ThumbnailReader(ImageLimits.DEFAULT), 3, FolderPhoto::failed);
+
+        photos.forEach(thumbnails::want);
+        assertEquals(1, executor.pending(), "one read at a time");
+        executor.runAll();
+
+        // read newest wanted first: p1 (already running), then p5, p4, p3, p2; the last three read are kept
+        assertEquals(3, thumbnails.keptCount());
+        List<Boolean> kept = photos.stream().map(p -> p.thumbnailProperty().get() != null).toList();
+        assertEquals(List.of(false, true, true, true, false), kept);
+        assertEquals(96, photos.get(1).thumbnailProperty().get().width(), "a 96 x 64 photo is not enlarged");
+        thumbnails.close();
+        assertTrue(photos.stream().allMatch(p -> p.thumbnailProperty().get() == null), "let go on close");
+    }
+}
