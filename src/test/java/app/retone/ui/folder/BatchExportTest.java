@@ -1,0 +1,145 @@
+package app.retone.ui.folder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.retone.core.image.ImageFormat;
+import app.retone.core.image.ImageLimits;
+import app.retone.core.image.OutputColourSpace;
+import app.retone.core.image.Photo;
+import app.retone.core.image.PhotoLoader;
+import app.retone.core.image.ThumbnailReader;
+import app.retone.testing.Pixels;
+import app.retone.ui.UiFixtures;
+import app.retone.ui.editor.CachedPredictorSource;
+import app.retone.ui.editor.EditorServices;
+import app.retone.ui.editor.EditorViewModel;
+import app.retone.ui.editor.Notice;
+import app.retone.ui.editor.PhotoSettings;
+import app.retone.ui.editor.PreviewBounds;
+import app.retone.ui.settings.MemorySettings;
+import app.retone.ui.task.DirectTaskExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BatchExportTest {
+
+    private static CachedPredictorSource model;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void loadModel() {
+        model = new CachedPredictorSource(Path.of("models"), "histonet-v1");
+    }
+
+    @AfterAll
+    static void closeModel() {
+        model.close();
+    }
+
+    private static List<FolderPhoto> photos(Path... paths) {
+        List<FolderPhoto> list = new ArrayList<>();
+        for (Path p : paths) {
+            list.add(new FolderPhoto(p, null));
+        }
+        return list;
+    }
+
+    @Test
+    void namesFollowThePatternAndTwoPhotosNeverShareOne() {
+        BatchExport.Request request = new BatchExport.Request(dir, null, 90, "{name}-retone", OutputColourSpace.SOURCE);
+        List<BatchExport.Item> items = BatchExport.plan(photos(Path.of("/a/beach.jpg"), Path.of("/b/beach.JPG"),
+                Path.of("/a/scan.tif"), Path.of("/a/phone.webp"), Path.of("/a/beach.png")), request);
+
+        assertEquals(List.of("beach-retone.jpg", "beach-retone-2.jpg", "scan-retone.tif", "phone-retone.png",
+                "beach-retone.png"), items.stream().map(i -> i.destination().getFileName().toString()).toList());
+        assertTrue(items.stream().allMatch(i -> i.destination().getParent().equals(dir)));
+
+        BatchExport.Request numbered = new BatchExport.Request(dir, ImageFormat.JPEG, 90, "holiday-{n}", OutputColourSpace.SRGB);
+        assertEquals("holiday-002.jpg", BatchExport.plan(photos(Path.of("x.png"), Path.of("y.tif")), numbered).get(1)
+                .destination().getFileName().toString());
+    }
+
+    @Test
+    void aPatternThatCannotNameFilesIsRefusedWithItsReason() {
+        IllegalArgumentException noName = assertThrows(IllegalArgumentException.class,
+                () -> new BatchExport.Request(dir, null, 90, "retone", OutputColourSpace.SOURCE));
+        assertTrue(noName.getMessage().contains("{name} or {n}"), noName.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new BatchExport.Request(dir, null, 90, "../{name}",
+                OutputColourSpace.SOURCE));
+        assertThrows(IllegalArgumentException.class, () -> new BatchExport.Request(dir, null, 0, "{name}",
+                OutputColourSpace.SOURCE));
+    }
+
+    @Test
+    void theSummaryAndTheProgressReadAsAPersonWouldSayThem() {
+        assertEquals("3 photos exported.", new BatchExport.Summary(3, 0, List.of(), 0).text());
+        assertEquals("1 photo exported, 2 skipped (their files exist), 4 not exported (cancelled), 1 failed:\n"
+                        + "• a.jpg: disk full",
+                new BatchExport.Summary(1, 2, List.of(new BatchExport.Failure("a.jpg", "disk full")), 4).text());
+        assertEquals("Exporting 1 of 10: a.jpg", BatchExport.progressText(0, 10, "a.jpg", 0));
+        assertEquals("Exporting 3 of 10: c.jpg — about 32 s left", BatchExport.progressText(2, 10, "c.jpg", 8_000_000_000L));
+        assertEquals("Exporting 3 of 100: c.jpg — about 7 min left", BatchExport.progressText(2, 100, "c.jpg", 8_000_000_000L));
+    }
+
+    @Test
+    void everyPhotoIsExportedWithItsOwnSettingsFailuresListedAndExistingFilesSkippedWhenAsked() throws Exception {
+        Path holiday = Files.createDirectories(dir.resolve("holiday"));
+        Path a = UiFixtures.castPhoto(holiday, "a.jpg", 120, 80, 1);
+        Path b = UiFixtures.castPhoto(holiday, "b.jpg", 120, 80, 2);
+        Path broken = UiFixtures.brokenJpeg(holiday, "c.jpg");
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("b-retone.png"), "an older export");
+        DirectTaskExecutor executor = new DirectTaskExecutor();
+        EditorViewModel editor = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model,
+                new PreviewBounds(128, 128)), executor, new MemorySettings());
+        List<Notice> notices = new ArrayList<>();
+        editor.notices().addListener(notices::add);
+        FolderViewModel folder = new FolderViewModel(editor, executor, new ThumbnailReader(ImageLimits.DEFAULT));
+        folder.openFolder(holiday);
+        editor.adjustments().strengthProperty().set(0); // a.jpg at strength 0: its pixels back
+        BatchExportViewModel batch = new BatchExportViewModel(folder, editor, editor.services().colorTransfer(),
+                editor.services().exporter());
+        BatchExport.Request request = new BatchExport.Request(out, ImageFormat.PNG, 92, "{name}-retone", OutputColourSpace.SOURCE);
+        List<BatchExport.Item> items = BatchExport.plan(List.copyOf(folder.photoList()), request);
+        assertEquals(List.of(out.resolve("b-retone.png")), BatchExport.existing(items));
+
+        List<BatchExport.Summary> summaries = new ArrayList<>();
+        batch.start(items, request, BatchExport.Existing.SKIP, summaries::add);
+
+        BatchExport.Summary summary = summaries.get(0);
+        assertEquals(1, summary.written());
+        assertEquals(1, summary.skipped());
+        assertEquals(1, summary.failures().size());
+        assertEquals("c.jpg", summary.failures().get(0).photo());
+        assertEquals("an older export", Files.readString(out.resolve("b-retone.png")), "skipped, not replaced");
+        Photo original = new PhotoLoader().load(a);
+        Photo exported = new PhotoLoader().load(out.resolve("a-retone.png"));
+        assertTrue(Pixels.meanAbsDiff(original.argb(), exported.argb()) < 0.01, "strength 0: the photo's own pixels");
+        assertFalse(Files.exists(out.resolve("c-retone.png")));
+        assertTrue(notices.stream().anyMatch(n -> n.severity() == Notice.Severity.ERROR && n.text().contains("c.jpg")),
+                "the summary names what failed");
+        assertFalse(batch.runningProperty().get());
+
+        batch.start(items.subList(1, 2), request, BatchExport.Existing.REPLACE, summaries::add);
+        assertEquals(1, summaries.get(1).written());
+        Photo replaced = new PhotoLoader().load(out.resolve("b-retone.png"));
+        assertEquals(120, replaced.width(), "replaced when asked");
+        assertEquals(PhotoSettings.DEFAULT, folder.settingsOf(folder.photoList().get(1)));
+        assertTrue(Pixels.meanAbsDiff(new PhotoLoader().load(b).argb(), replaced.argb()) > 1,
+                "b.jpg with its own settings (the default look), not a.jpg's strength 0");
+        try (var left = Files.list(out)) {
+            assertEquals(2, left.count(), "no temporary file left behind");
+        }
+    }
+}
