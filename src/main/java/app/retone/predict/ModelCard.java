@@ -35,9 +35,8 @@ public record ModelCard(String name, int bins, String inputName, String outputNa
             return new ModelCard(required(o, "name").getAsString(), bins, text(o, "input"), text(o, "output"),
                     required(o, "opset").getAsInt(), o.has("parameters") ? o.get("parameters").getAsLong() : -1, o);
         } catch (IOException | RuntimeException e) {
-            String reason = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
             throw new PredictionException(PredictionException.Problem.MODEL_BROKEN,
-                    "the model card " + path.getFileName() + " cannot be read (" + reason.replace('\n', ' ') + ")", e);
+                    "the model card " + path.getFileName() + " cannot be read (" + app.retone.core.Errors.oneLine(e) + ")", e);
         }
     }
 

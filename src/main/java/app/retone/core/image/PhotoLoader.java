@@ -514,8 +514,7 @@ public final class PhotoLoader {
     }
 
     private static String describeRaw(Throwable e) {
-        String m = e.getMessage();
-        String text = m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        String text = app.retone.core.Errors.message(e);
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
