@@ -16,7 +16,6 @@ import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Group;
 import javafx.scene.Cursor;
-import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -36,6 +35,10 @@ import javafx.scene.shape.Rectangle;
  * that zoom percentages mean what a photographer expects. The result may be two images, one
  * drawn over the other at an opacity ({@link #setAfter}): the screen mixes them, so changing the
  * mix costs a frame's composition and nothing else.
+ *
+ * <p>Made of: a {@link ZoomPan} (zoom, fit and centre, shared by both halves side by side), three
+ * {@link BlendLayer}s (the places the photo is drawn, each keeping its photo, second image and
+ * detail in step) in clipped ports, and the {@link CompareMarks} over them.
  */
 public final class PhotoView extends Region {
 
@@ -56,7 +59,7 @@ public final class PhotoView extends Region {
     private BlendLayer.Images detail = BlendLayer.Images.NONE;
     private Rectangle2D detailRegion;
 
-    /** The whole view (the original side by side); the split's right part; the right half side by side. */
+    /** The whole view (the left half side by side, under the split); the split's right part; the right half. */
     private final BlendLayer mainLayer = new BlendLayer("main", afterOpacity, detailOpacity);
     private final BlendLayer splitLayer = new BlendLayer("split", afterOpacity, detailOpacity);
     private final BlendLayer secondLayer = new BlendLayer("second", afterOpacity, detailOpacity);
@@ -66,10 +69,7 @@ public final class PhotoView extends Region {
     private final Rectangle mainClip = new Rectangle();
     private final Rectangle secondClip = new Rectangle();
     private final Rectangle splitClip = new Rectangle();
-    private final Region divider = new Region();
-    private final Label leftTag = tag("Before");
-    private final Label rightTag = tag("After");
-    private final Label placeholder = new Label("Open a photo (Ctrl+O) or drop one here");
+    private final CompareMarks marks = new CompareMarks(this, split);
 
     private Point2D dragFrom;
 
@@ -84,11 +84,8 @@ public final class PhotoView extends Region {
         mainPort.getChildren().addAll(mainLayer.nodes());
         mainPort.getChildren().add(splitGroup);
         secondPort.getChildren().addAll(secondLayer.nodes());
-        divider.getStyleClass().add("split-divider");
-        divider.setId("split-divider");
-        divider.setCursor(Cursor.H_RESIZE);
-        placeholder.getStyleClass().add("photo-placeholder");
-        getChildren().addAll(mainPort, secondPort, divider, leftTag, rightTag, placeholder);
+        getChildren().addAll(mainPort, secondPort);
+        getChildren().addAll(marks.nodes());
 
         before.addListener((o, a, b) -> refresh());
         after.addListener((o, a, b) -> refresh());
@@ -119,20 +116,7 @@ public final class PhotoView extends Region {
                 }
             }
         });
-        divider.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            Point2D local = sceneToLocal(e.getSceneX(), e.getSceneY());
-            split.set(Math.max(0, Math.min(1, local.getX() / Math.max(1, getWidth()))));
-            e.consume();
-        });
-        divider.addEventHandler(MouseEvent.MOUSE_PRESSED, MouseEvent::consume);
         refresh();
-    }
-
-    private static Label tag(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("compare-tag");
-        label.setMouseTransparent(true);
-        return label;
     }
 
     // ---- API ------------------------------------------------------------------------------
@@ -305,19 +289,14 @@ public final class PhotoView extends Region {
 
     /** Which side of the photo each layer shows, for the mode. */
     private void refresh() {
-        boolean empty = before.get() == null;
-        placeholder.setVisible(empty);
         CompareMode m = mode.get();
         BlendLayer.Side result = showOriginal.get() ? BlendLayer.Side.ORIGINAL : BlendLayer.Side.RESULT;
         BlendLayer.Images photo = new BlendLayer.Images(before.get(), after.get(), afterOver.get());
         mainLayer.show(m == CompareMode.RESULT ? result : BlendLayer.Side.ORIGINAL, photo, detail, detailRegion);
         splitLayer.show(m == CompareMode.SPLIT ? result : BlendLayer.Side.NOTHING, photo, detail, detailRegion);
         secondLayer.show(m == CompareMode.SIDE_BY_SIDE ? result : BlendLayer.Side.NOTHING, photo, detail, detailRegion);
-        leftTag.setText(m != CompareMode.RESULT ? "Before" : showOriginal.get() ? "Original" : "");
         secondPort.setVisible(m == CompareMode.SIDE_BY_SIDE);
-        divider.setVisible(m == CompareMode.SPLIT && !empty);
-        leftTag.setVisible(!empty && !leftTag.getText().isEmpty());
-        rightTag.setVisible(!empty && m != CompareMode.RESULT);
+        marks.show(m, showOriginal.get(), before.get() == null);
         requestLayout();
     }
 
@@ -348,14 +327,6 @@ public final class PhotoView extends Region {
         if (!region.equals(visibleRegion.get())) {
             visibleRegion.set(region);
         }
-        divider.resizeRelocate(splitX - 3, 0, 6, h);
-
-        double pad = 10;
-        leftTag.autosize();
-        rightTag.autosize();
-        leftTag.relocate(pad, pad);
-        rightTag.relocate(mode.get() == CompareMode.SIDE_BY_SIDE ? pw + GAP + pad : w - rightTag.getWidth() - pad, pad);
-        placeholder.autosize();
-        placeholder.relocate((w - placeholder.getWidth()) / 2, (h - placeholder.getHeight()) / 2);
+        marks.layout(w, h, splitX, mode.get() == CompareMode.SIDE_BY_SIDE ? pw + GAP : Double.NaN);
     }
 }
