@@ -109,6 +109,8 @@ public final class MainController {
 
     private final NoticePresenter notices = new NoticePresenter(this::window);
     private final FolderPresenter folder;
+    private final FolderViewModel folderViewModel;
+    private final BatchExportViewModel batch;
     private final FileDrops drops;
 
     public MainController(EditorViewModel viewModel, FolderViewModel folderViewModel, BatchExportViewModel batch,
@@ -116,6 +118,8 @@ public final class MainController {
         this.viewModel = viewModel;
         this.dialogs = dialogs;
         this.settings = settings;
+        this.folderViewModel = folderViewModel;
+        this.batch = batch;
         this.folder = new FolderPresenter(viewModel, folderViewModel, batch, dialogs, settings, this::window, notices::show);
         this.drops = new FileDrops(folder::open);
     }
@@ -330,6 +334,15 @@ public final class MainController {
                 + "or by Pitié's 3D distribution transfer (Look panel ▸ Transfer). The network never sees pixels, so it "
                 + "cannot change the photo's structure.");
         alert.show();
+    }
+
+    /** The open folder's view model (the window's tests read it). */
+    FolderViewModel folderViewModel() {
+        return folderViewModel;
+    }
+
+    BatchExportViewModel batchExport() {
+        return batch;
     }
 
     private Window window() {

@@ -1,6 +1,6 @@
 package app.retone.ui.folder;
 
-import app.retone.core.Errors;
+import app.retone.ui.editor.Notice;
 import app.retone.core.image.ExportNames;
 import app.retone.core.image.ExportOptions;
 import app.retone.core.image.ImageFormat;
@@ -115,7 +115,7 @@ public final class BatchExport {
     }
 
     static Failure failure(Item item, Throwable error) {
-        return new Failure(item.photo().name(), Errors.message(error));
+        return new Failure(item.photo().name(), Notice.reason(error));
     }
 
     /** "3 of 10 — about 40 s left" (the time from the photos done so far; none before the first). */

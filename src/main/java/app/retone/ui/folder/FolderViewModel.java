@@ -1,6 +1,5 @@
 package app.retone.ui.folder;
 
-import app.retone.core.Errors;
 import app.retone.core.image.PhotoDetailsReader;
 import app.retone.ui.editor.Activity;
 import app.retone.ui.editor.Notice;
@@ -87,7 +86,7 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
                 BackgroundTask.<List<FolderPhoto>>of(title, context -> list(PhotoFolder.list(path), context))
                         .onSuccess(list -> show(path, list))
                         .onFailure(error -> editor.notices().notice(Notice.error("Could not open the folder "
-                                + path.getFileName(), Errors.message(error)))));
+                                + path.getFileName(), Notice.reason(error)))));
     }
 
     /** Opens the photos chosen together (several files in the open dialog, or dropped) as a folder of their own. */
@@ -100,7 +99,7 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
                 BackgroundTask.<List<FolderPhoto>>of(title, context -> list(chosen, context))
                         .onSuccess(list -> show(parent, list))
                         .onFailure(error -> editor.notices().notice(Notice.error("Could not open the photos",
-                                Errors.message(error)))));
+                                Notice.reason(error)))));
     }
 
     private static List<FolderPhoto> list(List<Path> files, TaskContext context) throws Exception {

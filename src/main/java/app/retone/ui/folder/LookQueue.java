@@ -1,5 +1,6 @@
 package app.retone.ui.folder;
 
+import app.retone.ui.editor.Notice;
 import app.retone.ui.editor.Look;
 import app.retone.ui.editor.PhotoSettings;
 import app.retone.ui.editor.PreparedPhoto;
@@ -70,7 +71,16 @@ final class LookQueue implements AutoCloseable {
         FolderPhoto photo = job.get().photo();
         boolean keep = job.get().keep();
         busy = true;
-        running = executor.submit(BackgroundTask.of("Look of " + photo.name(), folder.work(photo))
+        try {
+            running = submit(photo, keep);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            busy = false; // the app is closing: nothing more to make
+            closed = true;
+        }
+    }
+
+    private TaskHandle submit(FolderPhoto photo, boolean keep) {
+        return executor.submit(BackgroundTask.of("Look of " + photo.name(), folder.work(photo))
                 .onSuccess(ready -> {
                     if (!closed) {
                         folder.made(ready, keep);
@@ -78,7 +88,7 @@ final class LookQueue implements AutoCloseable {
                 })
                 .onFailure(error -> {
                     if (!closed) {
-                        folder.failed(photo, app.retone.core.Errors.message(error));
+                        folder.failed(photo, Notice.reason(error));
                     }
                 })
                 .onFinished(() -> {

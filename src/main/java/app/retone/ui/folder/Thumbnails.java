@@ -1,5 +1,6 @@
 package app.retone.ui.folder;
 
+import app.retone.ui.editor.Notice;
 import app.retone.core.image.ThumbnailReader;
 import app.retone.ui.task.BackgroundTask;
 import app.retone.ui.task.TaskExecutor;
@@ -73,7 +74,16 @@ public final class Thumbnails implements AutoCloseable {
         }
         FolderPhoto photo = waiting.pollFirst();
         busy = true;
-        running = executor.submit(BackgroundTask.<ThumbnailReader.Thumbnail>of("Thumbnail",
+        try {
+            running = submit(photo);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            busy = false; // the app is closing
+            closed = true;
+        }
+    }
+
+    private TaskHandle submit(FolderPhoto photo) {
+        return executor.submit(BackgroundTask.<ThumbnailReader.Thumbnail>of("Thumbnail",
                         context -> reader.read(photo.path(), SIDE))
                 .onSuccess(thumbnail -> {
                     if (!closed) {
@@ -82,7 +92,7 @@ public final class Thumbnails implements AutoCloseable {
                 })
                 .onFailure(error -> {
                     if (!closed) {
-                        onFailure.accept(photo, app.retone.core.Errors.message(error));
+                        onFailure.accept(photo, Notice.reason(error));
                     }
                 })
                 .onFinished(() -> {

@@ -1,0 +1,202 @@
+package app.retone.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.retone.core.image.ImageFormat;
+import app.retone.core.image.OutputColourSpace;
+import app.retone.core.image.Photo;
+import app.retone.core.image.PhotoLoader;
+import app.retone.ui.editor.CachedPredictorSource;
+import app.retone.ui.editor.EditorServices;
+import app.retone.ui.editor.EditorViewModel;
+import app.retone.ui.folder.BatchExport;
+import app.retone.ui.folder.FolderPhoto;
+import app.retone.ui.folder.FolderViewModel;
+import app.retone.ui.settings.MemorySettings;
+import app.retone.ui.task.PoolTaskExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A folder in the real window under Xvfb: 30 generated photos (three of them broken) open in the
+ * filmstrip, the arrow keys move through them, ten are exported in a batch and read back, and a
+ * batch cancelled half way leaves only whole files.
+ */
+@ExtendWith(ApplicationExtension.class)
+class FolderWindowTest {
+
+    @TempDir
+    static Path dir;
+
+    private static final List<Integer> BROKEN = List.of(5, 13, 22);
+
+    private Stage stage;
+    private EditorViewModel viewModel;
+    private PoolTaskExecutor executor;
+    private CachedPredictorSource model;
+    private MainController controller;
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        MemorySettings settings = new MemorySettings();
+        executor = new PoolTaskExecutor(2, Platform::runLater);
+        model = new CachedPredictorSource(Path.of("models"), "histonet-v1");
+        viewModel = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model,
+                new app.retone.ui.editor.PreviewBounds(1920, 1080)), executor, settings);
+        settings.putDouble("window.width", 1400);
+        settings.putDouble("window.height", 900);
+        controller = MainWindow.create(stage, viewModel, dialogs, settings);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(5, TimeUnit.SECONDS);
+        executor.close();
+        model.close();
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    private Path folderOf30() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("card"));
+        if (Files.list(folder).findAny().isEmpty()) {
+            for (int i = 1; i <= 30; i++) {
+                String name = String.format("img_%02d.jpg", i);
+                if (BROKEN.contains(i)) {
+                    UiFixtures.brokenJpeg(folder, name);
+                } else {
+                    UiFixtures.castPhoto(folder, name, 1200, 900, 100 + i);
+                }
+            }
+        }
+        return folder;
+    }
+
+    private FolderViewModel folder() {
+        return controller.folderViewModel();
+    }
+
+    private String shownName() throws Exception {
+        return onFx(() -> viewModel.session().detailsProperty().get() == null ? ""
+                : viewModel.session().detailsProperty().get().fileName());
+    }
+
+    private void waitShown(String name) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> name.equals(shownName())
+                && onFx(() -> viewModel.look().hasLookProperty().get()));
+    }
+
+    private void openFolder(FxRobot robot) throws Exception {
+        Path folder = folderOf30();
+        WaitForAsyncUtils.asyncFx(() -> controller.openFromOutside(List.of(folder))).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> folder().photoList().size()) == 30);
+        waitShown("img_01.jpg");
+    }
+
+    @Test
+    void aFolderOpensInTheFilmstripAndTheArrowKeysMoveThroughIt(FxRobot robot) throws Exception {
+        openFolder(robot);
+        ListView<?> strip = robot.lookup("#filmstrip").queryAs(ListView.class);
+        assertTrue(onFx(strip::isVisible), "the filmstrip shows while a folder is open");
+
+        robot.clickOn("#photo-view");
+        robot.type(KeyCode.RIGHT);
+        waitShown("img_02.jpg");
+        robot.type(KeyCode.RIGHT, 2);
+        waitShown("img_04.jpg");
+        robot.type(KeyCode.LEFT);
+        waitShown("img_03.jpg");
+        assertEquals(2, (int) onFx(() -> strip.getSelectionModel().getSelectedIndex()), "the strip follows");
+
+        // every look is made in the background; the broken photos are marked with their reason
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> folder().photoList().stream()
+                .noneMatch(p -> p.state() == FolderPhoto.State.WAITING)));
+        List<String> failed = onFx(() -> folder().photoList().stream().filter(p -> p.state() == FolderPhoto.State.FAILED)
+                .map(FolderPhoto::name).toList());
+        assertEquals(List.of("img_05.jpg", "img_13.jpg", "img_22.jpg"), failed);
+        String reason = onFx(() -> folder().photoList().get(4).failureProperty().get());
+        assertTrue(reason.contains("img_05.jpg"), reason);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup(".filmstrip-cell").queryAll()
+                .stream().anyMatch(c -> c.getPseudoClassStates().stream().anyMatch(s -> s.getPseudoClassName().equals("failed")))));
+        // what a person sees, kept for a look: target/folder-filmstrip.png
+        javafx.scene.image.WritableImage shot = onFx(() -> stage.getScene().snapshot(null));
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(shot, null), "png",
+                Path.of("target", "folder-filmstrip.png").toFile());
+    }
+
+    @Test
+    void tenPhotosExportInABatchAndACancelledBatchLeavesOnlyWholeFiles(FxRobot robot) throws Exception {
+        openFolder(robot);
+        ListView<?> strip = robot.lookup("#filmstrip").queryAs(ListView.class);
+        Path out = Files.createDirectories(dir.resolve("batch"));
+        // img_01 … img_11: eleven photos, one of them broken (img_05), so ten to export
+        WaitForAsyncUtils.asyncFx(() -> strip.getSelectionModel().selectRange(0, 11)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> folder().photoList().get(4).state())
+                == FolderPhoto.State.FAILED);
+        dialogs.batches.add(new BatchExport.Request(out, ImageFormat.JPEG, 90, "{name}-retone", OutputColourSpace.SOURCE));
+        robot.clickOn("#photo-view");
+        robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.E).release(KeyCode.E, KeyCode.ALT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> controller.batchExport().runningProperty().get())
+                || Files.list(out).count() == 10);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !onFx(() -> controller.batchExport().runningProperty().get()));
+
+        List<Path> written;
+        try (Stream<Path> files = Files.list(out)) {
+            written = files.sorted().toList();
+        }
+        assertEquals(10, written.size(), String.valueOf(written));
+        assertEquals("img_01-retone.jpg", written.get(0).getFileName().toString());
+        for (Path file : written) {
+            Photo photo = new PhotoLoader().load(file);
+            assertEquals(1200, photo.width(), file.toString());
+            assertTrue(photo.warnings().isEmpty(), file + ": " + photo.warnings());
+        }
+
+        // all 27 good photos, cancelled once a few are written: no partial file, the rest not written
+        Path cancelled = Files.createDirectories(dir.resolve("cancelled"));
+        WaitForAsyncUtils.asyncFx(() -> strip.getSelectionModel().selectAll()).get(5, TimeUnit.SECONDS);
+        dialogs.batches.add(new BatchExport.Request(cancelled, ImageFormat.PNG, 90, "{name}", OutputColourSpace.SOURCE));
+        robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.E).release(KeyCode.E, KeyCode.ALT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> countPng(cancelled) >= 2);
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#cancel-work").queryButton().fire()).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !onFx(() -> controller.batchExport().runningProperty().get()));
+
+        List<Path> left;
+        try (Stream<Path> files = Files.list(cancelled)) {
+            left = files.sorted().toList();
+        }
+        assertTrue(left.size() >= 2 && left.size() < 27, "stopped part way: " + left.size());
+        for (Path file : left) {
+            assertTrue(file.getFileName().toString().matches("img_\\d\\d\\.png"), "only finished files: " + file);
+            assertEquals(1200, new PhotoLoader().load(file).width(), file + " is whole");
+        }
+    }
+
+    private static long countPng(Path folder) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".png")).count();
+        }
+    }
+}
