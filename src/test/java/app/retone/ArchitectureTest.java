@@ -49,7 +49,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule viewModelsAreWhereTheyShouldBe = classes().that().haveSimpleNameEndingWith("ViewModel")
-            .should().resideInAPackage("app.retone.ui.editor..");
+            .should().resideInAnyPackage("app.retone.ui.editor..", "app.retone.ui.folder..");
 
     @ArchTest
     static final ArchRule backgroundWorkKnowsNoViews = noClasses().that().resideInAnyPackage("app.retone.ui.task..",

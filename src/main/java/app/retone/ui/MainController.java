@@ -337,11 +337,11 @@ public final class MainController {
     }
 
     /** The open folder's view model (the window's tests read it). */
-    FolderViewModel folderViewModel() {
+    public FolderViewModel folderViewModel() {
         return folderViewModel;
     }
 
-    BatchExportViewModel batchExport() {
+    public BatchExportViewModel batchExport() {
         return batch;
     }
 

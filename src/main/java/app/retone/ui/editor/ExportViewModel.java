@@ -1,5 +1,7 @@
 package app.retone.ui.editor;
 
+import app.retone.core.image.ExportNames;
+
 import app.retone.core.color.ColorLut3D;
 import app.retone.core.color.CubeFile;
 import app.retone.core.image.ExportOptions;
@@ -97,12 +99,8 @@ public final class ExportViewModel {
 
     /** A file name for the export of the open photo: "name-retone.jpg" beside the original's name. */
     public String suggestedExportName(ImageFormat format) {
-        String base = session.current() == null ? "photo" : session.current().details().fileName();
-        int dot = base.lastIndexOf('.');
-        if (dot > 0) {
-            base = base.substring(0, dot);
-        }
-        return base + "-retone." + format.defaultExtension();
+        Path source = session.current() == null ? null : Path.of(session.current().details().fileName());
+        return ExportNames.fileName(ExportNames.DEFAULT_PATTERN, source, 1, format);
     }
 
     /**

@@ -32,6 +32,7 @@ public final class PhotoSession {
     private final Activities activities;
     private final Notices notices;
     private final RecentFiles recentFiles;
+    private boolean rememberPhotos = true;
 
     private final ReadOnlyObjectWrapper<PreparedPhoto> shown = new ReadOnlyObjectWrapper<>();
     private final ObjectBinding<Photo> photo = part(PreparedPhoto::photo);
@@ -95,11 +96,21 @@ public final class PhotoSession {
         return ++generation;
     }
 
+    /**
+     * Whether photos shown are remembered among the recent files: not while a folder is open (the
+     * folder is remembered instead, not each of its photos).
+     */
+    public void rememberPhotos(boolean remember) {
+        rememberPhotos = remember;
+    }
+
     /** Puts {@code prepared} on screen (every view of it follows) and remembers it among the recent files. */
     void show(PreparedPhoto prepared) {
         shownGeneration = generation;
         shown.set(prepared);
-        recentFiles.add(prepared.path());
+        if (rememberPhotos) {
+            recentFiles.add(prepared.path());
+        }
         notices.status(prepared.details().fileName() + " — " + prepared.photo().width() + " × "
                 + prepared.photo().height());
     }

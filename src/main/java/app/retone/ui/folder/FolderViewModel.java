@@ -122,6 +122,7 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         thumbnails = new Thumbnails(executor, thumbnailReader, THUMBNAILS_KEPT, this::failed);
         index.set(-1);
         editor.session().recentFiles().add(path);
+        editor.session().rememberPhotos(false);
         moveTo(0);
     }
 
@@ -134,6 +135,7 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         settings.clear();
         folder.set(null);
         index.set(-1);
+        editor.session().rememberPhotos(true);
     }
 
     private void closeWork() {

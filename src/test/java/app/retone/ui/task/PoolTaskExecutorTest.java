@@ -21,7 +21,15 @@ import org.junit.jupiter.api.Timeout;
 class PoolTaskExecutorTest {
 
     private final ExecutorService ui = Executors.newSingleThreadExecutor(r -> new Thread(r, "fake-ui"));
-    private final PoolTaskExecutor executor = new PoolTaskExecutor(2, ui);
+    /** What the UI thread threw: kept here, as the toolkit would report it, not left to leak into other tests' threads. */
+    private final List<Throwable> uiErrors = new CopyOnWriteArrayList<>();
+    private final PoolTaskExecutor executor = new PoolTaskExecutor(2, action -> ui.execute(() -> {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            uiErrors.add(e);
+        }
+    }));
 
     @AfterEach
     void close() {
@@ -63,6 +71,9 @@ class PoolTaskExecutorTest {
                 }));
         assertTrue(finished.await(5, TimeUnit.SECONDS), "the second ran");
         assertEquals(List.of("the view model's", "the status bar's"), ran);
+        ui.submit(() -> { }).get(5, TimeUnit.SECONDS); // the callback has returned (or thrown) by now
+        assertEquals(List.of("a bug in the first"), uiErrors.stream().map(Throwable::getMessage).toList(),
+                "the bug is still reported, after the others ran");
     }
 
     @Test

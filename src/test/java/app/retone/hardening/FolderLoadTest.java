@@ -1,0 +1,193 @@
+package app.retone.hardening;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.retone.core.image.PhotoLoader;
+import app.retone.ui.MainController;
+import app.retone.ui.MainWindow;
+import app.retone.ui.UiFixtures;
+import app.retone.ui.editor.CachedPredictorSource;
+import app.retone.ui.editor.EditorServices;
+import app.retone.ui.editor.EditorViewModel;
+import app.retone.ui.editor.Notice;
+import app.retone.ui.editor.PreviewBounds;
+import app.retone.ui.folder.FolderPhoto;
+import app.retone.ui.folder.FolderViewModel;
+import app.retone.ui.settings.MemorySettings;
+import app.retone.ui.task.PoolTaskExecutor;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A folder of 1,000 photos of 24 MP (6000 × 4000 JPEGs: a few distinct ones, hard-linked under
+ * 1,000 names, so the disk holds four) in the real window, in the load profile's 1 GB heap:
+ * how long the folder takes to open, thumbnails per second where the strip stands and after a
+ * jump, the time from → to the next photo on screen with its look (prepared, and one that was
+ * not), the looks made in the background meanwhile, and the peak heap. Printed as a LOAD line
+ * (README, "Reliability"); run with {@code mvn -Pload test -Dtest=FolderLoadTest}.
+ */
+@Tag("load")
+@ExtendWith(ApplicationExtension.class)
+class FolderLoadTest {
+
+    private static final int PHOTOS = 1000;
+    private static final int DISTINCT = 4;
+    /** How long the background looks run before the heap is read. */
+    private static final int QUEUE_SECONDS = 40;
+
+    @TempDir
+    Path dir;
+
+    private Stage stage;
+    private EditorViewModel viewModel;
+    private PoolTaskExecutor executor;
+    private CachedPredictorSource model;
+    private MainController controller;
+    private final List<Notice> errors = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        executor = new PoolTaskExecutor(2, Platform::runLater);
+        model = new CachedPredictorSource(Path.of("models"), "histonet-v1");
+        MemorySettings settings = new MemorySettings();
+        settings.putDouble("window.width", 1400);
+        settings.putDouble("window.height", 900);
+        viewModel = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model, new PreviewBounds(1920, 1080)),
+                executor, settings);
+        viewModel.notices().addListener(n -> {
+            if (n.severity() == Notice.Severity.ERROR) {
+                errors.add(n);
+            }
+        });
+        controller = MainWindow.create(stage, viewModel, new app.retone.ui.ScriptedDialogs(), settings);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(5, TimeUnit.SECONDS);
+        executor.close();
+        model.close();
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
+    }
+
+    private boolean shownWithLook(String name) throws Exception {
+        return onFx(() -> viewModel.session().detailsProperty().get() != null
+                && viewModel.session().detailsProperty().get().fileName().equals(name)
+                && viewModel.look().hasLookProperty().get());
+    }
+
+    private double secondsUntil(Callable<Boolean> condition, int timeoutSeconds) throws Exception {
+        long t0 = System.nanoTime();
+        WaitForAsyncUtils.waitFor(timeoutSeconds, TimeUnit.SECONDS, condition);
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    @Test
+    void aThousandPhotoFolderOf24MegapixelJpegsStaysWithinTheHeap(FxRobot robot) throws Exception {
+        Path sources = Files.createDirectories(dir.resolve("sources"));
+        List<Path> distinct = new ArrayList<>();
+        for (int i = 0; i < DISTINCT; i++) {
+            distinct.add(UiFixtures.castPhoto(sources, "s" + i + ".jpg", 6000, 4000, 300 + i));
+        }
+        Path card = Files.createDirectories(dir.resolve("card"));
+        for (int i = 1; i <= PHOTOS; i++) {
+            Files.createLink(card.resolve(String.format(Locale.ROOT, "img_%04d.jpg", i)), distinct.get(i % DISTINCT));
+        }
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        FolderViewModel folder = controller.folderViewModel();
+        ListView<?> strip = robot.lookup("#filmstrip").queryAs(ListView.class);
+
+        long t0 = System.nanoTime();
+        WaitForAsyncUtils.asyncFx(() -> controller.openFromOutside(List.of(card))).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> shownWithLook("img_0001.jpg"));
+        double openSeconds = (System.nanoTime() - t0) / 1e9;
+        assertEquals(PHOTOS, (int) onFx(() -> folder.photoList().size()));
+
+        // thumbnails where the strip stands, then after a jump to the middle
+        int visible = 10;
+        double first = secondsUntil(() -> onFx(() -> thumbnailsIn(folder, 0, visible)) == visible, 120);
+        WaitForAsyncUtils.asyncFx(() -> strip.scrollTo(500)).get(5, TimeUnit.SECONDS);
+        double jump = secondsUntil(() -> onFx(() -> thumbnailsIn(folder, 500, 500 + visible)) == visible, 120);
+        double thumbnailsPerSecond = 2 * visible / (first + jump);
+
+        // → to a prepared neighbour, then → to one that was not prepared (a jump made it the neighbour of nothing)
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> folder.isPrepared(folder.photoList().get(1))));
+        robot.clickOn("#photo-view");
+        long t1 = System.nanoTime();
+        robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> shownWithLook("img_0002.jpg"));
+        double prepared = (System.nanoTime() - t1) / 1e9;
+        // two → in a row: the first lands on a prepared photo, the second on one whose preparation has just begun
+        WaitForAsyncUtils.asyncFx(() -> folder.moveTo(699)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> shownWithLook("img_0700.jpg"));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> folder.isPrepared(folder.photoList().get(700))));
+        robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+        boolean nextPrepared = onFx(() -> folder.isPrepared(folder.photoList().get(701)));
+        long t2 = System.nanoTime();
+        robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> shownWithLook("img_0702.jpg"));
+        double notPrepared = (System.nanoTime() - t2) / 1e9;
+        assertTrue(!nextPrepared, "img_0702 was not prepared yet when → was pressed");
+
+        // the looks go on in the background for a while
+        int readyBefore = onFx(() -> ready(folder));
+        Thread.sleep(QUEUE_SECONDS * 1000L);
+        int made = onFx(() -> ready(folder)) - readyBefore;
+        long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        long max = Runtime.getRuntime().maxMemory();
+        int kept = onFx(() -> (int) folder.photoList().stream().filter(p -> p.thumbnailProperty().get() != null).count());
+
+        System.out.printf(Locale.ROOT, "LOAD folder: %d photos of 24 MP (6000x4000 JPEG), heap max %d MB: open to first "
+                        + "photo with its look %.1f s; thumbnails %.2f/s (10 at the start %.1f s, 10 after a jump %.1f s); "
+                        + "-> to the next photo with its look: prepared %.0f ms, not prepared %.2f s; looks made in the "
+                        + "background %.2f/s; thumbnails held %d; peak heap %d MB (sum of the pools' peaks)%n",
+                PHOTOS, max >> 20, openSeconds, thumbnailsPerSecond, first, jump, prepared * 1000, notPrepared,
+                made / (double) QUEUE_SECONDS, kept, peak >> 20);
+        assertEquals(List.of(), errors, "no photo failed (an out-of-memory would be reported as one)");
+        assertTrue(onFx(() -> folder.photoList().stream().noneMatch(p -> p.state() == FolderPhoto.State.FAILED)));
+        assertTrue(made > 0, "the looks went on in the background");
+        assertTrue(kept <= 240, "thumbnails held are bounded: " + kept);
+    }
+
+    private static int thumbnailsIn(FolderViewModel folder, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (folder.photoList().get(i).thumbnailProperty().get() != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static int ready(FolderViewModel folder) {
+        return (int) folder.photoList().stream().filter(p -> p.state() == FolderPhoto.State.LOOK_READY).count();
+    }
+}
