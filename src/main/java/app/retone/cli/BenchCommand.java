@@ -1,6 +1,7 @@
 package app.retone.cli;
 
 import app.retone.core.render.PhotoRender;
+import app.retone.core.render.Strength;
 import app.retone.core.color.ColorLut3D;
 import app.retone.core.color.ColorTransfer;
 import app.retone.core.color.Histogram3D;
@@ -107,9 +108,10 @@ final class BenchCommand implements Callable<Integer> {
             slider.render(strength[0], previewOut);
         });
         // the app renders these once per look; a slider move then mixes two of them on the GPU
-        double[] frameStrengths = {1, 1.125, 1.25, 1.375, 1.5};
+        double[] sliderFrames = Strength.sliderFrames();
+        double[] frameStrengths = Arrays.copyOfRange(sliderFrames, 1, sliderFrames.length); // the first is the photo itself
         int[][] frames = new int[frameStrengths.length][preview.argb().length];
-        report(out, "a look's 5 frames for the slider (once)", Double.NaN, w, n, () -> {
+        report(out, "a look's " + frameStrengths.length + " frames for the slider (once)", Double.NaN, w, n, () -> {
             for (int i = 0; i < frames.length; i++) {
                 slider.render(frameStrengths[i], frames[i]);
             }

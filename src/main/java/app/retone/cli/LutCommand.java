@@ -6,6 +6,7 @@ import app.retone.core.color.Histogram3D;
 import app.retone.core.color.PdfTransfer;
 import app.retone.core.image.ImageLimits;
 import app.retone.core.image.PhotoLoader;
+import app.retone.core.render.Strength;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -35,7 +36,8 @@ final class LutCommand implements Callable<Integer> {
     @Option(names = "--lut-size", paramLabel = "N", defaultValue = "33", description = "Nodes per side (2..129). Default: ${DEFAULT-VALUE}.")
     int lutSize;
 
-    @Option(names = "--strength", paramLabel = "S", defaultValue = "1.0", description = "0..1.5 of the transfer baked into the LUT. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--strength", paramLabel = "S", defaultValue = "" + Strength.DEFAULT,
+            description = (int) Strength.MIN + ".." + Strength.MAX + " of the transfer baked into the LUT. Default: ${DEFAULT-VALUE}.")
     double strength;
 
     @Option(names = "--force", description = "Replace an existing file.")
@@ -46,12 +48,8 @@ final class LutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (lutSize < 2 || lutSize > 129) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--lut-size must be between 2 and 129, got " + lutSize);
-        }
-        if (!(strength >= 0 && strength <= 1.5)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--strength must be between 0 and 1.5, got " + strength);
-        }
+        RenderOptions.checkLutSize(spec.commandLine(), lutSize);
+        RenderOptions.checkStrength(spec.commandLine(), strength);
         Path target = output.toAbsolutePath().normalize();
         if (Files.exists(target) && !force) {
             throw new java.io.IOException(output + ": already exists; refusing to overwrite it (use --force to replace it)");

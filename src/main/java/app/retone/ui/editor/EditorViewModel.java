@@ -62,8 +62,8 @@ public final class EditorViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(EditorViewModel.class);
     private static final Logger TIMING = LoggerFactory.getLogger("app.retone.timing");
 
-    public static final double MAX_STRENGTH = 1.5;
-    public static final double DEFAULT_STRENGTH = 1.0;
+    public static final double MAX_STRENGTH = app.retone.core.render.Strength.MAX;
+    public static final double DEFAULT_STRENGTH = app.retone.core.render.Strength.DEFAULT;
     /** The settings key of the automatic look's transfer, by {@link LookTransfer#id()}. */
     static final String TRANSFER_KEY = "lookTransfer";
 
@@ -507,7 +507,7 @@ public final class EditorViewModel {
         return lookDescription.getReadOnlyProperty();
     }
 
-    /** 0..1.5; 1 is the full transfer. */
+    /** Within {@link app.retone.core.render.Strength}'s range; 1 is the full transfer. */
     public DoubleProperty strengthProperty() {
         return strength;
     }
