@@ -33,7 +33,8 @@ final class LutCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.cube", description = "The .cube file to write.")
     Path output;
 
-    @Option(names = "--lut-size", paramLabel = "N", defaultValue = "33", description = "Nodes per side (2..129). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--lut-size", paramLabel = "N", defaultValue = "" + ColorLut3D.DEFAULT_SIZE,
+            description = "Nodes per side (" + ColorLut3D.MIN_SIZE + ".." + ColorLut3D.MAX_SIZE + "). Default: ${DEFAULT-VALUE}.")
     int lutSize;
 
     @Option(names = "--strength", paramLabel = "S", defaultValue = "" + Strength.DEFAULT,

@@ -19,8 +19,9 @@ final class RenderOptions {
             description = "Skip regrain (Pitié 2007), which keeps the photo's own fine detail and noise. Faster.")
     boolean noRegrain;
 
-    @Option(names = "--lut-size", paramLabel = "N", defaultValue = "33",
-            description = "Nodes per side of the 3D LUT the transfer builds (2..129). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--lut-size", paramLabel = "N", defaultValue = "" + ColorLut3D.DEFAULT_SIZE,
+            description = "Nodes per side of the 3D LUT the transfer builds (" + ColorLut3D.MIN_SIZE + ".." + ColorLut3D.MAX_SIZE
+                    + "). Default: ${DEFAULT-VALUE}.")
     int lutSize;
 
     @Option(names = "--quality", paramLabel = "Q", defaultValue = "92",
@@ -62,10 +63,11 @@ final class RenderOptions {
         }
     }
 
-    /** The --lut-size rule of every command that takes one. */
+    /** The --lut-size rule of every command that takes one: {@link ColorLut3D}'s sizes. */
     static void checkLutSize(picocli.CommandLine commandLine, int lutSize) {
-        if (lutSize < ColorLut3D.MIN_SIZE || lutSize > 129) {
-            throw new picocli.CommandLine.ParameterException(commandLine, "--lut-size must be between 2 and 129, got " + lutSize);
+        if (lutSize < ColorLut3D.MIN_SIZE || lutSize > ColorLut3D.MAX_SIZE) {
+            throw new picocli.CommandLine.ParameterException(commandLine, "--lut-size must be between "
+                    + ColorLut3D.MIN_SIZE + " and " + ColorLut3D.MAX_SIZE + ", got " + lutSize);
         }
     }
 
