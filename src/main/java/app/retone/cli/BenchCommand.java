@@ -18,6 +18,7 @@ import app.retone.predict.AutoEnhancer;
 import app.retone.predict.LookTransfer;
 import app.retone.predict.OnnxHistogramPredictor;
 import app.retone.predict.PredictionException;
+import app.retone.predict.ReferenceLook;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,7 +133,7 @@ final class BenchCommand implements Callable<Integer> {
             allWithin &= report(out, "transfer of a " + (quick ? "0.06" : "6") + " MP JPEG, in a warm JVM", 3000,
                     Math.min(w, 1), Math.min(n, 3), () -> {
                         Photo photo = loader.load(jpeg);
-                        ColorLut3D l = engine.lut(Histogram3D.of(photo.argb()), target);
+                        ColorLut3D l = engine.lut(ReferenceLook.histogram(photo), target); // as 'transfer' does
                         int[] px = engine.render(photo.argb(), photo.width(), photo.height(), l, 1.0, true);
                         new PhotoExporter().export(photo.withPixels(px), result, ExportOptions.DEFAULT.withOverwrite(true));
                     });

@@ -3,10 +3,10 @@ package app.retone.cli;
 import app.retone.core.color.ColorLut3D;
 import app.retone.core.color.CubeFile;
 import app.retone.core.color.Histogram3D;
-import app.retone.core.color.PdfTransfer;
 import app.retone.core.image.ImageLimits;
 import app.retone.core.image.PhotoLoader;
 import app.retone.core.render.Strength;
+import app.retone.predict.ReferenceLook;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -59,9 +59,9 @@ final class LutCommand implements Callable<Integer> {
             throw new java.io.IOException(output + ": the destination folder does not exist");
         }
         PhotoLoader loader = new PhotoLoader(ImageLimits.fromSystemProperties());
-        Histogram3D source = Histogram3D.of(loader.load(input).argb());
-        Histogram3D goal = Histogram3D.of(loader.load(reference).argb());
-        ColorLut3D lut = new PdfTransfer(PdfTransfer.DEFAULT_ITERATIONS, lutSize).transfer(source, goal).withStrength(strength);
+        Histogram3D source = ReferenceLook.histogram(loader.load(input));
+        Histogram3D goal = ReferenceLook.histogram(loader.load(reference));
+        ColorLut3D lut = ReferenceLook.transfer(lutSize).transfer(source, goal).withStrength(strength);
         String title = "Retone: " + input.getFileName() + " to " + reference.getFileName();
         CubeFile.write(lut, title, target);
         spec.commandLine().getOut().println(input + " -> " + output + " [" + lutSize + "³ LUT]");

@@ -269,8 +269,7 @@ public final class EditorViewModel {
             Photo reference = services.loader().load(path);
             context.checkCancelled();
             context.progress(0.5, "Matching the look of " + name + "…");
-            Histogram3D target = AutoEnhancer.modelInput(reference.argb(), reference.width(), reference.height(),
-                    Histogram3D.DEFAULT_BINS);
+            Histogram3D target = app.retone.predict.ReferenceLook.histogram(reference);
             return lookFor(context, current, TargetKind.REFERENCE, name, null, target,
                     services.pdfTransfer().transfer(current.sourceHistogram(), target));
         }).onSuccess(look -> {
