@@ -9,7 +9,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The layers the README describes (Layout), checked on every build. */
+/** The layers docs/ARCHITECTURE.md describes (section 2, "Layers and packages"), checked on every build. */
 @AnalyzeClasses(packages = "app.retone", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

@@ -1,6 +1,7 @@
 package app.retone.cli;
 
 import app.retone.core.render.PhotoRender;
+import app.retone.core.render.Strength;
 import app.retone.core.color.ColorLut3D;
 import app.retone.core.color.ColorTransfer;
 import app.retone.core.color.Histogram3D;
@@ -17,6 +18,7 @@ import app.retone.predict.AutoEnhancer;
 import app.retone.predict.LookTransfer;
 import app.retone.predict.OnnxHistogramPredictor;
 import app.retone.predict.PredictionException;
+import app.retone.predict.ReferenceLook;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,9 +109,10 @@ final class BenchCommand implements Callable<Integer> {
             slider.render(strength[0], previewOut);
         });
         // the app renders these once per look; a slider move then mixes two of them on the GPU
-        double[] frameStrengths = {1, 1.125, 1.25, 1.375, 1.5};
+        double[] sliderFrames = Strength.sliderFrames();
+        double[] frameStrengths = Arrays.copyOfRange(sliderFrames, 1, sliderFrames.length); // the first is the photo itself
         int[][] frames = new int[frameStrengths.length][preview.argb().length];
-        report(out, "a look's 5 frames for the slider (once)", Double.NaN, w, n, () -> {
+        report(out, "a look's " + frameStrengths.length + " frames for the slider (once)", Double.NaN, w, n, () -> {
             for (int i = 0; i < frames.length; i++) {
                 slider.render(frameStrengths[i], frames[i]);
             }
@@ -130,7 +133,7 @@ final class BenchCommand implements Callable<Integer> {
             allWithin &= report(out, "transfer of a " + (quick ? "0.06" : "6") + " MP JPEG, in a warm JVM", 3000,
                     Math.min(w, 1), Math.min(n, 3), () -> {
                         Photo photo = loader.load(jpeg);
-                        ColorLut3D l = engine.lut(Histogram3D.of(photo.argb()), target);
+                        ColorLut3D l = engine.lut(ReferenceLook.histogram(photo), target); // as 'transfer' does
                         int[] px = engine.render(photo.argb(), photo.width(), photo.height(), l, 1.0, true);
                         new PhotoExporter().export(photo.withPixels(px), result, ExportOptions.DEFAULT.withOverwrite(true));
                     });

@@ -3,9 +3,10 @@ package app.retone.cli;
 import app.retone.core.color.ColorLut3D;
 import app.retone.core.color.CubeFile;
 import app.retone.core.color.Histogram3D;
-import app.retone.core.color.PdfTransfer;
 import app.retone.core.image.ImageLimits;
 import app.retone.core.image.PhotoLoader;
+import app.retone.core.render.Strength;
+import app.retone.predict.ReferenceLook;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -32,10 +33,12 @@ final class LutCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.cube", description = "The .cube file to write.")
     Path output;
 
-    @Option(names = "--lut-size", paramLabel = "N", defaultValue = "33", description = "Nodes per side (2..129). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--lut-size", paramLabel = "N", defaultValue = "" + ColorLut3D.DEFAULT_SIZE,
+            description = "Nodes per side (" + ColorLut3D.MIN_SIZE + ".." + ColorLut3D.MAX_SIZE + "). Default: ${DEFAULT-VALUE}.")
     int lutSize;
 
-    @Option(names = "--strength", paramLabel = "S", defaultValue = "1.0", description = "0..1.5 of the transfer baked into the LUT. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--strength", paramLabel = "S", defaultValue = "" + Strength.DEFAULT,
+            description = (int) Strength.MIN + ".." + Strength.MAX + " of the transfer baked into the LUT. Default: ${DEFAULT-VALUE}.")
     double strength;
 
     @Option(names = "--force", description = "Replace an existing file.")
@@ -46,12 +49,8 @@ final class LutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (lutSize < 2 || lutSize > 129) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--lut-size must be between 2 and 129, got " + lutSize);
-        }
-        if (!(strength >= 0 && strength <= 1.5)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--strength must be between 0 and 1.5, got " + strength);
-        }
+        RenderOptions.checkLutSize(spec.commandLine(), lutSize);
+        RenderOptions.checkStrength(spec.commandLine(), strength);
         Path target = output.toAbsolutePath().normalize();
         if (Files.exists(target) && !force) {
             throw new java.io.IOException(output + ": already exists; refusing to overwrite it (use --force to replace it)");
@@ -60,9 +59,9 @@ final class LutCommand implements Callable<Integer> {
             throw new java.io.IOException(output + ": the destination folder does not exist");
         }
         PhotoLoader loader = new PhotoLoader(ImageLimits.fromSystemProperties());
-        Histogram3D source = Histogram3D.of(loader.load(input).argb());
-        Histogram3D goal = Histogram3D.of(loader.load(reference).argb());
-        ColorLut3D lut = new PdfTransfer(PdfTransfer.DEFAULT_ITERATIONS, lutSize).transfer(source, goal).withStrength(strength);
+        Histogram3D source = ReferenceLook.histogram(loader.load(input));
+        Histogram3D goal = ReferenceLook.histogram(loader.load(reference));
+        ColorLut3D lut = ReferenceLook.transfer(lutSize).transfer(source, goal).withStrength(strength);
         String title = "Retone: " + input.getFileName() + " to " + reference.getFileName();
         CubeFile.write(lut, title, target);
         spec.commandLine().getOut().println(input + " -> " + output + " [" + lutSize + "³ LUT]");

@@ -1,6 +1,7 @@
 package app.retone.cli;
 
 import app.retone.core.color.ColorLut3D;
+import app.retone.core.render.Strength;
 import app.retone.core.image.ExportOptions;
 import app.retone.core.image.ImageFormat;
 import app.retone.core.image.OutputColourSpace;
@@ -9,16 +10,18 @@ import picocli.CommandLine.Option;
 /** Options shared by the commands that transform photos. */
 final class RenderOptions {
 
-    @Option(names = "--strength", paramLabel = "S", defaultValue = "1.0",
-            description = "How much of the correction to apply, 0 (none: the input back, exactly) to 1.5. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--strength", paramLabel = "S", defaultValue = "" + Strength.DEFAULT,
+            description = "How much of the correction to apply, " + (int) Strength.MIN + " (none: the input back, exactly) to "
+                    + Strength.MAX + ". Default: ${DEFAULT-VALUE}.")
     double strength;
 
     @Option(names = "--no-regrain", negatable = false,
             description = "Skip regrain (Pitié 2007), which keeps the photo's own fine detail and noise. Faster.")
     boolean noRegrain;
 
-    @Option(names = "--lut-size", paramLabel = "N", defaultValue = "33",
-            description = "Nodes per side of the 3D LUT the transfer builds (2..129). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--lut-size", paramLabel = "N", defaultValue = "" + ColorLut3D.DEFAULT_SIZE,
+            description = "Nodes per side of the 3D LUT the transfer builds (" + ColorLut3D.MIN_SIZE + ".." + ColorLut3D.MAX_SIZE
+                    + "). Default: ${DEFAULT-VALUE}.")
     int lutSize;
 
     @Option(names = "--quality", paramLabel = "Q", defaultValue = "92",
@@ -39,12 +42,8 @@ final class RenderOptions {
     boolean force;
 
     void validate(picocli.CommandLine commandLine) {
-        if (!(strength >= 0 && strength <= 1.5)) {
-            throw new picocli.CommandLine.ParameterException(commandLine, "--strength must be between 0 and 1.5, got " + strength);
-        }
-        if (lutSize < ColorLut3D.MIN_SIZE || lutSize > 129) {
-            throw new picocli.CommandLine.ParameterException(commandLine, "--lut-size must be between 2 and 129, got " + lutSize);
-        }
+        checkStrength(commandLine, strength);
+        checkLutSize(commandLine, lutSize);
         if (quality < 1 || quality > 100) {
             throw new picocli.CommandLine.ParameterException(commandLine, "--quality must be between 1 and 100, got " + quality);
         }
@@ -54,6 +53,21 @@ final class RenderOptions {
         }
         if (format != null && ImageFormat.fromName(format).isEmpty()) {
             throw new picocli.CommandLine.ParameterException(commandLine, "--format must be jpeg, png or tiff, got '" + format + "'");
+        }
+    }
+
+    /** The --strength rule of every command that takes one: {@link Strength}'s range. */
+    static void checkStrength(picocli.CommandLine commandLine, double strength) {
+        if (!Strength.isValid(strength)) {
+            throw new picocli.CommandLine.ParameterException(commandLine, Strength.outOfRange("--strength", strength));
+        }
+    }
+
+    /** The --lut-size rule of every command that takes one: {@link ColorLut3D}'s sizes. */
+    static void checkLutSize(picocli.CommandLine commandLine, int lutSize) {
+        if (lutSize < ColorLut3D.MIN_SIZE || lutSize > ColorLut3D.MAX_SIZE) {
+            throw new picocli.CommandLine.ParameterException(commandLine, "--lut-size must be between "
+                    + ColorLut3D.MIN_SIZE + " and " + ColorLut3D.MAX_SIZE + ", got " + lutSize);
         }
     }
 

@@ -3,11 +3,11 @@ package app.retone.cli;
 import app.retone.core.color.ColorTransfer;
 import app.retone.core.color.Histogram3D;
 import app.retone.core.color.Interpolation;
-import app.retone.core.color.PdfTransfer;
 import app.retone.core.color.Regrain;
 import app.retone.core.image.ImageLimits;
 import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoLoader;
+import app.retone.predict.ReferenceLook;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -42,12 +42,11 @@ final class TransferCommand implements Callable<Integer> {
         OutputPlan plan = io.plan(spec.commandLine(), render);
         PhotoLoader loader = new PhotoLoader(ImageLimits.fromSystemProperties());
         Photo ref = loader.load(reference);
-        Histogram3D target = Histogram3D.of(ref.argb());
+        Histogram3D target = ReferenceLook.histogram(ref);
         ref = null; // only its histogram is needed: let a large reference be collected
         plan.prepare();
-        ColorTransfer engine = new ColorTransfer(new PdfTransfer(PdfTransfer.DEFAULT_ITERATIONS, render.lutSize),
-                new Regrain(), Interpolation.TETRAHEDRAL);
+        ColorTransfer engine = new ColorTransfer(ReferenceLook.transfer(render.lutSize), new Regrain(), Interpolation.TETRAHEDRAL);
         return PhotoJob.runAll(spec, loader::load, engine, render, plan, io.inputs,
-                photo -> engine.lut(Histogram3D.of(photo.argb()), target));
+                photo -> engine.lut(ReferenceLook.histogram(photo), target));
     }
 }

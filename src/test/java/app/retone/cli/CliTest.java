@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.retone.core.color.ColorLut3D;
-import app.retone.core.color.CubeFile;
 import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoLoader;
 import app.retone.core.image.SyntheticPhoto;
 import app.retone.testing.Pixels;
 import app.retone.testing.TestImages;
+import app.retone.testing.CubeReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +102,13 @@ class CliTest extends CommandLineTestBase {
         assertTrue(stderr.contains("--reference"), stderr);
         assertEquals(2, run("transfer", photo.toString(), "-r", reference.toString(), "-o", "x.jpg", "--strength", "2"));
         assertTrue(stderr.contains("--strength must be between 0 and 1.5"), stderr);
+        assertEquals(2, run("lut", photo.toString(), "-r", reference.toString(), "-o", "x.cube", "--strength", "1.6"));
+        assertTrue(stderr.contains("--strength must be between 0 and 1.5"), stderr);
+        // one bound for every LUT: ColorLut3D.MAX_SIZE, the transfer's and the command line's
+        assertEquals(2, run("transfer", photo.toString(), "-r", reference.toString(), "-o", "x.jpg", "--lut-size", "130"));
+        assertTrue(stderr.contains("--lut-size must be between 2 and 129, got 130"), stderr);
+        assertEquals(2, run("lut", photo.toString(), "-r", reference.toString(), "-o", "x.cube", "--lut-size", "130"));
+        assertTrue(stderr.contains("--lut-size must be between 2 and 129, got 130"), stderr);
         assertEquals(2, run("transfer", photo.toString(), "-r", reference.toString(), "-o", "x.jpg", "--format", "gif"));
         assertEquals(2, run("transfer", photo.toString(), "-r", reference.toString(), "-o", dir.resolve("x.what").toString()));
         assertEquals(2, run("frobnicate"));
@@ -125,7 +132,7 @@ class CliTest extends CommandLineTestBase {
     void lutWritesACubeThatDoesWhatTransferDoes() throws IOException {
         Path cube = dir.resolve("look.cube");
         assertEquals(0, run("lut", photo.toString(), "-r", reference.toString(), "-o", cube.toString(), "--lut-size", "17"), stderr);
-        ColorLut3D lut = CubeFile.read(cube);
+        ColorLut3D lut = CubeReader.read(cube);
         assertEquals(17, lut.size());
         assertFalse(lut.isIdentity());
         assertEquals(1, run("lut", photo.toString(), "-r", reference.toString(), "-o", cube.toString()));

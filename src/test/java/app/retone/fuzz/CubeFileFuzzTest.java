@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.retone.core.color.ColorLut3D;
 import app.retone.core.color.CubeFile;
-import app.retone.core.color.CubeFormatException;
+import app.retone.testing.CubeReader;
+import app.retone.testing.CubeFormatException;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.io.StringReader;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Any text given to {@link CubeFile#read(java.io.Reader)} gives a table or a
+ * Any text given to {@link CubeReader#read(java.io.Reader)} gives a table or a
  * {@link CubeFormatException} that names the line (or, for a problem of the whole file, says
  * which): never another exception, and never memory out of proportion to the text.
  */
@@ -28,7 +29,7 @@ class CubeFileFuzzTest {
 
     @FuzzTest(maxDuration = "60s")
     void read(byte[] bytes) throws Exception {
-        String text = new String(bytes, StandardCharsets.ISO_8859_1); // as CubeFile.read(Path) reads a file
+        String text = new String(bytes, StandardCharsets.ISO_8859_1); // as CubeReader.read(Path) reads a file
         ColorLut3D[] lut = new ColorLut3D[1];
         // parsing makes garbage line by line, but what it keeps grows with the table it read
         FuzzChecks.assertAllocatesAtMost((8L << 20) + 512L * bytes.length, "reading a " + bytes.length + "-byte .cube",
@@ -45,13 +46,13 @@ class CubeFileFuzzTest {
         // what Retone writes, it reads back
         StringWriter out = new StringWriter();
         CubeFile.write(lut[0], "fuzz", out);
-        assertEquals(n, CubeFile.read(new StringReader(out.toString())).size());
+        assertEquals(n, CubeReader.read(new StringReader(out.toString())).size());
     }
 
     /** The table, or null when the reader refused the text as it should. */
     private static ColorLut3D readOrRefuse(String text) throws IOException {
         try {
-            return CubeFile.read(new StringReader(text));
+            return CubeReader.read(new StringReader(text));
         } catch (CubeFormatException e) {
             String message = FuzzChecks.assertOneLine(e);
             assertTrue(MESSAGE.matcher(message).matches(), () -> "message names no line: " + message);

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.retone.core.color.CubeFile;
-import app.retone.core.color.CubeFormatException;
 import app.retone.core.image.ImageLimits;
 import app.retone.core.image.ImageReadException;
 import app.retone.core.image.JpegSegments;
@@ -18,6 +16,8 @@ import app.retone.core.image.PhotoDetailsReader;
 import app.retone.core.image.PhotoLoader;
 import app.retone.core.image.SourceInfo;
 import app.retone.testing.TestImages;
+import app.retone.testing.CubeReader;
+import app.retone.testing.CubeFormatException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,11 +49,11 @@ class FuzzFindingsTest {
     void cubeErrorMessagesQuoteTheFileAsShortPrintableAscii() {
         // found: "LUT_\u00ff\u00171D!_SIZE 2" put a control character into the message
         CubeFormatException e = assertThrows(CubeFormatException.class,
-                () -> CubeFile.read(new StringReader("LUT_\u00ff\u00171D_SIZE 2\n")));
+                () -> CubeReader.read(new StringReader("LUT_\u00ff\u00171D_SIZE 2\n")));
         assertEquals("line 1: unknown keyword LUT_??1D_SIZE", e.getMessage());
 
         String word = "X!".repeat(2500); // a binary file read as text: one long word
-        e = assertThrows(CubeFormatException.class, () -> CubeFile.read(new StringReader(word + "\n")));
+        e = assertThrows(CubeFormatException.class, () -> CubeReader.read(new StringReader(word + "\n")));
         assertEquals("line 1: unknown keyword " + "X!".repeat(16) + "...", e.getMessage());
     }
 
@@ -62,9 +62,9 @@ class FuzzFindingsTest {
         // found: "LUT_3D_SIZE 200" in a 42-byte text allocated the whole 200³ table (96 MB) up front
         long before = allocatedBytes();
         CubeFormatException e = assertThrows(CubeFormatException.class,
-                () -> CubeFile.read(new StringReader("LUT_3D_SIZE 256\n0 0 0\n1 1 1\n")));
+                () -> CubeReader.read(new StringReader("LUT_3D_SIZE 129\n0 0 0\n1 1 1\n")));
         long used = allocatedBytes() - before;
-        assertEquals("the table has 2 entries, LUT_3D_SIZE 256 needs 16777216 (is the file truncated?)", e.getMessage());
+        assertEquals("the table has 2 entries, LUT_3D_SIZE 129 needs 2146689 (is the file truncated?)", e.getMessage());
         assertTrue(used < 8 << 20, "allocated " + (used >> 20) + " MB");
     }
 

@@ -125,6 +125,11 @@ class MainWindowTest {
         ImageView main = robot.lookup("#photo-main").queryAs(ImageView.class);
         int[] shown = Snapshots.pixels(main.getImage()).argb();
         assertArrayEquals(viewModel.session().beforeProperty().get().argb(), shown, "strength 0 shows the original exactly");
+
+        robot.type(KeyCode.END);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(app.retone.core.render.Strength.MAX, viewModel.adjustments().strengthProperty().get(),
+                "the slider's end is the largest strength");
     }
 
     @Test

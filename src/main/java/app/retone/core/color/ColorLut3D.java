@@ -14,7 +14,13 @@ public final class ColorLut3D {
 
     public static final int DEFAULT_SIZE = 33;
     public static final int MIN_SIZE = 2;
-    public static final int MAX_SIZE = 256;
+    /**
+     * The largest table Retone makes or accepts, the one bound of {@link PdfTransfer}, the
+     * command line's {@code --lut-size} and the tables themselves: a node every 2 of 255 levels,
+     * already finer than a transfer learnt from 32 bins per channel can use. The transfer's
+     * lattice at 129³ is 2.1 M nodes (about 51 MB of doubles while it moves, a 55 MB .cube).
+     */
+    public static final int MAX_SIZE = 129;
     private static final int CHUNK = 1 << 16;
 
     private final int size;
@@ -111,51 +117,6 @@ public final class ColorLut3D {
             out[i] = id[i] + s * (rgb[i] - id[i]);
         }
         return new ColorLut3D(size, out, false);
-    }
-
-    /**
-     * The same mapping for a table whose nodes stood for inputs from {@code min} to {@code max}
-     * (a .cube DOMAIN): each node at input x in 0..1 takes the trilinear value of this table at
-     * (x − min) / (max − min), clamped to the table.
-     */
-    ColorLut3D resampledFromDomain(float[] min, float[] max) {
-        int n = size;
-        float[] out = new float[rgb.length];
-        float[] pos = new float[3];
-        for (int b = 0, i = 0; b < n; b++) {
-            for (int g = 0; g < n; g++) {
-                for (int r = 0; r < n; r++, i += 3) {
-                    int[] node = {r, g, b};
-                    for (int c = 0; c < 3; c++) {
-                        float x = node[c] / (n - 1f);
-                        pos[c] = Math.max(0, Math.min(n - 1, (x - min[c]) / (max[c] - min[c]) * (n - 1)));
-                    }
-                    trilinearAt(pos, out, i);
-                }
-            }
-        }
-        return new ColorLut3D(n, out, false);
-    }
-
-    private void trilinearAt(float[] pos, float[] out, int at) {
-        int n = size;
-        int r0 = Math.min((int) pos[0], n - 2);
-        int g0 = Math.min((int) pos[1], n - 2);
-        int b0 = Math.min((int) pos[2], n - 2);
-        float fr = pos[0] - r0;
-        float fg = pos[1] - g0;
-        float fb = pos[2] - b0;
-        for (int c = 0; c < 3; c++) {
-            float v = 0;
-            for (int k = 0; k < 8; k++) {
-                int dr = k & 1;
-                int dg = k >> 1 & 1;
-                int db = k >> 2 & 1;
-                float w = (dr == 1 ? fr : 1 - fr) * (dg == 1 ? fg : 1 - fg) * (db == 1 ? fb : 1 - fb);
-                v += w * rgb[3 * ((r0 + dr) + n * ((g0 + dg) + n * (b0 + db))) + c];
-            }
-            out[at + c] = v;
-        }
     }
 
     /** Applies the table to packed ARGB pixels, returning new ones; alpha passes through. */

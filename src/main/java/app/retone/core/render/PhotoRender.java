@@ -13,7 +13,9 @@ public final class PhotoRender {
     private PhotoRender() {
     }
 
+    /** {@code strength} within {@link Strength}'s range, else an {@link IllegalArgumentException}. */
     public static Photo render(ColorTransfer engine, Photo photo, ColorLut3D lut, double strength, boolean withRegrain) {
+        Strength.check(strength);
         if (photo.deep().isPresent()) {
             short[] deep = photo.deep().get();
             short[] rendered = engine.render16(deep, photo.width(), photo.height(), lut, strength, withRegrain);

@@ -1,11 +1,13 @@
 package app.retone.ui.editor;
 
+import app.retone.core.color.ColorLut3D;
 import app.retone.core.color.ColorTransfer;
 import app.retone.core.color.Interpolation;
 import app.retone.core.color.PdfTransfer;
 import app.retone.core.color.Regrain;
 import app.retone.core.image.PhotoExporter;
 import app.retone.core.image.PhotoLoader;
+import app.retone.predict.ReferenceLook;
 
 /**
  * The engine pieces the editor uses, so tests can hand in their own (a missing model, a failing
@@ -26,7 +28,8 @@ public record EditorServices(
     }
 
     public static EditorServices standard(PhotoLoader loader, PredictorSource predictors, PreviewBounds preview) {
-        return new EditorServices(loader, predictors, new PdfTransfer(), new Regrain(), Interpolation.TETRAHEDRAL,
-                new PhotoExporter(), preview);
+        // the reference's transfer; the model's look makes its own from LookTransfer at this LUT size
+        return new EditorServices(loader, predictors, ReferenceLook.transfer(ColorLut3D.DEFAULT_SIZE), new Regrain(),
+                Interpolation.TETRAHEDRAL, new PhotoExporter(), preview);
     }
 }

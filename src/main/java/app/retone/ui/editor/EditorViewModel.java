@@ -31,8 +31,8 @@ public final class EditorViewModel {
 
     private static final Logger TIMING = LoggerFactory.getLogger("app.retone.timing");
 
-    public static final double MAX_STRENGTH = 1.5;
-    public static final double DEFAULT_STRENGTH = 1.0;
+    public static final double MAX_STRENGTH = app.retone.core.render.Strength.MAX;
+    public static final double DEFAULT_STRENGTH = app.retone.core.render.Strength.DEFAULT;
 
     private final EditorServices services;
     private final TaskExecutor executor;

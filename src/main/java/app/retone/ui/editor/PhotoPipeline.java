@@ -76,8 +76,7 @@ public final class PhotoPipeline {
         Photo loaded = services.loader().load(reference);
         context.checkCancelled();
         context.progress(0.5, "Matching the look of " + name + "…");
-        Histogram3D target = AutoEnhancer.modelInput(loaded.argb(), loaded.width(), loaded.height(),
-                Histogram3D.DEFAULT_BINS);
+        Histogram3D target = app.retone.predict.ReferenceLook.histogram(loaded);
         return lookFor(context, photo, TargetKind.REFERENCE, name, reference, null, target,
                 services.pdfTransfer().transfer(photo.sourceHistogram(), target));
     }

@@ -1,6 +1,7 @@
 package app.retone.ui.editor;
 
 import app.retone.core.color.StrengthPreview;
+import app.retone.core.render.Strength;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,13 +12,13 @@ import java.util.List;
  * <p>From 0 to 100 % the blend is exact: the preview at strength s is p + s·(L(p) − p) =
  * (1 − s)·p + s·L(p), a mix of the original and the full result that never leaves 0..255.
  * Beyond 100 % it extrapolates and a channel may clip; a straight line between two frames then
- * bends where the clipping starts, so frames are kept every 12.5 % up to 150 %:
+ * bends where the clipping starts, so frames are kept every 12.5 % up to the maximum ({@link Strength#sliderFrames}):
  * a pixel whose change L(p) − p is d levels is off by at most d/32 (the kink in the middle of a
  * step), and only while it clips between two frames.
  */
 final class StrengthFrames implements StrengthView {
 
-    private static final double[] STRENGTHS = {0, 1, 1.125, 1.25, 1.375, EditorViewModel.MAX_STRENGTH};
+    private static final double[] STRENGTHS = Strength.sliderFrames();
 
     private final PreviewFrame[] frames;
     private final List<PreviewFrame> all;
@@ -50,7 +51,7 @@ final class StrengthFrames implements StrengthView {
         return new StrengthFrames(frames);
     }
 
-    /** The blend that shows {@code strength} (0..1.5). */
+    /** The blend that shows {@code strength} ({@link Strength#MIN}..{@link Strength#MAX}). */
     @Override
     public BlendFrame at(double strength) {
         if (!(strength >= 0 && strength <= STRENGTHS[STRENGTHS.length - 1])) {

@@ -8,7 +8,7 @@ import app.retone.core.color.StrengthPreview;
  */
 sealed interface StrengthView permits StrengthFrames, RepaintedFrames {
 
-    /** What shows {@code strength} (0..1.5). */
+    /** What shows {@code strength} ({@link app.retone.core.render.Strength#MIN}..{@link app.retone.core.render.Strength#MAX}). */
     BlendFrame at(double strength);
 
     /** {@code frame} shown alone (the regrained detail at rest), keeping what the next move needs with the view. */

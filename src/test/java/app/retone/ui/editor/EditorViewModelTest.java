@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.retone.core.color.ColorLut3D;
 import app.retone.core.color.ColorTransfer;
-import app.retone.core.color.CubeFile;
 import app.retone.core.color.Histogram3D;
 import app.retone.core.image.ExportOptions;
 import app.retone.core.image.ImageFormat;
@@ -26,6 +25,7 @@ import app.retone.ui.settings.MemorySettings;
 import app.retone.ui.task.DirectTaskExecutor;
 import app.retone.ui.task.ManualTaskExecutor;
 import app.retone.ui.task.TaskExecutor;
+import app.retone.testing.CubeReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -537,7 +537,7 @@ class EditorViewModelTest {
         vm.adjustments().strengthProperty().set(0.5);
         Path cube = dir.resolve("look.cube");
         vm.export().exportLut(cube);
-        ColorLut3D read = CubeFile.read(cube);
+        ColorLut3D read = CubeReader.read(cube);
         ColorLut3D expected = lookLut(vm).withStrength(0.5);
         assertEquals(expected.size(), read.size());
         float[] a = expected.nodes();

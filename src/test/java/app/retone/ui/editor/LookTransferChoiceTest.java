@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.retone.core.color.ColorLut3D;
-import app.retone.core.color.CubeFile;
 import app.retone.core.color.Histogram3D;
 import app.retone.core.color.PdfTransfer;
 import app.retone.core.image.PhotoLoader;
@@ -17,6 +16,7 @@ import app.retone.ui.settings.MemorySettings;
 import app.retone.ui.task.DirectTaskExecutor;
 import app.retone.ui.task.ManualTaskExecutor;
 import app.retone.ui.task.TaskExecutor;
+import app.retone.testing.CubeReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -213,7 +213,7 @@ class LookTransferChoiceTest {
         if (executor != null) {
             executor.runNext("Exporting " + name);
         }
-        return CubeFile.read(dir.resolve(name));
+        return CubeReader.read(dir.resolve(name));
     }
 
     /** Equal up to the .cube file's clamping to 0..1 and its decimals. */

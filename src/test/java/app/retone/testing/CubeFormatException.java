@@ -1,8 +1,8 @@
-package app.retone.core.color;
+package app.retone.testing;
 
 import java.io.IOException;
 
-/** A {@code .cube} file that cannot be read; the message names the line. */
+/** A {@code .cube} file {@link CubeReader} cannot read; the message names the line. */
 public final class CubeFormatException extends IOException {
     public CubeFormatException(String message) {
         super(message);
