@@ -43,7 +43,8 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("picocli..", "app.retone.cli..");
 
     @ArchTest
-    static final ArchRule viewModelsNeverTouchNodes = noClasses().that().resideInAPackage("app.retone.ui.editor..")
+    static final ArchRule viewModelsNeverTouchNodes = noClasses().that().resideInAnyPackage("app.retone.ui.editor..",
+                    "app.retone.ui.folder..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.fxml..",
                     "org.controlsfx..", "org.fxyz3d..");
 

@@ -4,7 +4,7 @@ import app.retone.ui.editor.EditorViewModel;
 import app.retone.ui.editor.Notice;
 import app.retone.ui.folder.BatchExport;
 import app.retone.ui.folder.BatchExportViewModel;
-import app.retone.ui.folder.Filmstrip;
+import app.retone.ui.filmstrip.Filmstrip;
 import app.retone.ui.folder.FolderPhoto;
 import app.retone.ui.folder.FolderViewModel;
 import app.retone.ui.folder.RememberedBatch;

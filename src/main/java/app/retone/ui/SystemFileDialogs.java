@@ -61,7 +61,7 @@ public final class SystemFileDialogs implements FileDialogs {
     @Override
     public Optional<app.retone.ui.folder.BatchExport.Request> chooseBatchExport(Window owner, int count,
             app.retone.ui.folder.BatchExport.Request remembered, String exampleName) {
-        return app.retone.ui.folder.BatchExportDialog.ask(owner, count, remembered, exampleName);
+        return app.retone.ui.filmstrip.BatchExportDialog.ask(owner, count, remembered, exampleName);
     }
 
     @Override

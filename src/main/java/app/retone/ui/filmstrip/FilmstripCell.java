@@ -1,5 +1,8 @@
-package app.retone.ui.folder;
+package app.retone.ui.filmstrip;
 
+import app.retone.ui.folder.FolderPhoto;
+import app.retone.ui.folder.FolderViewModel;
+import app.retone.ui.folder.BatchExport;
 import app.retone.core.image.ThumbnailReader.Thumbnail;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
