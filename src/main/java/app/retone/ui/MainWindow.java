@@ -31,8 +31,7 @@ public final class MainWindow {
             if (type == MainController.class) {
                 FolderViewModel folder = new FolderViewModel(viewModel, viewModel.executor(),
                         new ThumbnailReader(viewModel.services().loader().limits()));
-                BatchExportViewModel batch = new BatchExportViewModel(folder, viewModel,
-                        viewModel.services().colorTransfer(), viewModel.services().exporter());
+                BatchExportViewModel batch = new BatchExportViewModel(folder, viewModel);
                 return new MainController(viewModel, folder, batch, dialogs, settings);
             }
             throw new IllegalArgumentException("no controller of type " + type);

@@ -47,8 +47,8 @@ public final class PhotoPipeline {
         context.checkCancelled();
         context.progress(0.8, "Reading metadata…");
         PhotoDetails photoDetails = PhotoDetailsReader.read(loaded);
-        int[] modelCopy = AutoEnhancer.modelCopy(loaded.argb(), loaded.width(), loaded.height());
-        Histogram3D source = Histogram3D.of(modelCopy, Histogram3D.DEFAULT_BINS);
+        int[] modelCopy = modelCopy(loaded);
+        Histogram3D source = histogramOf(modelCopy);
         return new PreparedPhoto(path, loaded, photoDetails,
                 new PreviewFrame(size[0], size[1], display, !loaded.hasAlpha()), source, modelCopy);
     }
@@ -59,26 +59,62 @@ public final class PhotoPipeline {
      * {@link app.retone.predict.PredictionException} when the model is missing or fails.
      */
     public Look predictLook(PreparedPhoto photo, LookTransfer transfer, TaskContext context) throws Exception {
+        Target made = predicted(photo.sourceHistogram(), transfer, context);
+        return lookFor(context, photo, TargetKind.MODEL, "the model", null, transfer, made.histogram(), made.lut());
+    }
+
+    /** The look of the photo at {@code reference} for {@code photo}, by the full 3D (Pitié) transfer. */
+    public Look matchLook(PreparedPhoto photo, Path reference, TaskContext context) throws Exception {
+        Target made = matched(photo.sourceHistogram(), reference, context);
+        return lookFor(context, photo, TargetKind.REFERENCE, String.valueOf(reference.getFileName()), reference, null,
+                made.histogram(), made.lut());
+    }
+
+    /**
+     * The LUT {@code settings} give {@code photo} (the model's, made by {@code transfer}, or that
+     * reference's): the same as {@link #predictLook} or {@link #matchLook} would make, without a
+     * display copy or the slider's frames. For exporting photos that are never shown.
+     */
+    public ColorLut3D lut(Photo photo, PhotoSettings settings, LookTransfer transfer, TaskContext context) throws Exception {
+        Histogram3D source = histogramOf(modelCopy(photo));
+        context.checkCancelled();
+        Target made = settings.kind() == TargetKind.MODEL ? predicted(source, transfer, context)
+                : matched(source, settings.reference(), context);
+        return made.lut();
+    }
+
+    /** A target histogram and the LUT that moves the photo's colours onto it. */
+    private record Target(Histogram3D histogram, ColorLut3D lut) {
+    }
+
+    private Target predicted(Histogram3D source, LookTransfer transfer, TaskContext context) throws Exception {
         context.progress(-1, "Loading the model…");
         HistogramPredictor predictor = services.predictors().predictor();
         context.checkCancelled();
         context.progress(0.4, "Predicting the target histogram and the transfer…");
         AutoEnhancer.Result result = new AutoEnhancer(predictor, transfer.create(services.pdfTransfer().lutSize()))
-                .enhance(photo.sourceHistogram());
+                .enhance(source);
         context.checkCancelled();
-        return lookFor(context, photo, TargetKind.MODEL, "the model", null, transfer, result.target(), result.lut());
+        return new Target(result.target(), result.lut());
     }
 
-    /** The look of the photo at {@code reference} for {@code photo}, by the full 3D (Pitié) transfer. */
-    public Look matchLook(PreparedPhoto photo, Path reference, TaskContext context) throws Exception {
+    private Target matched(Histogram3D source, Path reference, TaskContext context) throws Exception {
         String name = String.valueOf(reference.getFileName());
         context.progress(-1, "Opening " + name + "…");
         Photo loaded = services.loader().load(reference);
         context.checkCancelled();
         context.progress(0.5, "Matching the look of " + name + "…");
         Histogram3D target = app.retone.predict.ReferenceLook.histogram(loaded);
-        return lookFor(context, photo, TargetKind.REFERENCE, name, reference, null, target,
-                services.pdfTransfer().transfer(photo.sourceHistogram(), target));
+        return new Target(target, services.pdfTransfer().transfer(source, target));
+    }
+
+    /** The copy the model and the histogram panel see (the model's input size). */
+    private static int[] modelCopy(Photo photo) {
+        return AutoEnhancer.modelCopy(photo.argb(), photo.width(), photo.height());
+    }
+
+    private static Histogram3D histogramOf(int[] modelCopy) {
+        return Histogram3D.of(modelCopy, Histogram3D.DEFAULT_BINS);
     }
 
     /** A look from its target and LUT, with the slider's fast paths for the display and model-sized copies. */

@@ -1,6 +1,10 @@
 package app.retone.ui.folder;
 
+import app.retone.core.color.ColorLut3D;
 import app.retone.core.color.ColorTransfer;
+import app.retone.core.image.PhotoLoader;
+import app.retone.predict.LookTransfer;
+import app.retone.ui.editor.PhotoPipeline;
 import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoExporter;
 import app.retone.core.render.PhotoRender;
@@ -35,17 +39,15 @@ public final class BatchExportViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private TaskHandle batch = TaskHandle.NONE;
 
-    public BatchExportViewModel(FolderViewModel folder, EditorViewModel editor, ColorTransfer engine,
-                                PhotoExporter exporter) {
+    public BatchExportViewModel(FolderViewModel folder, EditorViewModel editor) {
         this.folder = folder;
         this.editor = editor;
-        this.engine = engine;
-        this.exporter = exporter;
+        this.engine = editor.services().colorTransfer();
+        this.exporter = editor.services().exporter();
     }
 
     /** One photo's work, with everything read on the UI thread before the batch starts. */
-    private record Step(BatchExport.Item item, PhotoSettings settings,
-                        app.retone.ui.task.BackgroundTask.Work<LookQueue.Ready> look, boolean overwrite) {
+    private record Step(BatchExport.Item item, PhotoSettings settings, boolean overwrite) {
     }
 
     /**
@@ -59,9 +61,11 @@ public final class BatchExportViewModel {
         }
         List<Step> steps = new ArrayList<>();
         for (BatchExport.Item item : items) {
-            steps.add(new Step(item, folder.settingsOf(item.photo()), folder.work(item.photo()),
-                    existing == BatchExport.Existing.REPLACE));
+            steps.add(new Step(item, folder.settingsOf(item.photo()), existing == BatchExport.Existing.REPLACE));
         }
+        LookTransfer transfer = editor.look().lookTransferProperty().get();
+        PhotoPipeline pipeline = editor.pipeline();
+        PhotoLoader loader = editor.services().loader();
         running.set(true);
         folder.pauseLooks(true);
         String title = "Exporting " + items.size() + (items.size() == 1 ? " photo" : " photos");
@@ -82,10 +86,12 @@ public final class BatchExportViewModel {
                     if (!step.overwrite() && Files.exists(item.destination())) {
                         counts[1]++;
                     } else {
-                        LookQueue.Ready ready = step.look().run(context);
+                        Photo photo = loader.load(item.photo().path());
                         context.checkCancelled();
-                        Photo rendered = PhotoRender.render(engine, ready.prepared().photo(), ready.look().lut(),
-                                step.settings().strength(), step.settings().regrain());
+                        ColorLut3D lut = pipeline.lut(photo, step.settings(), transfer, context);
+                        context.checkCancelled();
+                        Photo rendered = PhotoRender.render(engine, photo, lut, step.settings().strength(),
+                                step.settings().regrain());
                         context.checkCancelled();
                         exporter.export(rendered, item.destination(), request.optionsFor(item.photo().path(),
                                 step.overwrite()));

@@ -27,7 +27,7 @@ public final class FolderPhoto {
     }
 
     private final Path path;
-    private final LocalDateTime dateTaken;
+    private LocalDateTime dateTaken;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.WAITING);
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<Thumbnail> thumbnail = new ReadOnlyObjectWrapper<>();
@@ -45,8 +45,13 @@ public final class FolderPhoto {
         return String.valueOf(path.getFileName());
     }
 
+    /** When it was taken, once read (the folder reads the dates when it is ordered by them). */
     public Optional<LocalDateTime> dateTaken() {
         return Optional.ofNullable(dateTaken);
+    }
+
+    void dateTaken(LocalDateTime taken) {
+        dateTaken = taken;
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {

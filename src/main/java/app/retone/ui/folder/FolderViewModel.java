@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.time.LocalDateTime;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -65,13 +66,16 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
     private LookQueue queue;
     private Thumbnails thumbnails;
     private TaskHandle listing = TaskHandle.NONE;
+    private TaskHandle dating = TaskHandle.NONE;
+    /** Whether the photos' dates were read (they are only for date order). */
+    private boolean datesRead;
 
     public FolderViewModel(EditorViewModel editor, TaskExecutor executor,
                            app.retone.core.image.ThumbnailReader thumbnailReader) {
         this.editor = editor;
         this.executor = executor;
         this.thumbnailReader = thumbnailReader;
-        order.addListener((obs, old, now) -> sort());
+        order.addListener((obs, old, now) -> orderChanged());
         // the photo on screen got its look from the editor: its thumbnail is marked too
         editor.look().lookProperty().addListener((obs, old, look) -> markShownLook(look));
     }
@@ -102,22 +106,48 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
                                 Notice.reason(error)))));
     }
 
-    private static List<FolderPhoto> list(List<Path> files, TaskContext context) throws Exception {
+    private static List<FolderPhoto> list(List<Path> files, TaskContext context) {
         List<FolderPhoto> list = new ArrayList<>(files.size());
-        for (int i = 0; i < files.size(); i++) {
+        for (Path file : files) {
             context.checkCancelled();
-            context.progress((double) i / files.size(), "Reading the dates of " + files.size() + " photos…");
-            list.add(new FolderPhoto(files.get(i), PhotoDetailsReader.dateTaken(files.get(i)).orElse(null)));
+            list.add(new FolderPhoto(file, null));
         }
         return list;
     }
 
+    /** By date: the dates are read first (once per folder, in the background, the metadata only). */
+    private void orderChanged() {
+        if (order.get() != Order.DATE_TAKEN || datesRead || photos.isEmpty()) {
+            sort();
+            return;
+        }
+        dating.cancel();
+        List<FolderPhoto> reading = List.copyOf(photos);
+        String title = "Reading the dates of " + reading.size() + " photos";
+        dating = editor.activities().track(new Activity(title), BackgroundTask.<List<LocalDateTime>>of(title, context -> {
+            List<LocalDateTime> dates = new ArrayList<>(reading.size());
+            for (int i = 0; i < reading.size(); i++) {
+                context.checkCancelled();
+                context.progress((double) i / reading.size(), title + "…");
+                dates.add(PhotoDetailsReader.dateTaken(reading.get(i).path()).orElse(null));
+            }
+            return dates;
+        }).onSuccess(dates -> {
+            for (int i = 0; i < reading.size(); i++) {
+                reading.get(i).dateTaken(dates.get(i));
+            }
+            datesRead = true;
+            sort();
+        }));
+    }
+
     private void show(Path path, List<FolderPhoto> list) {
         closeWork();
+        datesRead = false;
         folder.set(path);
         photos.setAll(list);
         settings.clear();
-        sort();
+        orderChanged();
         queue = new LookQueue(executor, this);
         thumbnails = new Thumbnails(executor, thumbnailReader, THUMBNAILS_KEPT, this::failed);
         index.set(-1);
@@ -139,6 +169,7 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
     }
 
     private void closeWork() {
+        dating.cancel();
         if (queue != null) {
             queue.close();
             thumbnails.close();

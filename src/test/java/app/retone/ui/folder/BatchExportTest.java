@@ -1,5 +1,6 @@
 package app.retone.ui.folder;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -92,6 +93,35 @@ class BatchExportTest {
         assertEquals("Exporting 3 of 100: c.jpg — about 7 min left", BatchExport.progressText(2, 100, "c.jpg", 8_000_000_000L));
     }
 
+    /** A task context of no executor: never cancelled, progress dropped. */
+    private static final app.retone.ui.task.TaskContext PLAIN = new app.retone.ui.task.TaskContext() {
+        @Override
+        public void progress(double fraction, String message) {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+    };
+
+    @Test
+    void aBatchMakesEachPhotosLutByTheEditorsOwnRecipeWithoutItsPreviews() throws Exception {
+        Path photoFile = UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 5);
+        Path reference = UiFixtures.cleanPhoto(dir, "sunset.png", 200, 150, 6);
+        EditorViewModel editor = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model,
+                new PreviewBounds(128, 128)), new DirectTaskExecutor(), new MemorySettings());
+        var pipeline = editor.pipeline();
+        var prepared = pipeline.prepare(photoFile, PLAIN);
+        var transfer = editor.look().lookTransferProperty().get();
+
+        assertArrayEquals(pipeline.predictLook(prepared, transfer, PLAIN).lut().nodes(),
+                pipeline.lut(prepared.photo(), PhotoSettings.DEFAULT, transfer, PLAIN).nodes(), "the model's look");
+        assertArrayEquals(pipeline.matchLook(prepared, reference, PLAIN).lut().nodes(),
+                pipeline.lut(prepared.photo(), PhotoSettings.reference(reference, 1, true), transfer, PLAIN).nodes(),
+                "a reference's look");
+    }
+
     @Test
     void everyPhotoIsExportedWithItsOwnSettingsFailuresListedAndExistingFilesSkippedWhenAsked() throws Exception {
         Path holiday = Files.createDirectories(dir.resolve("holiday"));
@@ -108,8 +138,7 @@ class BatchExportTest {
         FolderViewModel folder = new FolderViewModel(editor, executor, new ThumbnailReader(ImageLimits.DEFAULT));
         folder.openFolder(holiday);
         editor.adjustments().strengthProperty().set(0); // a.jpg at strength 0: its pixels back
-        BatchExportViewModel batch = new BatchExportViewModel(folder, editor, editor.services().colorTransfer(),
-                editor.services().exporter());
+        BatchExportViewModel batch = new BatchExportViewModel(folder, editor);
         BatchExport.Request request = new BatchExport.Request(out, ImageFormat.PNG, 92, "{name}-retone", OutputColourSpace.SOURCE);
         List<BatchExport.Item> items = BatchExport.plan(List.copyOf(folder.photoList()), request);
         assertEquals(List.of(out.resolve("b-retone.png")), BatchExport.existing(items));

@@ -101,6 +101,33 @@ class FolderViewModelTest {
     }
 
     @Test
+    void byDateTakenTheDatesAreReadThenThePhotosOrderedUndatedLastKeepingThePhotoOnScreen() throws Exception {
+        Path holiday = Files.createDirectories(dir.resolve("dated"));
+        byte[] jpeg = java.nio.file.Files.readAllBytes(UiFixtures.castPhoto(dir, "scene.jpg", 96, 64, 3));
+        String[][] files = {{"a.jpg", "2021:05:01 10:00:00"}, {"b.jpg", null}, {"c.jpg", "2019:01:01 08:00:00"},
+                {"d.jpg", "2020:12:31 23:59:59"}};
+        for (String[] f : files) {
+            byte[] exif = f[1] == null ? null : new app.retone.testing.ExifBuilder().ascii(0x9003, f[1], true).build();
+            Files.write(holiday.resolve(f[0]), exif == null ? jpeg
+                    : app.retone.core.image.JpegSegments.insert(jpeg, exif, null, null));
+        }
+        EditorViewModel editor = editor(new DirectTaskExecutor());
+        FolderViewModel folder = folder(editor, new DirectTaskExecutor());
+        folder.openFolder(holiday);
+        folder.moveTo(3); // d.jpg
+        assertTrue(folder.photoList().get(0).dateTaken().isEmpty(), "dates are not read for name order");
+
+        folder.orderProperty().set(FolderViewModel.Order.DATE_TAKEN);
+
+        assertEquals(List.of("c.jpg", "d.jpg", "a.jpg", "b.jpg"), names(folder));
+        assertEquals("d.jpg", folder.currentPhoto().name(), "the photo on screen stays on screen");
+        assertEquals(1, folder.indexProperty().get());
+        folder.orderProperty().set(FolderViewModel.Order.NAME);
+        assertEquals(List.of("a.jpg", "b.jpg", "c.jpg", "d.jpg"), names(folder));
+        assertEquals(3, folder.indexProperty().get());
+    }
+
+    @Test
     void movingToAPreparedNeighbourShowsItWithItsLookAtOnce() throws Exception {
         Path holiday = photos(5);
         ManualTaskExecutor executor = new ManualTaskExecutor();
