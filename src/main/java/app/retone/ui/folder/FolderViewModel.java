@@ -63,6 +63,7 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
     /** The photos beside the one on screen, made ready by the queue. */
     private final Map<FolderPhoto, LookQueue.Ready> prepared = new HashMap<>();
     private final BooleanBinding open = Bindings.isNotEmpty(photos);
+    private FolderWork work;
     private LookQueue queue;
     private Thumbnails thumbnails;
     private TaskHandle listing = TaskHandle.NONE;
@@ -148,8 +149,11 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         photos.setAll(list);
         settings.clear();
         orderChanged();
-        queue = new LookQueue(executor, this);
-        thumbnails = new Thumbnails(executor, thumbnailReader, THUMBNAILS_KEPT, this::failed);
+        work = new FolderWork(executor);
+        queue = new LookQueue(this, work::wake);
+        thumbnails = new Thumbnails(thumbnailReader, THUMBNAILS_KEPT, this::failed, work::wake);
+        work.add(thumbnails::nextTask); // the thumbnails in view first: they are what the user looks at
+        work.add(queue::nextTask);
         index.set(-1);
         editor.session().recentFiles().add(path);
         editor.session().rememberPhotos(false);
@@ -171,6 +175,7 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
     private void closeWork() {
         dating.cancel();
         if (queue != null) {
+            work.close();
             queue.close();
             thumbnails.close();
         }

@@ -5,13 +5,11 @@ import app.retone.ui.editor.Look;
 import app.retone.ui.editor.PhotoSettings;
 import app.retone.ui.editor.PreparedPhoto;
 import app.retone.ui.task.BackgroundTask;
-import app.retone.ui.task.TaskExecutor;
-import app.retone.ui.task.TaskHandle;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Makes the automatic look of every photo of a folder in the background, one photo at a time:
+ * Chooses the automatic look to make next for a folder, one photo at a time (run by {@link FolderWork}):
  * first the photos beside the one on screen (kept, prepared, so that moving to them shows them
  * with their look at once), then every photo still waiting, nearest the one on screen first. At
  * most one piece of work is ever submitted, and the next is chosen only when it ends, from the
@@ -47,54 +45,41 @@ final class LookQueue implements AutoCloseable {
     record Job(FolderPhoto photo, boolean keep) {
     }
 
-    private final TaskExecutor executor;
     private final Folder folder;
-    private TaskHandle running = TaskHandle.NONE;
-    private boolean busy;
+    private final Runnable wake;
     private boolean paused;
     private boolean closed;
 
-    LookQueue(TaskExecutor executor, Folder folder) {
-        this.executor = executor;
+    /** {@code wake} asks the folder's {@link FolderWork} to look for work again. */
+    LookQueue(Folder folder, Runnable wake) {
         this.folder = folder;
+        this.wake = wake;
     }
 
     /** Looks again for work (the folder, the photo on screen or a photo's settings changed). */
     void wake() {
-        if (busy || paused || closed) {
-            return;
-        }
-        Optional<Job> job = next(folder.photos(), folder.current(), folder::isPrepared);
-        if (job.isEmpty()) {
-            return;
-        }
-        FolderPhoto photo = job.get().photo();
-        boolean keep = job.get().keep();
-        busy = true;
-        try {
-            running = submit(photo, keep);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            busy = false; // the app is closing: nothing more to make
-            closed = true;
-        }
+        wake.run();
     }
 
-    private TaskHandle submit(FolderPhoto photo, boolean keep) {
-        return executor.submit(BackgroundTask.of("Look of " + photo.name(), folder.work(photo))
-                .onSuccess(ready -> {
-                    if (!closed) {
-                        folder.made(ready, keep);
-                    }
-                })
-                .onFailure(error -> {
-                    if (!closed) {
-                        folder.failed(photo, Notice.reason(error));
-                    }
-                })
-                .onFinished(() -> {
-                    busy = false;
-                    wake();
-                }));
+    /** The next piece of work, if any: asked by {@link FolderWork} when it is free. */
+    Optional<BackgroundTask<?>> nextTask() {
+        if (paused || closed) {
+            return Optional.empty();
+        }
+        return next(folder.photos(), folder.current(), folder::isPrepared).map(job -> {
+            FolderPhoto photo = job.photo();
+            return BackgroundTask.of("Look of " + photo.name(), folder.work(photo))
+                    .onSuccess(ready -> {
+                        if (!closed) {
+                            folder.made(ready, job.keep());
+                        }
+                    })
+                    .onFailure(error -> {
+                        if (!closed) {
+                            folder.failed(photo, Notice.reason(error));
+                        }
+                    });
+        });
     }
 
     /** Holds back new work (a batch export needs the cores); the piece under way finishes. */
@@ -107,16 +92,10 @@ final class LookQueue implements AutoCloseable {
         wake();
     }
 
-    /** Whether a piece of work is under way. */
-    boolean isBusy() {
-        return busy;
-    }
-
-    /** Stops for good: the work under way is cancelled, and its result, if any comes, is dropped. */
+    /** Stops for good: a result that arrives after is dropped. */
     @Override
     public void close() {
         closed = true;
-        running.cancel();
     }
 
     /**

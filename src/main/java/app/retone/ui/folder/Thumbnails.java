@@ -3,17 +3,16 @@ package app.retone.ui.folder;
 import app.retone.ui.editor.Notice;
 import app.retone.core.image.ThumbnailReader;
 import app.retone.ui.task.BackgroundTask;
-import app.retone.ui.task.TaskExecutor;
-import app.retone.ui.task.TaskHandle;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * The filmstrip's thumbnails: made one at a time in the background, the latest wanted first (the
+ * The filmstrip's thumbnails: read one at a time in the background ({@link FolderWork}), the latest wanted first (the
  * cells in view ask as they appear, so a fast scroll serves where it stops), and kept for at
  * most {@code capacity} photos, those wanted least recently dropped, so a folder of any size
  * holds a bounded number. A photo whose thumbnail cannot be read is marked failed with the
@@ -26,23 +25,24 @@ public final class Thumbnails implements AutoCloseable {
     /** Wants waiting at most: older ones are forgotten (their cells will ask again if still shown). */
     static final int MAX_WAITING = 96;
 
-    private final TaskExecutor executor;
     private final ThumbnailReader reader;
     private final int capacity;
     private final BiConsumer<FolderPhoto, String> onFailure;
+    private final Runnable wake;
     /** Photos holding a thumbnail, least recently wanted first. */
     private final Set<FolderPhoto> kept = new LinkedHashSet<>();
     private final Deque<FolderPhoto> waiting = new ArrayDeque<>();
-    private TaskHandle running = TaskHandle.NONE;
-    private boolean busy;
     private boolean closed;
 
-    /** {@code onFailure} hears of a photo that cannot be read (the folder marks it). */
-    public Thumbnails(TaskExecutor executor, ThumbnailReader reader, int capacity, BiConsumer<FolderPhoto, String> onFailure) {
-        this.executor = executor;
+    /**
+     * {@code onFailure} hears of a photo that cannot be read (the folder marks it); {@code wake}
+     * asks the folder's {@link FolderWork} to look for work.
+     */
+    public Thumbnails(ThumbnailReader reader, int capacity, BiConsumer<FolderPhoto, String> onFailure, Runnable wake) {
         this.reader = reader;
         this.capacity = capacity;
         this.onFailure = onFailure;
+        this.wake = wake;
     }
 
     /** Asks for {@code photo}'s thumbnail (a cell showing it): served before those asked for earlier. */
@@ -60,7 +60,7 @@ public final class Thumbnails implements AutoCloseable {
         while (waiting.size() > MAX_WAITING) {
             waiting.removeLast();
         }
-        startNext();
+        wake.run();
     }
 
     /** How many photos hold a thumbnail now. */
@@ -68,22 +68,13 @@ public final class Thumbnails implements AutoCloseable {
         return kept.size();
     }
 
-    private void startNext() {
-        if (busy || closed || waiting.isEmpty()) {
-            return;
+    /** The next thumbnail to read, the latest wanted first: asked by {@link FolderWork} when it is free. */
+    Optional<BackgroundTask<?>> nextTask() {
+        if (closed || waiting.isEmpty()) {
+            return Optional.empty();
         }
         FolderPhoto photo = waiting.pollFirst();
-        busy = true;
-        try {
-            running = submit(photo);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            busy = false; // the app is closing
-            closed = true;
-        }
-    }
-
-    private TaskHandle submit(FolderPhoto photo) {
-        return executor.submit(BackgroundTask.<ThumbnailReader.Thumbnail>of("Thumbnail",
+        return Optional.of(BackgroundTask.<ThumbnailReader.Thumbnail>of("Thumbnail of " + photo.name(),
                         context -> reader.read(photo.path(), SIDE))
                 .onSuccess(thumbnail -> {
                     if (!closed) {
@@ -94,10 +85,6 @@ public final class Thumbnails implements AutoCloseable {
                     if (!closed) {
                         onFailure.accept(photo, Notice.reason(error));
                     }
-                })
-                .onFinished(() -> {
-                    busy = false;
-                    startNext();
                 }));
     }
 
@@ -117,7 +104,6 @@ public final class Thumbnails implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        running.cancel();
         waiting.clear();
         kept.forEach(p -> p.showThumbnail(null));
         kept.clear();

@@ -222,8 +222,8 @@ class FolderViewModelTest {
         List<String> order = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String next = executor.titles().stream().filter(t -> t.startsWith("Look of ")).findFirst().orElseThrow();
-            assertEquals(1, executor.titles().stream().filter(t -> t.startsWith("Look of ")).count(),
-                    "one piece of work at a time: " + executor.titles());
+            assertEquals(1, executor.titles().stream().filter(t -> t.startsWith("Look of ") || t.startsWith("Thumbnail of "))
+                    .count(), "the folder's work, one piece at a time: " + executor.titles());
             order.add(next.substring("Look of ".length()));
             executor.runNext(next);
         }
@@ -268,7 +268,9 @@ class FolderViewModelTest {
             files.sorted().forEach(p -> photos.add(new FolderPhoto(p, null)));
         }
         ManualTaskExecutor executor = new ManualTaskExecutor();
-        Thumbnails thumbnails = new Thumbnails(executor, new ThumbnailReader(ImageLimits.DEFAULT), 3, FolderPhoto::failed);
+        FolderWork work = new FolderWork(executor);
+        Thumbnails thumbnails = new Thumbnails(new ThumbnailReader(ImageLimits.DEFAULT), 3, FolderPhoto::failed, work::wake);
+        work.add(thumbnails::nextTask);
 
         photos.forEach(thumbnails::want);
         assertEquals(1, executor.pending(), "one read at a time");
