@@ -194,15 +194,21 @@ class FolderLoadTest {
         int made = onFx(() -> ready(folder)) - readyBefore;
         sampler.shutdownNow();
         long peak = sampledPeak.get();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         long max = Runtime.getRuntime().maxMemory();
         int kept = onFx(() -> (int) folder.photoList().stream().filter(p -> p.thumbnailProperty().get() != null).count());
 
         System.out.printf(Locale.ROOT, "LOAD folder: %d photos of 24 MP (6000x4000 JPEG), heap max %d MB: open to first "
                         + "photo with its look %.1f s; thumbnails %.2f/s (10 at the start %.1f s, 10 after a jump %.1f s); "
                         + "-> to the next photo with its look: prepared %.0f ms, not prepared %.2f s; looks made in the "
-                        + "background %.2f/s; thumbnails held %d; peak heap in use %d MB (sampled every 10 ms)%n",
+                        + "background %.2f/s; thumbnails held %d; peak heap in use %d MB (sampled every 10 ms, garbage included); "
+                        + "live after a full GC %d MB%n",
                 PHOTOS, max >> 20, openSeconds, thumbnailsPerSecond, first, jump, prepared * 1000, notPrepared,
-                made / (double) QUEUE_SECONDS, kept, peak >> 20);
+                made / (double) QUEUE_SECONDS, kept, peak >> 20, live >> 20);
         assertEquals(List.of(), errors, "no photo failed (an out-of-memory would be reported as one)");
         assertTrue(onFx(() -> folder.photoList().stream().noneMatch(p -> p.state() == FolderPhoto.State.FAILED)));
         assertTrue(made > 0, "the looks went on in the background");

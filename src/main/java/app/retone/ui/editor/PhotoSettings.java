@@ -33,6 +33,11 @@ public record PhotoSettings(TargetKind kind, Path reference, double strength, bo
         }
     }
 
+    /** Whether {@code other} asks for the same look (kind and reference), whatever its strength and regrain. */
+    public boolean sameLookAs(PhotoSettings other) {
+        return kind == other.kind && java.util.Objects.equals(reference, other.reference);
+    }
+
     /** The model's look at {@code strength}. */
     public static PhotoSettings model(double strength, boolean regrain) {
         return new PhotoSettings(TargetKind.MODEL, null, strength, regrain);

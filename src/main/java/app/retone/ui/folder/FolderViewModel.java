@@ -1,6 +1,5 @@
 package app.retone.ui.folder;
 
-import app.retone.core.image.PhotoDetailsReader;
 import app.retone.ui.editor.Activity;
 import app.retone.ui.editor.Notice;
 import app.retone.core.image.PhotoFolder;
@@ -15,15 +14,11 @@ import app.retone.ui.task.BackgroundTask;
 import app.retone.ui.task.TaskContext;
 import app.retone.ui.task.TaskExecutor;
 import app.retone.ui.task.TaskHandle;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.time.LocalDateTime;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -125,21 +120,14 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         dating.cancel();
         List<FolderPhoto> reading = List.copyOf(photos);
         String title = "Reading the dates of " + reading.size() + " photos";
-        dating = editor.activities().track(new Activity(title), BackgroundTask.<List<LocalDateTime>>of(title, context -> {
-            List<LocalDateTime> dates = new ArrayList<>(reading.size());
-            for (int i = 0; i < reading.size(); i++) {
-                context.checkCancelled();
-                context.progress((double) i / reading.size(), title + "…");
-                dates.add(PhotoDetailsReader.dateTaken(reading.get(i).path()).orElse(null));
-            }
-            return dates;
-        }).onSuccess(dates -> {
-            for (int i = 0; i < reading.size(); i++) {
-                reading.get(i).dateTaken(dates.get(i));
-            }
-            datesRead = true;
-            sort();
-        }));
+        dating = editor.activities().track(new Activity(title),
+                BackgroundTask.of(title, FolderOrder.reading(reading, title)).onSuccess(dates -> {
+                    for (int i = 0; i < reading.size(); i++) {
+                        reading.get(i).dateTaken(dates.get(i));
+                    }
+                    datesRead = true;
+                    sort();
+                }));
     }
 
     private void show(Path path, List<FolderPhoto> list) {
@@ -244,7 +232,7 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
             settings.put(photo, given);
             if (photo == currentPhoto()) {
                 editor.apply(given);
-            } else if (!sameLook(before, given)) {
+            } else if (!before.sameLookAs(given)) {
                 prepared.remove(photo);
                 photo.lookWaiting(); // its look is another one now
             }
@@ -268,12 +256,8 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         return shown != null && shown.path().equals(photo.path());
     }
 
-    private static boolean sameLook(PhotoSettings a, PhotoSettings b) {
-        return a.kind() == b.kind() && Objects.equals(a.reference(), b.reference());
-    }
-
     private boolean fits(LookQueue.Ready ready, PhotoSettings wanted) {
-        return sameLook(ready.settings(), wanted) && (wanted.kind() == TargetKind.REFERENCE
+        return ready.settings().sameLookAs(wanted) && (wanted.kind() == TargetKind.REFERENCE
                 || ready.look().transfer() == editor.look().lookTransferProperty().get());
     }
 
@@ -338,10 +322,7 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
 
     private void sort() {
         FolderPhoto shown = currentPhoto();
-        Comparator<FolderPhoto> byName = Comparator.comparing(FolderPhoto::path, PhotoFolder.BY_NAME);
-        Comparator<FolderPhoto> byDate = Comparator.comparing((FolderPhoto p) -> p.dateTaken().orElse(null),
-                Comparator.nullsLast(Comparator.naturalOrder()));
-        FXCollections.sort(photos, order.get() == Order.DATE_TAKEN ? byDate.thenComparing(byName) : byName);
+        FXCollections.sort(photos, FolderOrder.comparator(order.get()));
         if (shown != null) {
             index.set(photos.indexOf(shown));
             prepared.keySet().removeIf(p -> !isBeside(p));
@@ -392,11 +373,6 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         }
     }
 
-    /** Whether {@code path} is a folder Retone would open as one. */
-    public static boolean isFolder(Path path) {
-        return Files.isDirectory(path);
-    }
-
     /** Holds back the looks while a batch export uses the cores; they go on afterwards. */
     void pauseLooks(boolean pause) {
         if (queue != null) {
@@ -408,7 +384,4 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         }
     }
 
-    int thumbnailsKept() {
-        return thumbnails == null ? 0 : thumbnails.keptCount();
-    }
 }
