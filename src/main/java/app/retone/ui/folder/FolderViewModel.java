@@ -193,7 +193,10 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         PhotoSettings wanted = settings.getOrDefault(arriving, PhotoSettings.DEFAULT);
         index.set(i);
         LookQueue.Ready ready = prepared.remove(arriving);
-        if (ready != null && fits(ready, wanted)) {
+        if (arriving.state() == FolderPhoto.State.FAILED) {
+            // known not to open: said in passing, not a dialog at every arrow key; the last photo stays
+            editor.notices().notice(Notice.warning(arriving.name() + " cannot be opened", arriving.failureProperty().get()));
+        } else if (ready != null && fits(ready, wanted)) {
             editor.show(ready.prepared(), wanted, ready.look());
         } else {
             editor.open(arriving.path(), wanted);
