@@ -56,7 +56,7 @@ class LookTransferChoiceTest {
 
     /** A view model on the real model, each prediction counted. */
     private EditorViewModel viewModel(TaskExecutor executor) {
-        PredictorSource counting = () -> EditorViewModelTest.counted(model.predictor(), predictions);
+        PredictorSource counting = () -> EditorFixture.counted(model.predictor(), predictions);
         EditorViewModel vm = new EditorViewModel(EditorServices.standard(new PhotoLoader(), counting,
                 new PreviewBounds(256, 256)), executor, settings);
         vm.notices().addListener(notices::add);

@@ -1,0 +1,115 @@
+package app.retone.ui.editor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.retone.core.color.Histogram3D;
+import app.retone.testing.Pixels;
+import app.retone.ui.UiFixtures;
+import app.retone.ui.task.ManualTaskExecutor;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The preview as the strength slider moves: the display copy's frames, mixed on screen or repainted. */
+class PreviewViewModelTest extends EditorFixture {
+
+    @Test
+    void theSliderRepaintsTheDisplayCopyAndZeroGivesTheOriginalBackExactly() throws Exception {
+        EditorViewModel vm = direct();
+        vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 600, 400, 2));
+        int[] original = pixels(vm.session().beforeProperty().get());
+        int[] full = pixels(vm.preview().afterProperty().get());
+
+        vm.adjustments().strengthProperty().set(0);
+        assertArrayEquals(original, pixels(vm.preview().afterProperty().get()));
+        assertEquals(0, Histogram3D.klDivergence(vm.session().sourceHistogramProperty().get(), vm.preview().resultHistogramProperty().get()),
+                1e-9, "at strength 0 the result histogram is the source's");
+
+        vm.adjustments().strengthProperty().set(0.5);
+        double half = Pixels.meanAbsDiff(original, pixels(vm.preview().afterProperty().get()));
+        vm.adjustments().strengthProperty().set(1.5);
+        double strong = Pixels.meanAbsDiff(original, pixels(vm.preview().afterProperty().get()));
+        double fullDiff = Pixels.meanAbsDiff(original, full);
+        assertTrue(half > 0.3 && half < fullDiff && fullDiff < strong, half + " < " + fullDiff + " < " + strong);
+
+        vm.adjustments().strengthProperty().set(7);
+        assertEquals(EditorViewModel.MAX_STRENGTH, vm.adjustments().strengthProperty().get(), "strength is kept within 0..150 %");
+        vm.adjustments().strengthProperty().set(-0.0); // equal to 0 for the property, yet below it for a binary search
+        assertArrayEquals(original, pixels(vm.preview().afterProperty().get()), "-0.0 shows the original");
+        vm.adjustments().strengthProperty().set(0.4);
+        vm.adjustments().strengthProperty().set(Double.NaN);
+        assertEquals(0.4, vm.adjustments().strengthProperty().get(), "no number keeps the last strength");
+    }
+
+    @Test
+    void aSliderMoveStartsNoPredictionAndNoFullResolutionWork() throws Exception {
+        AtomicInteger predictions = new AtomicInteger();
+        PredictorSource counting = () -> counted(model.predictor(), predictions);
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        EditorViewModel vm = viewModel(executor, counting, 256);
+        vm.open(UiFixtures.castPhoto(dir, "scrub.jpg", 900, 600, 40));
+        executor.runAll();
+        assertEquals(1, predictions.get());
+        PreviewFrame before = vm.session().beforeProperty().get();
+
+        int[] original = pixels(before);
+        var repaint = repaintOf(vm);
+        java.util.Set<int[]> drawnFrom = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        vm.adjustments().adjustingProperty().set(true);
+        for (int i = 0; i <= 20; i++) {
+            double s = 1.5 * i / 20;
+            vm.adjustments().strengthProperty().set(s);
+            BlendFrame after = vm.preview().afterProperty().get();
+            assertEquals(before.width(), after.width(), "the display copy is shown, not the 900 px photo");
+            assertEquals(before.height(), after.height());
+            drawnFrom.add(after.base().argb());
+            if (after.over() != null) {
+                drawnFrom.add(after.over().argb());
+            }
+            int[] expected = new int[original.length];
+            repaint.render(s, expected);
+            assertTrue(Pixels.meanAbsDiff(expected, pixels(after)) < 0.25, "at " + s + ": the screen's mix is the repaint");
+            if (s <= 1) {
+                assertTrue(Pixels.maxAbsDiff(expected, pixels(after)) <= 1, "at " + s + ": exact up to rounding");
+            }
+        }
+        vm.adjustments().adjustingProperty().set(false);
+        assertEquals(6, drawnFrom.size(), "21 moves mix six frames rendered when the look came: no repaint");
+        assertTrue(drawnFrom.contains(before.argb()), "the original is one of them");
+
+        // all that the scrubbing asked for in the background: the histogram panel's points, one at a time
+        assertEquals(List.of("Histogram points"), executor.titles());
+        executor.runAll();
+        assertEquals(1, predictions.get(), "the slider never runs the network again");
+    }
+
+    @Test
+    void aPhotoWithTransparencyIsRepaintedAtEachMoveNotMixedOnScreen() throws Exception {
+        Path file = UiFixtures.cutoutPhoto(dir, "cutout.png", 300, 200, 3);
+        EditorViewModel vm = direct();
+        vm.open(file);
+        assertEquals(List.of(), errors());
+        PreviewFrame before = vm.session().beforeProperty().get();
+        assertFalse(before.opaque(), "the display copy keeps the transparency");
+        var repaint = repaintOf(vm);
+        for (double s : new double[] {0.3, 0.7, 1.2}) {
+            vm.adjustments().strengthProperty().set(s);
+            BlendFrame after = vm.preview().afterProperty().get();
+            assertNull(after.over(), "an alpha below 255 would be applied twice by an on-screen mix");
+            int[] expected = new int[before.width() * before.height()];
+            repaint.render(s, expected);
+            assertArrayEquals(expected, pixels(after), "at " + s + ": the repaint, alpha kept");
+        }
+    }
+
+    /** The engine's own repaint of the display copy under that look, to compare the slider's path with. */
+    private static app.retone.core.color.StrengthPreview repaintOf(EditorViewModel vm) {
+        return new app.retone.core.color.StrengthPreview(pixels(vm.session().beforeProperty().get()), lookLut(vm),
+                app.retone.core.color.Interpolation.TETRAHEDRAL);
+    }
+}
