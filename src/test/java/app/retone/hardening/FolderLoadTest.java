@@ -87,6 +87,8 @@ class FolderLoadTest {
 
     @AfterEach
     void tearDown() throws Exception {
+        // the folder lets go of its prepared photos and thumbnails, as closing it does in the app
+        WaitForAsyncUtils.asyncFx(() -> controller.folderViewModel().close()).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(5, TimeUnit.SECONDS);
         executor.close();
         model.close();
