@@ -35,17 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FolderSeamTest {
 
     private static final String PREDICTING = "Predicting the look";
-    /** A task context of no executor: never cancelled, progress dropped. */
-    private static final TaskContext PLAIN = new TaskContext() {
-        @Override
-        public void progress(double fraction, String message) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-    };
+    private static final app.retone.ui.task.TaskContext PLAIN = app.retone.ui.task.TestContexts.PLAIN;
     private static CachedPredictorSource model;
 
     @TempDir

@@ -93,18 +93,7 @@ class BatchExportTest {
         assertEquals("Exporting 3 of 100: c.jpg — about 7 min left", BatchExport.progressText(2, 100, "c.jpg", 8_000_000_000L));
     }
 
-    /** A task context of no executor: never cancelled, progress dropped. */
-    private static final app.retone.ui.task.TaskContext PLAIN = new app.retone.ui.task.TaskContext() {
-        @Override
-        public void progress(double fraction, String message) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-    };
-
+    private static final app.retone.ui.task.TaskContext PLAIN = app.retone.ui.task.TestContexts.PLAIN;
     @Test
     void aBatchMakesEachPhotosLutByTheEditorsOwnRecipeWithoutItsPreviews() throws Exception {
         Path photoFile = UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 5);
