@@ -61,4 +61,20 @@ public final class AtomicFiles {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
+
+    /**
+     * Whether writing {@code destination} would replace {@code source}, by the file system's
+     * judgement (links, case-insensitive names), not by comparing names; false when nothing is
+     * there yet.
+     */
+    public static boolean wouldReplace(Path source, Path destination) {
+        if (!Files.exists(destination)) {
+            return false;
+        }
+        try {
+            return Files.isSameFile(source, destination);
+        } catch (IOException e) {
+            return source.toAbsolutePath().normalize().equals(destination.toAbsolutePath().normalize());
+        }
+    }
 }

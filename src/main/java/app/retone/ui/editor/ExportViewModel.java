@@ -1,5 +1,7 @@
 package app.retone.ui.editor;
 
+import app.retone.core.io.AtomicFiles;
+
 import app.retone.core.image.ExportNames;
 
 import app.retone.core.color.ColorLut3D;
@@ -9,7 +11,6 @@ import app.retone.core.image.ImageFormat;
 import app.retone.core.image.Photo;
 import app.retone.core.render.PhotoRender;
 import app.retone.ui.settings.Settings;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -108,15 +109,7 @@ public final class ExportViewModel {
      * system's judgement (links, case-insensitive names), not by comparing names.
      */
     public boolean isOpenPhoto(Path destination) {
-        Optional<Path> original = session.photoPath();
-        if (original.isEmpty() || !Files.exists(destination)) {
-            return false;
-        }
-        try {
-            return Files.isSameFile(original.get(), destination);
-        } catch (IOException e) {
-            return original.get().toAbsolutePath().normalize().equals(destination.toAbsolutePath().normalize());
-        }
+        return session.photoPath().map(original -> AtomicFiles.wouldReplace(original, destination)).orElse(false);
     }
 
     /** True while an export is being written: quitting now would lose it. */

@@ -70,6 +70,13 @@ public final class PhotoPipeline {
                 made.histogram(), made.lut());
     }
 
+    /** The look {@code settings} ask for: the model's (made by {@code transfer}) or that reference's. */
+    public Look look(PreparedPhoto photo, PhotoSettings settings, LookTransfer transfer, TaskContext context)
+            throws Exception {
+        return settings.kind() == TargetKind.MODEL ? predictLook(photo, transfer, context)
+                : matchLook(photo, settings.reference(), context);
+    }
+
     /**
      * The LUT {@code settings} give {@code photo} (the model's, made by {@code transfer}, or that
      * reference's): the same as {@link #predictLook} or {@link #matchLook} would make, without a

@@ -2,6 +2,7 @@ package app.retone.ui.folder;
 
 import app.retone.ui.editor.Notice;
 import app.retone.core.image.ExportNames;
+import app.retone.core.io.AtomicFiles;
 import app.retone.core.image.ExportOptions;
 import app.retone.core.image.ImageFormat;
 import app.retone.core.image.OutputColourSpace;
@@ -107,11 +108,7 @@ public final class BatchExport {
 
     /** Whether writing {@code item} would replace the photo it is made from. */
     static boolean replacesItsSource(Item item) {
-        try {
-            return Files.exists(item.destination()) && Files.isSameFile(item.photo().path(), item.destination());
-        } catch (java.io.IOException e) {
-            return item.photo().path().toAbsolutePath().normalize().equals(item.destination().toAbsolutePath().normalize());
-        }
+        return AtomicFiles.wouldReplace(item.photo().path(), item.destination());
     }
 
     static Failure failure(Item item, Throwable error) {

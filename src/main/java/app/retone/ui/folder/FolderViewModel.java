@@ -290,10 +290,7 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         return context -> {
             PreparedPhoto photoReady = pipeline.prepare(photo.path(), context);
             context.checkCancelled();
-            Look look = wanted.kind() == TargetKind.MODEL
-                    ? pipeline.predictLook(photoReady, transfer, context)
-                    : pipeline.matchLook(photoReady, wanted.reference(), context);
-            return new LookQueue.Ready(photo, photoReady, look, wanted);
+            return new LookQueue.Ready(photo, photoReady, pipeline.look(photoReady, wanted, transfer, context), wanted);
         };
     }
 
