@@ -2,6 +2,7 @@ package app.retone.cli;
 
 import app.retone.core.image.PhotoFolder;
 import app.retone.core.edit.DatasetBuilder;
+import app.retone.core.edit.EditFamily;
 import app.retone.core.edit.HistogramDataset;
 import app.retone.core.image.ImageLimits;
 import app.retone.core.image.PhotoLoader;
@@ -21,12 +22,13 @@ import picocli.CommandLine.Spec;
         header = "Makes training pairs (edited, original histogram) from a folder of good photos.",
         description = {
             "Each photo gives --crops random crops (35-100 %% of its short side, rescaled to the model's",
-            "input size); each crop gets --edits random bad edits, made as the seed project's random_edit makes",
-            "them (contrast, gamma, a brightness curve and per-hue saturation in HSV, colour spill, noise;",
-            "5 %% stay unedited). --mosaics adds 2x2 mosaics of crops from different photos. Pairs are written",
+            "input size); each crop gets --edits random bad edits of the --family chosen: the seed project's",
+            "random_edit, step for step (contrast, gamma, a brightness curve and per-hue saturation in HSV, colour",
+            "spill, noise), or what cameras get wrong (exposure, white balance, flat tone, saturation), or both;",
+            "5 %% stay unedited. --mosaics adds 2x2 mosaics of crops from different photos. Pairs are written",
             "in Retone's dataset format (header 'RTHD', version 1, then float32 histograms; the README's",
             "model section), deterministic for a seed."},
-        footer = {"", "Example:", "  retone dataset --photos photos/train --out train.rthd --crops 40 --edits 12 --mosaics 800"})
+        footer = {"", "Example:", "  retone dataset --photos photos/train --out train.rthd --crops 40 --edits 12 --mosaics 800 --family both"})
 final class DatasetCommand implements Callable<Integer> {
 
     @Option(names = "--photos", required = true, paramLabel = "DIR", description = "Folder of good photos (not searched recursively).")
@@ -49,6 +51,11 @@ final class DatasetCommand implements Callable<Integer> {
 
     @Option(names = "--bins", defaultValue = "32", description = "Bins per channel. Default: ${DEFAULT-VALUE}.")
     int bins;
+
+    @Option(names = "--family", paramLabel = "FAMILY", defaultValue = "seed", converter = FamilyConverter.class,
+            description = {"The bad edits: seed (the seed project's random edits), camera (what cameras get wrong: exposure,",
+                "white balance, flat tone, saturation, in linear light) or both (half and half). Default: ${DEFAULT-VALUE}."})
+    EditFamily family;
 
     @Option(names = "--force", description = "Replace an existing file.")
     boolean force;
@@ -81,7 +88,7 @@ final class DatasetCommand implements Callable<Integer> {
         if (sources.isEmpty()) {
             throw new java.io.IOException(photos + ": none of the photos could be read");
         }
-        DatasetBuilder builder = new DatasetBuilder(bins, crops, edits, mosaics, seed);
+        DatasetBuilder builder = new DatasetBuilder(bins, crops, edits, mosaics, seed, family);
         long total = builder.pairCount(sources.size());
         long start = System.nanoTime();
         HistogramDataset.Writer writer = new HistogramDataset.Writer(out, bins);
@@ -102,8 +109,17 @@ final class DatasetCommand implements Callable<Integer> {
         if (terminal) {
             stderr.print("\r\033[K");
         }
-        stdout.printf(Locale.ROOT, "%s: %d pairs from %d photos (%d bins) in %.1f s%n", out, writer.count(), sources.size(),
-                bins, (System.nanoTime() - start) / 1e9);
+        stdout.printf(Locale.ROOT, "%s: %d pairs from %d photos (%d bins, %s edits) in %.1f s%n", out, writer.count(),
+                sources.size(), bins, family.id(), (System.nanoTime() - start) / 1e9);
         return Cli.OK;
+    }
+
+    /** --family's values: {@link EditFamily} ids. */
+    static final class FamilyConverter implements CommandLine.ITypeConverter<EditFamily> {
+        @Override
+        public EditFamily convert(String value) {
+            return EditFamily.fromId(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a family of edits: use seed, camera or both"));
+        }
     }
 }

@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
         header = "Fixes the colour of photos automatically.",
         description = {
             "The model predicts the histogram a well-edited version of each photo would have; the photo's colours",
-            "are moved onto it (--transfer: its tone curves applied directly, or Pitié's 3D transfer), and regrain",
-            "keeps the photo's own detail.",
+            "are moved onto it (--transfer: its tone curves applied directly, or Pitié's 3D transfer, after which",
+            "regrain keeps the photo's own detail).",
             "With several inputs, -o is a folder; every input is attempted and failures are listed at the end."},
         footer = {"", "Examples:", "  retone enhance holiday.jpg -o holiday-fixed.jpg",
             "  retone enhance *.jpg -o fixed/ --strength 0.8"})
@@ -47,7 +47,7 @@ final class EnhanceCommand implements Callable<Integer> {
             AutoEnhancer enhancer = new AutoEnhancer(predictor, model.transfer.create(render.lutSize));
             ColorTransfer engine = new ColorTransfer(new PdfTransfer(PdfTransfer.DEFAULT_ITERATIONS, render.lutSize),
                     new Regrain(), Interpolation.TETRAHEDRAL);
-            return PhotoJob.runAll(spec, photos, engine, render, plan,
+            return PhotoJob.runAll(spec, photos, engine, render, render.regrainFor(model.transfer), plan,
                     io.inputs, photo -> enhancer.enhance(photo.argb(), photo.width(), photo.height()).lut());
         }
     }

@@ -1,23 +1,25 @@
 package app.retone.cli;
 
-import app.retone.core.image.PhotoFolder;
 import app.retone.core.color.AutoLevels;
 import app.retone.core.color.ColorLut3D;
 import app.retone.core.color.ColorTransfer;
+import app.retone.core.color.GrayWorld;
 import app.retone.core.color.Histogram3D;
 import app.retone.core.color.ImageMetrics;
 import app.retone.core.color.Interpolation;
 import app.retone.core.color.PdfTransfer;
 import app.retone.core.color.Regrain;
-import app.retone.core.edit.EditParameters;
-import app.retone.core.edit.RandomEdits;
+import app.retone.core.edit.EditFamily;
+import app.retone.core.edit.PhotoEdit;
 import app.retone.core.image.ExportOptions;
 import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoExporter;
+import app.retone.core.image.PhotoFolder;
 import app.retone.core.image.PhotoLoader;
 import app.retone.core.image.Resample;
 import app.retone.predict.AutoEnhancer;
 import app.retone.predict.LookTransfer;
+import app.retone.predict.ModelLocator;
 import app.retone.predict.OnnxHistogramPredictor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,29 +35,40 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        header = "Measures how well Retone undoes random bad edits of good photos.",
+        header = "Measures how well Retone undoes bad edits of good photos.",
         description = {
-            "Each photo (reduced to --size pixels on its long side) gets --edits random edits, made as the seed",
-            "project's random_edit makes them. Each edit is then fixed by each method - doing nothing, per-channel",
-            "auto-levels and Retone's whole enhance path at default settings - and compared with the original: PSNR,",
-            "mean CIELAB ΔE76, the share of edits brought closer (ΔE76), and KL(original || result) over 32³",
-            "histograms (information only). Retone is also run on the unedited originals: a good photo should be",
-            "left alone. Then each edit step is undone alone, and the bars are checked.",
+            "Each photo (reduced to --size pixels on its long side) gets --edits bad edits of each --family: the seed",
+            "project's random edits (seed) and what cameras get wrong (camera: exposure, white balance, flat tone,",
+            "saturation). Each edit is then fixed by each method - doing nothing, per-channel auto-levels, gray world,",
+            "the model's whole enhance path at the command line's defaults, and any --compare models - and compared",
+            "with the original: PSNR, mean CIELAB ΔE76, the share of edits brought closer (ΔE76), and KL(original ||",
+            "result) over 32³ histograms (information only). Each model also runs on the unedited originals: a good",
+            "photo should be left alone. Then each edit step is undone alone, and the bars are checked.",
             "Use photos the model was neither trained nor tuned on."},
-        footer = {"", "Example:", "  retone eval --photos photos/independent --edits 5 --seed 7 --ceilings --grid grid.jpg"})
+        footer = {"", "Example:", "  retone eval --photos photos/independent --edits 5 --seed 7 --compare tonecurves-v3 --grid grid.jpg"})
 final class EvalCommand implements Callable<Integer> {
 
-    /** The bars a model must meet on independent photos (issue 13). */
+    /** The bars a model must meet on the seed family's edits of independent photos (issue 20). */
     static final double PSNR_GAIN_BAR_DB = 1.5;
     static final double DELTA_E_RATIO_BAR = 0.85;
     static final double CLOSER_SHARE_BAR = 0.80;
-    static final double MOVED_ORIGINALS_BAR = 2.5;
+    static final double MOVED_ORIGINALS_BAR = 2.0;
+
+    /** Salts that give each family, and each family's per-step table, a random stream of its own. */
+    private static final long STEP_SALT = 0x57E9_5EEDL;
+    private static final long CAMERA_SALT = 0xCA3E_3A00L;
+    private static final long BOTH_SALT = 0xB07B_0000L;
 
     @Option(names = "--photos", required = true, paramLabel = "DIR", description = "Folder of good photos.")
     Path photos;
 
-    @Option(names = "--edits", defaultValue = "5", description = "Random edits per photo. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--edits", defaultValue = "5", description = "Edits per photo and family. Default: ${DEFAULT-VALUE}.")
     int edits;
+
+    @Option(names = "--family", paramLabel = "FAMILY", split = ",", defaultValue = "seed,camera",
+            converter = DatasetCommand.FamilyConverter.class,
+            description = "The families of edits, each in a table of its own: seed, camera, both (a mix). Default: ${DEFAULT-VALUE}.")
+    List<EditFamily> families;
 
     @Option(names = "--seed", defaultValue = "7", description = "Random seed of the edits. Default: ${DEFAULT-VALUE}.")
     long seed;
@@ -66,14 +79,20 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
+    @Option(names = "--compare", paramLabel = "NAME", description = "Another model of the same folder to measure beside "
+            + "--model, with the same transfer (repeatable), e.g. the model it would replace.")
+    List<String> compare = new ArrayList<>();
+
     @Option(names = "--ceilings", description = "Also fix each edit knowing the original's histogram: the ceilings of the "
             + "curves and of Pitié's transfer (what a perfect prediction would give).")
     boolean ceilings;
 
-    @Option(names = "--no-regrain", description = "Leave regrain out of every method's path (default: on, as in 'enhance').")
-    boolean noRegrain;
+    @Option(names = "--regrain", negatable = true, description = "Regrain every method's result. Default: as 'enhance' does "
+            + "for the --transfer (off for curves, on for pitie).")
+    Boolean regrain;
 
-    @Option(names = "--grid", paramLabel = "FILE", description = "Also write a picture: edited | Retone | original, one row per photo.")
+    @Option(names = "--grid", paramLabel = "FILE", description = "Also write a picture: edited | Retone | original, one row per "
+            + "photo (the first family's edits).")
     Path grid;
 
     @Option(names = "--grid-rows", defaultValue = "4", description = "Photos in that picture. Default: ${DEFAULT-VALUE}.")
@@ -118,17 +137,25 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    /** Everything one run needs to fix an edited photo. */
-    private record Fixers(AutoEnhancer enhancer, ColorTransfer engine, PdfTransfer curves, PdfTransfer pitie,
-            boolean regrain) {
-        int[] retone(int[] px, int w, int h) throws Exception {
+    /** A way of fixing an edited photo. */
+    @FunctionalInterface
+    private interface Fixer {
+        int[] fix(int[] edited, int w, int h) throws Exception;
+    }
+
+    private record Method(String name, Fixer fixer) {
+    }
+
+    /** A model's whole enhance path, as 'enhance' runs it. */
+    private record ModelFixer(String name, AutoEnhancer enhancer, ColorTransfer engine, boolean regrain) implements Fixer {
+        @Override
+        public int[] fix(int[] px, int w, int h) throws Exception {
             return engine.render(px, w, h, enhancer.enhance(px, w, h).lut(), 1.0, regrain);
         }
+    }
 
-        /** The photo moved onto a known histogram, from the histogram the model would see of it. */
-        int[] onto(PdfTransfer transfer, int[] px, int w, int h, Histogram3D seen, Histogram3D goal) {
-            return engine.render(px, w, h, transfer.transfer(seen, goal), 1.0, regrain);
-        }
+    /** One photo, reduced. */
+    private record Original(String name, int[] px, int w, int h, Histogram3D histogram) {
     }
 
     @Override
@@ -137,82 +164,144 @@ final class EvalCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--edits must be ≥ 1 and --size ≥ 64");
         }
         PrintWriter out = spec.commandLine().getOut();
-        PhotoLoader loader = new PhotoLoader();
-        List<Path> files = PhotoFolder.list(photos);
-        Tally none = new Tally("edited (do nothing)");
-        Tally levels = new Tally("auto-levels");
-        Tally retone = new Tally("Retone (" + model.transfer.id() + ")");
-        Tally curvesCeiling = new Tally("ceiling: curves");
-        Tally pitieCeiling = new Tally("ceiling: Pitié");
-        double movedOriginals = 0;
-        List<int[][]> gridRowsPixels = new ArrayList<>();
-        EditParameters.Step[] steps = EditParameters.Step.values();
-        Tally[] stepEdited = new Tally[steps.length];
-        Tally[] stepRetone = new Tally[steps.length];
-        for (int k = 0; k < steps.length; k++) {
-            stepEdited[k] = new Tally(steps[k].name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            stepRetone[k] = new Tally(stepEdited[k].name);
-        }
-        int tile = 320;
+        boolean withRegrain = regrain != null ? regrain : model.transfer.regrainByDefault();
         long start = System.nanoTime();
-        try (OnnxHistogramPredictor predictor = model.load()) {
-            int bins = predictor.bins();
-            Fixers fix = new Fixers(new AutoEnhancer(predictor, model.transfer.create(ColorLut3D.DEFAULT_SIZE)),
-                    new ColorTransfer(new PdfTransfer(), new Regrain(), Interpolation.TETRAHEDRAL),
-                    LookTransfer.CURVES.create(ColorLut3D.DEFAULT_SIZE), LookTransfer.PITIE.create(ColorLut3D.DEFAULT_SIZE),
-                    !noRegrain);
-            SplittableRandom random = new SplittableRandom(seed);
-            // its own stream: the per-step table does not change the edits of the main table
-            SplittableRandom stepRandom = new SplittableRandom(seed ^ 0x57E9_5EEDL);
-            for (Path file : files) {
-                Photo full = loader.load(file);
-                double scale = Math.min(1.0, (double) size / Math.max(full.width(), full.height()));
-                int w = Math.max(1, (int) Math.round(full.width() * scale));
-                int h = Math.max(1, (int) Math.round(full.height() * scale));
-                int[] original = scale == 1.0 ? full.argb()
-                        : Resample.crop(full.argb(), full.width(), full.height(), 0, 0, full.width(), full.height(), w, h);
-                Histogram3D originalHist = Histogram3D.of(original);
-                Histogram3D originalModelHist = AutoEnhancer.modelInput(original, w, h, bins);
-                movedOriginals += ImageMetrics.meanDeltaE76(original, fix.retone(original, w, h));
+        List<Original> originals = readPhotos(out);
+        ColorTransfer engine = new ColorTransfer(new PdfTransfer(), new Regrain(), Interpolation.TETRAHEDRAL);
+        List<OnnxHistogramPredictor> predictors = new ArrayList<>();
+        try {
+            List<ModelFixer> models = new ArrayList<>();
+            List<String> names = new ArrayList<>(List.of(model.modelName));
+            names.addAll(compare);
+            for (String name : names) {
+                OnnxHistogramPredictor predictor = OnnxHistogramPredictor.load(
+                        model.models != null ? model.models : ModelLocator.defaultDirectory(), name);
+                predictors.add(predictor);
+                models.add(new ModelFixer(name, new AutoEnhancer(predictor, model.transfer.create(ColorLut3D.DEFAULT_SIZE)),
+                        engine, withRegrain));
+            }
+            List<Method> methods = new ArrayList<>(List.of(
+                    new Method("edited (do nothing)", (px, w, h) -> px),
+                    new Method("auto-levels", (px, w, h) -> AutoLevels.apply(px, 0.005)),
+                    new Method("gray world", (px, w, h) -> GrayWorld.apply(px))));
+            models.forEach(m -> methods.add(new Method(m.name(), m)));
 
-                for (int e = 0; e < edits; e++) {
-                    int[] edited = RandomEdits.apply(original, drawEdit(random));
-                    double editedDeltaE = ImageMetrics.meanDeltaE76(original, edited);
-                    none.add(original, originalHist, edited, editedDeltaE);
-                    levels.add(original, originalHist, AutoLevels.apply(edited, 0.005), editedDeltaE);
-                    int[] fixed = fix.retone(edited, w, h);
-                    retone.add(original, originalHist, fixed, editedDeltaE);
-                    if (ceilings) {
-                        Histogram3D seen = AutoEnhancer.modelInput(edited, w, h, bins); // once for both
-                        curvesCeiling.add(original, originalHist, fix.onto(fix.curves(), edited, w, h, seen, originalModelHist),
-                                editedDeltaE);
-                        pitieCeiling.add(original, originalHist, fix.onto(fix.pitie(), edited, w, h, seen, originalModelHist),
-                                editedDeltaE);
-                    }
-                    if (grid != null && e == 0 && gridRowsPixels.size() < gridRows) {
-                        gridRowsPixels.add(new int[][] {thumb(edited, w, h, tile), thumb(fixed, w, h, tile), thumb(original, w, h, tile)});
-                    }
+            double[] moved = new double[models.size()];
+            for (Original o : originals) {
+                for (int m = 0; m < models.size(); m++) {
+                    moved[m] += ImageMetrics.meanDeltaE76(o.px(), models.get(m).fix(o.px(), o.w(), o.h())) / originals.size();
                 }
-                for (int k = 0; k < steps.length; k++) {
-                    for (int e = 0; e < edits; e++) {
-                        EditParameters edit = drawEdit(stepRandom);
-                        int[] edited = RandomEdits.apply(original, edit.only(steps[k]));
-                        double editedDeltaE = ImageMetrics.meanDeltaE76(original, edited);
-                        stepEdited[k].add(original, originalHist, edited, editedDeltaE);
-                        stepRetone[k].add(original, originalHist, fix.retone(edited, w, h), editedDeltaE);
-                    }
-                }
-                out.printf(Locale.ROOT, "%-60s done%n", file.getFileName());
-                out.flush();
+            }
+            out.printf(Locale.ROOT, "%n%d photos × %d edits a family (seed %d, long side %d px), transfer %s, regrain %s%n",
+                    originals.size(), edits, seed, size, model.transfer.id(), withRegrain ? "on" : "off");
+            out.println("unedited originals moved (mean ΔE76): " + String.join(", ", java.util.stream.IntStream
+                    .range(0, models.size()).mapToObj(m -> String.format(Locale.ROOT, "%s %.2f", models.get(m).name(),
+                            moved[m])).toList()));
+            List<int[][]> gridTiles = new ArrayList<>();
+            for (EditFamily family : families) {
+                evaluate(out, family, originals, methods, models.get(0), moved[0], withRegrain, engine,
+                        family == families.get(0) ? gridTiles : null);
+            }
+            if (grid != null && !gridTiles.isEmpty()) {
+                writeGrid(gridTiles, GRID_TILE);
+                out.println("wrote " + grid + " (columns: edited | " + model.modelName + " | original)");
+            }
+        } finally {
+            for (OnnxHistogramPredictor p : predictors) {
+                p.close();
             }
         }
-        double moved = movedOriginals / files.size();
-        out.println();
-        out.printf(Locale.ROOT, "%d photos × %d edits (seed %d, long side %d px), model %s, transfer %s, regrain %s, %.0f s%n%n",
-                files.size(), edits, seed, size, model.modelName, model.transfer.id(), noRegrain ? "off" : "on",
-                (System.nanoTime() - start) / 1e9);
+        out.printf(Locale.ROOT, "%n%.0f s%n", (System.nanoTime() - start) / 1e9);
+        out.flush();
+        return Cli.OK;
+    }
+
+    private List<Original> readPhotos(PrintWriter out) throws Exception {
+        PhotoLoader loader = new PhotoLoader();
+        List<Original> originals = new ArrayList<>();
+        for (Path file : PhotoFolder.list(photos)) {
+            Photo full = loader.load(file);
+            double scale = Math.min(1.0, (double) size / Math.max(full.width(), full.height()));
+            int w = Math.max(1, (int) Math.round(full.width() * scale));
+            int h = Math.max(1, (int) Math.round(full.height() * scale));
+            int[] px = scale == 1.0 ? full.argb()
+                    : Resample.crop(full.argb(), full.width(), full.height(), 0, 0, full.width(), full.height(), w, h);
+            originals.add(new Original(String.valueOf(file.getFileName()), px, w, h, Histogram3D.of(px)));
+        }
+        out.printf(Locale.ROOT, "%d photos read%n", originals.size());
+        return originals;
+    }
+
+    private static final int GRID_TILE = 320;
+
+    /** One family's table, its per-step table and its bars. */
+    private void evaluate(PrintWriter out, EditFamily family, List<Original> originals, List<Method> methods,
+                          ModelFixer main, double moved, boolean withRegrain, ColorTransfer engine, List<int[][]> gridTiles)
+            throws Exception {
+        long salt = switch (family) {
+            case SEED -> 0;
+            case CAMERA -> CAMERA_SALT;
+            case BOTH -> BOTH_SALT;
+        };
+        SplittableRandom random = new SplittableRandom(seed ^ salt);
+        // its own stream: the per-step table does not change the edits of the main table
+        SplittableRandom stepRandom = new SplittableRandom(seed ^ salt ^ STEP_SALT);
+        List<Tally> tallies = new ArrayList<>();
+        methods.forEach(m -> tallies.add(new Tally(m.name())));
+        Tally curvesCeiling = new Tally("ceiling: curves");
+        Tally pitieCeiling = new Tally("ceiling: Pitié");
+        PdfTransfer curves = LookTransfer.CURVES.create(ColorLut3D.DEFAULT_SIZE);
+        PdfTransfer pitie = LookTransfer.PITIE.create(ColorLut3D.DEFAULT_SIZE);
+        List<String> steps = family.stepNames();
+        Tally[] stepEdited = new Tally[steps.size()];
+        Tally[] stepModel = new Tally[steps.size()];
+        for (int k = 0; k < steps.size(); k++) {
+            stepEdited[k] = new Tally(steps.get(k));
+            stepModel[k] = new Tally(steps.get(k));
+        }
+        for (Original o : originals) {
+            int bins = main.enhancer().bins();
+            Histogram3D originalModelHist = AutoEnhancer.modelInput(o.px(), o.w(), o.h(), bins);
+            for (int e = 0; e < edits; e++) {
+                PhotoEdit edit = family.drawChanging(random);
+                int[] edited = edit.apply(o.px());
+                double editedDeltaE = ImageMetrics.meanDeltaE76(o.px(), edited);
+                int[] mainResult = null;
+                for (int m = 0; m < methods.size(); m++) {
+                    int[] result = methods.get(m).fixer().fix(edited, o.w(), o.h());
+                    if (methods.get(m).fixer() == main) {
+                        mainResult = result;
+                    }
+                    tallies.get(m).add(o.px(), o.histogram(), result, editedDeltaE);
+                }
+                if (ceilings) {
+                    Histogram3D seen = AutoEnhancer.modelInput(edited, o.w(), o.h(), bins); // once for both
+                    curvesCeiling.add(o.px(), o.histogram(), engine.render(edited, o.w(), o.h(),
+                            curves.transfer(seen, originalModelHist), 1.0, withRegrain), editedDeltaE);
+                    pitieCeiling.add(o.px(), o.histogram(), engine.render(edited, o.w(), o.h(),
+                            pitie.transfer(seen, originalModelHist), 1.0, withRegrain), editedDeltaE);
+                }
+                if (gridTiles != null && e == 0 && gridTiles.size() < gridRows) {
+                    gridTiles.add(new int[][] {thumb(edited, o.w(), o.h()), thumb(mainResult, o.w(), o.h()),
+                        thumb(o.px(), o.w(), o.h())});
+                }
+            }
+            for (int k = 0; k < steps.size(); k++) {
+                for (int e = 0; e < edits; e++) {
+                    int[] edited = family.drawStep(stepRandom, k).apply(o.px());
+                    double editedDeltaE = ImageMetrics.meanDeltaE76(o.px(), edited);
+                    stepEdited[k].add(o.px(), o.histogram(), edited, editedDeltaE);
+                    stepModel[k].add(o.px(), o.histogram(), main.fix(edited, o.w(), o.h()), editedDeltaE);
+                }
+            }
+            out.printf(Locale.ROOT, "%-60s %s done%n", o.name(), family.id());
+            out.flush();
+        }
+        Tally none = tallies.get(0);
+        Tally mainTally = tallies.get(methods.size() - 1 - compare.size());
+        out.printf(Locale.ROOT, "%n== %s edits ==%n", family.id());
         out.printf(Locale.ROOT, "%-22s %10s %10s %14s %14s%n", "method", "PSNR dB", "ΔE76", "closer (ΔE76)", "KL(orig||·)");
-        List<Tally> rows = new ArrayList<>(List.of(none, levels, retone));
+        List<Tally> rows = new ArrayList<>(tallies);
         if (ceilings) {
             rows.addAll(List.of(curvesCeiling, pitieCeiling));
         }
@@ -220,52 +309,45 @@ final class EvalCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-22s %10.2f %10.2f %14s %14.3f%n", t.name, t.meanPsnr(), t.meanDeltaE(),
                     t == none ? "-" : String.format(Locale.ROOT, "%.0f %%", 100 * t.closerShare()), t.kl / t.n);
         }
-        out.printf(Locale.ROOT, "%nunedited originals moved by Retone: mean ΔE76 %.2f%n%n", moved);
-        out.printf(Locale.ROOT, "%-22s %14s %14s %10s %12s%n", "one step alone", "edited ΔE76", "Retone ΔE76", "closer",
-                "Retone PSNR");
-        for (int k = 0; k < steps.length; k++) {
+        out.printf(Locale.ROOT, "%n%-22s %14s %14s %10s %12s%n", "one step alone", "edited ΔE76", main.name() + " ΔE76",
+                "closer", "PSNR gain");
+        for (int k = 0; k < steps.size(); k++) {
             out.printf(Locale.ROOT, "%-22s %14.2f %14.2f %9.0f %% %+9.2f dB%n", stepEdited[k].name, stepEdited[k].meanDeltaE(),
-                    stepRetone[k].meanDeltaE(), 100 * stepRetone[k].closerShare(),
-                    stepRetone[k].meanPsnr() - stepEdited[k].meanPsnr());
+                    stepModel[k].meanDeltaE(), 100 * stepModel[k].closerShare(),
+                    stepModel[k].meanPsnr() - stepEdited[k].meanPsnr());
         }
         out.println();
-        bar(out, String.format(Locale.ROOT, "PSNR ≥ doing nothing + %.1f dB (%+.2f dB)", PSNR_GAIN_BAR_DB,
-                retone.meanPsnr() - none.meanPsnr()), retone.meanPsnr() >= none.meanPsnr() + PSNR_GAIN_BAR_DB);
-        bar(out, String.format(Locale.ROOT, "ΔE76 ≤ %.2f × doing nothing's (%.3f ×)", DELTA_E_RATIO_BAR,
-                retone.meanDeltaE() / none.meanDeltaE()), retone.meanDeltaE() <= DELTA_E_RATIO_BAR * none.meanDeltaE());
-        bar(out, String.format(Locale.ROOT, "≥ %.0f %% of edits brought closer (%.0f %%)", 100 * CLOSER_SHARE_BAR,
-                100 * retone.closerShare()), retone.closerShare() >= CLOSER_SHARE_BAR);
-        bar(out, String.format(Locale.ROOT, "good originals moved by ΔE76 ≤ %.1f (%.2f)", MOVED_ORIGINALS_BAR, moved),
-                moved <= MOVED_ORIGINALS_BAR);
-        bar(out, "beats auto-levels on PSNR and ΔE76",
-                retone.meanDeltaE() < levels.meanDeltaE() && retone.meanPsnr() > levels.meanPsnr());
-        if (grid != null && !gridRowsPixels.isEmpty()) {
-            writeGrid(gridRowsPixels, tile);
-            out.println("wrote " + grid + " (columns: edited | Retone | original)");
+        if (family == EditFamily.SEED) {
+            bar(out, String.format(Locale.ROOT, "PSNR ≥ doing nothing + %.1f dB (%+.2f dB)", PSNR_GAIN_BAR_DB,
+                    mainTally.meanPsnr() - none.meanPsnr()), mainTally.meanPsnr() >= none.meanPsnr() + PSNR_GAIN_BAR_DB);
+            bar(out, String.format(Locale.ROOT, "ΔE76 ≤ %.2f × doing nothing's (%.3f ×)", DELTA_E_RATIO_BAR,
+                    mainTally.meanDeltaE() / none.meanDeltaE()), mainTally.meanDeltaE() <= DELTA_E_RATIO_BAR * none.meanDeltaE());
+            bar(out, String.format(Locale.ROOT, "≥ %.0f %% of edits brought closer (%.0f %%)", 100 * CLOSER_SHARE_BAR,
+                    100 * mainTally.closerShare()), mainTally.closerShare() >= CLOSER_SHARE_BAR);
+            bar(out, String.format(Locale.ROOT, "good originals moved by ΔE76 ≤ %.1f (%.2f)", MOVED_ORIGINALS_BAR, moved),
+                    moved <= MOVED_ORIGINALS_BAR);
         }
-        out.flush();
-        return Cli.OK;
+        for (Tally other : tallies.subList(1, tallies.size())) {
+            if (other != mainTally) {
+                bar(out, mainTally.name + " beats " + other.name + " on PSNR, ΔE76 and closer", beats(mainTally, other));
+            }
+        }
     }
 
-    /** A random edit that changes something: an unedited draw (5 % of the seed's) measures nothing here. */
-    private static EditParameters drawEdit(SplittableRandom random) {
-        EditParameters edit = RandomEdits.draw(random);
-        while (edit.isIdentity()) {
-            edit = RandomEdits.draw(random);
-        }
-        return edit;
+    private static boolean beats(Tally a, Tally b) {
+        return a.meanPsnr() > b.meanPsnr() && a.meanDeltaE() < b.meanDeltaE() && a.closerShare() >= b.closerShare();
     }
 
     private static void bar(PrintWriter out, String what, boolean met) {
         String label = "bar: " + what + " ";
-        out.println(label + ".".repeat(Math.max(3, 64 - label.length())) + (met ? " met" : " NOT met"));
+        out.println(label + ".".repeat(Math.max(3, 72 - label.length())) + (met ? " met" : " NOT met"));
     }
 
-    private static int[] thumb(int[] px, int w, int h, int tile) {
+    private static int[] thumb(int[] px, int w, int h) {
         int side = Math.min(w, h);
         int x0 = (w - side) / 2;
         int y0 = (h - side) / 2;
-        return Resample.crop(px, w, h, x0, y0, side, side, tile, tile);
+        return Resample.crop(px, w, h, x0, y0, side, side, GRID_TILE, GRID_TILE);
     }
 
     private void writeGrid(List<int[][]> rows, int tile) throws Exception {

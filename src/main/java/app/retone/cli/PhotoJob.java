@@ -35,9 +35,11 @@ final class PhotoJob {
     private final RenderOptions render;
     private final OutputPlan plan;
     private final PrintWriter err;
+    private final boolean withRegrain;
 
     PhotoJob(PhotoSource loader, ColorTransfer engine, PhotoExporter exporter, RenderOptions render, OutputPlan plan,
-             PrintWriter err) {
+             PrintWriter err, boolean withRegrain) {
+        this.withRegrain = withRegrain;
         this.loader = loader;
         this.exporter = exporter;
         this.engine = engine;
@@ -48,13 +50,13 @@ final class PhotoJob {
 
     /**
      * Runs every input of a 'transfer' or 'enhance' through one job, with the batch's progress,
-     * its list of failures and its exit code.
+     * its list of failures and its exit code; {@code withRegrain} as {@link RenderOptions#regrainFor} decided.
      */
     static int runAll(CommandLine.Model.CommandSpec spec, PhotoSource loader, ColorTransfer engine, RenderOptions render,
-                      OutputPlan plan, List<Path> inputs, LutSource lutSource) {
+                      boolean withRegrain, OutputPlan plan, List<Path> inputs, LutSource lutSource) {
         RetoneCommand root = (RetoneCommand) spec.root().userObject();
         PrintWriter err = spec.commandLine().getErr();
-        PhotoJob job = new PhotoJob(loader, engine, root.exporter, render, plan, err);
+        PhotoJob job = new PhotoJob(loader, engine, root.exporter, render, plan, err, withRegrain);
         Batch batch = new Batch(spec.commandLine().getOut(), err, Batch.isTerminal(), root.debug);
         return batch.run(inputs, input -> job.run(input, lutSource));
     }
@@ -69,7 +71,7 @@ final class PhotoJob {
             // the model's message names the model; the batch's list needs the photo too
             throw new PredictionException(e.problem(), input + ": " + e.getMessage() + " (nothing written)", e);
         }
-        Photo rendered = PhotoRender.render(engine, photo, lut, render.strength, !render.noRegrain);
+        Photo rendered = PhotoRender.render(engine, photo, lut, render.strength, withRegrain);
         Path destination = plan.destinationFor(input);
         ImageFormat written = exporter.export(rendered, destination, render.exportOptions());
         return destination + " [" + written.name().toLowerCase(Locale.ROOT) + "]";

@@ -15,9 +15,10 @@ final class RenderOptions {
                     + Strength.MAX + ". Default: ${DEFAULT-VALUE}.")
     double strength;
 
-    @Option(names = "--no-regrain", negatable = false,
-            description = "Skip regrain (Pitié 2007), which keeps the photo's own fine detail and noise. Faster.")
-    boolean noRegrain;
+    @Option(names = "--regrain", negatable = true,
+            description = {"Regrain (Pitié 2007): keeps the photo's own fine detail and noise under the new colours.",
+                "Default: off for the automatic look's tone curves, on for Pitié's 3D transfer and reference looks."})
+    Boolean regrain;
 
     @Option(names = "--lut-size", paramLabel = "N", defaultValue = "" + ColorLut3D.DEFAULT_SIZE,
             description = "Nodes per side of the 3D LUT the transfer builds (" + ColorLut3D.MIN_SIZE + ".." + ColorLut3D.MAX_SIZE
@@ -69,6 +70,11 @@ final class RenderOptions {
             throw new picocli.CommandLine.ParameterException(commandLine, "--lut-size must be between "
                     + ColorLut3D.MIN_SIZE + " and " + ColorLut3D.MAX_SIZE + ", got " + lutSize);
         }
+    }
+
+    /** Whether to regrain a look made by {@code transfer}: as asked, else that transfer's default. */
+    boolean regrainFor(app.retone.predict.LookTransfer transfer) {
+        return regrain != null ? regrain : transfer.regrainByDefault();
     }
 
     ImageFormat formatOrNull() {

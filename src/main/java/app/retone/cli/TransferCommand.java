@@ -7,6 +7,7 @@ import app.retone.core.color.Regrain;
 import app.retone.core.image.ImageLimits;
 import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoLoader;
+import app.retone.predict.LookTransfer;
 import app.retone.predict.ReferenceLook;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -46,7 +47,7 @@ final class TransferCommand implements Callable<Integer> {
         ref = null; // only its histogram is needed: let a large reference be collected
         plan.prepare();
         ColorTransfer engine = new ColorTransfer(ReferenceLook.transfer(render.lutSize), new Regrain(), Interpolation.TETRAHEDRAL);
-        return PhotoJob.runAll(spec, loader::load, engine, render, plan, io.inputs,
+        return PhotoJob.runAll(spec, loader::load, engine, render, render.regrainFor(LookTransfer.PITIE), plan, io.inputs,
                 photo -> engine.lut(ReferenceLook.histogram(photo), target));
     }
 }

@@ -23,6 +23,11 @@ public final class AutoEnhancer {
         this.transfer = transfer;
     }
 
+    /** Bins per channel of the histograms the model reads. */
+    public int bins() {
+        return predictor.bins();
+    }
+
     /** The photo's copy of about {@link Resample#MODEL_INPUT_PIXELS} pixels whose histogram the model sees. */
     public static int[] modelCopy(int[] argb, int width, int height) {
         return Resample.toPixelCount(argb, width, height, Resample.MODEL_INPUT_PIXELS);

@@ -13,8 +13,8 @@ import java.util.Optional;
  * kind of 3D LUT, so strength, regrain, preview and export are the same for either.
  */
 public enum LookTransfer {
-    CURVES("curves", 1),
-    PITIE("pitie", PdfTransfer.DEFAULT_ITERATIONS);
+    CURVES("curves", 1, false),
+    PITIE("pitie", PdfTransfer.DEFAULT_ITERATIONS, true);
 
     /** What the app and the command line use unless told otherwise: measured the better by 'retone eval'. */
     public static final String DEFAULT_ID = "curves";
@@ -22,10 +22,22 @@ public enum LookTransfer {
 
     private final String id;
     private final int iterations;
+    private final boolean regrainByDefault;
 
-    LookTransfer(String id, int iterations) {
+    LookTransfer(String id, int iterations, boolean regrainByDefault) {
         this.id = id;
         this.iterations = iterations;
+        this.regrainByDefault = regrainByDefault;
+    }
+
+    /**
+     * Whether regrain is on unless the user says otherwise, the one rule for the app, the command line
+     * and a batch: off for the curves, whose monotone maps cannot create the artefacts regrain removes
+     * (measured: regrain off scores better on every set, and moves good photos less), on for Pitié's
+     * 3D transfer, whose rotations can (a reference look is always Pitié's). The numbers are in docs/MODEL.md.
+     */
+    public boolean regrainByDefault() {
+        return regrainByDefault;
     }
 
     /** The name used on the command line and in settings. */

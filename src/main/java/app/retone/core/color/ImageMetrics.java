@@ -3,15 +3,6 @@ package app.retone.core.color;
 /** How far one image is from another: PSNR and mean CIELAB ΔE76 (sRGB, D65). */
 public final class ImageMetrics {
 
-    private static final double[] LINEAR = new double[256];
-
-    static {
-        for (int v = 0; v < 256; v++) {
-            double c = v / 255.0;
-            LINEAR[v] = c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
-        }
-    }
-
     private ImageMetrics() {
     }
 
@@ -53,9 +44,9 @@ public final class ImageMetrics {
 
     /** sRGB (D65) to CIELAB. */
     public static void lab(int argb, double[] out) {
-        double r = LINEAR[argb >>> 16 & 0xFF];
-        double g = LINEAR[argb >>> 8 & 0xFF];
-        double b = LINEAR[argb & 0xFF];
+        double r = SrgbCurve.linear8(argb >>> 16 & 0xFF);
+        double g = SrgbCurve.linear8(argb >>> 8 & 0xFF);
+        double b = SrgbCurve.linear8(argb & 0xFF);
         double x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047;
         double y = 0.2126729 * r + 0.7151522 * g + 0.0721750 * b;
         double z = (0.0193339 * r + 0.1191920 * g + 0.9503041 * b) / 1.08883;

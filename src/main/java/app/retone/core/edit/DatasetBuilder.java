@@ -32,8 +32,14 @@ public final class DatasetBuilder {
     private final int editsPerCrop;
     private final int mosaics;
     private final long seed;
+    private final EditFamily family;
 
     public DatasetBuilder(int bins, int cropsPerPhoto, int editsPerCrop, int mosaics, long seed) {
+        this(bins, cropsPerPhoto, editsPerCrop, mosaics, seed, EditFamily.SEED);
+    }
+
+    /** @param family the bad edits each crop gets (the seed's, the camera's, or both, half and half) */
+    public DatasetBuilder(int bins, int cropsPerPhoto, int editsPerCrop, int mosaics, long seed, EditFamily family) {
         Histogram3D.binShift(bins);
         if (cropsPerPhoto < 1 || editsPerCrop < 1 || mosaics < 0) {
             throw new IllegalArgumentException("crops and edits must be ≥ 1, mosaics ≥ 0");
@@ -43,6 +49,7 @@ public final class DatasetBuilder {
         this.editsPerCrop = editsPerCrop;
         this.mosaics = mosaics;
         this.seed = seed;
+        this.family = java.util.Objects.requireNonNull(family);
     }
 
     /** A photo reduced for cropping. */
@@ -118,8 +125,8 @@ public final class DatasetBuilder {
             SplittableRandom editRandom = new SplittableRandom(mix(seed ^ 0x9E3779B97F4A7C15L, crop.pixels().length, c)
                     ^ java.util.Arrays.hashCode(original));
             for (int e = 0; e < editsPerCrop; e++) {
-                EditParameters edit = RandomEdits.draw(editRandom);
-                int[] edited = crop.reduced(RandomEdits.apply(crop.pixels(), edit));
+                PhotoEdit edit = family.draw(editRandom);
+                int[] edited = crop.reduced(edit.apply(crop.pixels()));
                 perEdit[e] = new float[][] {Histogram3D.of(edited, bins).normalized(), original};
             }
             results[c] = perEdit;

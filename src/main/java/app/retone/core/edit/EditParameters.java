@@ -18,7 +18,7 @@ import java.util.Locale;
  * @param noiseSeed       seed of that noise
  */
 public record EditParameters(double contrast, double gamma, int[] brightnessLut, double[] saturationByHue,
-        double[] spill, double noiseAlpha, long noiseSeed) {
+        double[] spill, double noiseAlpha, long noiseSeed) implements PhotoEdit {
 
     public static final EditParameters NONE = new EditParameters(1, 1, null, null, null, 0, 0);
 
@@ -56,6 +56,12 @@ public record EditParameters(double contrast, double gamma, int[] brightnessLut,
                 step == Step.SPILL ? spill : null, step == Step.NOISE ? noiseAlpha : 0, noiseSeed);
     }
 
+    @Override
+    public int[] apply(int[] argb) {
+        return RandomEdits.apply(argb, this);
+    }
+
+    @Override
     public boolean isIdentity() {
         for (Step step : Step.values()) {
             if (has(step)) {

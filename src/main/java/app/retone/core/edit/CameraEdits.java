@@ -1,0 +1,228 @@
+package app.retone.core.edit;
+
+import app.retone.core.color.SrgbCurve;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * The "camera" family of bad edits: what cameras and phones get wrong when they render a photo,
+ * simulated in linear light (sRGB primaries) on a good photo. Real camera renderings, beside a
+ * retoucher's version of the same shot, are mostly darker, flatter and less colourful, with white
+ * balance off along the blue–amber and the green–magenta axes; the seed's edits ({@link RandomEdits})
+ * brighten as often as they darken and tint by per-channel gains, so a model that learnt from them
+ * alone is timid on these defects.
+ *
+ * <p>The steps, in order, each with the range it is drawn from and where that range comes from:
+ * <ol>
+ * <li><b>Exposure</b>: linear light × 2^ev, ev ~ N(−0.5, 0.45) clipped to [−1.5, +1.0]: mostly under.
+ *     Reflected-light meters are calibrated with K = 12.5 (ISO 2720), which renders an average scene as
+ *     about 12 % grey, half a stop below the 18 % card, and cameras' highlight-weighted metering errs
+ *     further under; Afifi et al., "Learning Multi-Scale Photo Exposure Correction" (CVPR 2021), take
+ *     −1.5 … +1.5 EV as the span of real mis-exposures.</li>
+ * <li><b>White balance</b>: every pixel multiplied by the linear-sRGB colour of a Planckian light
+ *     {@code mired} warmer than 6504 K and {@code duv} off the locus, relative to 6504 K's (luminance
+ *     kept). mired ~ N(+8, 30) clipped to [−70, +90]; duv ~ N(0, 0.004) clipped to ±0.012. Afifi et al.,
+ *     "When Color Constancy Goes Wrong" (CVPR 2019), render wrong white balance with the camera presets
+ *     2850, 3800, 5500, 6500 and 7500 K, 21 to 88 mired apart: one preset off is the typical error, two
+ *     the large one. Auto white balance leaves warm light warmer more often than it over-corrects it
+ *     (the small warm bias). Tint: ANSI C78.377 allows ±0.006 Duv for a nominal white light, and
+ *     fluorescent and LED light sits up to about 0.01 above the locus, which a balance along the
+ *     locus alone leaves as a green (or, over-corrected, magenta) cast.</li>
+ * <li><b>Flat tone</b>, each part with its own chance: mid-tone contrast x → 0.18 (x / 0.18)^c,
+ *     c ~ U(0.72, 1) (60 %; an estimate: camera makers' "neutral" and "flat" picture profiles against
+ *     their "standard" ones, and retouchers' usual contrast and clarity moves); lifted blacks, mean
+ *     luminance × f added, f ~ U(0, 0.03) (50 %; ISO 9358 veiling-glare indices of photographic lenses
+ *     are typically 1–3 %); soft highlights, a quadratic shoulder above half of white ending at
+ *     1 − s/4, s ~ U(0, 0.8) (40 %; an estimate of the highlight compression of phones' HDR rendering).</li>
+ * <li><b>Saturation</b>: chroma around luminance × s, s ~ U(0.7, 1) (60 %; an estimate: "neutral"
+ *     camera renderings against retouched versions, where +10 … +30 vibrance or saturation is usual).</li>
+ * </ol>
+ * Exposure and white balance are always drawn (their errors are continuous, often small); one draw in
+ * {@link #UNEDITED_SHARE} leaves the photo as it is, as the seed's does. The result is encoded back to
+ * 8-bit sRGB, clipped: light pushed beyond white is lost, as in a camera's JPEG.
+ */
+public final class CameraEdits {
+
+    public static final double UNEDITED_SHARE = RandomEdits.UNEDITED_SHARE;
+
+    static final double EV_MEAN = -0.5;
+    static final double EV_SD = 0.45;
+    static final double EV_MIN = -1.5;
+    static final double EV_MAX = 1.0;
+    static final double MIRED_MEAN = 8;
+    static final double MIRED_SD = 30;
+    static final double MIRED_MIN = -70;
+    static final double MIRED_MAX = 90;
+    static final double DUV_SD = 0.004;
+    static final double DUV_MAX = 0.012;
+    static final double CONTRAST_MIN = 0.72;
+    static final double CONTRAST_SHARE = 0.6;
+    static final double FLARE_MAX = 0.03;
+    static final double FLARE_SHARE = 0.5;
+    static final double SHOULDER_MAX = 0.8;
+    static final double SHOULDER_SHARE = 0.4;
+    static final double SATURATION_MIN = 0.7;
+    static final double SATURATION_SHARE = 0.6;
+
+    /** The white the photo was balanced for. */
+    static final double REFERENCE_KELVIN = 6504;
+    /** Mid-grey, the pivot of the contrast step. */
+    static final double MID_GREY = 0.18;
+    /** Where the highlight shoulder starts, in linear light. */
+    static final double SHOULDER_KNEE = 0.5;
+
+    private static final double LUMA_R = 0.2126;
+    private static final double LUMA_G = 0.7152;
+    private static final double LUMA_B = 0.0722;
+
+    private CameraEdits() {
+    }
+
+    /** Draws a camera edit from the ranges above. */
+    public static CameraEdit draw(SplittableRandom random) {
+        if (random.nextDouble() < UNEDITED_SHARE) {
+            return CameraEdit.NONE;
+        }
+        double ev = clippedGaussian(random, EV_MEAN, EV_SD, EV_MIN, EV_MAX);
+        double mired = clippedGaussian(random, MIRED_MEAN, MIRED_SD, MIRED_MIN, MIRED_MAX);
+        double duv = clippedGaussian(random, 0, DUV_SD, -DUV_MAX, DUV_MAX);
+        double contrast = random.nextDouble() < CONTRAST_SHARE ? CONTRAST_MIN + (1 - CONTRAST_MIN) * random.nextDouble() : 1;
+        double flare = random.nextDouble() < FLARE_SHARE ? FLARE_MAX * random.nextDouble() : 0;
+        double shoulder = random.nextDouble() < SHOULDER_SHARE ? SHOULDER_MAX * random.nextDouble() : 0;
+        double saturation = random.nextDouble() < SATURATION_SHARE
+                ? SATURATION_MIN + (1 - SATURATION_MIN) * random.nextDouble() : 1;
+        return new CameraEdit(ev, mired, duv, contrast, flare, shoulder, saturation);
+    }
+
+    static double clippedGaussian(SplittableRandom random, double mean, double sd, double min, double max) {
+        return Math.max(min, Math.min(max, mean + sd * random.nextGaussian()));
+    }
+
+    /** Applies the edit to packed ARGB pixels (8-bit sRGB), returning new ones; alpha passes through. */
+    public static int[] apply(int[] argb, CameraEdit edit) {
+        int[] out = new int[argb.length];
+        if (edit.isIdentity()) {
+            System.arraycopy(argb, 0, out, 0, argb.length);
+            return out;
+        }
+        double exposure = Math.pow(2, edit.exposureEv());
+        double[] gains = whiteBalanceGains(edit.mired(), edit.duv());
+        double gr = exposure * gains[0];
+        double gg = exposure * gains[1];
+        double gb = exposure * gains[2];
+        // the glare is a share of the (exposed, balanced) photo's mean luminance
+        double lift = edit.flare() == 0 ? 0 : edit.flare() * meanLuminance(argb) * exposure;
+        IntStream.range(0, (argb.length + 4095) >> 12).parallel().forEach(chunk -> {
+            double[] rgb = new double[3];
+            for (int i = chunk << 12, end = Math.min(argb.length, i + 4096); i < end; i++) {
+                int p = argb[i];
+                rgb[0] = SrgbCurve.linear8(p >>> 16 & 0xFF) * gr;
+                rgb[1] = SrgbCurve.linear8(p >>> 8 & 0xFF) * gg;
+                rgb[2] = SrgbCurve.linear8(p & 0xFF) * gb;
+                for (int c = 0; c < 3; c++) {
+                    rgb[c] = shoulder(contrast(rgb[c], edit.contrast()) + lift, edit.shoulder());
+                }
+                saturate(rgb, edit.saturation());
+                out[i] = p & 0xFF000000 | SrgbCurve.toLevel8(rgb[0]) << 16 | SrgbCurve.toLevel8(rgb[1]) << 8
+                        | SrgbCurve.toLevel8(rgb[2]);
+            }
+        });
+        return out;
+    }
+
+    /** 0.18 · (x / 0.18)^c for x &gt; 0. */
+    static double contrast(double x, double c) {
+        return c == 1 || x <= 0 ? x : MID_GREY * Math.pow(x / MID_GREY, c);
+    }
+
+    /**
+     * Identity up to the knee, then a quadratic shoulder: slope 1 at the knee, 1 − s at 1, so white
+     * ends at 1 − s (1 − knee) / 2 = 1 − s/4. Beyond 1 it carries on with that slope (monotone).
+     */
+    static double shoulder(double x, double s) {
+        if (s == 0 || x <= SHOULDER_KNEE) {
+            return x;
+        }
+        double span = 1 - SHOULDER_KNEE;
+        double t = Math.min(x - SHOULDER_KNEE, span);
+        double bent = SHOULDER_KNEE + t - s * t * t / (2 * span);
+        return x - SHOULDER_KNEE > span ? bent + (1 - s) * (x - SHOULDER_KNEE - span) : bent;
+    }
+
+    /** Chroma around the pixel's luminance × s (linear light). */
+    static void saturate(double[] rgb, double s) {
+        if (s == 1) {
+            return;
+        }
+        double y = LUMA_R * rgb[0] + LUMA_G * rgb[1] + LUMA_B * rgb[2];
+        for (int c = 0; c < 3; c++) {
+            rgb[c] = y + s * (rgb[c] - y);
+        }
+    }
+
+    private static double meanLuminance(int[] argb) {
+        double sum = 0;
+        for (int p : argb) {
+            sum += LUMA_R * SrgbCurve.linear8(p >>> 16 & 0xFF) + LUMA_G * SrgbCurve.linear8(p >>> 8 & 0xFF)
+                    + LUMA_B * SrgbCurve.linear8(p & 0xFF);
+        }
+        return argb.length == 0 ? 0 : sum / argb.length;
+    }
+
+    /**
+     * Linear-sRGB gains that give a neutral the colour of a light {@code mired} warmer than 6504 K and
+     * {@code duv} off the Planckian locus, relative to 6504 K on it, with luminance kept (their
+     * Rec. 709 weighted sum is 1).
+     */
+    static double[] whiteBalanceGains(double mired, double duv) {
+        if (mired == 0 && duv == 0) {
+            return new double[] {1, 1, 1};
+        }
+        double[] reference = linearSrgbOfLight(1e6 / (1e6 / REFERENCE_KELVIN), 0);
+        double[] cast = linearSrgbOfLight(1e6 / (1e6 / REFERENCE_KELVIN + mired), duv);
+        double[] gains = new double[3];
+        for (int c = 0; c < 3; c++) {
+            gains[c] = cast[c] / reference[c];
+        }
+        double y = LUMA_R * gains[0] + LUMA_G * gains[1] + LUMA_B * gains[2];
+        for (int c = 0; c < 3; c++) {
+            gains[c] /= y;
+        }
+        return gains;
+    }
+
+    /** The linear sRGB (Y = 1) of a light at {@code kelvin}, {@code duv} off the Planckian locus (CIE 1960 uv). */
+    static double[] linearSrgbOfLight(double kelvin, double duv) {
+        double[] uv = planckianUv(kelvin);
+        if (duv != 0) {
+            // the locus's normal, towards green (positive v side of its tangent)
+            double[] ahead = planckianUv(kelvin * 1.001);
+            double du = ahead[0] - uv[0];
+            double dv = ahead[1] - uv[1];
+            double norm = Math.hypot(du, dv);
+            double nu = -dv / norm;
+            double nv = du / norm;
+            if (nv < 0) {
+                nu = -nu;
+                nv = -nv;
+            }
+            uv = new double[] {uv[0] + duv * nu, uv[1] + duv * nv};
+        }
+        double d = 2 * uv[0] - 8 * uv[1] + 4;
+        double x = 3 * uv[0] / d;
+        double y = 2 * uv[1] / d;
+        double bigX = x / y;
+        double bigZ = (1 - x - y) / y;
+        return new double[] {
+            3.2404542 * bigX - 1.5371385 - 0.4985314 * bigZ,
+            -0.9692660 * bigX + 1.8760108 + 0.0415560 * bigZ,
+            0.0556434 * bigX - 0.2040259 + 1.0572252 * bigZ};
+    }
+
+    /** Krystek's (1985) rational approximation of the Planckian locus in CIE 1960 uv, 1000–15000 K. */
+    static double[] planckianUv(double t) {
+        double u = (0.860117757 + 1.54118254e-4 * t + 1.28641212e-7 * t * t) / (1 + 8.42420235e-4 * t + 7.08145163e-7 * t * t);
+        double v = (0.317398726 + 4.22806245e-5 * t + 4.20481691e-8 * t * t) / (1 - 2.89741816e-5 * t + 1.61456053e-7 * t * t);
+        return new double[] {u, v};
+    }
+}
