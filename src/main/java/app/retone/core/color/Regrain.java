@@ -11,6 +11,16 @@ import java.util.stream.IntStream;
  * follow the original I: it minimises Σ ψ‖J − T‖² + φ‖∇J − ∇I‖², where ψ trusts T on edges and
  * φ follows I's gradients in flat areas. The linear system is relaxed with damped Jacobi
  * iterations, coarse to fine over an image pyramid, so few iterations are needed at full size.
+ *
+ * <p>It is solved for the correction D = J − I, not for J: substituting J = I + D gives the same
+ * system, Σ ψ‖D − (T − I)‖² + φ‖∇D‖², so the exact answer is the same, but the iterations now start
+ * from and work on the correction alone. The photo's own detail is never approximated (it is added
+ * back exactly), what the look leaves alone (T = I) stays exactly as it was, and a 16-bit gradient
+ * keeps every level. Regrain thus smooths the look's correction where the photo is flat — which
+ * is what removes the speckle a 3D transfer can amplify out of noise — and keeps it sharp at edges.
+ * The correction is linear in T − I: regraining a look at strength s is s times regraining it at 1.
+ *
+ * <p>Values are floats and may leave [0, 1] (extended-range colours): nothing is clipped here.
  */
 public final class Regrain {
 
@@ -50,8 +60,8 @@ public final class Regrain {
         this.windowPixels = windowPixels;
     }
 
-    /** An image level that gives its rows as float planes in [0, 1]. */
-    private interface Rows {
+    /** An image that gives its rows as three float planes (R, G, B; 1 is white, and values may leave [0, 1]). */
+    public interface Rows {
         int w();
 
         int h();
@@ -60,11 +70,14 @@ public final class Regrain {
         void read(int y0, int y1, float[][] into);
     }
 
-    /** Where a level's solved rows go. */
+    /** Where the solved rows go: the correction D of rows y0 to y1, and the original I of the same rows. */
     @FunctionalInterface
-    private interface RowSink {
-        /** Rows y0 to y1 of the level, which are rows {@code from} on of {@code planes} (width w). */
-        void write(int y0, int y1, float[][] planes, int from);
+    public interface RowSink {
+        /**
+         * Rows y0 to y1 of the level, which are rows {@code from} on of {@code correction} and of
+         * {@code original} (both width w): the result is their sum.
+         */
+        void write(int y0, int y1, float[][] correction, float[][] original, int from);
     }
 
     /** Three float planes of one image level, values in [0, 1]. */
@@ -80,8 +93,9 @@ public final class Regrain {
             }
         }
 
+        /** A sink that keeps the correction (a coarser level's answer is the next one's start). */
         RowSink sink() {
-            return (y0, y1, planes, from) -> {
+            return (y0, y1, planes, original, from) -> {
                 for (int k = 0; k < 3; k++) {
                     System.arraycopy(planes[k], from * w, c[k], y0 * w, (y1 - y0) * w);
                 }
@@ -120,7 +134,7 @@ public final class Regrain {
     }
 
     /** The finest level: rows read from the caller's pixels as they are asked for. */
-    private record PixelRows(int w, int h, RowReader reader) implements Rows {
+    record PixelRows(int w, int h, RowReader reader) implements Rows {
         @Override
         public void read(int y0, int y1, float[][] into) {
             for (int i = y0 * w, j = 0, end = y1 * w; i < end; i++, j++) {
@@ -188,14 +202,25 @@ public final class Regrain {
             throw new IllegalArgumentException("images must both be " + width + "x" + height);
         }
         int[] result = new int[original.length];
-        solveLevel(rows(original, width, height), rows(colored, width, height), 0, (y0, y1, planes, from) ->
+        apply(rows(original, width, height), rows(colored, width, height), (y0, y1, d, o, from) ->
                 IntStream.range(y0, y1).parallel().forEach(y -> {
                     for (int x = 0, i = y * width, j = (y - y0 + from) * width; x < width; x++, i++, j++) {
-                        result[i] = (colored[i] & 0xFF000000) | to8(planes[0][j]) << 16 | to8(planes[1][j]) << 8
-                                | to8(planes[2][j]);
+                        result[i] = (colored[i] & 0xFF000000) | to8(o[0][j] + d[0][j]) << 16 | to8(o[1][j] + d[1][j]) << 8
+                                | to8(o[2][j] + d[2][j]);
                     }
                 }));
         return result;
+    }
+
+    /**
+     * Regrains {@code colored} (T) with the detail of {@code original} (I), any size and range:
+     * the answer's rows go to {@code out} as the correction and the original, strip by strip.
+     */
+    public void apply(Rows original, Rows colored, RowSink out) {
+        if (original.w() != colored.w() || original.h() != colored.h()) {
+            throw new IllegalArgumentException("images must both be " + original.w() + "x" + original.h());
+        }
+        solveLevel(original, colored, 0, out);
     }
 
     /** The same for 16-bit samples (R, G, B per pixel, unsigned in shorts), solved in floating point. */
@@ -204,11 +229,11 @@ public final class Regrain {
             throw new IllegalArgumentException("16-bit images must both be " + width + "x" + height + " × 3 samples");
         }
         short[] result = new short[original.length];
-        solveLevel(rows(original, width, height), rows(colored, width, height), 0, (y0, y1, planes, from) ->
+        apply(rows(original, width, height), rows(colored, width, height), (y0, y1, d, o, from) ->
                 IntStream.range(y0, y1).parallel().forEach(y -> {
                     for (int x = 0, i = y * width, j = (y - y0 + from) * width; x < width; x++, i++, j++) {
                         for (int k = 0; k < 3; k++) {
-                            int v = (int) (planes[k][j] * 65535f + 0.5f);
+                            int v = (int) ((o[k][j] + d[k][j]) * 65535f + 0.5f);
                             result[3 * i + k] = (short) (v < 0 ? 0 : Math.min(v, 65535));
                         }
                     }
@@ -240,11 +265,24 @@ public final class Regrain {
             in.read(e0, e1, inWindow.c);
             Planes colWindow = Planes.blank(w, e1 - e0);
             col.read(e0, e1, colWindow.c);
-            Planes start = coarse != null ? coarse.upRows(w, h, e0, e1)
-                    : new Planes(w, e1 - e0, new float[][] {colWindow.c[0].clone(), colWindow.c[1].clone(), colWindow.c[2].clone()});
+            Planes start = coarse != null ? coarse.upRows(w, h, e0, e1) : difference(colWindow, inWindow);
             Planes solved = solve(inWindow, colWindow, start, level);
-            out.write(y0, y1, solved.c, y0 - e0);
+            out.write(y0, y1, solved.c, inWindow.c, y0 - e0);
         }
+    }
+
+    /** T − I, the correction before any smoothing: the coarsest level's start. */
+    private static Planes difference(Planes colored, Planes original) {
+        Planes d = Planes.blank(colored.w, colored.h);
+        for (int k = 0; k < 3; k++) {
+            float[] t = colored.c[k];
+            float[] i = original.c[k];
+            float[] out = d.c[k];
+            for (int j = 0; j < out.length; j++) {
+                out[j] = t[j] - i[j];
+            }
+        }
+        return d;
     }
 
     /** The next coarser level solved, or null at the coarsest (its halves are garbage once it returns). */
@@ -259,7 +297,7 @@ public final class Regrain {
         return coarse;
     }
 
-    /** Damped Jacobi iterations of the regrain system at one level. */
+    /** Damped Jacobi iterations of the regrain system for the correction D at one level. */
     private Planes solve(Planes in, Planes col, Planes start, int level) {
         int w = in.w;
         int h = in.h;
@@ -289,7 +327,8 @@ public final class Regrain {
             }
         });
         // neighbour weights (mean of phi at both ends of the link; a missing neighbour weighs 0
-        // in effect, since its difference term and its value cancel) and the constant right side
+        // in effect, since the edge repeats its pixel) and the constant right side, psi (T - I): the
+        // original's gradient terms cancel once the unknown is the correction
         float[] invDen = new float[n];
         float[][] constant = new float[3][n];
         float[][] col0 = col.c;
@@ -309,10 +348,7 @@ public final class Regrain {
                 float wd = 0.5f * (phi[i] + phi[d]);
                 invDen[i] = 1f / (psi[i] + wl + wr + wu + wd);
                 for (int k = 0; k < 3; k++) {
-                    float[] c = i0[k];
-                    float ci = c[i];
-                    constant[k][i] = psi[i] * col0[k][i]
-                            + wl * (ci - c[l]) + wr * (ci - c[r]) + wu * (ci - c[u]) + wd * (ci - c[d]);
+                    constant[k][i] = psi[i] * (col0[k][i] - i0[k][i]);
                 }
             }
         });

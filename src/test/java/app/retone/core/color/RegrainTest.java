@@ -43,10 +43,117 @@ class RegrainTest {
     }
 
     @Test
-    void leavesAnImageAloneWhenTheColoursDidNotChange() {
+    void leavesAnImageExactlyAloneWhenTheColoursDidNotChange() {
         int[] original = SyntheticPhoto.landscape(W, H, 3).argb();
-        int[] out = new Regrain().apply(original, original.clone(), W, H);
-        assertTrue(Pixels.meanAbsDiff(original, out) < 1.0, "mean change " + Pixels.meanAbsDiff(original, out));
+        assertArrayEquals(original, new Regrain().apply(original, original.clone(), W, H));
+        short[] deep = new short[3 * W * H];
+        for (int i = 0; i < deep.length; i++) {
+            deep[i] = (short) (original[i / 3] >>> (16 - 8 * (i % 3)) * 257 + i % 97);
+        }
+        assertArrayEquals(deep, new Regrain().apply16(deep, deep.clone(), W, H));
+    }
+
+    @Test
+    void aSixteenBitGradientKeepsItsLevelsInOrderWithoutGaps() {
+        // a horizontal ramp over all 65536 levels (16 a pixel, every row alike), through a curve that lifts the shadows
+        int w = 4096;
+        int h = 48;
+        short[] ramp = new short[3 * w * h];
+        short[] lifted = new short[ramp.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int v = x * 65535 / (w - 1);
+                int t = (int) Math.round(65535 * Math.pow(v / 65535.0, 0.8));
+                for (int k = 0; k < 3; k++) {
+                    ramp[3 * (y * w + x) + k] = (short) v;
+                    lifted[3 * (y * w + x) + k] = (short) t;
+                }
+            }
+        }
+        short[] out = new Regrain().apply16(ramp, lifted, w, h);
+        int worstGap = 0;
+        int worstOff = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 1; x < w; x++) {
+                int i = y * w + x;
+                int step = (out[3 * i] & 0xFFFF) - (out[3 * (i - 1)] & 0xFFFF);
+                int wanted = (lifted[3 * i] & 0xFFFF) - (lifted[3 * (i - 1)] & 0xFFFF);
+                assertTrue(step >= 0, "in order at x " + x + ", y " + y + ": " + step);
+                worstGap = Math.max(worstGap, step - wanted);
+                worstOff = Math.max(worstOff, Math.abs((out[3 * i] & 0xFFFF) - (lifted[3 * i] & 0xFFFF)));
+            }
+        }
+        System.out.printf("16-bit ramp through regrain: widest step beyond the curve's own %d levels, farthest from the curve %d%n",
+                worstGap, worstOff);
+        assertTrue(worstGap <= 4, "no gap opened: " + worstGap);
+    }
+
+    @Test
+    void theCorrectionIsLinearInTheLooksChange() {
+        // regraining a look at half strength is half of regraining it whole (in floats, before rounding)
+        int w = 97;
+        int h = 61;
+        int[] original = SyntheticPhoto.landscape(w, h, 8).argb();
+        int[] colored = Pixels.curves(original, Pixels.gamma(0.6), Pixels.gamma(1.3), v -> Math.min(255, v + 25));
+        float[][] whole = correction(original, colored, w, h, 1f);
+        float[][] half = correction(original, colored, w, h, 0.5f);
+        for (int k = 0; k < 3; k++) {
+            for (int i = 0; i < w * h; i++) {
+                assertEquals(whole[k][i] / 2, half[k][i], 1e-5f);
+            }
+        }
+    }
+
+    private static float[][] correction(int[] original, int[] colored, int w, int h, float strength) {
+        float[][] out = new float[3][w * h];
+        Regrain.Rows in = rows(original, w, h, 0f);
+        Regrain.Rows t = new Regrain.Rows() {
+            public int w() {
+                return w;
+            }
+
+            public int h() {
+                return h;
+            }
+
+            public void read(int y0, int y1, float[][] into) {
+                float[][] i = new float[3][(y1 - y0) * w];
+                float[][] c = new float[3][(y1 - y0) * w];
+                in.read(y0, y1, i);
+                rows(colored, w, h, 0f).read(y0, y1, c);
+                for (int k = 0; k < 3; k++) {
+                    for (int j = 0; j < i[k].length; j++) {
+                        into[k][j] = i[k][j] + strength * (c[k][j] - i[k][j]);
+                    }
+                }
+            }
+        };
+        new Regrain().apply(in, t, (y0, y1, d, o, from) -> {
+            for (int k = 0; k < 3; k++) {
+                System.arraycopy(d[k], from * w, out[k], y0 * w, (y1 - y0) * w);
+            }
+        });
+        return out;
+    }
+
+    private static Regrain.Rows rows(int[] px, int w, int h, float unused) {
+        return new Regrain.Rows() {
+            public int w() {
+                return w;
+            }
+
+            public int h() {
+                return h;
+            }
+
+            public void read(int y0, int y1, float[][] into) {
+                for (int i = y0 * w, j = 0; i < y1 * w; i++, j++) {
+                    into[0][j] = (px[i] >>> 16 & 0xFF) / 255f;
+                    into[1][j] = (px[i] >>> 8 & 0xFF) / 255f;
+                    into[2][j] = (px[i] & 0xFF) / 255f;
+                }
+            }
+        };
     }
 
     @Test
