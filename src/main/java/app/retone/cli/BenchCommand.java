@@ -167,7 +167,8 @@ final class BenchCommand implements Callable<Integer> {
                     Math.min(runs, 5), () -> {
                         Photo p = loader.load(photo);
                         ColorLut3D l = enhancer.enhance(p.argb(), p.width(), p.height()).lut();
-                        new PhotoExporter().export(PhotoRender.render(engine, p, l, 1.0, true), output, ExportOptions.DEFAULT.withOverwrite(true));
+                        PhotoRender.export(engine, new PhotoExporter(), p, l, 1.0, LookTransfer.DEFAULT.regrainByDefault(), output,
+                                ExportOptions.DEFAULT.withOverwrite(true));
                     });
         }
     }

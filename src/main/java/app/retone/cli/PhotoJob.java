@@ -71,9 +71,9 @@ final class PhotoJob {
             // the model's message names the model; the batch's list needs the photo too
             throw new PredictionException(e.problem(), input + ": " + e.getMessage() + " (nothing written)", e);
         }
-        Photo rendered = PhotoRender.render(engine, photo, lut, render.strength, withRegrain);
         Path destination = plan.destinationFor(input);
-        ImageFormat written = exporter.export(rendered, destination, render.exportOptions());
+        ImageFormat written = PhotoRender.export(engine, exporter, photo, lut, render.strength, withRegrain, destination,
+                render.exportOptions());
         return destination + " [" + written.name().toLowerCase(Locale.ROOT) + "]";
     }
 }

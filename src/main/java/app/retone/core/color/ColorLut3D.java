@@ -198,6 +198,50 @@ public final class ColorLut3D {
     }
 
     /**
+     * Applies the table in place to {@code count} pixels of three float planes from index
+     * {@code from}: encoded sRGB values, 1 being white, that may leave [0, 1] (extended range). A
+     * value outside the table's cube is looked up at the cube's nearest point and keeps its distance
+     * beyond it: LUT(clamp(v)) + (v − clamp(v)), so a colour outside sRGB that the look leaves
+     * alone comes out as it went in. Tetrahedral.
+     */
+    public void applyExtended(float[][] planes, int from, int count) {
+        if (identity) {
+            return;
+        }
+        int n = size;
+        int g1 = 3 * n;
+        int b1 = 3 * n * n;
+        float[] t = rgb;
+        float[] r = planes[0];
+        float[] g = planes[1];
+        float[] b = planes[2];
+        for (int i = from, end = from + count; i < end; i++) {
+            float vr = r[i];
+            float vg = g[i];
+            float vb = b[i];
+            float cr = vr < 0 ? 0 : Math.min(vr, 1f);
+            float cg = vg < 0 ? 0 : Math.min(vg, 1f);
+            float cb = vb < 0 ? 0 : Math.min(vb, 1f);
+            float pr = cr * (n - 1);
+            float pg = cg * (n - 1);
+            float pb = cb * (n - 1);
+            int ir = Math.min((int) pr, n - 2);
+            int ig = Math.min((int) pg, n - 2);
+            int ib = Math.min((int) pb, n - 2);
+            float fr = pr - ir;
+            float fg = pg - ig;
+            float fb = pb - ib;
+            int o = 3 * ir + g1 * ig + b1 * ib;
+            r[i] = Kernel.tetra(fr, fg, fb, t[o], t[o + 3], t[o + g1], t[o + 3 + g1], t[o + b1], t[o + 3 + b1],
+                    t[o + g1 + b1], t[o + 3 + g1 + b1]) + (vr - cr);
+            g[i] = Kernel.tetra(fr, fg, fb, t[o + 1], t[o + 4], t[o + g1 + 1], t[o + 4 + g1], t[o + b1 + 1], t[o + 4 + b1],
+                    t[o + g1 + b1 + 1], t[o + 4 + g1 + b1]) + (vg - cg);
+            b[i] = Kernel.tetra(fr, fg, fb, t[o + 2], t[o + 5], t[o + g1 + 2], t[o + 5 + g1], t[o + b1 + 2], t[o + 5 + b1],
+                    t[o + g1 + b1 + 2], t[o + 5 + g1 + b1]) + (vb - cb);
+        }
+    }
+
+    /**
      * The interpolated colour of every pixel, 3 floats per pixel in 8-bit units, neither rounded
      * nor clamped (for {@link StrengthPreview}, which blends before it rounds).
      */

@@ -20,6 +20,11 @@ public final class ColorTransfer {
         this.interpolation = interpolation;
     }
 
+    /** The regrain this engine applies. */
+    public Regrain regrain() {
+        return regrain;
+    }
+
     public ColorLut3D lut(Histogram3D source, Histogram3D target) {
         return pdfTransfer.transfer(source, target);
     }

@@ -5,10 +5,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A decoded photo: sRGB 8-bit pixels packed as ARGB ints, already turned upright
- * (EXIF orientation applied), plus what was learnt about the source file. A photo of more than 8
- * bits a sample (16-bit PNG or TIFF) also keeps its {@link #deep} pixels, which rendering and
- * export use; the 8-bit pixels are then their rounding, for the screen, the histogram and the model.
+ * A decoded photo, already turned upright (EXIF orientation applied), plus what was learnt about
+ * the source file: its {@link #samples} as the file holds them (8 or 16 bits, in its own colour
+ * space), which rendering and export start from, and sRGB 8-bit pixels packed as ARGB ints for the
+ * screen, the histogram and the model (the samples themselves for an 8-bit sRGB photo; their
+ * conversion, clipped to sRGB, otherwise).
  *
  * <p>The pixel array is shared, not copied: treat a {@code Photo} as immutable and make a
  * new one ({@link #withPixels}) for a result.
@@ -22,8 +23,8 @@ public final class Photo {
     private final List<String> warnings;
     /** What the loader read about the file besides pixels, or null for a photo made otherwise. */
     private final PhotoDetails details;
-    /** 16-bit sRGB samples, R, G, B per pixel (unsigned in shorts), or null for an 8-bit photo. */
-    private final short[] deep;
+    /** The file's own values, in its colour space. */
+    private final Samples samples;
 
     public Photo(int width, int height, int[] argb, boolean hasAlpha, SourceInfo source, List<String> warnings) {
         this(width, height, argb, hasAlpha, source, warnings, null);
@@ -31,11 +32,11 @@ public final class Photo {
 
     Photo(int width, int height, int[] argb, boolean hasAlpha, SourceInfo source, List<String> warnings,
           PhotoDetails details) {
-        this(width, height, argb, hasAlpha, source, warnings, details, null);
+        this(width, height, argb, hasAlpha, source, warnings, details, Samples.srgb8(argb));
     }
 
     Photo(int width, int height, int[] argb, boolean hasAlpha, SourceInfo source, List<String> warnings,
-          PhotoDetails details, short[] deep) {
+          PhotoDetails details, Samples samples) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("photo size must be positive, got " + width + "x" + height);
         }
@@ -49,10 +50,10 @@ public final class Photo {
         this.source = Objects.requireNonNull(source, "source");
         this.warnings = List.copyOf(warnings);
         this.details = details;
-        if (deep != null && deep.length != 3L * argb.length) {
-            throw new IllegalArgumentException("16-bit pixels hold " + deep.length + " samples, expected 3 × " + argb.length);
+        if (samples.pixelCount() != argb.length) {
+            throw new IllegalArgumentException("the samples hold " + samples.pixelCount() + " pixels, expected " + argb.length);
         }
-        this.deep = deep;
+        this.samples = samples;
     }
 
     /** A photo made in memory (generated, or a result), with no source file. */
@@ -98,18 +99,13 @@ public final class Photo {
         return Optional.ofNullable(details);
     }
 
-    /** The 16-bit pixels (R, G, B samples per pixel, unsigned), if the photo has more than 8 bits. Shared: do not modify. */
-    public Optional<short[]> deep() {
-        return Optional.ofNullable(deep);
+    /** The file's own values in its own colour space, 8 or 16 bits: what rendering starts from. Shared: do not modify. */
+    public Samples samples() {
+        return samples;
     }
 
-    /** The same photo (source, metadata) with other 8-bit pixels of the same size, and no 16-bit ones. */
+    /** The same photo (source, metadata) with other 8-bit sRGB pixels of the same size, which are its samples too. */
     public Photo withPixels(int[] newArgb) {
         return new Photo(width, height, newArgb, hasAlpha, source, warnings, details);
-    }
-
-    /** The same photo with other 16-bit pixels; its 8-bit pixels become their rounding (alpha kept). */
-    public Photo withDeepPixels(short[] newDeep) {
-        return new Photo(width, height, DeepPixels.toArgb(newDeep, argb), hasAlpha, source, warnings, details, newDeep);
     }
 }

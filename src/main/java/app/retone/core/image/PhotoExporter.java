@@ -56,17 +56,33 @@ public final class PhotoExporter {
         this.opener = opener;
     }
 
-    /** Writes {@code photo} to {@code destination} and returns the format used. */
-    public ImageFormat export(Photo photo, Path destination, ExportOptions options) throws ImageWriteException {
-        ImageFormat format = options.format() != null ? options.format() : ImageFormat.fromPath(destination)
+    /** The format an export to {@code destination} is written in: as asked, else by the file's extension. */
+    public static ImageFormat formatFor(Path destination, ExportOptions options) throws ImageWriteException {
+        return options.format() != null ? options.format() : ImageFormat.fromPath(destination)
                 .orElseThrow(() -> new ImageWriteException(Problem.UNSUPPORTED_FORMAT, destination,
                         "cannot tell the format from the name: use .jpg, .png or .tif (or --format)"));
+    }
+
+    /** Writes {@code photo} as it is (its own values, in the space the options ask for) and returns the format used. */
+    public ImageFormat export(Photo photo, Path destination, ExportOptions options) throws ImageWriteException {
+        ImageFormat format = formatFor(destination, options);
+        return export(EncodedPixels.of(photo, OutputEncoding.of(photo, options.colourSpace(), format)), photo.source(),
+                destination, options);
+    }
+
+    /**
+     * Writes rendered pixels, with what {@code source} carried (EXIF, XMP; the profile is the
+     * pixels' encoding's), and returns the format used.
+     */
+    public ImageFormat export(EncodedPixels pixels, SourceInfo source, Path destination, ExportOptions options)
+            throws ImageWriteException {
+        ImageFormat format = formatFor(destination, options);
         Path target = destination.toAbsolutePath().normalize();
-        checkDestination(photo, target, options);
+        checkDestination(source, target, options);
 
         byte[] encodedJpeg = null;
         if (format == ImageFormat.JPEG) {
-            encodedJpeg = encodeJpeg(photo, options, target);
+            encodedJpeg = encodeJpeg(pixels, source, options, target);
         }
         Path temp;
         try {
@@ -87,7 +103,7 @@ public final class PhotoExporter {
                     }
                 } else {
                     OutputStream out = Channels.newOutputStream(channel);
-                    writeWithImageIo(photo, format, out, options, target);
+                    writeWithImageIo(pixels, source, format, out, options, target);
                     out.flush();
                 }
                 channel.force(true);
@@ -150,7 +166,7 @@ public final class PhotoExporter {
                 || m.contains("not enough space on the disk");
     }
 
-    private static void checkDestination(Photo photo, Path target, ExportOptions options) throws ImageWriteException {
+    private static void checkDestination(SourceInfo source, Path target, ExportOptions options) throws ImageWriteException {
         Path folder = target.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
             throw new ImageWriteException(Problem.FOLDER_MISSING, target, "the destination folder does not exist");
@@ -162,7 +178,7 @@ public final class PhotoExporter {
             throw new ImageWriteException(Problem.NOT_WRITABLE, folder, "the folder is not writable (permission denied)");
         }
         if (Files.exists(target) && !options.overwrite()) {
-            boolean isInput = photo.source().file().map(in -> sameFile(in, target)).orElse(false);
+            boolean isInput = source.file().map(in -> sameFile(in, target)).orElse(false);
             if (isInput) {
                 throw new ImageWriteException(Problem.WOULD_OVERWRITE_INPUT, target,
                         "this is the original photo; refusing to overwrite it");
@@ -189,17 +205,18 @@ public final class PhotoExporter {
         }
     }
 
-    private static byte[] encodeJpeg(Photo photo, ExportOptions options, Path target) throws ImageWriteException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 16, photo.pixelCount() / 2 + 4096));
+    private static byte[] encodeJpeg(EncodedPixels pixels, SourceInfo source, ExportOptions options, Path target)
+            throws ImageWriteException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 16,
+                (long) pixels.width() * pixels.height() / 2 + 4096));
         try {
-            writeWithImageIo(photo, ImageFormat.JPEG, bytes, options, target);
+            writeWithImageIo(pixels, source, ImageFormat.JPEG, bytes, options, target);
         } catch (IOException | RuntimeException e) {
             throw new ImageWriteException(Problem.WRITE_FAILED, target, "JPEG encoding failed (" + PhotoLoader.describe(e) + ")", e);
         }
-        SourceInfo source = photo.source();
         byte[] exif = source.exif() == null ? null : ExifOrientation.resetToNormal(source.exif());
         byte[] xmp = source.xmp() == null ? null : ExifOrientation.resetXmpOrientation(source.xmp());
-        byte[] icc = embeddedProfile(photo, options);
+        byte[] icc = pixels.encoding().iccProfile();
         if (exif == null && xmp == null && icc == null) {
             return bytes.toByteArray();
         }
@@ -207,37 +224,32 @@ public final class PhotoExporter {
     }
 
     /**
-     * The profile the export embeds: the source's RGB profile in its own space, none in sRGB. A
-     * source whose pixels were not converted on load (sRGB itself, or a profile that could not be
-     * used) keeps its profile too, as the pixels are still in its values.
+     * The image an encoder takes: the encoded values as they are (8-bit packed, 16-bit interleaved,
+     * or one grey channel), converted by LittleCMS only for a device-profile source written back in
+     * its own space ({@link OutputEncoding#convertBackTo}).
      */
-    static byte[] embeddedProfile(Photo photo, ExportOptions options) {
-        SourceInfo source = photo.source();
-        if (!source.hasRgbIccProfile()) {
-            return null;
+    private static BufferedImage encodedImage(EncodedPixels pixels, ImageFormat format) {
+        OutputEncoding encoding = pixels.encoding();
+        boolean keepAlpha = format.supportsAlpha() && pixels.hasAlpha();
+        Samples samples = pixels.samples();
+        if (samples.isDeep()) {
+            if (encoding.grey() && !keepAlpha) {
+                return WorkingSpace.greyImage16(samples.rgb16(), pixels.width(), pixels.height());
+            }
+            return WorkingSpace.deepImage(samples.rgb16(), pixels.alpha(), pixels.width(), pixels.height(), keepAlpha,
+                    encoding.convertBackTo());
         }
-        return options.colourSpace() == OutputColourSpace.SOURCE || !source.convertedToSrgb() ? source.iccProfile() : null;
+        BufferedImage image = toBufferedImage(samples.packed8(), pixels.width(), pixels.height(), pixels.hasAlpha(), keepAlpha);
+        if (encoding.grey() && !keepAlpha) {
+            return WorkingSpace.greyImage8(image);
+        }
+        return encoding.convertBackTo() == null ? image : WorkingSpace.fromSrgb(image, encoding.convertBackTo());
     }
 
-    /**
-     * The pixels to encode: the working-space (sRGB) pixels, converted back into the profile the
-     * export embeds ({@code icc}, from {@link #embeddedProfile}) when they were converted from it on load.
-     */
-    private static BufferedImage encodedImage(Photo photo, ImageFormat format, byte[] icc) {
-        ICC_Profile backTo = icc != null && photo.source().convertedToSrgb() ? ICC_Profile.getInstance(icc) : null;
-        boolean keepAlpha = format.supportsAlpha() && photo.hasAlpha();
-        if (photo.deep().isPresent() && format != ImageFormat.JPEG) {
-            // PNG and TIFF keep 16 bits; JPEG has 8
-            return WorkingSpace.deepImage(photo.deep().get(), photo.argb(), photo.width(), photo.height(), keepAlpha, backTo);
-        }
-        BufferedImage image = toBufferedImage(photo, keepAlpha);
-        return backTo == null ? image : WorkingSpace.fromSrgb(image, backTo);
-    }
-
-    private static void writeWithImageIo(Photo photo, ImageFormat format, OutputStream out, ExportOptions options, Path target)
-            throws IOException {
-        byte[] icc = embeddedProfile(photo, options);
-        BufferedImage image = encodedImage(photo, format, icc);
+    private static void writeWithImageIo(EncodedPixels pixels, SourceInfo source, ImageFormat format, OutputStream out,
+                                         ExportOptions options, Path target) throws IOException {
+        byte[] icc = pixels.encoding().iccProfile();
+        BufferedImage image = encodedImage(pixels, format);
         ImageWriter writer = writerFor(format, image, target);
         try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(ios);
@@ -255,7 +267,7 @@ public final class PhotoExporter {
                 }
             }
             IIOMetadata metadata = format == ImageFormat.JPEG ? null
-                    : carriedMetadata(photo, icc, writer, image, param, format);
+                    : carriedMetadata(source, icc, writer, image, param, format);
             writer.write(null, new IIOImage(image, null, metadata), param);
             ios.flush();
         } finally {
@@ -265,11 +277,10 @@ public final class PhotoExporter {
 
     /**
      * What a PNG or TIFF keeps of the source: the ICC profile of the space it is written in (see
-     * {@link #embeddedProfile}), and in a PNG the EXIF block (eXIf chunk, orientation reset to normal).
+     * {@link OutputEncoding}), and in a PNG the EXIF block (eXIf chunk, orientation reset to normal).
      */
-    private static IIOMetadata carriedMetadata(Photo photo, byte[] icc, ImageWriter writer, BufferedImage image,
+    private static IIOMetadata carriedMetadata(SourceInfo source, byte[] icc, ImageWriter writer, BufferedImage image,
                                                ImageWriteParam param, ImageFormat format) throws IOException {
-        SourceInfo source = photo.source();
         byte[] exif = null;
         if (format == ImageFormat.PNG && source.exif() != null && JpegSegments.startsWith(source.exif(), JpegSegments.EXIF_ID)) {
             byte[] normal = ExifOrientation.resetToNormal(source.exif());
@@ -361,16 +372,13 @@ public final class PhotoExporter {
         return first;
     }
 
-    /** Wraps the pixels without copying them when alpha is kept; drops alpha otherwise. */
-    static BufferedImage toBufferedImage(Photo photo, boolean keepAlpha) {
-        int w = photo.width();
-        int h = photo.height();
+    /** The 8-bit values as an image, alpha kept, or dropped (composited over white where it was not opaque). */
+    static BufferedImage toBufferedImage(int[] src, int w, int h, boolean hasAlpha, boolean keepAlpha) {
         BufferedImage image = new BufferedImage(w, h, keepAlpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         int[] data = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        int[] src = photo.argb();
         if (keepAlpha) {
             System.arraycopy(src, 0, data, 0, src.length);
-        } else if (photo.hasAlpha()) {
+        } else if (hasAlpha) {
             // a format without alpha: see-through parts are shown over white, as viewers show them
             for (int i = 0; i < src.length; i++) {
                 int p = src[i];

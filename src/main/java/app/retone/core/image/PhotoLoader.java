@@ -1,6 +1,7 @@
 package app.retone.core.image;
 
 import app.retone.core.image.ImageReadException.Problem;
+import app.retone.core.color.RgbSpace;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import java.awt.color.CMMException;
@@ -91,37 +92,50 @@ public final class PhotoLoader {
         BufferedImage image = decoded.image();
         boolean alpha = image.getColorModel().hasAlpha();
         boolean converted = false;
-        int[] argb = null;
-        short[] deep = null;
+        int[] argb;
+        Samples samples;
         try {
             ICC_Profile profile = usableProfile(icc, image, warnings);
-            if (WorkingSpace.isDeep(image)) {
-                // 16 bits: the 8-bit copy is their rounding, made without a second conversion
-                deep = deepPixels(image, profile, warnings);
+            RgbSpace space = exactSpace(profile, warnings);
+            if (space != null) {
+                // the file's own values, kept as they are; the screen's sRGB pixels converted from them exactly
+                int[] values = PixelConversion.toArgb(image).argb(); // 8 bits (and alpha), grey replicated
+                if (WorkingSpace.isDeep(image)) {
+                    short[] deep = ExifOrientation.apply(WorkingSpace.toSrgbDeep(image, null), width, height, orientation);
+                    int[] alphaFrom = alpha ? ExifOrientation.apply(values, width, height, orientation) : null;
+                    samples = new Samples(space, null, deep);
+                    argb = samples.toSrgb8(alphaFrom);
+                } else {
+                    samples = new Samples(space, ExifOrientation.apply(values, width, height, orientation), null);
+                    argb = samples.toSrgb8(null);
+                }
+                converted = !space.isSrgb();
+            } else {
+                // a device profile with lookup tables: LittleCMS converts, clipping to sRGB (export converts back)
+                short[] deep = WorkingSpace.isDeep(image) ? deepPixels(image, profile, warnings) : null;
                 if (deep != null) {
-                    converted = profile != null;
                     deep = ExifOrientation.apply(deep, width, height, orientation);
                     int[] alphaFrom = alpha ? ExifOrientation.apply(PixelConversion.toArgb(image).argb(), width, height,
                             orientation) : null;
                     argb = DeepPixels.toArgb(deep, alphaFrom);
-                }
-            }
-            if (argb == null) {
-                int[] pixels = null;
-                if (profile != null) {
+                    samples = new Samples(RgbSpace.SRGB, null, deep);
+                    converted = true;
+                } else {
+                    int[] pixels = null;
                     try {
                         pixels = WorkingSpace.toSrgbArgb(image, profile);
                         converted = true;
                     } catch (CMMException | ProfileDataException | IllegalArgumentException e) {
                         warnings.add(damagedProfile(e));
                     }
+                    if (pixels == null) {
+                        PixelConversion.Result values = PixelConversion.toArgb(image);
+                        pixels = values.argb();
+                        alpha = values.hasAlpha();
+                    }
+                    argb = ExifOrientation.apply(pixels, width, height, orientation);
+                    samples = Samples.srgb8(argb);
                 }
-                if (pixels == null) {
-                    PixelConversion.Result values = PixelConversion.toArgb(image);
-                    pixels = values.argb();
-                    alpha = values.hasAlpha();
-                }
-                argb = ExifOrientation.apply(pixels, width, height, orientation);
             }
         } catch (OutOfMemoryError e) {
             throw new ImageReadException(Problem.TOO_LARGE, path, String.format(Locale.ROOT,
@@ -137,7 +151,25 @@ public final class PhotoLoader {
                 segments.exif(), segments.xmp(), icc, converted);
         // the metadata panel's facts come from this same read of this same file
         PhotoDetails details = PhotoDetailsReader.of(metadata, source, width, height, bytes);
-        return new Photo(width, height, argb, alpha, source, warnings, details, deep);
+        return new Photo(width, height, argb, alpha, source, warnings, details, samples);
+    }
+
+    /**
+     * The space the photo's values are in when Retone can convert it exactly (sRGB without a
+     * profile, or a matrix/TRC or grey profile: {@link IccSpaces}); null for a device profile with
+     * lookup tables, which LittleCMS converts. A profile whose tags are damaged is a warning, and
+     * the values are taken as sRGB.
+     */
+    private static RgbSpace exactSpace(ICC_Profile profile, List<String> warnings) {
+        if (profile == null) {
+            return RgbSpace.SRGB;
+        }
+        try {
+            return IccSpaces.of(profile.getData(), "the photo's embedded profile").orElse(null);
+        } catch (IllegalArgumentException | java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {
+            warnings.add(damagedProfile(e));
+            return RgbSpace.SRGB;
+        }
     }
 
     /** The 16-bit sRGB pixels, converted from the profile if there is one, or null when that fails (with a warning). */

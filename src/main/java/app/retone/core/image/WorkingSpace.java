@@ -154,6 +154,35 @@ final class WorkingSpace {
         return new BufferedImage(cm, raster, false, null);
     }
 
+    /** One grey channel of 16-bit samples whose three channels are alike (the red is taken). */
+    static BufferedImage greyImage16(short[] rgb16, int w, int h) {
+        short[] grey = new short[w * h];
+        for (int i = 0; i < grey.length; i++) {
+            grey[i] = rgb16[3 * i];
+        }
+        WritableRaster raster = Raster.createInterleavedRaster(new DataBufferUShort(grey, grey.length), w, h, w, 1,
+                new int[] {0}, null);
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_USHORT_GRAY);
+        image.setData(raster);
+        return image;
+    }
+
+    /** One grey channel of 8-bit pixels whose three channels are alike (the red is taken). */
+    static BufferedImage greyImage8(BufferedImage rgb) {
+        int w = rgb.getWidth();
+        int h = rgb.getHeight();
+        BufferedImage grey = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] out = ((java.awt.image.DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            rgb.getRaster().getSamples(0, y, w, 1, 0, row);
+            for (int x = 0; x < w; x++) {
+                out[y * w + x] = (byte) row[x];
+            }
+        }
+        return grey;
+    }
+
     /**
      * An sRGB image converted into {@code profile}'s RGB space, laid out as the standard
      * {@code TYPE_3BYTE_BGR} or {@code TYPE_4BYTE_ABGR} so that every encoder takes it; its

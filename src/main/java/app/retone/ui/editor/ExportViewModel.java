@@ -59,10 +59,8 @@ public final class ExportViewModel {
         activities.track(activity, app.retone.ui.task.BackgroundTask.<ImageFormat>of(activity.title(), context -> {
             context.progress(0.05, withRegrain ? "Applying the colours at full resolution, then regrain…"
                     : "Applying the colours at full resolution…");
-            Photo rendered = PhotoRender.render(services.colorTransfer(), source, lut, atStrength, withRegrain);
-            context.checkCancelled();
-            context.progress(0.8, "Writing " + name + "…");
-            return services.exporter().export(rendered, destination, options);
+            return PhotoRender.export(services.colorTransfer(), services.exporter(), source, lut, atStrength, withRegrain,
+                    destination, options);
         }).onSuccess(format -> {
             notices.notice(Notice.info("Exported", destination + " (" + format.name().toLowerCase(Locale.ROOT) + ")"));
             notices.status("Exported " + name);

@@ -90,11 +90,8 @@ public final class BatchExportViewModel {
                         context.checkCancelled();
                         ColorLut3D lut = pipeline.lut(photo, step.settings(), transfer, context);
                         context.checkCancelled();
-                        Photo rendered = PhotoRender.render(engine, photo, lut, step.settings().strength(),
-                                step.settings().regrain());
-                        context.checkCancelled();
-                        exporter.export(rendered, item.destination(), request.optionsFor(item.photo().path(),
-                                step.overwrite()));
+                        PhotoRender.export(engine, exporter, photo, lut, step.settings().strength(), step.settings().regrain(),
+                                item.destination(), request.optionsFor(item.photo().path(), step.overwrite()));
                         counts[0]++;
                     }
                 } catch (CancellationException | InterruptedException e) {
