@@ -114,6 +114,79 @@ public final class TestImages {
         return file;
     }
 
+    /** A PNG of {@code image} with {@code profile} in an iCCP chunk right after IHDR, as other tools write it. */
+    public static byte[] pngWithIccp(BufferedImage image, byte[] profile) throws IOException {
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        if (!ImageIO.write(image, "png", plain)) {
+            throw new IOException("no PNG writer");
+        }
+        byte[] png = plain.toByteArray();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write("ICC\0".getBytes(StandardCharsets.ISO_8859_1)); // name, its terminator
+        body.write(0); // deflate
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+        try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(body, deflater)) {
+            z.write(profile);
+        }
+        byte[] data = body.toByteArray();
+        ByteBuffer chunk = ByteBuffer.allocate(12 + data.length);
+        chunk.putInt(data.length).put("iCCP".getBytes(StandardCharsets.ISO_8859_1)).put(data);
+        CRC32 crc = new CRC32();
+        crc.update(chunk.array(), 4, 4 + data.length);
+        chunk.putInt((int) crc.getValue());
+        int afterIhdr = 8 + 8 + 13 + 4;
+        return concat(concat(java.util.Arrays.copyOf(png, afterIhdr), chunk.array()),
+                java.util.Arrays.copyOfRange(png, afterIhdr, png.length));
+    }
+
+    /** A TIFF of a 16-bit image with {@code profile} in its InterColorProfile tag (34675), written by the JDK's writer. */
+    public static Path tiff16WithProfile(Path file, BufferedImage image, byte[] profile) throws IOException {
+        ImageWriter writer = null;
+        for (var it = ImageIO.getImageWritersByFormatName("tiff"); it.hasNext() && writer == null; ) {
+            ImageWriter candidate = it.next();
+            if (candidate.getClass().getName().startsWith("com.sun.imageio")) {
+                writer = candidate;
+            }
+        }
+        if (writer == null) {
+            throw new IOException("the JDK's TIFF writer is missing");
+        }
+        javax.imageio.metadata.IIOMetadata metadata = writer.getDefaultImageMetadata(
+                new javax.imageio.ImageTypeSpecifier(image), writer.getDefaultWriteParam());
+        String format = metadata.getNativeMetadataFormatName();
+        javax.imageio.metadata.IIOMetadataNode root = new javax.imageio.metadata.IIOMetadataNode(format);
+        javax.imageio.metadata.IIOMetadataNode ifd = new javax.imageio.metadata.IIOMetadataNode("TIFFIFD");
+        javax.imageio.metadata.IIOMetadataNode field = new javax.imageio.metadata.IIOMetadataNode("TIFFField");
+        field.setAttribute("number", "34675");
+        javax.imageio.metadata.IIOMetadataNode values = new javax.imageio.metadata.IIOMetadataNode("TIFFUndefined");
+        StringBuilder bytes = new StringBuilder();
+        for (int i = 0; i < profile.length; i++) {
+            bytes.append(i == 0 ? "" : ",").append(profile[i]);
+        }
+        values.setAttribute("value", bytes.toString());
+        field.appendChild(values);
+        ifd.appendChild(field);
+        root.appendChild(ifd);
+        metadata.mergeTree(format, root);
+        Files.deleteIfExists(file);
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, metadata), null);
+        } finally {
+            writer.dispose();
+        }
+        return file;
+    }
+
+    /** A 16-bit RGB image of the given samples (R, G, B per pixel). */
+    public static BufferedImage rgb16(short[] samples, int w, int h) {
+        java.awt.image.WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(
+                new java.awt.image.DataBufferUShort(samples, samples.length), w, h, 3 * w, 3, new int[] {0, 1, 2}, null);
+        java.awt.image.ColorModel cm = new java.awt.image.ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
+                false, false, java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_USHORT);
+        return new BufferedImage(cm, raster, false, null);
+    }
+
     /** A JPEG with an Exif block carrying the orientation and a camera make, plus optional XMP and ICC. */
     public static byte[] jpegWithMetadata(BufferedImage image, int orientation, String make, String xmp, byte[] icc)
             throws IOException {

@@ -1,0 +1,195 @@
+package app.retone.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.retone.core.color.SrgbCurve;
+import app.retone.core.image.PhotoLoader;
+import app.retone.testing.LittleCms;
+import app.retone.testing.Pixels;
+import app.retone.testing.TestImages;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 21's working space, from the command line as a user runs it: a colour-managed photo at
+ * strength 0 comes back bit for bit in its own space, with its profile; 16-bit conversions to sRGB
+ * agree with LittleCMS's own tools (run live) everywhere, shadows included; a grey photo stays grey.
+ */
+class WideGamutCommandLineTest extends CommandLineTestBase {
+
+    private static final Path REC2020 = Path.of("/usr/share/color/argyll/ref/Rec2020.icm");
+
+    @TempDir
+    Path dir;
+
+    /** An 8-bit image of Display P3's primaries, white, black and their mixes, at full P3 values. */
+    static BufferedImage p3Primaries() {
+        int[] values = {0xFF0000, 0x00FF00, 0x0000FF, 0xFFFF00, 0x00FFFF, 0xFF00FF, 0xFFFFFF, 0x000000, 0x808080, 0x20C040};
+        int w = values.length;
+        int h = 4;
+        int[] argb = new int[w * h];
+        for (int i = 0; i < argb.length; i++) {
+            argb[i] = 0xFF000000 | values[i % w];
+        }
+        return TestImages.fromArgb(argb, w, h, false);
+    }
+
+    @Test
+    void anEightBitDisplayP3PngOfPureP3PrimariesKeepsItsValuesAndItsProfileAtStrengthZero() throws Exception {
+        byte[] p3 = Files.readAllBytes(LittleCms.DISPLAY_P3);
+        Path in = TestImages.write(dir.resolve("primaries.png"), TestImages.pngWithIccp(p3Primaries(), p3));
+        Path out = dir.resolve("out.png");
+        assertEquals(0, run("enhance", in.toString(), "-o", out.toString(), "--strength", "0"), stderr);
+        assertArrayEquals(Pixels.rawValues(in), Pixels.rawValues(out), "P3 values as they were");
+        assertArrayEquals(p3, new PhotoLoader().load(out).source().iccProfile(), "the P3 profile embedded");
+    }
+
+    @Test
+    void aSixteenBitAdobeRgbTiffComesBackBitForBitAtStrengthZero() throws Exception {
+        Path srgb = TestImages.write(dir.resolve("gradient.tif"), TestImages.gradient16(320, 200), "tiff");
+        Path adobe = dir.resolve("adobe.tif");
+        LittleCms.run("tificc", "-t1", "-e", "-w16", "-o" + LittleCms.ADOBE_RGB, srgb.toString(), adobe.toString());
+        Path out = dir.resolve("out.tif");
+        assertEquals(0, run("enhance", adobe.toString(), "-o", out.toString(), "--strength", "0"), stderr);
+        int[][] before = Pixels.rawSamples(adobe);
+        int[][] after = Pixels.rawSamples(out);
+        assertEquals(65535, after[3][0], "16 bits");
+        for (int c = 0; c < 3; c++) {
+            assertArrayEquals(before[c], after[c], "channel " + c);
+        }
+        assertArrayEquals(Files.readAllBytes(LittleCms.ADOBE_RGB), new PhotoLoader().load(out).source().iccProfile());
+    }
+
+    @Test
+    void sixteenBitRec2020ToSrgbMatchesTificcEverywhereShadowsIncluded() throws Exception {
+        // Rec. 2020 values: a green ramp over 0..8191 (the shadows), a grey ramp, and a sweep of colours
+        int w = 1024;
+        int h = 24;
+        short[] samples = new short[3 * w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = 3 * (y * w + x);
+                if (y < 8) {
+                    samples[i + 1] = (short) ((y * w + x) * 8191 / (8 * w - 1));
+                } else if (y < 16) {
+                    int v = ((y - 8) * w + x) * 65535 / (8 * w - 1);
+                    samples[i] = samples[i + 1] = samples[i + 2] = (short) v;
+                } else {
+                    double t = x / (w - 1.0);
+                    samples[i] = (short) (65535 * (0.5 + 0.5 * Math.sin(6.3 * t)));
+                    samples[i + 1] = (short) (65535 * (0.5 + 0.5 * Math.sin(6.3 * t + 2.1)));
+                    samples[i + 2] = (short) (65535 * (y - 16) / 7.0 * t);
+                }
+            }
+        }
+        Path in = TestImages.tiff16WithProfile(dir.resolve("rec2020.tif"), TestImages.rgb16(samples, w, h),
+                Files.readAllBytes(REC2020));
+        Path ours = dir.resolve("ours.tif");
+        assertEquals(0, run("enhance", in.toString(), "-o", ours.toString(), "--strength", "0", "--colour-space", "srgb"), stderr);
+        int[][] a = Pixels.rawSamples(ours);
+        assertEquals(65535, a[3][0]);
+        // LittleCMS's exact evaluation (-c0: no precalculated table) and its default (a precalculated table)
+        int[][] exact = tificc(in, "-c0");
+        int[][] precalculated = tificc(in, "-c1");
+        boolean[] inGamut = new boolean[w * h];
+        double worstExact = 0;
+        double worstInGamut = 0;
+        double worstBeyond = 0;
+        app.retone.core.color.RgbSpace rec2020 = new PhotoLoader().load(in).samples().space();
+        for (int i = 0; i < w * h; i++) {
+            double[] v = {(samples[3 * i] & 0xFFFF) / 65535.0, (samples[3 * i + 1] & 0xFFFF) / 65535.0,
+                (samples[3 * i + 2] & 0xFFFF) / 65535.0};
+            rec2020.toSrgb(v);
+            inGamut[i] = v[0] >= -1e-4 && v[0] <= 1 + 1e-4 && v[1] >= -1e-4 && v[1] <= 1 + 1e-4 && v[2] >= -1e-4 && v[2] <= 1 + 1e-4;
+            worstExact = Math.max(worstExact, deltaE16(a, exact, i));
+            double d = deltaE16(a, precalculated, i);
+            if (inGamut[i]) {
+                worstInGamut = Math.max(worstInGamut, d);
+            } else {
+                worstBeyond = Math.max(worstBeyond, d);
+            }
+        }
+        long oursLevels = IntStream.range(0, 8 * w).map(i -> a[1][i]).distinct().count();
+        long exactLevels = IntStream.range(0, 8 * w).map(i -> exact[1][i]).distinct().count();
+        long precalculatedLevels = IntStream.range(0, 8 * w).map(i -> precalculated[1][i]).distinct().count();
+        System.out.printf("Rec. 2020 16-bit -> sRGB against tificc: worst ΔE76 %.3f (exact, -c0); with its default precalculated "
+                + "table %.3f within sRGB, %.3f beyond it; green 0..8191 keeps %d levels (tificc -c0 %d, -c1 %d)%n",
+                worstExact, worstInGamut, worstBeyond, oursLevels, exactLevels, precalculatedLevels);
+        assertTrue(worstExact <= 0.1, "LittleCMS's exact conversion: worst ΔE76 " + worstExact);
+        assertTrue(worstInGamut <= 1.0, "LittleCMS's default, colours within sRGB: worst ΔE76 " + worstInGamut);
+        assertTrue(oursLevels >= exactLevels && oursLevels >= 0.95 * precalculatedLevels, oursLevels + " shadow levels");
+    }
+
+    private int[][] tificc(Path in, String precalculation) {
+        Path out = dir.resolve("lcms" + precalculation + ".tif");
+        LittleCms.run("tificc", "-t1", "-w16", precalculation, in.toString(), out.toString());
+        return Pixels.rawSamples(out);
+    }
+
+    private static double deltaE16(int[][] a, int[][] b, int i) {
+        return deltaE16(a[0][i], a[1][i], a[2][i], b[0][i], b[1][i], b[2][i]);
+    }
+
+    @Test
+    void aGreyJpegWithAGreyProfileStaysGreyInItsOwnSpace() throws Exception {
+        Path in = LittleCms.fixture("grey-gamma22.jpg");
+        Path out = dir.resolve("grey.jpg");
+        assertEquals(0, run("enhance", in.toString(), "-o", out.toString(), "--strength", "0.8"), stderr);
+        int[][] stored = Pixels.rawSamples(out);
+        assertArrayEquals(stored[0], stored[1], "one grey channel");
+        assertEquals(1, bands(out), "written as grey");
+        byte[] profile = new PhotoLoader().load(out).source().iccProfile();
+        assertArrayEquals(new PhotoLoader().load(in).source().iccProfile(), profile, "its grey profile embedded");
+        // the look did act on it
+        assertNotEquals(Arrays.toString(Pixels.rawSamples(in)[0]), Arrays.toString(stored[0]));
+        // LittleCMS reads the result as the grey it is
+        int[] shown = LittleCms.shownAsSrgb(out, dir);
+        for (int p : shown) {
+            assertEquals(p >>> 16 & 0xFF, p & 0xFF, 1, "neutral as LittleCMS shows it");
+        }
+        // written in sRGB instead, it is RGB
+        Path srgb = dir.resolve("srgb.jpg");
+        assertEquals(0, run("enhance", in.toString(), "-o", srgb.toString(), "--colour-space", "srgb"), stderr);
+        assertEquals(3, bands(srgb));
+    }
+
+    private static int bands(Path file) throws Exception {
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(file.toFile())) {
+            javax.imageio.ImageReader reader = javax.imageio.ImageIO.getImageReaders(in).next();
+            reader.setInput(in);
+            return reader.getRawImageType(0).getNumBands();
+        }
+    }
+
+    /** ΔE76 between two 16-bit sRGB colours. */
+    static double deltaE16(int r1, int g1, int b1, int r2, int g2, int b2) {
+        double[] p = lab(r1, g1, b1);
+        double[] q = lab(r2, g2, b2);
+        return Math.sqrt((p[0] - q[0]) * (p[0] - q[0]) + (p[1] - q[1]) * (p[1] - q[1]) + (p[2] - q[2]) * (p[2] - q[2]));
+    }
+
+    private static double[] lab(int r16, int g16, int b16) {
+        double r = SrgbCurve.toLinear(r16 / 65535.0);
+        double g = SrgbCurve.toLinear(g16 / 65535.0);
+        double b = SrgbCurve.toLinear(b16 / 65535.0);
+        double x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047;
+        double y = 0.2126729 * r + 0.7151522 * g + 0.0721750 * b;
+        double z = (0.0193339 * r + 0.1191920 * g + 0.9503041 * b) / 1.08883;
+        double fx = f(x);
+        double fy = f(y);
+        double fz = f(z);
+        return new double[] {116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)};
+    }
+
+    private static double f(double t) {
+        return t > 216.0 / 24389 ? Math.cbrt(t) : (24389.0 / 27 * t + 16) / 116;
+    }
+}

@@ -1,0 +1,81 @@
+package app.retone.core.render;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.retone.core.color.ColorLut3D;
+import app.retone.core.color.ColorTransfer;
+import app.retone.core.image.EncodedPixels;
+import app.retone.core.image.ImageFormat;
+import app.retone.core.image.OutputColourSpace;
+import app.retone.core.image.Photo;
+import app.retone.core.image.PhotoLoader;
+import app.retone.testing.LittleCms;
+import app.retone.testing.TestImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rendering in the working space: what the look does not move keeps colours beyond sRGB; only the output clips. */
+class WorkingSpaceRenderTest {
+
+    @TempDir
+    Path dir;
+
+    /** A look that lifts the shadows only: nodes darker than a third on every channel move up, the rest stay. */
+    private static ColorLut3D shadowLift() {
+        int n = 17;
+        float[] nodes = new float[3 * n * n * n];
+        for (int b = 0, i = 0; b < n; b++) {
+            for (int g = 0; g < n; g++) {
+                for (int r = 0; r < n; r++) {
+                    float[] v = {r / (n - 1f), g / (n - 1f), b / (n - 1f)};
+                    boolean dark = v[0] < 0.34f && v[1] < 0.34f && v[2] < 0.34f;
+                    for (int c = 0; c < 3; c++) {
+                        nodes[i++] = dark ? v[c] + 0.08f * (0.34f - Math.max(v[0], Math.max(v[1], v[2]))) : v[c];
+                    }
+                }
+            }
+        }
+        return ColorLut3D.of(n, nodes);
+    }
+
+    @Test
+    void coloursTheLookLeavesAloneStayBeyondSrgbInTheirOwnSpace() throws Exception {
+        // Display P3's primaries, white, black (which the look lifts) and greys
+        int[] values = {0xFF0000, 0x00FF00, 0x0000FF, 0xFFFFFF, 0x000000, 0x101010};
+        int[] argb = new int[values.length * 2];
+        for (int i = 0; i < argb.length; i++) {
+            argb[i] = 0xFF000000 | values[i % values.length];
+        }
+        Path in = TestImages.write(dir.resolve("p3.png"), TestImages.pngWithIccp(TestImages.fromArgb(argb, values.length, 2, false),
+                Files.readAllBytes(LittleCms.DISPLAY_P3)));
+        Photo photo = new PhotoLoader().load(in);
+        assertTrue(!photo.samples().space().isSrgb(), "read in P3");
+        EncodedPixels own = PhotoRender.render(new ColorTransfer(), photo, shadowLift(), 1, false, ImageFormat.PNG,
+                OutputColourSpace.SOURCE);
+        int[] out = own.samples().packed8();
+        for (int i = 0; i < 4; i++) {
+            assertEquals(values[i], out[i] & 0xFFFFFF, "P3 value " + Integer.toHexString(values[i]) + " left as it was");
+        }
+        assertNotEquals(0, out[4] & 0xFFFFFF, "black lifted");
+        // on screen (sRGB) P3's green is clipped to sRGB's; written in sRGB too, the export says so
+        assertEquals(0x00FF00, photo.argb()[1] & 0xFFFFFF);
+        EncodedPixels srgb = PhotoRender.render(new ColorTransfer(), photo, shadowLift(), 1, false, ImageFormat.PNG,
+                OutputColourSpace.SRGB);
+        assertEquals(0x00FF00, srgb.samples().packed8()[1] & 0xFFFFFF);
+        assertTrue(srgb.samples().space().isSrgb());
+    }
+
+    @Test
+    void atStrengthZeroEveryPhotoWritesItsOwnValuesBack() throws Exception {
+        Path in = LittleCms.fixture("p3-beyond-srgb.tif");
+        Photo photo = new PhotoLoader().load(in);
+        EncodedPixels same = PhotoRender.render(new ColorTransfer(), photo, shadowLift(), 0, true, ImageFormat.TIFF,
+                OutputColourSpace.SOURCE);
+        assertArrayEquals(photo.samples().packed8(), same.samples().packed8());
+    }
+}
