@@ -60,7 +60,7 @@ final class LookPanel {
         });
         transferChoice.setValue(look.lookTransferProperty().get());
         look.lookTransferProperty().addListener((obs, old, now) -> transferChoice.setValue(now));
-        transferChoice.valueProperty().addListener((obs, old, now) -> look.useTransfer(now));
+        transferChoice.valueProperty().addListener((obs, old, now) -> viewModel.useTransfer(now));
 
         strengthSlider.disableProperty().bind(look.hasLookProperty().not());
         strengthSlider.setValue(adjustments.strengthProperty().get() * 100);

@@ -155,7 +155,7 @@ public final class MainController {
         Command.of(this::reset).disabledWhen(noPhoto).attach(resetItem).attach(resetButton);
         Command.of(this::matchReference).disabledWhen(noPhoto).selectedWhen(kind.isEqualTo(TargetKind.REFERENCE))
                 .attach(referenceItem).attach(referenceButton);
-        Command.of(viewModel.look()::useModel).disabledWhen(noPhoto).selectedWhen(kind.isEqualTo(TargetKind.MODEL))
+        Command.of(viewModel::useModelLook).disabledWhen(noPhoto).selectedWhen(kind.isEqualTo(TargetKind.MODEL))
                 .attach(modelItem).attach(modelButton);
         Command cancel = Command.of(viewModel::cancelAll).disabledWhen(viewModel.activities().busyProperty().not())
                 .attach(cancelItem);
@@ -189,7 +189,7 @@ public final class MainController {
 
     private void matchReference() {
         dialogs.choosePhoto(window(), "Match the look of a reference photo",
-                viewModel.session().lastFolder().orElse(null)).ifPresent(viewModel.look()::matchReference);
+                viewModel.session().lastFolder().orElse(null)).ifPresent(viewModel::matchReference);
     }
 
     private void export() {

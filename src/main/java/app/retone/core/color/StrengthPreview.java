@@ -22,12 +22,78 @@ public final class StrengthPreview {
     private final short[] delta;
 
     public StrengthPreview(int[] source, ColorLut3D lut, Interpolation interpolation) {
+        this(source, lut.isIdentity() ? null : lut.applyUnrounded(source, interpolation));
+    }
+
+    /**
+     * The same with regrain: the correction is the look's, LUT(p) − p, regrained as the export
+     * regrains it ({@link Regrain}, at this copy's own scale). Regrain's correction is linear in the
+     * look's change, so the result at strength s is p + s · regrained correction, as exact at every
+     * strength as the plain repaint is.
+     */
+    public static StrengthPreview regrained(int[] source, int width, int height, ColorLut3D lut, Interpolation interpolation,
+                                            Regrain regrain) {
+        if (lut.isIdentity()) {
+            return new StrengthPreview(source, null);
+        }
+        float[] looked = lut.applyUnrounded(source, interpolation);
+        float[] result = new float[looked.length];
+        Regrain.Rows original = rows(width, height, (i, planes, j) -> {
+            int p = source[i];
+            planes[0][j] = (p >>> 16 & 0xFF) / 255f;
+            planes[1][j] = (p >>> 8 & 0xFF) / 255f;
+            planes[2][j] = (p & 0xFF) / 255f;
+        });
+        Regrain.Rows colored = rows(width, height, (i, planes, j) -> {
+            planes[0][j] = looked[3 * i] / 255f;
+            planes[1][j] = looked[3 * i + 1] / 255f;
+            planes[2][j] = looked[3 * i + 2] / 255f;
+        });
+        regrain.apply(original, colored, (y0, y1, correction, before, from) -> {
+            for (int y = y0; y < y1; y++) {
+                for (int x = 0, i = y * width, j = (y - y0 + from) * width; x < width; x++, i++, j++) {
+                    int p = source[i];
+                    result[3 * i] = (p >>> 16 & 0xFF) + 255f * correction[0][j];
+                    result[3 * i + 1] = (p >>> 8 & 0xFF) + 255f * correction[1][j];
+                    result[3 * i + 2] = (p & 0xFF) + 255f * correction[2][j];
+                }
+            }
+        });
+        return new StrengthPreview(source, result);
+    }
+
+    private interface PixelReader {
+        void read(int i, float[][] planes, int j);
+    }
+
+    private static Regrain.Rows rows(int width, int height, PixelReader reader) {
+        return new Regrain.Rows() {
+            @Override
+            public int w() {
+                return width;
+            }
+
+            @Override
+            public int h() {
+                return height;
+            }
+
+            @Override
+            public void read(int y0, int y1, float[][] into) {
+                for (int i = y0 * width, j = 0, end = y1 * width; i < end; i++, j++) {
+                    reader.read(i, into, j);
+                }
+            }
+        };
+    }
+
+    /** From the full result at strength 1 per pixel (3 floats in 8-bit units, unrounded), or null for none. */
+    private StrengthPreview(int[] source, float[] exact) {
         this.source = source;
         this.delta = new short[3 * source.length];
-        if (lut.isIdentity()) {
+        if (exact == null) {
             return;
         }
-        float[] exact = lut.applyUnrounded(source, interpolation);
         int chunks = (source.length + CHUNK - 1) / CHUNK;
         IntStream.range(0, chunks).parallel().forEach(c -> {
             int from = c * CHUNK;

@@ -18,9 +18,9 @@ public final class Adjustments {
 
     /**
      * @param strengthChanged runs once per valid strength (never for one clamped or refused)
-     * @param restChanged     runs when regrain is switched, and when the slider comes to rest
+     * @param regrainChanged  runs when regrain is switched
      */
-    Adjustments(Runnable strengthChanged, Runnable restChanged) {
+    Adjustments(Runnable strengthChanged, Runnable regrainChanged) {
         strength.addListener((obs, old, now) -> {
             if (Double.isNaN(now.doubleValue())) {
                 strength.set(old.doubleValue()); // no strength at all: keep the last one
@@ -33,12 +33,7 @@ public final class Adjustments {
             }
             strengthChanged.run();
         });
-        regrain.addListener((obs, old, now) -> restChanged.run());
-        adjusting.addListener((obs, old, now) -> {
-            if (!now) {
-                restChanged.run(); // the slider came to rest: put the grain back into the detail
-            }
-        });
+        regrain.addListener((obs, old, now) -> regrainChanged.run());
     }
 
     /** 0..1.5; 1 is the full transfer. */
@@ -50,7 +45,7 @@ public final class Adjustments {
         return regrain;
     }
 
-    /** True while the user drags the slider: costly refinements (regrain of the detail) wait for the release. */
+    /** True while the user drags the slider. */
     public BooleanProperty adjustingProperty() {
         return adjusting;
     }

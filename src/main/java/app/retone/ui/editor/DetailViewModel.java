@@ -11,8 +11,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * Full-resolution pixels of the region in view, for zoom levels the display copy cannot show
- * sharply: rendered in the background from the original under the look on screen, repainted at
- * each slider move through their own fast path, and regrained once the slider rests.
+ * sharply: rendered in the background from the original under the look on screen, regrained at
+ * their own scale when regrain is on (as the export is), and repainted at each slider move through
+ * their own fast path (regrain's correction is linear in strength, so every strength is regrained).
  */
 public final class DetailViewModel {
 
@@ -27,12 +28,8 @@ public final class DetailViewModel {
         }
     }
 
-    /**
-     * A rendered region: its original pixels, their repaint (for regrain) and view at any
-     * strength (both null without a look), and the result.
-     */
-    private record DetailPixels(PreviewFrame original, StrengthPreview preview, StrengthView view, BlendFrame result,
-                                boolean regrained) {
+    /** A rendered region: its original pixels, its view at any strength (null without a look), and the result. */
+    private record DetailPixels(PreviewFrame original, StrengthView view, BlendFrame result, boolean regrained) {
     }
 
     private final EditorServices services;
@@ -45,10 +42,9 @@ public final class DetailViewModel {
     private final ReadOnlyObjectWrapper<DetailFrame> detail = new ReadOnlyObjectWrapper<>();
     /** The region asked for last, and the fast path for its pixels under the current look. */
     private DetailRegion region;
-    private StrengthPreview detailPreview;
     private StrengthView detailView;
+    private boolean detailRegrained;
     private TaskHandle renderWork = TaskHandle.NONE;
-    private TaskHandle refineWork = TaskHandle.NONE;
 
     DetailViewModel(EditorServices services, TaskExecutor executor, Notices notices, PhotoSession session,
                     LookViewModel looks, Adjustments adjustments) {
@@ -100,39 +96,28 @@ public final class DetailViewModel {
     public void clearDetail() {
         cancelWork();
         region = null;
-        detailPreview = null;
         detailView = null;
         detail.set(null);
     }
 
     void cancelWork() {
         renderWork.cancel();
-        refineWork.cancel();
     }
 
     /** Another look is on screen: the region is rendered again under it. */
     void lookChanged() {
-        detailPreview = null;
         detailView = null;
     }
 
-    /** The detail region at the current strength through its fast path (no regrain while the slider moves). */
+    /** The detail region at the current strength through its fast path. */
     void repaint() {
-        if (repaintFast() && !adjustments.adjusting()) {
-            refine();
-        }
-    }
-
-    private boolean repaintFast() {
         DetailFrame shown = detail.get();
-        if (shown == null || detailView == null) {
-            return false;
+        if (shown != null && detailView != null) {
+            detail.set(shown.withAfter(detailView.at(adjustments.strength()), detailRegrained));
         }
-        detail.set(shown.withAfter(detailView.at(adjustments.strength()), false));
-        return true;
     }
 
-    /** Renders the region asked for: the original's pixels, the look's fast path for them, and regrain when due. */
+    /** Renders the region asked for: the original's pixels and the look's fast path for them, regrained when regrain is on. */
     void render() {
         Look look = looks.lookProperty().get();
         DetailRegion asked = region;
@@ -142,7 +127,7 @@ public final class DetailViewModel {
         }
         cancelWork();
         double s = adjustments.strength();
-        boolean withRegrain = adjustments.regrain() && !adjustments.adjusting() && asked.scale() == 1;
+        boolean withRegrain = adjustments.regrain();
         renderWork = executor.submit(BackgroundTask.<DetailPixels>of("Detail", context -> {
             Photo full = current.photo();
             int[] original = Resample.crop(full.argb(), full.width(), full.height(), asked.x(), asked.y(),
@@ -152,68 +137,26 @@ public final class DetailViewModel {
             int h = asked.pixelHeight();
             PreviewFrame originalFrame = new PreviewFrame(w, h, original, !full.hasAlpha());
             if (look == null) {
-                return new DetailPixels(originalFrame, null, null, BlendFrame.of(originalFrame), false);
+                return new DetailPixels(originalFrame, null, BlendFrame.of(originalFrame), false);
             }
-            StrengthPreview preview = new StrengthPreview(original, look.lut(), services.interpolation());
+            StrengthPreview preview = withRegrain
+                    ? StrengthPreview.regrained(original, w, h, look.lut(), services.interpolation(), services.regrain())
+                    : new StrengthPreview(original, look.lut(), services.interpolation());
             context.checkCancelled();
             StrengthView view = StrengthView.of(originalFrame, preview, context::checkCancelled);
             context.checkCancelled();
-            if (withRegrain && s > 0) {
-                int[] colored = new int[original.length];
-                preview.render(s, colored);
-                context.checkCancelled();
-                PreviewFrame grained = new PreviewFrame(w, h, services.regrain().apply(original, colored, w, h),
-                        originalFrame.opaque());
-                return new DetailPixels(originalFrame, preview, view, view.alone(grained), true);
-            }
-            return new DetailPixels(originalFrame, preview, view, view.at(s), false);
+            return new DetailPixels(originalFrame, view, view.at(s), withRegrain);
         }).onSuccess(out -> {
-            if (current != session.current() || asked != region || look != looks.lookProperty().get()) {
+            if (current != session.current() || asked != region || look != looks.lookProperty().get()
+                    || withRegrain != adjustments.regrain()) {
                 return; // asked for something else meanwhile
             }
-            detailPreview = out.preview();
             detailView = out.view();
+            detailRegrained = out.regrained();
             detail.set(new DetailFrame(asked.x(), asked.y(), asked.width(), asked.height(), asked.scale(),
                     out.original(), out.result(), out.regrained()));
             if (s != adjustments.strength() && detailView != null) {
                 repaint(); // the slider moved while this was rendered
-            }
-        }).onFailure(error -> failed(current, error)));
-    }
-
-    /** Puts the grain back into the detail once the slider rests: only at 100 % and beyond, where the pixels are the photo's own. */
-    void refine() {
-        DetailFrame shown = detail.get();
-        DetailRegion asked = region;
-        if (shown == null || detailPreview == null || adjustments.adjusting() || asked == null || !renderWork.isDone()
-                || shown.scale() != 1 || shown.x() != asked.x() || shown.y() != asked.y()) {
-            return; // nothing to refine, or a new region is on its way (its render includes the grain)
-        }
-        if (!adjustments.regrain() || adjustments.strength() == 0) {
-            if (shown.regrained()) {
-                repaintFast();
-            }
-            return;
-        }
-        refineWork.cancel();
-        PreparedPhoto current = session.current();
-        StrengthPreview preview = detailPreview;
-        StrengthView view = detailView;
-        int[] original = shown.before().argb();
-        double s = adjustments.strength();
-        int w = shown.before().width();
-        int h = shown.before().height();
-        refineWork = executor.submit(BackgroundTask.<int[]>of("Regrain detail", context -> {
-            int[] colored = new int[original.length];
-            preview.render(s, colored);
-            context.checkCancelled();
-            return services.regrain().apply(original, colored, w, h);
-        }).onSuccess(pixels -> {
-            DetailFrame now = detail.get();
-            if (current == session.current() && preview == detailPreview && s == adjustments.strength()
-                    && adjustments.regrain() && now != null) {
-                PreviewFrame grained = new PreviewFrame(w, h, pixels, now.before().opaque());
-                detail.set(now.withAfter(view.alone(grained), true));
             }
         }).onFailure(error -> failed(current, error)));
     }

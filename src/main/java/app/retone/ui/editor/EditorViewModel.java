@@ -40,7 +40,7 @@ public final class EditorViewModel {
     private final Activities activities;
     private final Notices notices = new Notices();
     private final PhotoSession session;
-    private final Adjustments adjustments = new Adjustments(this::repaint, this::refineDetail);
+    private final Adjustments adjustments = new Adjustments(this::repaint, this::regrainChanged);
     private final LookViewModel look;
     private final PreviewViewModel preview = new PreviewViewModel();
     private final DetailViewModel detail;
@@ -55,7 +55,8 @@ public final class EditorViewModel {
         this.pipeline = new PhotoPipeline(services);
         this.activities = new Activities(executor);
         this.session = new PhotoSession(pipeline, settings, activities, notices);
-        this.look = new LookViewModel(pipeline, settings, activities, notices, session, this::lookApplied);
+        this.look = new LookViewModel(pipeline, settings, activities, notices, session, adjustments::regrain, this::lookApplied);
+        adjustments.regrainProperty().set(look.lookTransferProperty().get().regrainByDefault());
         this.detail = new DetailViewModel(services, executor, notices, session, look, adjustments);
         this.histogram = new HistogramPanelViewModel(executor, session, look, preview, adjustments);
         this.export = new ExportViewModel(services, settings, activities, notices, session, look, adjustments);
@@ -176,13 +177,38 @@ public final class EditorViewModel {
 
     // ---- commands -------------------------------------------------------------------------
 
-    /** Strength back to 100 %, regrain on, the model's look, the result view. */
+    /** Strength back to 100 %, the model's look with its regrain default, the result view. */
     public void reset() {
         adjustments.strengthProperty().set(DEFAULT_STRENGTH);
-        adjustments.regrainProperty().set(true);
         compareMode.set(CompareMode.RESULT);
         showOriginal.set(false);
+        useModelLook();
+    }
+
+    /**
+     * The user chooses the model's look: regrain goes to that look's default (off for the tone
+     * curves, on for Pitié's 3D transfer: {@link app.retone.predict.LookTransfer#regrainByDefault}).
+     */
+    public void useModelLook() {
+        adjustments.regrainProperty().set(look.lookTransferProperty().get().regrainByDefault());
         look.useModel();
+    }
+
+    /** The user chooses a reference photo's look: matched with Pitié's 3D transfer, so regrain goes on by default. */
+    public void matchReference(Path reference) {
+        adjustments.regrainProperty().set(app.retone.predict.LookTransfer.PITIE.regrainByDefault());
+        look.matchReference(reference);
+    }
+
+    /** The user chooses how the automatic look is made; with the automatic look on screen, regrain follows its default. */
+    public void useTransfer(app.retone.predict.LookTransfer transfer) {
+        if (transfer == null || transfer == look.lookTransferProperty().get()) {
+            return;
+        }
+        if (look.targetKindProperty().get() == TargetKind.MODEL) {
+            adjustments.regrainProperty().set(transfer.regrainByDefault());
+        }
+        look.useTransfer(transfer);
     }
 
     /** Cancels all background work (the status bar's cancel button). */
@@ -213,8 +239,10 @@ public final class EditorViewModel {
         detail.repaint();
     }
 
-    private void refineDetail() {
-        detail.refine();
+    /** Regrain switched: the look's preview and the detail are made again with it on or off. */
+    private void regrainChanged() {
+        look.regrainChanged();
+        detail.render();
     }
 
     // ---- the parts --------------------------------------------------------------------------

@@ -23,10 +23,12 @@ public final class Look {
     private final Histogram3D target;
     private final ColorLut3D lut;
     private final StrengthView display;
+    private final boolean regrained;
     private final StrengthPreview modelCopyPreview;
 
     Look(PreparedPhoto photo, TargetKind kind, String name, Path reference, LookTransfer transfer, Histogram3D target,
-         ColorLut3D lut, StrengthView display, StrengthPreview modelCopyPreview) {
+         ColorLut3D lut, StrengthView display, boolean regrained, StrengthPreview modelCopyPreview) {
+        this.regrained = regrained;
         this.photo = photo;
         this.kind = kind;
         this.name = name;
@@ -77,6 +79,16 @@ public final class Look {
 
     StrengthView display() {
         return display;
+    }
+
+    /** Whether the display copy's fast path is regrained (as an export with regrain on is). */
+    public boolean regrained() {
+        return regrained;
+    }
+
+    /** The same look with another fast path for the display copy. */
+    Look withDisplay(StrengthView newDisplay, boolean newRegrained) {
+        return new Look(photo, kind, name, reference, transfer, target, lut, newDisplay, newRegrained, modelCopyPreview);
     }
 
     StrengthPreview modelCopyPreview() {

@@ -36,6 +36,8 @@ public final class LookViewModel {
     private final Notices notices;
     private final PhotoSession session;
     private final Consumer<Look> applied;
+    /** Whether the user wants regrain: the looks' display copies are regrained as the export will be. */
+    private final java.util.function.BooleanSupplier regrain;
 
     private final ReadOnlyObjectWrapper<Look> look = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<TargetKind> targetKind = new ReadOnlyObjectWrapper<>(TargetKind.MODEL);
@@ -50,13 +52,15 @@ public final class LookViewModel {
     private Look modelLook;
     private Look referenceLook;
     private TaskHandle lookWork = TaskHandle.NONE;
+    private TaskHandle regrainWork = TaskHandle.NONE;
     /** What makes the open photo's look again if another photo's open stopped it and then failed; null when none is due. */
     private Runnable lookRestart;
     /** Whether that look work is the model's prediction (else a reference's matching). */
     private boolean lookWorkPredicts;
 
     LookViewModel(PhotoPipeline pipeline, Settings settings, Activities activities, Notices notices, PhotoSession session,
-                  Consumer<Look> applied) {
+                  java.util.function.BooleanSupplier regrain, Consumer<Look> applied) {
+        this.regrain = regrain;
         this.pipeline = pipeline;
         this.settings = settings;
         this.activities = activities;
@@ -82,7 +86,7 @@ public final class LookViewModel {
         String name = String.valueOf(path.getFileName());
         Activity activity = new Activity("Matching " + name);
         lookWork = activities.track(activity, BackgroundTask.<Look>of(activity.title(),
-                context -> pipeline.matchLook(current, path, context)).onSuccess(made -> {
+                context -> pipeline.matchLook(current, path, regrain.getAsBoolean(), context)).onSuccess(made -> {
                     if (current == session.current()) {
                         lookRestart = null;
                         useReferenceLook(made);
@@ -132,6 +136,39 @@ public final class LookViewModel {
     // ---- the editor's steps ---------------------------------------------------------------
 
     /**
+     * Regrain was switched: the look on screen gets its display copy's fast path made again with
+     * regrain on or off, in the background (the LUT stays; nothing is predicted again), and then
+     * shows, so the preview always shows what the export will write.
+     */
+    void regrainChanged() {
+        Look shown = look.get();
+        boolean wanted = regrain.getAsBoolean();
+        if (shown == null || shown.regrained() == wanted) {
+            return;
+        }
+        regrainWork.cancel();
+        PreparedPhoto current = session.current();
+        Activity activity = new Activity(wanted ? "Adding the photo's grain" : "Showing the look without regrain");
+        regrainWork = activities.track(activity, BackgroundTask.<Look>of(activity.title(),
+                context -> pipeline.regrained(shown, wanted, context)).onSuccess(made -> {
+                    if (current == session.current() && look.get() == shown && regrain.getAsBoolean() == wanted) {
+                        remember(made);
+                        apply(made);
+                    }
+                }).onFailure(error -> notices.notice(Notice.warning("The preview could not follow regrain",
+                        Notice.reason(error)))));
+    }
+
+    /** Keeps a look made again (with other regrain) as the photo's model or reference look it replaces. */
+    private void remember(Look made) {
+        if (made.kind() == TargetKind.MODEL) {
+            modelLook = made;
+        } else {
+            referenceLook = made;
+        }
+    }
+
+    /**
      * The look a newly shown photo gets: {@code ready} when it was made for that photo and fits
      * {@code chosen} (the model's with the current transfer, or that reference's); else it is made.
      */
@@ -158,6 +195,7 @@ public final class LookViewModel {
     /** Another photo comes: this one's looks and the work on them go. */
     void clear() {
         lookWork.cancel(); // the previous photo's look is of no use now
+        regrainWork.cancel();
         lookRestart = null;
         modelLook = null;
         referenceLook = null;
@@ -190,7 +228,7 @@ public final class LookViewModel {
         LookTransfer transfer = lookTransfer.get();
         Activity activity = new Activity("Predicting the look");
         lookWork = activities.track(activity, BackgroundTask.<Look>of(activity.title(),
-                context -> pipeline.predictLook(current, transfer, context)).onSuccess(made -> {
+                context -> pipeline.predictLook(current, transfer, regrain.getAsBoolean(), context)).onSuccess(made -> {
                     if (current == session.current() && transfer == lookTransfer.get()) {
                         lookRestart = null;
                         modelLook = made;
@@ -218,6 +256,7 @@ public final class LookViewModel {
         description.set(made.description());
         look.set(made);
         applied.accept(made);
+        regrainChanged(); // a look made with the other regrain (ahead of time, or before a switch) follows it
     }
 
     // ---- state ----------------------------------------------------------------------------

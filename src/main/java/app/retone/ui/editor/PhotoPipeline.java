@@ -55,26 +55,35 @@ public final class PhotoPipeline {
 
     /**
      * The model's look for {@code photo}: the predicted target histogram and the LUT
-     * {@code transfer} makes for it, with the slider's fast paths rendered. Throws a
-     * {@link app.retone.predict.PredictionException} when the model is missing or fails.
+     * {@code transfer} makes for it, with the slider's fast paths rendered, regrained as the export
+     * will be when {@code regrain}. Throws a {@link app.retone.predict.PredictionException} when the
+     * model is missing or fails.
      */
-    public Look predictLook(PreparedPhoto photo, LookTransfer transfer, TaskContext context) throws Exception {
+    public Look predictLook(PreparedPhoto photo, LookTransfer transfer, boolean regrain, TaskContext context) throws Exception {
         Target made = predicted(photo.sourceHistogram(), transfer, context);
-        return lookFor(context, photo, TargetKind.MODEL, "the model", null, transfer, made.histogram(), made.lut());
+        return lookFor(context, photo, TargetKind.MODEL, "the model", null, transfer, made.histogram(), made.lut(), regrain);
     }
 
     /** The look of the photo at {@code reference} for {@code photo}, by the full 3D (Pitié) transfer. */
-    public Look matchLook(PreparedPhoto photo, Path reference, TaskContext context) throws Exception {
+    public Look matchLook(PreparedPhoto photo, Path reference, boolean regrain, TaskContext context) throws Exception {
         Target made = matched(photo.sourceHistogram(), reference, context);
         return lookFor(context, photo, TargetKind.REFERENCE, String.valueOf(reference.getFileName()), reference, null,
-                made.histogram(), made.lut());
+                made.histogram(), made.lut(), regrain);
     }
 
-    /** The look {@code settings} ask for: the model's (made by {@code transfer}) or that reference's. */
+    /** The look {@code settings} ask for: the model's (made by {@code transfer}) or that reference's, regrained as they say. */
     public Look look(PreparedPhoto photo, PhotoSettings settings, LookTransfer transfer, TaskContext context)
             throws Exception {
-        return settings.kind() == TargetKind.MODEL ? predictLook(photo, transfer, context)
-                : matchLook(photo, settings.reference(), context);
+        return settings.kind() == TargetKind.MODEL ? predictLook(photo, transfer, settings.regrain(), context)
+                : matchLook(photo, settings.reference(), settings.regrain(), context);
+    }
+
+    /** {@code look} with its display copy's fast path made again with regrain on or off (the same LUT). */
+    public Look regrained(Look look, boolean regrain, TaskContext context) {
+        if (look.regrained() == regrain) {
+            return look;
+        }
+        return look.withDisplay(displayView(look.photo(), look.lut(), regrain, context), regrain);
     }
 
     /**
@@ -124,12 +133,25 @@ public final class PhotoPipeline {
         return Histogram3D.of(modelCopy, Histogram3D.DEFAULT_BINS);
     }
 
-    /** A look from its target and LUT, with the slider's fast paths for the display and model-sized copies. */
+    /**
+     * A look from its target and LUT, with the slider's fast paths for the display copy (regrained at
+     * its own scale when {@code regrain}, as the export is at full size) and the model-sized copy.
+     */
     private Look lookFor(TaskContext context, PreparedPhoto photo, TargetKind kind, String name, Path reference,
-                         LookTransfer transfer, Histogram3D target, ColorLut3D lut) {
-        StrengthPreview preview = new StrengthPreview(photo.before().argb(), lut, services.interpolation());
+                         LookTransfer transfer, Histogram3D target, ColorLut3D lut, boolean regrain) {
         StrengthPreview small = new StrengthPreview(photo.modelCopy(), lut, services.interpolation());
-        return new Look(photo, kind, name, reference, transfer, target, lut,
-                StrengthView.of(photo.before(), preview, context::checkCancelled), small);
+        return new Look(photo, kind, name, reference, transfer, target, lut, displayView(photo, lut, regrain, context), regrain,
+                small);
+    }
+
+    /** The display copy under {@code lut} at any strength: the export's recipe at the screen's scale. */
+    private StrengthView displayView(PreparedPhoto photo, ColorLut3D lut, boolean regrain, TaskContext context) {
+        PreviewFrame before = photo.before();
+        StrengthPreview preview = regrain
+                ? StrengthPreview.regrained(before.argb(), before.width(), before.height(), lut, services.interpolation(),
+                        services.regrain())
+                : new StrengthPreview(before.argb(), lut, services.interpolation());
+        context.checkCancelled();
+        return StrengthView.of(before, preview, context::checkCancelled);
     }
 }

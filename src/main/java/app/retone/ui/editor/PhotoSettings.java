@@ -16,9 +16,9 @@ import java.util.Objects;
  */
 public record PhotoSettings(TargetKind kind, Path reference, double strength, boolean regrain) {
 
-    /** The model's look at full strength with regrain: what a photo opened for the first time gets. */
-    public static final PhotoSettings DEFAULT =
-            new PhotoSettings(TargetKind.MODEL, null, EditorViewModel.DEFAULT_STRENGTH, true);
+    /** The model's look at full strength, regrain as the default transfer has it: what a photo opened for the first time gets. */
+    public static final PhotoSettings DEFAULT = new PhotoSettings(TargetKind.MODEL, null, EditorViewModel.DEFAULT_STRENGTH,
+            app.retone.predict.LookTransfer.DEFAULT.regrainByDefault());
 
     public PhotoSettings {
         Objects.requireNonNull(kind);

@@ -35,8 +35,4 @@ final class RepaintedFrames implements StrengthView {
         return BlendFrame.of(new PreviewFrame(original.width(), original.height(), buffer, original.opaque()));
     }
 
-    @Override
-    public BlendFrame alone(PreviewFrame frame) {
-        return BlendFrame.of(frame);
-    }
 }

@@ -67,14 +67,4 @@ final class StrengthFrames implements StrengthView {
         return new BlendFrame(frames[upper - 1], frames[upper], opacity, all);
     }
 
-    /**
-     * {@code frame} shown alone (the regrained detail at rest), with this look's frames still
-     * among those the view keeps: the next slider move mixes them again without a new upload.
-     */
-    @Override
-    public BlendFrame alone(PreviewFrame frame) {
-        List<PreviewFrame> kept = new java.util.ArrayList<>(all);
-        kept.add(frame);
-        return new BlendFrame(frame, null, 0, kept);
-    }
 }

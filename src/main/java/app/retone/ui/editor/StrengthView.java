@@ -11,8 +11,6 @@ sealed interface StrengthView permits StrengthFrames, RepaintedFrames {
     /** What shows {@code strength} ({@link app.retone.core.render.Strength#MIN}..{@link app.retone.core.render.Strength#MAX}). */
     BlendFrame at(double strength);
 
-    /** {@code frame} shown alone (the regrained detail at rest), keeping what the next move needs with the view. */
-    BlendFrame alone(PreviewFrame frame);
 
     /**
      * Frames rendered ahead for the screen to mix, for an opaque copy (a few repaints now, in the

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class DetailViewModelTest extends EditorFixture {
 
     @Test
-    void zoomedInTheDetailIsTheFullResolutionResultWithRegrainOnceTheSliderRests() throws Exception {
+    void zoomedInTheDetailIsTheFullResolutionResultRegrainedAtEveryStrengthWhenRegrainIsOn() throws Exception {
         Path file = UiFixtures.castPhoto(dir, "big.jpg", 1200, 800, 30);
         EditorViewModel vm = direct(); // display copy 256 px wide: 100 % needs detail
         vm.open(file);
@@ -44,21 +44,20 @@ class DetailViewModelTest extends EditorFixture {
         assertTrue(Pixels.maxAbsDiff(expected, pixels(detail.after())) <= 1, "the look at full resolution");
         assertFalse(detail.regrained());
 
-        vm.adjustments().adjustingProperty().set(true);
         vm.adjustments().regrainProperty().set(true);
+        DetailFrame grained = vm.detail().detailProperty().get();
+        assertTrue(grained.regrained(), "regrain switched on: the detail is made again with it");
+        vm.adjustments().adjustingProperty().set(true);
         vm.adjustments().strengthProperty().set(0.6);
         DetailFrame moving = vm.detail().detailProperty().get();
-        assertFalse(moving.regrained(), "no regrain while the slider moves");
+        assertTrue(moving.regrained(), "regrained while the slider moves too: its correction is linear in strength");
         assertNotNull(moving.after().over(), "while it moves, the detail too is two frames mixed");
-        assertTrue(Pixels.maxAbsDiff(colored(lut, crop, 0.6), pixels(moving.after())) <= 1);
+        int[] regrained = new app.retone.core.color.Regrain().apply(crop, colored(lut, crop, 0.6), 300, 150);
+        assertTrue(Pixels.maxAbsDiff(regrained, pixels(moving.after())) <= 2, "the engine's regrain of the region, at 0.6: "
+                + Pixels.maxAbsDiff(regrained, pixels(moving.after())));
         vm.adjustments().adjustingProperty().set(false);
         DetailFrame rested = vm.detail().detailProperty().get();
-        assertTrue(rested.regrained());
-        assertNull(rested.after().over(), "at rest the regrained pixels show alone");
-        assertTrue(rested.after().frames().containsAll(moving.after().frames()),
-                "and the frames stay with the view, for the next move");
-        int[] regrained = new app.retone.core.color.Regrain().apply(crop, colored(lut, crop, 0.6), 300, 150);
-        assertTrue(Pixels.maxAbsDiff(regrained, pixels(rested.after())) <= 2, "the engine's regrain of the region");
+        assertSame(moving, rested, "nothing to do once the slider rests");
 
         vm.detail().requestDetail(420, 310, 100, 50, 1.0);
         assertSame(rested, vm.detail().detailProperty().get(), "a region inside the detail needs no new work");
@@ -87,7 +86,9 @@ class DetailViewModelTest extends EditorFixture {
         assertEquals(720, detail.before().width(), "2400 photo pixels at 30 % are 720 screen pixels");
         assertEquals(1500, detail.regionHeight(), "1200 rows and a quarter of that below");
         assertEquals(450, detail.before().height());
-        assertFalse(detail.regrained(), "grain belongs to the photo's own pixels, at 100 % and beyond");
+        assertFalse(detail.regrained(), "the default look's regrain is off");
+        vm.adjustments().regrainProperty().set(true);
+        assertTrue(vm.detail().detailProperty().get().regrained(), "with regrain on, regrained at the scale it shows, as the export");
         vm.detail().requestDetail(100, 100, 500, 300, 1.0);
         assertEquals(1.0, vm.detail().detailProperty().get().scale(), 1e-9, "zooming in asks for sharper pixels");
     }

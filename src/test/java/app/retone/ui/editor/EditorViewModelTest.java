@@ -17,12 +17,12 @@ class EditorViewModelTest extends EditorFixture {
         EditorViewModel vm = direct();
         vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 15));
         vm.adjustments().strengthProperty().set(0.3);
-        vm.adjustments().regrainProperty().set(false);
         vm.compareModeProperty().set(CompareMode.SPLIT);
-        vm.look().matchReference(UiFixtures.cleanPhoto(dir, "ref.png", 200, 200, 16));
+        vm.matchReference(UiFixtures.cleanPhoto(dir, "ref.png", 200, 200, 16));
+        assertTrue(vm.adjustments().regrainProperty().get(), "a reference look is regrained by default (Pitié's 3D transfer)");
         vm.reset();
         assertEquals(1.0, vm.adjustments().strengthProperty().get());
-        assertTrue(vm.adjustments().regrainProperty().get());
+        assertFalse(vm.adjustments().regrainProperty().get(), "the model's tone curves are not regrained by default");
         assertEquals(CompareMode.RESULT, vm.compareModeProperty().get());
         assertEquals(TargetKind.MODEL, vm.look().targetKindProperty().get());
     }

@@ -77,7 +77,7 @@ class FolderSeamTest {
         try {
             Future<PreparedPhoto> prepared = pool.submit(() -> vm.prepare(file, PLAIN));
             PreparedPhoto photo = prepared.get();
-            Look look = pool.submit(() -> vm.pipeline().predictLook(photo, LookTransfer.DEFAULT, PLAIN)).get();
+            Look look = pool.submit(() -> vm.pipeline().predictLook(photo, LookTransfer.DEFAULT, false, PLAIN)).get();
 
             assertEquals(600, photo.photo().width());
             assertEquals(256, photo.before().width(), "the display copy fits the preview size");
@@ -121,7 +121,7 @@ class FolderSeamTest {
         ManualTaskExecutor executor = new ManualTaskExecutor();
         EditorViewModel vm = viewModel(executor);
         PreparedPhoto photo = vm.prepare(UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 13), PLAIN);
-        Look look = vm.pipeline().predictLook(photo, vm.look().lookTransferProperty().get(), PLAIN);
+        Look look = vm.pipeline().predictLook(photo, vm.look().lookTransferProperty().get(), false, PLAIN);
         assertEquals(1, predictions.get());
 
         vm.show(photo, PhotoSettings.DEFAULT, look);
@@ -143,14 +143,14 @@ class FolderSeamTest {
         Path file = UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 14);
         PreparedPhoto photo = vm.prepare(file, PLAIN);
         PreparedPhoto again = vm.prepare(file, PLAIN);
-        Look forOther = vm.pipeline().predictLook(again, LookTransfer.DEFAULT, PLAIN);
+        Look forOther = vm.pipeline().predictLook(again, LookTransfer.DEFAULT, false, PLAIN);
 
         vm.show(photo, PhotoSettings.DEFAULT, forOther);
         assertNull(vm.look().lookProperty().get(), "another preparation's look never shows");
         assertEquals(List.of(PREDICTING), looksAndOpens(executor));
 
         LookTransfer other = LookTransfer.DEFAULT == LookTransfer.PITIE ? LookTransfer.CURVES : LookTransfer.PITIE;
-        Look otherTransfer = vm.pipeline().predictLook(photo, other, PLAIN);
+        Look otherTransfer = vm.pipeline().predictLook(photo, other, false, PLAIN);
         vm.show(photo, PhotoSettings.DEFAULT, otherTransfer);
         assertNull(vm.look().lookProperty().get(), "a look of a transfer not chosen never shows");
         executor.runAll();
@@ -172,11 +172,12 @@ class FolderSeamTest {
         Look matched = vm.look().lookProperty().get();
 
         vm.apply(PhotoSettings.reference(reference, 1.2, true));
-        assertSame(matched, vm.look().lookProperty().get(), "the same reference is not matched again");
+        assertSame(matched.lut(), vm.look().lookProperty().get().lut(), "the same reference is not matched again");
+        assertTrue(vm.look().lookProperty().get().regrained(), "its preview follows regrain");
         assertEquals(1.2, vm.adjustments().strengthProperty().get());
 
         int before = predictions.get();
-        vm.apply(PhotoSettings.model(1, true));
+        vm.apply(PhotoSettings.model(1, PhotoSettings.DEFAULT.regrain()));
         assertEquals(TargetKind.MODEL, vm.look().targetKindProperty().get());
         assertEquals(before, predictions.get(), "the photo's own prediction is kept");
         assertEquals(PhotoSettings.DEFAULT, vm.photoSettings());

@@ -88,7 +88,7 @@ class ReferenceLookAgreementTest {
         Path reference = UiFixtures.cleanPhoto(dir, "reference.png", 700, 520, 44);
         EditorViewModel vm = app();
         vm.open(photo);
-        vm.look().matchReference(reference);
+        vm.matchReference(reference); // as the user asks for it: regrain on, as 'transfer' has it
         vm.adjustments().strengthProperty().set(0.8);
         Path fromApp = dir.resolve("app.png");
         vm.export().export(fromApp, ExportOptions.DEFAULT);

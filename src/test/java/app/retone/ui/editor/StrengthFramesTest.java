@@ -148,8 +148,6 @@ class StrengthFramesTest {
         assertArrayEquals(repaint(1.2), second.base().argb());
         assertTrue(second.base().argb() != firstBuffer, "the frame just shown is not written over");
         assertSame(firstBuffer, view.at(0.7).base().argb(), "the third move reuses the first buffer");
-        PreviewFrame grained = new PreviewFrame(W, H, new int[W * H], false);
-        assertEquals(java.util.List.of(grained), view.alone(grained).frames());
     }
 
     @Test

@@ -104,9 +104,9 @@ class BatchExportTest {
         var prepared = pipeline.prepare(photoFile, PLAIN);
         var transfer = editor.look().lookTransferProperty().get();
 
-        assertArrayEquals(pipeline.predictLook(prepared, transfer, PLAIN).lut().nodes(),
+        assertArrayEquals(pipeline.predictLook(prepared, transfer, false, PLAIN).lut().nodes(),
                 pipeline.lut(prepared.photo(), PhotoSettings.DEFAULT, transfer, PLAIN).nodes(), "the model's look");
-        assertArrayEquals(pipeline.matchLook(prepared, reference, PLAIN).lut().nodes(),
+        assertArrayEquals(pipeline.matchLook(prepared, reference, true, PLAIN).lut().nodes(),
                 pipeline.lut(prepared.photo(), PhotoSettings.reference(reference, 1, true), transfer, PLAIN).nodes(),
                 "a reference's look");
     }

@@ -180,7 +180,7 @@ class FolderViewModelTest {
         folder.previous();
 
         assertEquals(PhotoSettings.model(0.4, false), editor.photoSettings());
-        assertEquals(PhotoSettings.model(1.25, true), folder.settingsOf(folder.photoList().get(1)));
+        assertEquals(PhotoSettings.model(1.25, PhotoSettings.DEFAULT.regrain()), folder.settingsOf(folder.photoList().get(1)));
     }
 
     @Test
