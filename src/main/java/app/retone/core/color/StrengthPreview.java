@@ -62,6 +62,21 @@ public final class StrengthPreview {
         return new StrengthPreview(source, result);
     }
 
+    /**
+     * A repaint of {@code source} whose full correction (at strength 1) is known already, three
+     * planes in [0, 1] units: the result at strength s is p + s · correction.
+     */
+    public static StrengthPreview ofCorrection(int[] source, float[][] correction) {
+        float[] exact = new float[3 * source.length];
+        for (int i = 0; i < source.length; i++) {
+            int p = source[i];
+            exact[3 * i] = (p >>> 16 & 0xFF) + 255f * correction[0][i];
+            exact[3 * i + 1] = (p >>> 8 & 0xFF) + 255f * correction[1][i];
+            exact[3 * i + 2] = (p & 0xFF) + 255f * correction[2][i];
+        }
+        return new StrengthPreview(source, exact);
+    }
+
     private interface PixelReader {
         void read(int i, float[][] planes, int j);
     }

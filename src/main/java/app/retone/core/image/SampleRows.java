@@ -16,18 +16,34 @@ public final class SampleRows implements Regrain.Rows {
     static final int STRIP = 64;
 
     private final Samples samples;
+    private final int stride;
+    private final int x0;
+    private final int y0;
     private final int width;
     private final int height;
     private final SpaceCodec codec;
     private final float[][] toSrgb;
 
     public SampleRows(Samples samples, int width, int height) {
-        if (samples.pixelCount() != (long) width * height) {
-            throw new IllegalArgumentException("the samples hold " + samples.pixelCount() + " pixels, not " + width + " × " + height);
+        this(samples, width, height, 0, 0, width, height);
+    }
+
+    /** The region (x0, y0, w × h) of samples {@code fullWidth × fullHeight}, read as an image of its own. */
+    public SampleRows(Samples samples, int fullWidth, int fullHeight, int x0, int y0, int w, int h) {
+        if (samples.pixelCount() != (long) fullWidth * fullHeight) {
+            throw new IllegalArgumentException("the samples hold " + samples.pixelCount() + " pixels, not " + fullWidth + " × "
+                    + fullHeight);
+        }
+        if (x0 < 0 || y0 < 0 || w <= 0 || h <= 0 || x0 + w > fullWidth || y0 + h > fullHeight) {
+            throw new IllegalArgumentException("the region " + x0 + "," + y0 + " " + w + " × " + h + " is not inside "
+                    + fullWidth + " × " + fullHeight);
         }
         this.samples = samples;
-        this.width = width;
-        this.height = height;
+        this.stride = fullWidth;
+        this.x0 = x0;
+        this.y0 = y0;
+        this.width = w;
+        this.height = h;
         RgbSpace space = samples.space();
         this.codec = space.isSrgb() ? null : space.codec(samples.bits());
         this.toSrgb = space.isSrgb() ? null : Samples.floats(space.toSrgbLinearMatrix());
@@ -44,8 +60,8 @@ public final class SampleRows implements Regrain.Rows {
     }
 
     @Override
-    public void read(int y0, int y1, float[][] into) {
-        IntStream.range(y0, y1).parallel().forEach(y -> readRow(y, into, (y - y0) * width));
+    public void read(int from, int to, float[][] into) {
+        IntStream.range(from, to).parallel().forEach(y -> readRow(y, into, (y - from) * width));
     }
 
     private void readRow(int y, float[][] into, int at) {
@@ -53,7 +69,7 @@ public final class SampleRows implements Regrain.Rows {
         float[] g = into[1];
         float[] b = into[2];
         float scale = 1f / ((1 << samples.bits()) - 1);
-        for (int x = 0, i = y * width, j = at; x < width; x++, i++, j++) {
+        for (int x = 0, i = (y0 + y) * stride + x0, j = at; x < width; x++, i++, j++) {
             int lr = samples.level(i, 0);
             int lg = samples.level(i, 1);
             int lb = samples.level(i, 2);

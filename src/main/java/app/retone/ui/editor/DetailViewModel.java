@@ -3,6 +3,7 @@ package app.retone.ui.editor;
 import app.retone.core.color.StrengthPreview;
 import app.retone.core.image.Photo;
 import app.retone.core.image.Resample;
+import app.retone.core.render.PreviewRender;
 import app.retone.ui.task.BackgroundTask;
 import app.retone.ui.task.TaskExecutor;
 import app.retone.ui.task.TaskHandle;
@@ -11,9 +12,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * Full-resolution pixels of the region in view, for zoom levels the display copy cannot show
- * sharply: rendered in the background from the original under the look on screen, regrained at
- * their own scale when regrain is on (as the export is), and repainted at each slider move through
- * their own fast path (regrain's correction is linear in strength, so every strength is regrained).
+ * sharply: rendered in the background as the export renders them (the look, and regrain when it is
+ * on, on the photo's full-resolution values: {@link PreviewRender}), reduced to the scale they show
+ * at, and repainted at each slider move through their own fast path (the look's correction is
+ * linear in strength, regrained or not).
  */
 public final class DetailViewModel {
 
@@ -139,9 +141,9 @@ public final class DetailViewModel {
             if (look == null) {
                 return new DetailPixels(originalFrame, null, BlendFrame.of(originalFrame), false);
             }
-            StrengthPreview preview = withRegrain
-                    ? StrengthPreview.regrained(original, w, h, look.lut(), services.interpolation(), services.regrain())
-                    : new StrengthPreview(original, look.lut(), services.interpolation());
+            // the export's own pixels of the region, reduced to the scale they show at
+            StrengthPreview preview = PreviewRender.of(full, asked.x(), asked.y(), asked.width(), asked.height(), w, h,
+                    look.lut(), withRegrain, services.regrain(), context::checkCancelled);
             context.checkCancelled();
             StrengthView view = StrengthView.of(originalFrame, preview, context::checkCancelled);
             context.checkCancelled();

@@ -56,10 +56,10 @@ public final class EditorViewModel {
         this.activities = new Activities(executor);
         this.session = new PhotoSession(pipeline, settings, activities, notices);
         this.look = new LookViewModel(pipeline, settings, activities, notices, session, adjustments::regrain, this::lookApplied);
-        adjustments.regrainProperty().set(look.lookTransferProperty().get().regrainByDefault());
         this.detail = new DetailViewModel(services, executor, notices, session, look, adjustments);
         this.histogram = new HistogramPanelViewModel(executor, session, look, preview, adjustments);
         this.export = new ExportViewModel(services, settings, activities, notices, session, look, adjustments);
+        adjustments.regrainProperty().set(look.lookTransferProperty().get().regrainByDefault());
     }
 
     // ---- opening and showing --------------------------------------------------------------
@@ -241,7 +241,7 @@ public final class EditorViewModel {
 
     /** Regrain switched: the look's preview and the detail are made again with it on or off. */
     private void regrainChanged() {
-        look.regrainChanged();
+        look.previewFollows();
         detail.render();
     }
 

@@ -24,11 +24,13 @@ public final class Look {
     private final ColorLut3D lut;
     private final StrengthView display;
     private final boolean regrained;
+    private final boolean exact;
     private final StrengthPreview modelCopyPreview;
 
     Look(PreparedPhoto photo, TargetKind kind, String name, Path reference, LookTransfer transfer, Histogram3D target,
-         ColorLut3D lut, StrengthView display, boolean regrained, StrengthPreview modelCopyPreview) {
+         ColorLut3D lut, StrengthView display, boolean regrained, boolean exact, StrengthPreview modelCopyPreview) {
         this.regrained = regrained;
+        this.exact = exact;
         this.photo = photo;
         this.kind = kind;
         this.name = name;
@@ -86,9 +88,18 @@ public final class Look {
         return regrained;
     }
 
+    /**
+     * Whether the display copy's fast path is the export's own pixels reduced ({@link
+     * app.retone.core.render.PreviewRender}), not the look applied to the reduced copy (quick, and
+     * within a level or so of it).
+     */
+    public boolean exact() {
+        return exact;
+    }
+
     /** The same look with another fast path for the display copy. */
-    Look withDisplay(StrengthView newDisplay, boolean newRegrained) {
-        return new Look(photo, kind, name, reference, transfer, target, lut, newDisplay, newRegrained, modelCopyPreview);
+    Look withDisplay(StrengthView newDisplay, boolean newRegrained, boolean newExact) {
+        return new Look(photo, kind, name, reference, transfer, target, lut, newDisplay, newRegrained, newExact, modelCopyPreview);
     }
 
     StrengthPreview modelCopyPreview() {

@@ -52,7 +52,7 @@ public final class LookViewModel {
     private Look modelLook;
     private Look referenceLook;
     private TaskHandle lookWork = TaskHandle.NONE;
-    private TaskHandle regrainWork = TaskHandle.NONE;
+    private TaskHandle previewWork = TaskHandle.NONE;
     /** What makes the open photo's look again if another photo's open stopped it and then failed; null when none is due. */
     private Runnable lookRestart;
     /** Whether that look work is the model's prediction (else a reference's matching). */
@@ -136,27 +136,31 @@ public final class LookViewModel {
     // ---- the editor's steps ---------------------------------------------------------------
 
     /**
-     * Regrain was switched: the look on screen gets its display copy's fast path made again with
-     * regrain on or off, in the background (the LUT stays; nothing is predicted again), and then
-     * shows, so the preview always shows what the export will write.
+     * Makes the preview of the look on screen what its export will be, in the background: when
+     * regrain was switched, quickly from the display copy first (nothing is predicted again), then
+     * from the photo's full-resolution values reduced to the screen's size (the export's own pixels,
+     * seconds for a large photo with regrain). Each step shows when it is ready; a look for another
+     * photo, or for other settings since, never does.
      */
-    void regrainChanged() {
+    void previewFollows() {
         Look shown = look.get();
         boolean wanted = regrain.getAsBoolean();
-        if (shown == null || shown.regrained() == wanted) {
+        if (shown == null || (shown.regrained() == wanted && shown.exact())) {
             return;
         }
-        regrainWork.cancel();
+        previewWork.cancel();
         PreparedPhoto current = session.current();
-        Activity activity = new Activity(wanted ? "Adding the photo's grain" : "Showing the look without regrain");
-        regrainWork = activities.track(activity, BackgroundTask.<Look>of(activity.title(),
-                context -> pipeline.regrained(shown, wanted, context)).onSuccess(made -> {
+        boolean quick = shown.regrained() != wanted;
+        String title = quick ? (wanted ? "Adding the photo's grain" : "Showing the look without regrain")
+                : "Refining the preview at full resolution";
+        Activity activity = new Activity(title);
+        previewWork = activities.track(activity, BackgroundTask.<Look>of(activity.title(),
+                context -> pipeline.previewed(shown, wanted, !quick, context)).onSuccess(made -> {
                     if (current == session.current() && look.get() == shown && regrain.getAsBoolean() == wanted) {
                         remember(made);
                         apply(made);
                     }
-                }).onFailure(error -> notices.notice(Notice.warning("The preview could not follow regrain",
-                        Notice.reason(error)))));
+                }).onFailure(error -> notices.notice(Notice.warning("The preview could not be refined", Notice.reason(error)))));
     }
 
     /** Keeps a look made again (with other regrain) as the photo's model or reference look it replaces. */
@@ -195,7 +199,7 @@ public final class LookViewModel {
     /** Another photo comes: this one's looks and the work on them go. */
     void clear() {
         lookWork.cancel(); // the previous photo's look is of no use now
-        regrainWork.cancel();
+        previewWork.cancel();
         lookRestart = null;
         modelLook = null;
         referenceLook = null;
@@ -256,7 +260,7 @@ public final class LookViewModel {
         description.set(made.description());
         look.set(made);
         applied.accept(made);
-        regrainChanged(); // a look made with the other regrain (ahead of time, or before a switch) follows it
+        previewFollows(); // a look made quickly, or with the other regrain, becomes the export's preview
     }
 
     // ---- state ----------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoDetails;
 import app.retone.core.image.PhotoDetailsReader;
 import app.retone.core.image.Resample;
+import app.retone.core.render.PreviewRender;
 import app.retone.predict.AutoEnhancer;
 import app.retone.predict.HistogramPredictor;
 import app.retone.predict.LookTransfer;
@@ -78,12 +79,26 @@ public final class PhotoPipeline {
                 : matchLook(photo, settings.reference(), settings.regrain(), context);
     }
 
-    /** {@code look} with its display copy's fast path made again with regrain on or off (the same LUT). */
-    public Look regrained(Look look, boolean regrain, TaskContext context) {
-        if (look.regrained() == regrain) {
-            return look;
+    /**
+     * {@code look} with its display copy's fast path made again (the same LUT): quickly from the
+     * display copy with regrain on or off, or, {@code exact}, from the photo's full-resolution
+     * values reduced, which is the export's own result at the screen's size ({@link PreviewRender}).
+     */
+    public Look previewed(Look look, boolean regrain, boolean exact, TaskContext context) {
+        if (!exact) {
+            return look.withDisplay(displayView(look.photo(), look.lut(), regrain, context), regrain, isExact(look.photo()));
         }
-        return look.withDisplay(displayView(look.photo(), look.lut(), regrain, context), regrain);
+        PreparedPhoto photo = look.photo();
+        PreviewFrame before = photo.before();
+        Photo full = photo.photo();
+        StrengthPreview preview = PreviewRender.of(full, 0, 0, full.width(), full.height(), before.width(), before.height(),
+                look.lut(), regrain, services.regrain(), context::checkCancelled);
+        return look.withDisplay(StrengthView.of(before, preview, context::checkCancelled), regrain, true);
+    }
+
+    /** A display copy at the photo's own size is the export itself: its quick preview is exact. */
+    private static boolean isExact(PreparedPhoto photo) {
+        return photo.before().width() == photo.photo().width() && photo.before().height() == photo.photo().height();
     }
 
     /**
@@ -141,7 +156,7 @@ public final class PhotoPipeline {
                          LookTransfer transfer, Histogram3D target, ColorLut3D lut, boolean regrain) {
         StrengthPreview small = new StrengthPreview(photo.modelCopy(), lut, services.interpolation());
         return new Look(photo, kind, name, reference, transfer, target, lut, displayView(photo, lut, regrain, context), regrain,
-                small);
+                isExact(photo), small);
     }
 
     /** The display copy under {@code lut} at any strength: the export's recipe at the screen's scale. */
