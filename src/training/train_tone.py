@@ -43,7 +43,9 @@ def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--train", required=True, nargs="+",
                    help="training dataset file(s) (from 'retone dataset'; several: their pairs together, same bins)")
-    p.add_argument("--val", required=True, help="validation dataset file, from other photos of the same packages")
+    p.add_argument("--val", required=True, nargs="+",
+                   help="validation dataset file(s), from other photos of the same packages; several: one a family of "
+                        "edits each (e.g. seed and camera), calibrated for their mean, each held to --min-closer")
     p.add_argument("--out", required=True, help="output path without extension: writes OUT.onnx and OUT.json")
     p.add_argument("--trees", type=int, default=60, help="randomised trees (0: the boosted trees alone)")
     p.add_argument("--min-leaf", type=int, default=25, help="fewest training pairs in a leaf")
@@ -64,6 +66,11 @@ def parse_args(argv=None):
                    help="calibration's criterion on the edited validation pairs: the least RMS shift error, or the "
                         "highest mean PSNR proxy, -10 log10(shift MSE + (9.7/255)^2) (each pair counts alike, as "
                         "in eval's PSNR; 9.7 levels: the curves ceiling's residual error)")
+    p.add_argument("--min-closer", type=float, default=0.0,
+                   help="calibration: the least share of each validation file's edited pairs the calibrated shift must "
+                        "bring closer (shift error below the edit's own), as eval's 'closer' counts them")
+    p.add_argument("--save-fit", help="also save the fitted trees and components here (torch), to calibrate again later")
+    p.add_argument("--load-fit", help="take the fitted trees and components from a --save-fit file instead of fitting")
     p.add_argument("--jobs", type=int, default=2, help="processes fitting the randomised trees")
     p.add_argument("--boosted-rounds", type=int, default=400,
                    help="also fit gradient-boosted trees (this many rounds per component) and average them with the "
@@ -151,20 +158,34 @@ def psnr_proxy(shift, target):
     return float(np.mean(-10 * np.log10(mse + CEILING_RESIDUAL ** 2)))
 
 
-def calibrate(raw, target, raw_originals, max_moved, criterion="rms"):
+def closer_share(shift, target):
+    """Share of pairs whose shift error is below doing nothing's (eval's "brought closer", in the quantile shifts)."""
+    return float(np.mean(np.mean((shift - target) ** 2, axis=1) < np.mean(target ** 2, axis=1)))
+
+
+def calibrate(raw, target, raw_originals, max_moved, criterion="rms", groups=None, min_closer=0.0):
     """(amount, threshold, grid): the least error (criterion rms) or the highest PSNR proxy (criterion psnr) on the
-    edited pairs among the settings that move the originals by at most max_moved levels RMS (the least-moving
-    setting when none does)."""
+    edited pairs among the settings that move the originals by at most max_moved levels RMS and bring at least
+    min_closer of each group's pairs closer (the least-moving setting when none does). With groups (a group index per
+    pair, e.g. a family of edits each), the error and the proxy are the mean of the groups'. Grid rows: amount,
+    threshold, RMS error, originals moved, PSNR proxy gain, the least group's closer share."""
+    groups = np.zeros(len(raw), dtype=int) if groups is None else np.asarray(groups)
+    ids = sorted(set(groups.tolist()))
     grid = []
     for amount in np.arange(0.5, 1.51, 0.05):
         for threshold in (0.0, 0.005, 0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.05, 0.06):
             cal = tone.calibrate_shift(torch.from_numpy(raw), amount, threshold).numpy()
             cal_o = tone.calibrate_shift(torch.from_numpy(raw_originals), amount, threshold).numpy()
-            grid.append((round(float(amount), 2), threshold, rms_levels(cal, target), rms_levels(cal_o, 0 * cal_o),
-                         psnr_proxy(cal, target) - psnr_proxy(0 * target, target)))
-    allowed = [g for g in grid if g[3] <= max_moved]
+            parts = [(rms_levels(cal[groups == g], target[groups == g]),
+                      psnr_proxy(cal[groups == g], target[groups == g]) - psnr_proxy(0 * target[groups == g],
+                                                                                    target[groups == g]),
+                      closer_share(cal[groups == g], target[groups == g])) for g in ids]
+            grid.append((round(float(amount), 2), threshold, float(np.mean([p[0] for p in parts])),
+                         rms_levels(cal_o, 0 * cal_o), float(np.mean([p[1] for p in parts])),
+                         float(min(p[2] for p in parts))))
+    allowed = [g for g in grid if g[3] <= max_moved and g[5] >= min_closer]
     score = (lambda g: g[2]) if criterion == "rms" else (lambda g: -g[4])
-    best = min(allowed, key=score) if allowed else min(grid, key=lambda g: g[3])
+    best = min(allowed, key=score) if allowed else min(grid, key=lambda g: (g[3] > max_moved, -g[5], g[3]))
     return best[0], best[1], grid
 
 
@@ -176,12 +197,20 @@ def main(argv=None):
     train_pairs = train_sets[0]
     if any(t.bins != train_pairs.bins for t in train_sets):
         raise data.DatasetError("the training dataset files have different bins")
-    val_pairs = data.HistogramPairs(args.val)
+    val_sets = [data.HistogramPairs(path) for path in args.val]
+    val_pairs = val_sets[0]
+    if any(v.bins != train_pairs.bins for v in val_sets):
+        raise data.DatasetError("the validation files' bins differ from the training files'")
     parts = [read(t, args.limit) for t in train_sets]
     x = np.concatenate([p[0] for p in parts])
     y = np.concatenate([p[1] for p in parts])
     originals = torch.cat([p[3] for p in parts])
-    vx, vy, v_kl_edited, v_originals = read(val_pairs, with_kl=True)
+    val_parts = [read(v, with_kl=True) for v in val_sets]
+    vx = np.concatenate([p[0] for p in val_parts])
+    vy = np.concatenate([p[1] for p in val_parts])
+    v_kl_edited = np.concatenate([p[2] for p in val_parts])
+    v_originals = torch.cat([p[3] for p in val_parts])
+    v_group = np.concatenate([np.full(len(p[0]), i) for i, p in enumerate(val_parts)])
     edited = ~np.all(np.abs(vy) < 1e-7, axis=1)        # the validation pairs an edit changed
     if args.originals > 0:
         with torch.no_grad():
@@ -191,7 +220,13 @@ def main(argv=None):
     print(f"read {len(x)} training and {len(vx)} validation pairs, {x.shape[1]} statistics, "
           f"{time.time() - started:.0f} s", flush=True)
 
-    ensemble, components, mean, explained = fit(x, y, args)
+    if args.load_fit:
+        saved = torch.load(args.load_fit)
+        ensemble, components, mean, explained = saved["ensemble"], saved["components"], saved["mean"], saved["explained"]
+    else:
+        ensemble, components, mean, explained = fit(x, y, args)
+    if args.save_fit:
+        torch.save({"ensemble": ensemble, "components": components, "mean": mean, "explained": explained}, args.save_fit)
     print(f"fitted {describe(ensemble)}; {args.components} components explain {explained:.3f} of the shifts, "
           f"{time.time() - started:.0f} s", flush=True)
 
@@ -207,7 +242,8 @@ def main(argv=None):
         o_stats = stats.HistogramStats(val_pairs.bins)(v_originals).numpy()
     v_raw = raw_shift(vx)
     o_raw = raw_shift(o_stats)
-    amount, threshold, grid = calibrate(v_raw[edited], vy[edited], o_raw, args.max_moved, args.calibrate_for)
+    amount, threshold, grid = calibrate(v_raw[edited], vy[edited], o_raw, args.max_moved, args.calibrate_for,
+                                        v_group[edited], args.min_closer)
     cal = tone.calibrate_shift(torch.from_numpy(v_raw), amount, threshold).numpy()
     cal_o = tone.calibrate_shift(torch.from_numpy(o_raw), amount, threshold).numpy()
     nothing_proxy = psnr_proxy(0 * vy[edited], vy[edited])
@@ -222,18 +258,26 @@ def main(argv=None):
         "train_rms_shift_error_levels": rms_levels(raw_shift(x[:2000]), y[:2000]),
         "psnr_proxy_gain_db": {"as_fitted": psnr_proxy(v_raw[edited], vy[edited]) - nothing_proxy,
                                "calibrated": psnr_proxy(cal[edited], vy[edited]) - nothing_proxy},
+        "closer_share": {"as_fitted": closer_share(v_raw[edited], vy[edited]),
+                         "calibrated": closer_share(cal[edited], vy[edited])},
+        "by_file": {os.path.basename(path): {
+            "psnr_proxy_gain_db": psnr_proxy(cal[edited & (v_group == i)], vy[edited & (v_group == i)])
+            - psnr_proxy(0 * vy[edited & (v_group == i)], vy[edited & (v_group == i)]),
+            "closer_share": closer_share(cal[edited & (v_group == i)], vy[edited & (v_group == i)]),
+            "rms_shift_error_levels": rms_levels(cal[edited & (v_group == i)], vy[edited & (v_group == i)])}
+            for i, path in enumerate(args.val)},
     }
     print(json.dumps(figures), flush=True)
     print(f"calibrated: amount {amount:.2f}, threshold {threshold}", flush=True)
 
     model = tone.ToneModel(ensemble, components, mean, bins=train_pairs.bins, amount=amount, threshold=threshold)
     model.eval()
-    kl = validation_kl(model, val_pairs, v_kl_edited)
+    kl = float(np.average([validation_kl(model, v) for v in val_sets], weights=[len(v) for v in val_sets]))
     figures["kl_predicted_to_original"] = kl
     figures["kl_edited_to_original"] = float(np.mean(v_kl_edited))
     print(f"KL(original || predicted) {kl:.3f} against KL(original || edited) {np.mean(v_kl_edited):.3f} "
           "(information, not fitted)", flush=True)
-    agreement = check_graph(model, raw_shift, vx[:64], val_pairs)
+    agreement = check_graph(model, raw_shift, val_parts[0][0][:64], val_pairs)
 
     onnx_path = args.out + ".onnx"
     export.export_onnx(model, onnx_path, train_pairs.bins)
@@ -246,7 +290,7 @@ def main(argv=None):
     return model
 
 
-def validation_kl(model, pairs, kl_edited):
+def validation_kl(model, pairs):
     out = []
     with torch.no_grad():
         for start in range(0, len(pairs), CHUNK):
@@ -296,7 +340,8 @@ def make_card(args, model, ensemble, figures, amount, threshold, grid, explained
             "train_files": [os.path.basename(t) for t in args.train],
             "components": args.components, "components_explain": explained, "seed": args.seed,
             "originals_added": args.originals,
-            "train_pairs": train_count, "val_pairs": figures["pairs"], "minutes": seconds / 60,
+            "train_pairs": train_count, "val_pairs": figures["pairs"], "val_files": [os.path.basename(v) for v in args.val],
+            "minutes": seconds / 60,
             "graph_vs_trees_max_difference": agreement,
         },
         "validation": figures,
@@ -305,11 +350,14 @@ def make_card(args, model, ensemble, figures, amount, threshold, grid, explained
             "how": "shift' = amount * max(0, 1 - threshold / rms(shift)) * shift; of the settings that move the "
                    f"validation originals by at most {args.max_moved} levels RMS, "
                    + ("the least quantile-shift error on the edited validation pairs" if args.calibrate_for == "rms"
-                      else "the highest PSNR proxy gain on the edited validation pairs (psnr_proxy_gain_db)"),
+                      else "the highest PSNR proxy gain on the edited validation pairs (psnr_proxy_gain_db)")
+                   + (f", bringing at least {args.min_closer:.0%} of each validation file's edited pairs closer"
+                      if args.min_closer > 0 else "") + (" (the mean over the validation files)" if len(args.val) > 1 else ""),
+            "min_closer": args.min_closer,
             "criterion": args.calibrate_for,
             "grid": [{"amount": a, "threshold": t, "rms_error_levels": e, "originals_moved_rms_levels": m,
-                      "psnr_proxy_gain_db": g}
-                     for a, t, e, m, g in grid],
+                      "psnr_proxy_gain_db": g, "least_closer_share": c}
+                     for a, t, e, m, g, c in grid],
         },
         "statistics": stats.NAMES,
         "reference_output": export.reference_output(reference),

@@ -159,6 +159,28 @@ class TrainToneTest(unittest.TestCase):
                 self.assertEqual(min(g[2] for g in allowed), chosen[2])
             self.assertGreater(chosen[4], 0.0)     # the noisy shift still beats doing nothing
 
+    def test_calibration_over_families_holds_each_to_its_closer_share(self):
+        rng = np.random.default_rng(6)
+        # two families: the first's shifts well predicted, the second's barely; originals a little off
+        t1 = rng.normal(0, 0.08, size=(150, 96)).astype(np.float32)
+        t2 = rng.normal(0, 0.03, size=(150, 96)).astype(np.float32)
+        raw = np.concatenate([t1 + rng.normal(0, 0.02, size=t1.shape), t2 + rng.normal(0, 0.04, size=t2.shape)])
+        raw = raw.astype(np.float32)
+        target = np.concatenate([t1, t2])
+        groups = np.repeat([0, 1], 150)
+        originals = rng.normal(0, 0.01, size=(40, 96)).astype(np.float32)
+        free = train_tone.calibrate(raw, target, originals, 255.0, "psnr", groups)
+        held = train_tone.calibrate(raw, target, originals, 255.0, "psnr", groups, min_closer=0.6)
+        row = lambda result: [g for g in result[2] if g[0] == result[0] and g[1] == result[1]][0]
+        self.assertGreaterEqual(row(held)[5], 0.6)             # each family: at least 60 % brought closer
+        self.assertLessEqual(row(held)[4], row(free)[4])       # bought with some of the mean PSNR proxy gain, or none
+        allowed = [g for g in held[2] if g[5] >= 0.6]
+        self.assertEqual(max(g[4] for g in allowed), row(held)[4])
+        # the closer share is the least family's: the second's, whose shifts are mostly noise
+        for amount, threshold, _, _, _, least in held[2][:5]:
+            cal = tone.calibrate_shift(torch.from_numpy(raw), amount, threshold).numpy()
+            self.assertAlmostEqual(least, min(train_tone.closer_share(cal[:150], t1), train_tone.closer_share(cal[150:], t2)))
+
     def test_fits_calibrates_and_exports_a_model_with_its_card(self):
         rng = np.random.default_rng(7)
         with tempfile.TemporaryDirectory() as tmp:
@@ -183,6 +205,20 @@ class TrainToneTest(unittest.TestCase):
                                        "--boosted-bootstrap", "--calibrate-for", "psnr", "--components", "6",
                                        "--jobs", "1"])
             self.assertEqual(2, len(boosted.ensemble.models))
+            # the fitted trees saved, then calibrated again on two validation files without fitting
+            fit_path = os.path.join(tmp, "fit.pt")
+            saved = train_tone.main(["--train", train_path, "--val", val_path, "--out", out + "-s", "--trees", "0",
+                                     "--boosted-rounds", "10", "--components", "6", "--save-fit", fit_path])
+            again = train_tone.main(["--train", train_path, "--val", val_path, val_path, "--out", out + "-l", "--trees",
+                                     "0", "--boosted-rounds", "10", "--components", "6", "--load-fit", fit_path,
+                                     "--min-closer", "0.5"])
+            h = torch.from_numpy(data.HistogramPairs(val_path).batch(np.arange(4))[0])
+            with torch.no_grad():
+                np.testing.assert_allclose(saved.raw_shift(h).numpy(), again.raw_shift(h).numpy(), atol=1e-6)
+            with open(out + "-l.json", encoding="utf-8") as f:
+                card_l = json.load(f)
+            self.assertEqual(2, len(card_l["training"]["val_files"]))
+            self.assertEqual(0.5, card_l["calibration"]["min_closer"])
             with open(out + "-b.json", encoding="utf-8") as f:
                 self.assertEqual("psnr", json.load(f)["calibration"]["criterion"])
             with open(out + ".json", encoding="utf-8") as f:
