@@ -167,7 +167,7 @@ final class BenchCommand implements Callable<Integer> {
                     Math.min(runs, 5), () -> {
                         Photo p = loader.load(photo);
                         ColorLut3D l = enhancer.enhance(p.argb(), p.width(), p.height()).lut();
-                        PhotoRender.export(engine, new PhotoExporter(), p, l, 1.0, LookTransfer.DEFAULT.regrainByDefault(), output,
+                        PhotoRender.export(engine, new PhotoExporter(), p, app.retone.core.render.Recipe.of(l, 1.0, LookTransfer.DEFAULT.regrainByDefault()), output,
                                 ExportOptions.DEFAULT.withOverwrite(true));
                     });
         }

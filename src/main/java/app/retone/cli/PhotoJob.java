@@ -72,7 +72,7 @@ final class PhotoJob {
             throw new PredictionException(e.problem(), input + ": " + e.getMessage() + " (nothing written)", e);
         }
         Path destination = plan.destinationFor(input);
-        ImageFormat written = PhotoRender.export(engine, exporter, photo, lut, render.strength, withRegrain, destination,
+        ImageFormat written = PhotoRender.export(engine, exporter, photo, app.retone.core.render.Recipe.of(lut, render.strength, withRegrain), destination,
                 render.exportOptions());
         return destination + " [" + written.name().toLowerCase(Locale.ROOT) + "]";
     }

@@ -197,6 +197,37 @@ public final class ColorLut3D {
         return out;
     }
 
+    /** The same colour transform on a lattice of {@code newSize}³ nodes, each the table's (tetrahedral) value there. */
+    public ColorLut3D resampled(int newSize) {
+        if (newSize == size) {
+            return this;
+        }
+        if (identity) {
+            return identity(newSize);
+        }
+        float[] nodes = identityNodes(newSize);
+        applyExtended(new float[][] {channel(nodes, 0), channel(nodes, 1), channel(nodes, 2)}, nodes, newSize);
+        return of(newSize, nodes);
+    }
+
+    private static float[] channel(float[] nodes, int c) {
+        float[] out = new float[nodes.length / 3];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = nodes[3 * i + c];
+        }
+        return out;
+    }
+
+    private void applyExtended(float[][] planes, float[] into, int n) {
+        int count = planes[0].length;
+        applyExtended(planes, 0, count);
+        for (int i = 0; i < count; i++) {
+            into[3 * i] = planes[0][i];
+            into[3 * i + 1] = planes[1][i];
+            into[3 * i + 2] = planes[2][i];
+        }
+    }
+
     /**
      * Applies the table in place to {@code count} pixels of three float planes from index
      * {@code from}: encoded sRGB values, 1 being white, that may leave [0, 1] (extended range). A

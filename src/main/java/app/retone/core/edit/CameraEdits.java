@@ -1,6 +1,7 @@
 package app.retone.core.edit;
 
 import app.retone.core.color.SrgbCurve;
+import app.retone.core.color.WhiteBalance;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -64,8 +65,6 @@ public final class CameraEdits {
     static final double SATURATION_MIN = 0.7;
     static final double SATURATION_SHARE = 0.6;
 
-    /** The white the photo was balanced for. */
-    static final double REFERENCE_KELVIN = 6504;
     /** Mid-grey, the pivot of the contrast step. */
     static final double MID_GREY = 0.18;
     /** Where the highlight shoulder starts, in linear light. */
@@ -169,60 +168,8 @@ public final class CameraEdits {
         return argb.length == 0 ? 0 : sum / argb.length;
     }
 
-    /**
-     * Linear-sRGB gains that give a neutral the colour of a light {@code mired} warmer than 6504 K and
-     * {@code duv} off the Planckian locus, relative to 6504 K on it, with luminance kept (their
-     * Rec. 709 weighted sum is 1).
-     */
+    /** The white-balance step's gains: {@link WhiteBalance#gains}. */
     static double[] whiteBalanceGains(double mired, double duv) {
-        if (mired == 0 && duv == 0) {
-            return new double[] {1, 1, 1};
-        }
-        double[] reference = linearSrgbOfLight(1e6 / (1e6 / REFERENCE_KELVIN), 0);
-        double[] cast = linearSrgbOfLight(1e6 / (1e6 / REFERENCE_KELVIN + mired), duv);
-        double[] gains = new double[3];
-        for (int c = 0; c < 3; c++) {
-            gains[c] = cast[c] / reference[c];
-        }
-        double y = LUMA_R * gains[0] + LUMA_G * gains[1] + LUMA_B * gains[2];
-        for (int c = 0; c < 3; c++) {
-            gains[c] /= y;
-        }
-        return gains;
-    }
-
-    /** The linear sRGB (Y = 1) of a light at {@code kelvin}, {@code duv} off the Planckian locus (CIE 1960 uv). */
-    static double[] linearSrgbOfLight(double kelvin, double duv) {
-        double[] uv = planckianUv(kelvin);
-        if (duv != 0) {
-            // the locus's normal, towards green (positive v side of its tangent)
-            double[] ahead = planckianUv(kelvin * 1.001);
-            double du = ahead[0] - uv[0];
-            double dv = ahead[1] - uv[1];
-            double norm = Math.hypot(du, dv);
-            double nu = -dv / norm;
-            double nv = du / norm;
-            if (nv < 0) {
-                nu = -nu;
-                nv = -nv;
-            }
-            uv = new double[] {uv[0] + duv * nu, uv[1] + duv * nv};
-        }
-        double d = 2 * uv[0] - 8 * uv[1] + 4;
-        double x = 3 * uv[0] / d;
-        double y = 2 * uv[1] / d;
-        double bigX = x / y;
-        double bigZ = (1 - x - y) / y;
-        return new double[] {
-            3.2404542 * bigX - 1.5371385 - 0.4985314 * bigZ,
-            -0.9692660 * bigX + 1.8760108 + 0.0415560 * bigZ,
-            0.0556434 * bigX - 0.2040259 + 1.0572252 * bigZ};
-    }
-
-    /** Krystek's (1985) rational approximation of the Planckian locus in CIE 1960 uv, 1000–15000 K. */
-    static double[] planckianUv(double t) {
-        double u = (0.860117757 + 1.54118254e-4 * t + 1.28641212e-7 * t * t) / (1 + 8.42420235e-4 * t + 7.08145163e-7 * t * t);
-        double v = (0.317398726 + 4.22806245e-5 * t + 4.20481691e-8 * t * t) / (1 - 2.89741816e-5 * t + 1.61456053e-7 * t * t);
-        return new double[] {u, v};
+        return WhiteBalance.gains(mired, duv);
     }
 }

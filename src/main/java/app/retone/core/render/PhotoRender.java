@@ -17,11 +17,12 @@ import app.retone.core.image.SampleWriter;
 import app.retone.core.image.Samples;
 
 /**
- * A whole photo rendered with a look, the one recipe every export uses (the app's, a batch's and
+ * A whole photo rendered by its {@link Recipe}, as every export renders it (the app's, a batch's and
  * the command line's), from the photo's own values in its own space:
  * <ol>
  *   <li>the values as extended-range sRGB (the working space: nothing outside sRGB is clipped);</li>
- *   <li>the look's LUT at the strength (outside its cube a colour keeps its distance beyond it);</li>
+ *   <li>the recipe's LUT: the look at its strength, the develop adjustments after it (outside the
+ *       LUT's cube a colour keeps its distance beyond it);</li>
  *   <li>regrain, when asked: the original plus the look's correction, smoothed where the photo is flat;</li>
  *   <li>the result in the export's space and depth ({@link OutputEncoding}), clipped only there.</li>
  * </ol>
@@ -33,19 +34,15 @@ public final class PhotoRender {
     private PhotoRender() {
     }
 
-    /**
-     * The photo rendered for {@code format} in {@code colourSpace}. {@code strength} within
-     * {@link Strength}'s range, else an {@link IllegalArgumentException}.
-     */
-    public static EncodedPixels render(ColorTransfer engine, Photo photo, ColorLut3D lut, double strength, boolean withRegrain,
-                                       ImageFormat format, OutputColourSpace colourSpace) {
-        return render(engine, photo, lut, strength, withRegrain, OutputEncoding.of(photo, colourSpace, format));
+    /** The photo rendered by {@code recipe} for {@code format} in {@code colourSpace}. */
+    public static EncodedPixels render(ColorTransfer engine, Photo photo, Recipe recipe, ImageFormat format,
+                                       OutputColourSpace colourSpace) {
+        return render(engine, photo, recipe, OutputEncoding.of(photo, colourSpace, format));
     }
 
-    public static EncodedPixels render(ColorTransfer engine, Photo photo, ColorLut3D lut, double strength, boolean withRegrain,
-                                       OutputEncoding encoding) {
-        Strength.check(strength);
-        ColorLut3D blended = lut.withStrength(strength);
+    public static EncodedPixels render(ColorTransfer engine, Photo photo, Recipe recipe, OutputEncoding encoding) {
+        ColorLut3D blended = recipe.lut();
+        boolean withRegrain = recipe.regrain();
         if (blended.isIdentity()) {
             return EncodedPixels.of(photo, encoding);
         }
@@ -54,7 +51,7 @@ public final class PhotoRender {
         int h = photo.height();
         int[] alpha = photo.hasAlpha() ? photo.argb() : null;
         if (samples.space().isSrgb() && !samples.isDeep() && encoding.space().isSrgb() && encoding.bits() == 8) {
-            int[] result = engine.render(samples.packed8(), w, h, lut, strength, withRegrain);
+            int[] result = engine.render(samples.packed8(), w, h, blended, 1.0, withRegrain);
             return new EncodedPixels(w, h, Samples.srgb8(result), alpha, encoding);
         }
         SampleRows original = new SampleRows(samples, w, h);
@@ -87,10 +84,10 @@ public final class PhotoRender {
      * Renders {@code photo} for {@code destination} and writes it there: the last steps of every
      * export (the format and colour space as {@code options} and the name ask).
      */
-    public static ImageFormat export(ColorTransfer engine, PhotoExporter exporter, Photo photo, ColorLut3D lut, double strength,
-                                     boolean withRegrain, Path destination, ExportOptions options) throws ImageWriteException {
+    public static ImageFormat export(ColorTransfer engine, PhotoExporter exporter, Photo photo, Recipe recipe,
+                                     Path destination, ExportOptions options) throws ImageWriteException {
         ImageFormat format = PhotoExporter.formatFor(destination, options);
-        EncodedPixels pixels = render(engine, photo, lut, strength, withRegrain, format, options.colourSpace());
+        EncodedPixels pixels = render(engine, photo, recipe, format, options.colourSpace());
         return exporter.export(pixels, photo.source(), destination, options);
     }
 

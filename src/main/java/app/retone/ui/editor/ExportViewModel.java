@@ -59,7 +59,7 @@ public final class ExportViewModel {
         activities.track(activity, app.retone.ui.task.BackgroundTask.<ImageFormat>of(activity.title(), context -> {
             context.progress(0.05, withRegrain ? "Applying the colours at full resolution, then regrain…"
                     : "Applying the colours at full resolution…");
-            return PhotoRender.export(services.colorTransfer(), services.exporter(), source, lut, atStrength, withRegrain,
+            return PhotoRender.export(services.colorTransfer(), services.exporter(), source, app.retone.core.render.Recipe.of(lut, atStrength, withRegrain),
                     destination, options);
         }).onSuccess(format -> {
             notices.notice(Notice.info("Exported", destination + " (" + format.name().toLowerCase(Locale.ROOT) + ")"));

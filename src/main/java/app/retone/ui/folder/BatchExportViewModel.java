@@ -90,7 +90,7 @@ public final class BatchExportViewModel {
                         context.checkCancelled();
                         ColorLut3D lut = pipeline.lut(photo, step.settings(), transfer, context);
                         context.checkCancelled();
-                        PhotoRender.export(engine, exporter, photo, lut, step.settings().strength(), step.settings().regrain(),
+                        PhotoRender.export(engine, exporter, photo, app.retone.core.render.Recipe.of(lut, step.settings().strength(), step.settings().regrain()),
                                 item.destination(), request.optionsFor(item.photo().path(), step.overwrite()));
                         counts[0]++;
                     }

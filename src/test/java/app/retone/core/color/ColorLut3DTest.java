@@ -220,4 +220,32 @@ class ColorLut3DTest {
         return new PdfTransfer(10, 33).transfer(Histogram3D.of(SyntheticPhoto.landscape(200, 150, 1).argb()),
                 Histogram3D.of(SyntheticPhoto.landscape(200, 150, 2).argb()));
     }
+
+    @Test
+    void aResampledTableIsTheSameTransformOnAnotherLattice() {
+        int n = 9;
+        float[] nodes = new float[3 * n * n * n];
+        for (int b = 0, i = 0; b < n; b++) {
+            for (int g = 0; g < n; g++) {
+                for (int r = 0; r < n; r++) {
+                    nodes[i++] = (float) Math.pow(r / (n - 1.0), 0.7);
+                    nodes[i++] = (float) (g / (n - 1.0) * 0.9 + 0.05);
+                    nodes[i++] = (float) Math.sqrt(b / (n - 1.0));
+                }
+            }
+        }
+        ColorLut3D lut = ColorLut3D.of(n, nodes);
+        ColorLut3D fine = lut.resampled(17);
+        org.junit.jupiter.api.Assertions.assertEquals(17, fine.size());
+        // every node of the finer lattice is the coarse table's value there
+        float[] at = fine.node(4, 10, 16);
+        float[] want = lut.lookup(Math.round(4 * 255f / 16), Math.round(10 * 255f / 16), 255, Interpolation.TETRAHEDRAL);
+        org.junit.jupiter.api.Assertions.assertEquals(want[0] / 255f, at[0], 0.01f);
+        org.junit.jupiter.api.Assertions.assertEquals(want[1] / 255f, at[1], 0.01f);
+        // and the nodes shared with the coarse lattice are the coarse nodes themselves
+        float[] shared = fine.node(2, 4, 6);
+        float[] coarse = lut.node(1, 2, 3);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(coarse, shared, 1e-6f);
+        org.junit.jupiter.api.Assertions.assertTrue(ColorLut3D.identity(5).resampled(9).isIdentity());
+    }
 }

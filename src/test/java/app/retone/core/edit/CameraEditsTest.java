@@ -63,7 +63,7 @@ class CameraEditsTest {
         double x = 0.44757;
         double y = 0.40745;
         double d = -2 * x + 12 * y + 3;
-        double[] uv = CameraEdits.planckianUv(2856);
+        double[] uv = app.retone.core.color.WhiteBalance.planckianUv(2856);
         assertEquals(4 * x / d, uv[0], 3e-4);
         assertEquals(6 * y / d, uv[1], 3e-4);
     }

@@ -52,7 +52,7 @@ class SixteenBitTest {
         Photo photo = loader.load(file);
         ColorLut3D look = ColorLut3D.of(17, gammaNodes(17, 0.7));
         Path out = dir.resolve("out." + extension);
-        PhotoRender.export(new ColorTransfer(), exporter, photo, look, 0, true, out, ExportOptions.DEFAULT);
+        PhotoRender.export(new ColorTransfer(), exporter, photo, app.retone.core.render.Recipe.of(look, 0, true), out, ExportOptions.DEFAULT);
         int[][] before = Pixels.rawSamples(file);
         int[][] after = Pixels.rawSamples(out);
         assertEquals(65535, after[3][0], "written at 16 bits");
@@ -67,7 +67,7 @@ class SixteenBitTest {
         Photo photo = loader.load(file);
         ColorLut3D look = ColorLut3D.of(33, gammaNodes(33, 0.8));
         Path out = dir.resolve("out.png");
-        PhotoRender.export(new ColorTransfer(), exporter, photo, look, 1, true, out, ExportOptions.DEFAULT);
+        PhotoRender.export(new ColorTransfer(), exporter, photo, app.retone.core.render.Recipe.of(look, 1, true), out, ExportOptions.DEFAULT);
         int[][] after = Pixels.rawSamples(out);
         long levels = Arrays.stream(after[0]).distinct().count();
         assertTrue(levels > 4000, levels + " distinct red levels");
@@ -75,7 +75,7 @@ class SixteenBitTest {
         assertTrue(after[0][2100] > Pixels.rawSamples(file)[0][2100] + 2000);
 
         Path eight = dir.resolve("eight.png");
-        PhotoRender.export(new ColorTransfer(), exporter, photo.withPixels(photo.argb()), look, 1, true, eight, ExportOptions.DEFAULT);
+        PhotoRender.export(new ColorTransfer(), exporter, photo.withPixels(photo.argb()), app.retone.core.render.Recipe.of(look, 1, true), eight, ExportOptions.DEFAULT);
         assertTrue(Arrays.stream(Pixels.rawSamples(eight)[0]).distinct().count() <= 256, "the 8-bit path, for contrast");
     }
 

@@ -55,7 +55,7 @@ class WorkingSpaceRenderTest {
                 Files.readAllBytes(LittleCms.DISPLAY_P3)));
         Photo photo = new PhotoLoader().load(in);
         assertTrue(!photo.samples().space().isSrgb(), "read in P3");
-        EncodedPixels own = PhotoRender.render(new ColorTransfer(), photo, shadowLift(), 1, false, ImageFormat.PNG,
+        EncodedPixels own = PhotoRender.render(new ColorTransfer(), photo, Recipe.of(shadowLift(), 1, false), ImageFormat.PNG,
                 OutputColourSpace.SOURCE);
         int[] out = own.samples().packed8();
         for (int i = 0; i < 4; i++) {
@@ -64,7 +64,7 @@ class WorkingSpaceRenderTest {
         assertNotEquals(0, out[4] & 0xFFFFFF, "black lifted");
         // on screen (sRGB) P3's green is clipped to sRGB's; written in sRGB too, the export says so
         assertEquals(0x00FF00, photo.argb()[1] & 0xFFFFFF);
-        EncodedPixels srgb = PhotoRender.render(new ColorTransfer(), photo, shadowLift(), 1, false, ImageFormat.PNG,
+        EncodedPixels srgb = PhotoRender.render(new ColorTransfer(), photo, Recipe.of(shadowLift(), 1, false), ImageFormat.PNG,
                 OutputColourSpace.SRGB);
         assertEquals(0x00FF00, srgb.samples().packed8()[1] & 0xFFFFFF);
         assertTrue(srgb.samples().space().isSrgb());
@@ -74,7 +74,7 @@ class WorkingSpaceRenderTest {
     void atStrengthZeroEveryPhotoWritesItsOwnValuesBack() throws Exception {
         Path in = LittleCms.fixture("p3-beyond-srgb.tif");
         Photo photo = new PhotoLoader().load(in);
-        EncodedPixels same = PhotoRender.render(new ColorTransfer(), photo, shadowLift(), 0, true, ImageFormat.TIFF,
+        EncodedPixels same = PhotoRender.render(new ColorTransfer(), photo, Recipe.of(shadowLift(), 0, true), ImageFormat.TIFF,
                 OutputColourSpace.SOURCE);
         assertArrayEquals(photo.samples().packed8(), same.samples().packed8());
     }
