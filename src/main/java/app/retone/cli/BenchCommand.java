@@ -15,7 +15,7 @@ import app.retone.core.image.PhotoExporter;
 import app.retone.core.image.PhotoLoader;
 import app.retone.core.image.SyntheticPhoto;
 import app.retone.predict.AutoEnhancer;
-import app.retone.predict.LookTransfer;
+import app.retone.core.render.LookTransfer;
 import app.retone.predict.OnnxHistogramPredictor;
 import app.retone.predict.PredictionException;
 import app.retone.predict.ReferenceLook;

@@ -18,7 +18,7 @@ import app.retone.core.image.PhotoFolder;
 import app.retone.core.image.PhotoLoader;
 import app.retone.core.image.Resample;
 import app.retone.predict.AutoEnhancer;
-import app.retone.predict.LookTransfer;
+import app.retone.core.render.LookTransfer;
 import app.retone.predict.ModelLocator;
 import app.retone.predict.OnnxHistogramPredictor;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package app.retone.cli;
 
-import app.retone.predict.LookTransfer;
+import app.retone.core.render.LookTransfer;
 import app.retone.predict.ModelLocator;
 import app.retone.predict.OnnxHistogramPredictor;
 import app.retone.predict.PredictionException;

@@ -73,7 +73,7 @@ final class RenderOptions {
     }
 
     /** Whether to regrain a look made by {@code transfer}: as asked, else that transfer's default. */
-    boolean regrainFor(app.retone.predict.LookTransfer transfer) {
+    boolean regrainFor(app.retone.core.render.LookTransfer transfer) {
         return regrain != null ? regrain : transfer.regrainByDefault();
     }
 

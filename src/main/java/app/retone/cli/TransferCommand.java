@@ -7,7 +7,7 @@ import app.retone.core.color.Regrain;
 import app.retone.core.image.ImageLimits;
 import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoLoader;
-import app.retone.predict.LookTransfer;
+import app.retone.core.render.LookTransfer;
 import app.retone.predict.ReferenceLook;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,5 +1,6 @@
 package app.retone.predict;
 
+import app.retone.core.render.LookTransfer;
 import app.retone.core.color.Histogram3D;
 import app.retone.core.color.PdfTransfer;
 import app.retone.core.image.Photo;

@@ -1,6 +1,6 @@
 package app.retone.ui;
 
-import app.retone.predict.LookTransfer;
+import app.retone.core.render.LookTransfer;
 import app.retone.ui.editor.EditorViewModel;
 import java.util.Locale;
 import javafx.application.Platform;

@@ -2,14 +2,14 @@ package app.retone.ui;
 
 import app.retone.core.image.ImageFormat;
 import app.retone.core.image.PhotoDetails;
-import app.retone.predict.LookTransfer;
+import app.retone.core.render.LookTransfer;
 import app.retone.ui.editor.Activity;
 import app.retone.ui.editor.CompareMode;
 import app.retone.ui.editor.EditorViewModel;
 import app.retone.ui.folder.BatchExportViewModel;
 import app.retone.ui.folder.FolderViewModel;
 import app.retone.ui.editor.HistogramChoice;
-import app.retone.ui.editor.TargetKind;
+import app.retone.core.render.TargetKind;
 import app.retone.ui.histogram.HistogramView;
 import app.retone.ui.photo.PhotoView;
 import app.retone.ui.settings.RememberedExport;

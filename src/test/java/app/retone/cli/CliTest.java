@@ -180,7 +180,7 @@ class CliTest extends CommandLineTestBase {
         assertEquals(0, run("--help"));
         assertTrue(stdout.contains("Exit status"), stdout);
         assertEquals(0, run("transfer", "--help"));
-        assertTrue(stdout.contains("--no-regrain") && stdout.contains("--strength"), stdout);
+        assertTrue(stdout.contains("--[no-]regrain") && stdout.contains("--strength"), stdout);
     }
 
     @Test

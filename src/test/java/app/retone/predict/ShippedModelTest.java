@@ -1,5 +1,6 @@
 package app.retone.predict;
 
+import app.retone.core.render.LookTransfer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

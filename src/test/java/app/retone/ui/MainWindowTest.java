@@ -12,7 +12,7 @@ import app.retone.core.image.ImageFormat;
 import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoLoader;
 import app.retone.core.image.SyntheticPhoto;
-import app.retone.predict.LookTransfer;
+import app.retone.core.render.LookTransfer;
 import app.retone.testing.Pixels;
 import app.retone.testing.TestImages;
 import app.retone.ui.editor.CachedPredictorSource;

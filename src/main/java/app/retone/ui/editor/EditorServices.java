@@ -1,5 +1,6 @@
 package app.retone.ui.editor;
 
+import app.retone.core.render.LookTransfer;
 import app.retone.core.color.ColorLut3D;
 import app.retone.core.color.ColorTransfer;
 import app.retone.core.color.Interpolation;

@@ -1,5 +1,7 @@
 package app.retone.ui.editor;
 
+import app.retone.core.render.PhotoSettings;
+import app.retone.core.render.TargetKind;
 import app.retone.ui.settings.Settings;
 import app.retone.ui.task.TaskContext;
 import app.retone.ui.task.TaskExecutor;
@@ -187,7 +189,7 @@ public final class EditorViewModel {
 
     /**
      * The user chooses the model's look: regrain goes to that look's default (off for the tone
-     * curves, on for Pitié's 3D transfer: {@link app.retone.predict.LookTransfer#regrainByDefault}).
+     * curves, on for Pitié's 3D transfer: {@link app.retone.core.render.LookTransfer#regrainByDefault}).
      */
     public void useModelLook() {
         adjustments.regrainProperty().set(look.lookTransferProperty().get().regrainByDefault());
@@ -196,12 +198,12 @@ public final class EditorViewModel {
 
     /** The user chooses a reference photo's look: matched with Pitié's 3D transfer, so regrain goes on by default. */
     public void matchReference(Path reference) {
-        adjustments.regrainProperty().set(app.retone.predict.LookTransfer.PITIE.regrainByDefault());
+        adjustments.regrainProperty().set(app.retone.core.render.LookTransfer.PITIE.regrainByDefault());
         look.matchReference(reference);
     }
 
     /** The user chooses how the automatic look is made; with the automatic look on screen, regrain follows its default. */
-    public void useTransfer(app.retone.predict.LookTransfer transfer) {
+    public void useTransfer(app.retone.core.render.LookTransfer transfer) {
         if (transfer == null || transfer == look.lookTransferProperty().get()) {
             return;
         }

@@ -1,5 +1,6 @@
 package app.retone.ui.editor;
 
+import app.retone.core.render.TargetKind;
 import app.retone.core.color.Histogram3D;
 import app.retone.ui.histogram.HistogramPoints;
 import app.retone.ui.task.BackgroundTask;

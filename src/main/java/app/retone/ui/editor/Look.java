@@ -1,9 +1,10 @@
 package app.retone.ui.editor;
 
+import app.retone.core.render.TargetKind;
 import app.retone.core.color.ColorLut3D;
 import app.retone.core.color.Histogram3D;
 import app.retone.core.color.StrengthPreview;
-import app.retone.predict.LookTransfer;
+import app.retone.core.render.LookTransfer;
 import java.nio.file.Path;
 
 /**

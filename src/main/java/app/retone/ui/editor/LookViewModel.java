@@ -1,7 +1,8 @@
 package app.retone.ui.editor;
 
+import app.retone.core.render.TargetKind;
 import app.retone.core.color.Histogram3D;
-import app.retone.predict.LookTransfer;
+import app.retone.core.render.LookTransfer;
 import app.retone.ui.settings.Settings;
 import app.retone.ui.task.BackgroundTask;
 import app.retone.ui.task.TaskHandle;

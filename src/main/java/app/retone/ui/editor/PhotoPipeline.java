@@ -1,5 +1,7 @@
 package app.retone.ui.editor;
 
+import app.retone.core.render.PhotoSettings;
+import app.retone.core.render.TargetKind;
 import app.retone.core.color.ColorLut3D;
 import app.retone.core.color.Histogram3D;
 import app.retone.core.color.StrengthPreview;
@@ -10,7 +12,7 @@ import app.retone.core.image.Resample;
 import app.retone.core.render.PreviewRender;
 import app.retone.predict.AutoEnhancer;
 import app.retone.predict.HistogramPredictor;
-import app.retone.predict.LookTransfer;
+import app.retone.core.render.LookTransfer;
 import app.retone.ui.task.TaskContext;
 import java.nio.file.Path;
 

@@ -2,7 +2,7 @@ package app.retone.ui.folder;
 
 import app.retone.ui.editor.Notice;
 import app.retone.ui.editor.Look;
-import app.retone.ui.editor.PhotoSettings;
+import app.retone.core.render.PhotoSettings;
 import app.retone.ui.editor.PreparedPhoto;
 import app.retone.ui.task.BackgroundTask;
 import java.util.List;

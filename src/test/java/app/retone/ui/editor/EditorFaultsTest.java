@@ -1,5 +1,6 @@
 package app.retone.ui.editor;
 
+import app.retone.core.render.TargetKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

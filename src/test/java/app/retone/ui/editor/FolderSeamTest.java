@@ -1,5 +1,7 @@
 package app.retone.ui.editor;
 
+import app.retone.core.render.PhotoSettings;
+import app.retone.core.render.TargetKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.retone.core.image.PhotoLoader;
-import app.retone.predict.LookTransfer;
+import app.retone.core.render.LookTransfer;
 import app.retone.ui.UiFixtures;
 import app.retone.ui.settings.MemorySettings;
 import app.retone.ui.task.DirectTaskExecutor;

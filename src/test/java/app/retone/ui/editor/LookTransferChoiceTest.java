@@ -1,5 +1,6 @@
 package app.retone.ui.editor;
 
+import app.retone.core.render.TargetKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -9,7 +10,7 @@ import app.retone.core.color.ColorLut3D;
 import app.retone.core.color.Histogram3D;
 import app.retone.core.color.PdfTransfer;
 import app.retone.core.image.PhotoLoader;
-import app.retone.predict.LookTransfer;
+import app.retone.core.render.LookTransfer;
 import app.retone.testing.Pixels;
 import app.retone.ui.UiFixtures;
 import app.retone.ui.settings.MemorySettings;

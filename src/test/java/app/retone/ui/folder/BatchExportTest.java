@@ -18,7 +18,7 @@ import app.retone.ui.editor.CachedPredictorSource;
 import app.retone.ui.editor.EditorServices;
 import app.retone.ui.editor.EditorViewModel;
 import app.retone.ui.editor.Notice;
-import app.retone.ui.editor.PhotoSettings;
+import app.retone.core.render.PhotoSettings;
 import app.retone.ui.editor.PreviewBounds;
 import app.retone.ui.settings.MemorySettings;
 import app.retone.ui.task.DirectTaskExecutor;

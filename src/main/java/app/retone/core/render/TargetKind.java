@@ -1,4 +1,4 @@
-package app.retone.ui.editor;
+package app.retone.core.render;
 
 /** Where the target histogram comes from. */
 public enum TargetKind {

@@ -1,4 +1,4 @@
-package app.retone.predict;
+package app.retone.core.render;
 
 import app.retone.core.color.PdfTransfer;
 import java.util.Locale;
