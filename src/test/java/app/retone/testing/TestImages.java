@@ -141,6 +141,18 @@ public final class TestImages {
         return out;
     }
 
+    /** {@code png} (as an encoder wrote it) with one more chunk right after IHDR, its CRC computed. */
+    public static byte[] pngWithChunk(byte[] png, String type, byte[] data) {
+        ByteBuffer chunk = ByteBuffer.allocate(12 + data.length);
+        chunk.putInt(data.length).put(type.getBytes(StandardCharsets.ISO_8859_1)).put(data);
+        CRC32 crc = new CRC32();
+        crc.update(chunk.array(), 4, 4 + data.length);
+        chunk.putInt((int) crc.getValue());
+        int afterIhdr = 8 + 8 + 13 + 4; // signature, then IHDR's length, type, 13 bytes of data and CRC
+        return concat(concat(java.util.Arrays.copyOf(png, afterIhdr), chunk.array()),
+                java.util.Arrays.copyOfRange(png, afterIhdr, png.length));
+    }
+
     /** A valid 1 × 1 PNG whose IHDR then claims another size (CRC fixed, so decoders trust the header). */
     public static byte[] pngClaimingSize(int width, int height) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

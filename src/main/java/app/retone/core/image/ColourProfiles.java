@@ -5,9 +5,7 @@ import java.awt.color.ICC_ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.DataFormatException;
@@ -55,33 +53,18 @@ final class ColourProfiles {
      * @throws IllegalArgumentException when the chunk does not hold a profile
      */
     static byte[] pngIccp(FileChannel channel) throws IOException {
-        long size = channel.size();
-        ByteBuffer head = ByteBuffer.allocate(8);
-        long at = 8; // after the signature
-        while (at + 8 <= size) {
-            head.clear();
-            channel.read(head, at);
-            long length = head.getInt(0) & 0xFFFFFFFFL;
-            String type = new String(head.array(), 4, 4, StandardCharsets.ISO_8859_1);
-            if (type.equals("IDAT") || type.equals("IEND") || at + 12 + length > size) {
-                return null;
-            }
-            if (type.equals("iCCP")) {
-                ByteBuffer data = ByteBuffer.allocate((int) Math.min(length, MAX_PROFILE_BYTES));
-                channel.read(data, at + 8);
-                byte[] chunk = data.array();
-                int name = 0;
-                while (name < chunk.length && chunk[name] != 0) {
-                    name++;
-                }
-                if (name + 2 > chunk.length) {
-                    throw new IllegalArgumentException("the iCCP chunk holds no profile");
-                }
-                return inflate(Arrays.copyOfRange(chunk, name + 2, chunk.length)); // after the name, its 0 and the method
-            }
-            at += 12 + length;
+        byte[] chunk = PngChunks.find(channel, "iCCP", true, MAX_PROFILE_BYTES);
+        if (chunk == null) {
+            return null;
         }
-        return null;
+        int name = 0;
+        while (name < chunk.length && chunk[name] != 0) {
+            name++;
+        }
+        if (name + 2 > chunk.length) {
+            throw new IllegalArgumentException("the iCCP chunk holds no profile");
+        }
+        return inflate(Arrays.copyOfRange(chunk, name + 2, chunk.length)); // after the name, its 0 and the method
     }
 
     private static byte[] inflate(byte[] compressed) {

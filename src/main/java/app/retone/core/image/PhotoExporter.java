@@ -265,56 +265,38 @@ public final class PhotoExporter {
 
     /**
      * What a PNG or TIFF keeps of the source: the ICC profile of the space it is written in (see
-     * {@link #embeddedProfile}), and in a PNG the EXIF block (eXIf chunk, orientation reset to normal).
+     * {@link #embeddedProfile}), and the Exif (orientation reset to normal): in a PNG the block as
+     * an eXIf chunk, in a TIFF the photo's tags in IFD0 with the Exif and GPS IFDs ({@link TiffMetadata}).
      */
     private static IIOMetadata carriedMetadata(Photo photo, byte[] icc, ImageWriter writer, BufferedImage image,
                                                ImageWriteParam param, ImageFormat format) throws IOException {
         SourceInfo source = photo.source();
-        byte[] exif = null;
-        if (format == ImageFormat.PNG && source.exif() != null && JpegSegments.startsWith(source.exif(), JpegSegments.EXIF_ID)) {
-            byte[] normal = ExifOrientation.resetToNormal(source.exif());
-            exif = Arrays.copyOfRange(normal, JpegSegments.EXIF_ID.length, normal.length); // eXIf holds the TIFF part
+        byte[] exif = source.exif() == null ? null : ExifOrientation.resetToNormal(source.exif());
+        IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
+        if (format == ImageFormat.TIFF) {
+            metadata.mergeTree(TiffMetadata.FORMAT, TiffMetadata.tree(icc, exif));
+            return metadata;
         }
         if (icc == null && exif == null) {
             return null;
         }
-        IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
         String name = metadata.getNativeMetadataFormatName();
         IIOMetadataNode root = new IIOMetadataNode(name);
-        if (format == ImageFormat.PNG) {
-            if (icc != null) {
-                IIOMetadataNode iccp = new IIOMetadataNode("iCCP");
-                iccp.setAttribute("profileName", "ICC Profile");
-                iccp.setAttribute("compressionMethod", "deflate");
-                iccp.setUserObject(deflate(icc)); // the PNG writer stores the chunk's bytes as given
-                root.appendChild(iccp);
-            }
-            if (exif != null) {
-                IIOMetadataNode chunks = new IIOMetadataNode("UnknownChunks");
-                IIOMetadataNode chunk = new IIOMetadataNode("UnknownChunk");
-                chunk.setAttribute("type", "eXIf");
-                chunk.setUserObject(exif);
-                chunks.appendChild(chunk);
-                root.appendChild(chunks);
-            }
-        } else if (icc != null) {
-            // TIFF tag 34675 (InterColorProfile), an UNDEFINED array given as signed byte values
-            IIOMetadataNode ifd = new IIOMetadataNode("TIFFIFD");
-            IIOMetadataNode field = new IIOMetadataNode("TIFFField");
-            field.setAttribute("number", "34675");
-            field.setAttribute("name", "InterColorProfile");
-            IIOMetadataNode value = new IIOMetadataNode("TIFFUndefined");
-            StringBuilder bytes = new StringBuilder(icc.length * 4);
-            for (int i = 0; i < icc.length; i++) {
-                if (i > 0) {
-                    bytes.append(',');
-                }
-                bytes.append(icc[i]);
-            }
-            value.setAttribute("value", bytes.toString());
-            field.appendChild(value);
-            ifd.appendChild(field);
-            root.appendChild(ifd);
+        if (icc != null) {
+            IIOMetadataNode iccp = new IIOMetadataNode("iCCP");
+            iccp.setAttribute("profileName", "ICC Profile");
+            iccp.setAttribute("compressionMethod", "deflate");
+            iccp.setUserObject(deflate(icc)); // the PNG writer stores the chunk's bytes as given
+            root.appendChild(iccp);
+        }
+        byte[] exifChunk = exif == null ? null : ExifBlock.pngChunk(exif);
+        if (exifChunk != null) {
+            IIOMetadataNode chunks = new IIOMetadataNode("UnknownChunks");
+            IIOMetadataNode chunk = new IIOMetadataNode("UnknownChunk");
+            chunk.setAttribute("type", "eXIf");
+            chunk.setUserObject(exifChunk);
+            chunks.appendChild(chunk);
+            root.appendChild(chunks);
         }
         metadata.mergeTree(name, root);
         return metadata;
@@ -331,16 +313,16 @@ public final class PhotoExporter {
     }
 
     /**
-     * The first encoder of the format that takes this image: TwelveMonkeys' TIFF writer comes
-     * first but writes no interleaved 16-bit samples, which the JDK's own writes.
+     * The first encoder of the format that takes this image; for TIFF the JDK's own. TwelveMonkeys'
+     * TIFF writer comes first, but writes no interleaved 16-bit samples, and the values of an Exif
+     * or GPS IFD where the fields after it overwrite them ({@link TiffMetadata}).
      */
     private static ImageWriter writerFor(ImageFormat format, BufferedImage image, Path target) throws ImageWriteException {
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format.imageIoName());
         ImageWriter first = null;
-        boolean deep = image.getRaster().getDataBuffer().getDataType() == java.awt.image.DataBuffer.TYPE_USHORT;
         while (writers.hasNext()) {
             ImageWriter writer = writers.next();
-            boolean takes = !deep || !writer.getClass().getName().startsWith("com.twelvemonkeys");
+            boolean takes = format != ImageFormat.TIFF || writer.getClass().getName().startsWith("com.sun.imageio.plugins.tiff");
             if (takes && writer.getOriginatingProvider() != null
                     && writer.getOriginatingProvider().canEncodeImage(new ImageTypeSpecifier(image))) {
                 if (first != null) {

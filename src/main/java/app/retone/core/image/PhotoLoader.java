@@ -65,6 +65,7 @@ public final class PhotoLoader {
         int orientation;
         DecodedImage decoded;
         Metadata metadata;
+        byte[] exif;
         long bytes;
         // the file is opened once: every step reads that one file, even if the path is deleted or
         // replaced meanwhile (a photo's pixels never meet another file's metadata)
@@ -73,7 +74,8 @@ public final class PhotoLoader {
             segments = readJpegSegments(channel, warnings);
             checkSizeClaims(path, channel);
             decoded = decode(path, file, warnings);   // metadata only of what decodes: the decoder is the stricter reader
-            metadata = readMetadata(channel, warnings);
+            metadata = readMetadata(channel, decoded.format(), warnings);
+            exif = exifBlock(channel, decoded.format(), segments, warnings);
             orientation = orientation(metadata, warnings);
             bytes = channel.size();
         } catch (ImageReadException e) {
@@ -134,7 +136,7 @@ public final class PhotoLoader {
         }
 
         SourceInfo source = new SourceInfo(path, decoded.format(), orientation,
-                segments.exif(), segments.xmp(), icc, converted);
+                exif, segments.xmp(), icc, converted);
         // the metadata panel's facts come from this same read of this same file
         PhotoDetails details = PhotoDetailsReader.of(metadata, source, width, height, bytes);
         return new Photo(width, height, argb, alpha, source, warnings, details, deep);
@@ -423,10 +425,29 @@ public final class PhotoLoader {
                 "not an image: the content is not JPEG, PNG, TIFF, WebP, BMP or GIF, whatever its name says");
     }
 
-    /** The file's metadata, or null (with a warning) when it cannot be read: metadata is optional. */
-    private static Metadata readMetadata(FileChannel channel, List<String> warnings) {
+    /**
+     * The photo's Exif as one block ({@link ExifBlock}), whatever its format: a JPEG's APP1
+     * segment, a PNG's eXIf chunk, a TIFF's own directories; null (with a warning if it was there
+     * but could not be kept) when there is none.
+     */
+    private static byte[] exifBlock(FileChannel channel, String format, JpegSegments.Found segments, List<String> warnings) {
         try {
-            return MetadataFiles.read(channel);
+            return switch (format) {
+                case "jpeg" -> segments.exif();
+                case "png" -> ExifBlock.fromPngFile(channel);
+                case "tiff" -> ExifBlock.fromTiffFile(channel);
+                default -> null;
+            };
+        } catch (IOException | RuntimeException e) {
+            warnings.add("could not keep the photo's Exif metadata (" + describe(e) + "); exports will not carry it");
+            return null;
+        }
+    }
+
+    /** The file's metadata, or null (with a warning) when it cannot be read: metadata is optional. */
+    private static Metadata readMetadata(FileChannel channel, String decodedFormat, List<String> warnings) {
+        try {
+            return MetadataFiles.read(channel, decodedFormat);
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             // a photo whose pixels decode still opens
             warnings.add("could not read the photo's EXIF metadata (" + describe(e) + "); orientation assumed normal");
@@ -450,7 +471,8 @@ public final class PhotoLoader {
         return 1;
     }
 
-    private static String normaliseFormat(String name) {
+    /** A decoder's format name as Retone says it: "jpeg", "tiff", "png", ... */
+    static String normaliseFormat(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return switch (lower) {
             case "jpg", "jpeg", "jpeg-lossless", "jpeg-ls" -> "jpeg";

@@ -9,7 +9,8 @@ import java.util.Optional;
  * @param path        the file it came from, or null for a photo made in memory
  * @param format      the decoder's format name ("jpeg", "png", ...), or "none"
  * @param orientation the EXIF orientation (1..8) that was applied on load; 1 if none
- * @param exif        the raw JPEG APP1 "Exif" segment payload, or null
+ * @param exif        the photo's Exif as a JPEG APP1 "Exif" segment's payload ({@link ExifBlock}): a JPEG's
+ *                    own, a PNG's eXIf chunk, or made from a TIFF's directories; null if none
  * @param xmp         the raw JPEG APP1 XMP segment payload, or null
  * @param iccProfile  the embedded ICC profile (in a JPEG joined from all APP2 chunks), or null
  * @param convertedToSrgb whether the pixels were converted from that profile to sRGB on load (so

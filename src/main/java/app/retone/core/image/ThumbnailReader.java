@@ -73,7 +73,7 @@ public final class ThumbnailReader {
 
     private static Metadata readMetadata(RandomAccessFile file) {
         try {
-            return MetadataFiles.read(file.getChannel().position(0));
+            return MetadataFiles.read(file.getChannel().position(0), null);
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             return null; // no orientation, no stored thumbnail: the pixels still give one
         }
