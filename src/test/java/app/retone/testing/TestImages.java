@@ -114,6 +114,50 @@ public final class TestImages {
         return file;
     }
 
+    /**
+     * A TIFF in the given byte order, written by TwelveMonkeys' encoder (which puts the first
+     * directory after the pixels, not at byte 8), with an Orientation tag when {@code orientation} > 0.
+     */
+    public static Path tiff(Path file, BufferedImage image, java.nio.ByteOrder order, int orientation) throws IOException {
+        ImageWriter writer = null;
+        for (var it = ImageIO.getImageWritersByFormatName("tiff"); it.hasNext() && writer == null; ) {
+            ImageWriter candidate = it.next();
+            if (candidate.getClass().getName().startsWith("com.twelvemonkeys")) {
+                writer = candidate;
+            }
+        }
+        if (writer == null) {
+            throw new IOException("TwelveMonkeys' TIFF writer is missing");
+        }
+        Files.deleteIfExists(file);
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            out.setByteOrder(order);
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            javax.imageio.metadata.IIOMetadata metadata = null;
+            if (orientation > 0) {
+                metadata = writer.getDefaultImageMetadata(new javax.imageio.ImageTypeSpecifier(image), param);
+                String format = metadata.getNativeMetadataFormatName();
+                javax.imageio.metadata.IIOMetadataNode root = new javax.imageio.metadata.IIOMetadataNode(format);
+                javax.imageio.metadata.IIOMetadataNode ifd = new javax.imageio.metadata.IIOMetadataNode("TIFFIFD");
+                javax.imageio.metadata.IIOMetadataNode field = new javax.imageio.metadata.IIOMetadataNode("TIFFField");
+                field.setAttribute("number", "274");
+                javax.imageio.metadata.IIOMetadataNode shorts = new javax.imageio.metadata.IIOMetadataNode("TIFFShorts");
+                javax.imageio.metadata.IIOMetadataNode value = new javax.imageio.metadata.IIOMetadataNode("TIFFShort");
+                value.setAttribute("value", String.valueOf(orientation));
+                shorts.appendChild(value);
+                field.appendChild(shorts);
+                ifd.appendChild(field);
+                root.appendChild(ifd);
+                metadata.mergeTree(format, root);
+            }
+            writer.write(null, new IIOImage(image, null, metadata), param);
+        } finally {
+            writer.dispose();
+        }
+        return file;
+    }
+
     /** A JPEG with an Exif block carrying the orientation and a camera make, plus optional XMP and ICC. */
     public static byte[] jpegWithMetadata(BufferedImage image, int orientation, String make, String xmp, byte[] icc)
             throws IOException {
