@@ -118,7 +118,7 @@ class FuzzFindingsTest {
     }
 
     @Test
-    void aJpegWhoseIccProfileClaimsMoreThanTheFileIsRefusedBeforeDecoding() throws IOException {
+    void aJpegWhoseIccProfileClaimsMoreThanAnyProfileIsRefusedBeforeDecoding() throws IOException {
         // found: a 1.8 KB JPEG whose ICC profile header claims 1.6 GB made the decoder allocate 3.2 GB
         Path file = Files.write(dir.resolve("claims.jpg"),
                 fuzzInput("PhotoLoaderFuzzTestInputs/load/crash-a28fccc40545a5587aec39a8a1e196fc3a51ceb4"));
@@ -127,7 +127,7 @@ class FuzzFindingsTest {
         long used = allocatedBytes() - before;
         assertEquals(ImageReadException.Problem.CORRUPT, e.problem());
         assertTrue(e.getMessage().endsWith("the embedded ICC colour profile is damaged: it claims 1668087808 bytes,"
-                + " more than the whole file (1786 bytes)"), e.getMessage());
+                + " more than any colour profile holds (16 MB)"), e.getMessage());
         assertTrue(used < 64 << 20, "allocated " + (used >> 20) + " MB");
     }
 
@@ -149,7 +149,7 @@ class FuzzFindingsTest {
         ImageReadException e = assertThrows(ImageReadException.class, () -> new PhotoLoader().load(file));
         long used = allocatedBytes() - before;
         assertEquals(ImageReadException.Problem.CORRUPT, e.problem());
-        assertTrue(e.getMessage().endsWith("it claims 1668087808 bytes, more than the whole file (1790 bytes)"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("it claims 1668087808 bytes, more than any colour profile holds (16 MB)"), e.getMessage());
         assertTrue(used < 64 << 20, "allocated " + (used >> 20) + " MB");
     }
 

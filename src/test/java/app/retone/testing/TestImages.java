@@ -158,6 +158,57 @@ public final class TestImages {
         return file;
     }
 
+    /** {@code image} as a PNG (the JDK's encoder) with an iCCP chunk holding {@code profile}, deflated, as the spec lays it out. */
+    public static byte[] pngWithProfile(BufferedImage image, byte[] profile) throws IOException {
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", encoded);
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream out = new java.util.zip.DeflaterOutputStream(deflated)) {
+            out.write(profile);
+        }
+        // the profile's name, its NUL, the compression method (0: deflate), then the data
+        return pngWithChunk(encoded.toByteArray(), "iCCP", concat("ICC Profile\0\0".getBytes(StandardCharsets.ISO_8859_1),
+                deflated.toByteArray()));
+    }
+
+    /** {@code image} as a TIFF (the JDK's encoder, which takes the bytes as given) with {@code profile} in tag 34675. */
+    public static byte[] tiffWithProfile(BufferedImage image, byte[] profile) throws IOException {
+        ImageWriter writer = null;
+        for (var it = ImageIO.getImageWritersByFormatName("tiff"); it.hasNext() && writer == null; ) {
+            ImageWriter candidate = it.next();
+            if (candidate.getClass().getName().startsWith("com.sun.imageio")) {
+                writer = candidate;
+            }
+        }
+        if (writer == null) {
+            throw new IOException("the JDK's TIFF writer is missing");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            javax.imageio.metadata.IIOMetadata metadata = writer.getDefaultImageMetadata(new javax.imageio.ImageTypeSpecifier(image), param);
+            javax.imageio.metadata.IIOMetadataNode root = new javax.imageio.metadata.IIOMetadataNode(metadata.getNativeMetadataFormatName());
+            javax.imageio.metadata.IIOMetadataNode ifd = new javax.imageio.metadata.IIOMetadataNode("TIFFIFD");
+            javax.imageio.metadata.IIOMetadataNode field = new javax.imageio.metadata.IIOMetadataNode("TIFFField");
+            field.setAttribute("number", "34675");
+            javax.imageio.metadata.IIOMetadataNode value = new javax.imageio.metadata.IIOMetadataNode("TIFFUndefined");
+            StringBuilder values = new StringBuilder();
+            for (int i = 0; i < profile.length; i++) {
+                values.append(i > 0 ? "," : "").append(profile[i]);
+            }
+            value.setAttribute("value", values.toString());
+            field.appendChild(value);
+            ifd.appendChild(field);
+            root.appendChild(ifd);
+            metadata.mergeTree(metadata.getNativeMetadataFormatName(), root);
+            writer.write(null, new IIOImage(image, null, metadata), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
     /** A JPEG with an Exif block carrying the orientation and a camera make, plus optional XMP and ICC. */
     public static byte[] jpegWithMetadata(BufferedImage image, int orientation, String make, String xmp, byte[] icc)
             throws IOException {

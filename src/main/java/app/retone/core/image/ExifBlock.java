@@ -1,7 +1,7 @@
 package app.retone.core.image;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -65,7 +65,7 @@ public final class ExifBlock {
      *
      * @throws IllegalArgumentException when the chunk is larger than a block can be
      */
-    static byte[] fromPngFile(FileChannel file) throws IOException {
+    static byte[] fromPngFile(SeekableByteChannel file) throws IOException {
         byte[] chunk = PngChunks.find(file, "eXIf", false, MAX_PAYLOAD);
         if (chunk == null) {
             return null;
@@ -82,7 +82,7 @@ public final class ExifBlock {
      * The Exif of a TIFF file, from its own IFD0 (the photo's tags only) and the Exif and GPS IFDs
      * it points to; null when it has none or they would not fit one JPEG segment.
      */
-    static byte[] fromTiffFile(FileChannel file) throws IOException {
+    static byte[] fromTiffFile(SeekableByteChannel file) throws IOException {
         TiffIfds.Directories found = TiffIfds.read(TiffIfds.Bytes.of(file));
         return found == null ? null : block(photoDirectories(found));
     }

@@ -36,6 +36,25 @@ import javax.imageio.stream.ImageInputStream;
  *
  * <p>The size is checked from the header before any pixel is decoded. Every failure is an
  * {@link ImageReadException} that names the problem.
+ *
+ * <p><b>A damaged colour profile</b> has the same outcome in every format that embeds one (a
+ * JPEG's APP2 segments, a PNG's iCCP chunk, a TIFF's tag 34675, a WebP's ICCP chunk), chosen by
+ * what the decoders can safely do with it:
+ * <ul>
+ *   <li>A profile whose header claims more than any profile holds
+ *       ({@link ColourProfiles#MAX_PROFILE_BYTES}, 16 MB: a claim of 2 GB, say) is refused as
+ *       {@link Problem#CORRUPT} before any pixel is decoded ({@link SizeClaims#profileClaim}): the
+ *       JPEG and WebP decoders allocate what the header claims before they read a byte of the
+ *       profile. A PNG or TIFF, whose profile the loader reads without that risk, is refused
+ *       alike, so that the same damage never opens in one format and not in another.</li>
+ *   <li>Any other damage (a profile cut short, one the JDK cannot read) is the warning "the
+ *       embedded colour profile is damaged (why); its colours are shown as sRGB": the photo opens,
+ *       its values taken as sRGB, and the profile is not kept for export. Every decoder gets past
+ *       it: the JPEG decoder skips such a profile itself; the loader reads a PNG's and a TIFF's
+ *       ({@link ColourProfiles#stored}: the TIFF decoder drops a profile it cannot read without a
+ *       word); the WebP decoder, which would refuse the whole file, is shown it with that chunk
+ *       hidden ({@link EndGuardedFileImageInputStream#forDecoder}).</li>
+ * </ul>
  */
 public final class PhotoLoader {
 
@@ -135,8 +154,9 @@ public final class PhotoLoader {
             height = t;
         }
 
+        // a damaged profile describes nothing: the photo is shown as sRGB, and exported as such
         SourceInfo source = new SourceInfo(path, decoded.format(), orientation,
-                exif, segments.xmp(), icc, converted);
+                exif, segments.xmp(), foundDamaged(warnings) ? null : icc, converted);
         // the metadata panel's facts come from this same read of this same file
         PhotoDetails details = PhotoDetailsReader.of(metadata, source, width, height, bytes);
         return new Photo(width, height, argb, alpha, source, warnings, details, deep);
@@ -163,6 +183,11 @@ public final class PhotoLoader {
         return DAMAGED_PROFILE + " (" + describe(e) + "); its colours are shown as sRGB";
     }
 
+    /** Whether a step found the embedded profile damaged ({@link #damagedProfile}). */
+    private static boolean foundDamaged(List<String> warnings) {
+        return warnings.stream().anyMatch(w -> w.startsWith(DAMAGED_PROFILE));
+    }
+
     /**
      * The embedded profile when the pixels must be converted from it to sRGB: an RGB profile on
      * an RGB photo that is not sRGB itself, or a grey profile on a grey photo; null otherwise.
@@ -174,7 +199,7 @@ public final class PhotoLoader {
         }
         ICC_Profile profile;
         try {
-            profile = ICC_Profile.getInstance(icc);
+            profile = ColourProfiles.read(icc);
         } catch (IllegalArgumentException | ProfileDataException e) {
             warnings.add(damagedProfile(e));
             return null;
@@ -264,7 +289,7 @@ public final class PhotoLoader {
 
     private DecodedImage decode(Path path, RandomAccessFile file, List<String> warnings) throws ImageReadException {
         try {
-            ImageInputStream in = new EndGuardedFileImageInputStream(file); // from the start; borrows the file, which load closes
+            EndGuardedFileImageInputStream in = EndGuardedFileImageInputStream.forDecoder(file); // from the start; borrows the file, which load closes
             ImageReader reader = findReader(path, in);
             try {
                 reader.setInput(in, true, true);
@@ -303,7 +328,7 @@ public final class PhotoLoader {
                                     + " (give it more with -Xmx)", width, height, pixels / 1e6, needed >> 20, rt.maxMemory() >> 20));
                 }
                 IIOReadWarningListener listener = (source, warning) -> {
-                    if (warning != null && warning.contains("ICC")) {
+                    if (warning != null && (warning.contains("ICC") || in.hidesProfile() && warning.contains("JUNK"))) {
                         return; // the profile is checked, and its damage reported, once by usableProfile
                     }
                     String w = userWarning(warning);
@@ -366,17 +391,18 @@ public final class PhotoLoader {
         return null;
     }
 
-    /** The profile the file embeds: from the decoded colour space, or a PNG's iCCP chunk. */
+    /**
+     * The profile the file embeds: as the decoder labelled its pixels with it, else as the file
+     * stores it ({@link ColourProfiles#stored}): the JDK's PNG decoder ignores iCCP, and the TIFF
+     * and WebP decoders drop a profile they cannot read without a word, which must be told.
+     */
     private static byte[] embeddedProfile(RandomAccessFile file, String format, BufferedImage image, List<String> warnings) {
         ICC_Profile inImage = ColourProfiles.embeddedIn(image.getColorModel().getColorSpace());
         if (inImage != null) {
             return inImage.getData();
         }
-        if (!format.equals("png")) {
-            return null;
-        }
         try {
-            return ColourProfiles.pngIccp(file.getChannel());
+            return ColourProfiles.stored(file.getChannel(), format);
         } catch (IllegalArgumentException e) {
             warnings.add(damagedProfile(e));
         } catch (IOException e) {

@@ -2,7 +2,7 @@ package app.retone.core.image;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -18,13 +18,17 @@ final class PngChunks {
      *
      * @throws IllegalArgumentException when the chunk holds more than {@code maxBytes}
      */
-    static byte[] find(FileChannel channel, String type, boolean beforeImageData, int maxBytes) throws IOException {
+    static byte[] find(SeekableByteChannel channel, String type, boolean beforeImageData, int maxBytes) throws IOException {
         long size = channel.size();
         ByteBuffer head = ByteBuffer.allocate(8);
         long at = 8; // after the signature
         while (at + 8 <= size) {
             head.clear();
-            if (channel.read(head, at) < 8) {
+            channel.position(at);
+            while (head.hasRemaining() && channel.read(head) > 0) {
+                // a short read only at the end of the file
+            }
+            if (head.hasRemaining()) {
                 return null;
             }
             long length = head.getInt(0) & 0xFFFFFFFFL;
@@ -38,7 +42,8 @@ final class PngChunks {
                             type, length, maxBytes));
                 }
                 ByteBuffer data = ByteBuffer.allocate((int) length);
-                while (data.hasRemaining() && channel.read(data, at + 8 + data.position()) > 0) {
+                channel.position(at + 8);
+                while (data.hasRemaining() && channel.read(data) > 0) {
                     // a short read only if the file shrank meanwhile
                 }
                 return data.hasRemaining() ? null : data.array();

@@ -107,7 +107,7 @@ public final class ThumbnailReader {
 
     /** The image decoded with every n-th pixel of every n-th row, n chosen to keep at least twice {@code maxSide}. */
     private BufferedImage subsampled(Path path, RandomAccessFile file, int maxSide) throws IOException {
-        ImageInputStream in = new EndGuardedFileImageInputStream(file);
+        ImageInputStream in = EndGuardedFileImageInputStream.forDecoder(file);
         ImageReader reader = PhotoLoader.findReader(path, in);
         try {
             reader.setInput(in, true, true);

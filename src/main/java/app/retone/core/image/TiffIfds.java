@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -87,7 +87,7 @@ final class TiffIfds {
             };
         }
 
-        static Bytes of(FileChannel file) {
+        static Bytes of(SeekableByteChannel file) {
             return new Bytes() {
                 @Override
                 public long size() {
@@ -104,8 +104,9 @@ final class TiffIfds {
                         return false;
                     }
                     ByteBuffer buffer = ByteBuffer.wrap(into);
+                    file.position(at);
                     while (buffer.hasRemaining()) {
-                        if (file.read(buffer, at + buffer.position()) < 0) {
+                        if (file.read(buffer) < 0) {
                             return false;
                         }
                     }
@@ -142,20 +143,50 @@ final class TiffIfds {
         return new Directories(order, ifd0, reader.pointed(ifd0, EXIF_IFD), reader.pointed(ifd0, GPS_IFD));
     }
 
+    /**
+     * The value of IFD0's field {@code tag} in the structure in {@code in}, or null when it has
+     * none (or the structure no TIFF header): for a value larger than {@link #MAX_VALUE_BYTES}, as
+     * an ICC profile may be.
+     *
+     * @throws IllegalArgumentException when the value is larger than {@code maxBytes}, or lies outside the file
+     */
+    static byte[] ifd0Value(Bytes in, int tag, int maxBytes) throws IOException {
+        byte[] header = new byte[8];
+        ByteOrder order = in.read(0, header) ? order(header) : null;
+        if (order == null) {
+            return null;
+        }
+        Reader reader = new Reader(in, order, t -> t == tag, maxBytes, true);
+        Field field = find(reader.directory(Integer.toUnsignedLong(ByteBuffer.wrap(header, 4, 4).order(order).getInt())), tag);
+        return field == null ? null : field.value();
+    }
+
     /** The value of the field with this tag, or null. */
     static Field find(List<Field> fields, int tag) {
         return fields.stream().filter(f -> f.tag() == tag).findFirst().orElse(null);
     }
 
+    /** Reads directories, checking every offset and count; the values of the {@code wanted} tags only, each up to {@code maxValue} bytes. */
     private static final class Reader {
         private final Bytes in;
         private final ByteOrder order;
+        private final java.util.function.IntPredicate wanted;
+        private final int maxValue;
+        /** Whether a value over the limit, or outside the file, is an error rather than a field skipped. */
+        private final boolean strict;
         private final Set<Long> visited = new HashSet<>();
         private long total;
 
         Reader(Bytes in, ByteOrder order) {
+            this(in, order, tag -> true, MAX_VALUE_BYTES, false);
+        }
+
+        Reader(Bytes in, ByteOrder order, java.util.function.IntPredicate wanted, int maxValue, boolean strict) {
             this.in = in;
             this.order = order;
+            this.wanted = wanted;
+            this.maxValue = maxValue;
+            this.strict = strict;
         }
 
         /** The directory the pointer field {@code tag} of {@code parent} points to; empty if none. */
@@ -167,7 +198,7 @@ final class TiffIfds {
             return directory(Integer.toUnsignedLong(ByteBuffer.wrap(pointer.value()).order(order).getInt()));
         }
 
-        /** The fields of the directory at {@code offset}: every one whose value can be read, in the order stored. */
+        /** The wanted fields of the directory at {@code offset}, in the order stored: every one whose value can be read. */
         List<Field> directory(long offset) throws IOException {
             byte[] countBytes = new byte[2];
             if (offset < 8 || !visited.add(offset) || !in.read(offset, countBytes)) {
@@ -184,17 +215,23 @@ final class TiffIfds {
                 int tag = Short.toUnsignedInt(t.getShort(at));
                 int type = Short.toUnsignedInt(t.getShort(at + 2));
                 long count = Integer.toUnsignedLong(t.getInt(at + 4));
-                if (type < 1 || type >= TYPE_SIZES.length) {
-                    continue; // a type TIFF does not define: its size is unknown
+                if (!wanted.test(tag) || typeSize(type) == 0) {
+                    continue; // not asked for, or a type TIFF does not define: its size is unknown
                 }
-                long size = count * TYPE_SIZES[type];
-                if (size > MAX_VALUE_BYTES || total + size > MAX_TOTAL_BYTES) {
+                long size = count * typeSize(type);
+                if (size > maxValue || total + size > Math.max(MAX_TOTAL_BYTES, maxValue)) {
+                    if (strict) {
+                        throw new IllegalArgumentException("tag " + tag + " holds " + size + " bytes, more than the " + maxValue + " it may");
+                    }
                     continue;
                 }
                 byte[] value = new byte[(int) size];
                 if (size <= 4) {
                     System.arraycopy(table, at + 8, value, 0, value.length);
                 } else if (!in.read(Integer.toUnsignedLong(t.getInt(at + 8)), value)) {
+                    if (strict) {
+                        throw new IllegalArgumentException("tag " + tag + "'s " + size + " bytes lie beyond the end of the file");
+                    }
                     continue; // the value lies outside the structure
                 }
                 total += size;
