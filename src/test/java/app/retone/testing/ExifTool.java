@@ -26,7 +26,7 @@ public final class ExifTool {
      * with its warnings and errors under "ExifTool:Warning"/"ExifTool:Error".
      */
     public static JsonObject read(Path file) {
-        String json = run("-j", "-n", "-G1", "-a", file.toString());
+        String json = new String(bytes("-j", "-n", "-G1", "-a", file.toString()), StandardCharsets.UTF_8);
         JsonArray all = JsonParser.parseString(json).getAsJsonArray();
         return all.get(0).getAsJsonObject();
     }
@@ -37,13 +37,18 @@ public final class ExifTool {
         return value == null || value.isJsonNull() ? null : value.getAsString();
     }
 
+    /** What exiftool writes to its output for these arguments, as bytes ({@code -b -ICC_Profile file}: the profile). */
+    public static byte[] bytes(String... args) {
+        return run(args).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     /** Runs exiftool with these arguments; fails the test with its output when it fails or is missing. */
     public static String run(String... args) {
         List<String> command = new ArrayList<>(List.of("exiftool"));
         command.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new AssertionError(String.join(" ", command) + " failed:\n" + out + err);

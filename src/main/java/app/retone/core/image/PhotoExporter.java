@@ -2,6 +2,7 @@ package app.retone.core.image;
 
 import app.retone.core.image.ImageWriteException.Problem;
 import app.retone.core.io.AtomicFiles;
+import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
@@ -34,9 +35,10 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 /**
  * Writes a photo as JPEG, PNG or TIFF, atomically: the image goes to a temporary file in the
  * destination folder, is flushed to disk, and is then moved into place. A failure leaves no
- * partial file and never touches an existing one. JPEG output carries the source's Exif (with
- * orientation reset to normal, since the pixels are already upright) and XMP; every format is
- * written in the source's colour space with its ICC profile, or in sRGB ({@link ExportOptions#colourSpace}).
+ * partial file and never touches an existing one. Every format carries the source's Exif (with
+ * orientation reset to normal, since the pixels are already upright), JPEG its XMP too; every
+ * format is written in the source's colour space with its ICC profile, or in sRGB tagged as such
+ * ({@link ExportOptions#colourSpace}, {@link #colourTag}).
  */
 public final class PhotoExporter {
 
@@ -199,7 +201,7 @@ public final class PhotoExporter {
         SourceInfo source = photo.source();
         byte[] exif = source.exif() == null ? null : ExifOrientation.resetToNormal(source.exif());
         byte[] xmp = source.xmp() == null ? null : ExifOrientation.resetXmpOrientation(source.xmp());
-        byte[] icc = embeddedProfile(photo, options);
+        byte[] icc = colourTag(photo, options).iccProfile(ImageFormat.JPEG);
         if (exif == null && xmp == null && icc == null) {
             return bytes.toByteArray();
         }
@@ -207,9 +209,40 @@ public final class PhotoExporter {
     }
 
     /**
-     * The profile the export embeds: the source's RGB profile in its own space, none in sRGB. A
-     * source whose pixels were not converted on load (sRGB itself, or a profile that could not be
-     * used) keeps its profile too, as the pixels are still in its values.
+     * What an export says of its colours: an ICC profile to embed, or sRGB (in a PNG its sRGB
+     * chunk, elsewhere the sRGB profile), or nothing.
+     */
+    record ColourTag(byte[] profile, boolean srgb) {
+
+        static final ColourTag NONE = new ColourTag(null, false);
+        static final ColourTag SRGB = new ColourTag(null, true);
+        private static final byte[] SRGB_PROFILE = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+
+        /** The ICC profile this format embeds for the tag, or null (none, or a PNG's sRGB chunk). */
+        byte[] iccProfile(ImageFormat format) {
+            return srgb ? (format == ImageFormat.PNG ? null : SRGB_PROFILE.clone()) : profile;
+        }
+    }
+
+    /**
+     * What the export says of its colours: the profile it embeds ({@link #embeddedProfile}); else
+     * sRGB, when it is written in sRGB ({@link OutputColourSpace#SRGB}) or the source said sRGB by
+     * a tag ({@link SourceInfo#taggedSrgb}: a PNG's sRGB chunk, a CMYK photo converted to sRGB on
+     * load); else nothing, as the source had nothing (an untagged sRGB photo stays untagged).
+     */
+    static ColourTag colourTag(Photo photo, ExportOptions options) {
+        byte[] icc = embeddedProfile(photo, options);
+        if (icc != null) {
+            return new ColourTag(icc, false);
+        }
+        return options.colourSpace() == OutputColourSpace.SRGB || photo.source().taggedSrgb() ? ColourTag.SRGB : ColourTag.NONE;
+    }
+
+    /**
+     * The source's profile the export embeds, and converts its pixels back to: the source's RGB
+     * profile in its own space, none in sRGB (which {@link #colourTag} then tags). A source whose
+     * pixels were not converted on load (sRGB itself, or a profile that could not be used) keeps
+     * its profile too, as the pixels are still in its values.
      */
     static byte[] embeddedProfile(Photo photo, ExportOptions options) {
         SourceInfo source = photo.source();
@@ -255,7 +288,7 @@ public final class PhotoExporter {
                 }
             }
             IIOMetadata metadata = format == ImageFormat.JPEG ? null
-                    : carriedMetadata(photo, icc, writer, image, param, format);
+                    : carriedMetadata(photo, colourTag(photo, options), writer, image, param, format);
             writer.write(null, new IIOImage(image, null, metadata), param);
             ios.flush();
         } finally {
@@ -264,24 +297,29 @@ public final class PhotoExporter {
     }
 
     /**
-     * What a PNG or TIFF keeps of the source: the ICC profile of the space it is written in (see
-     * {@link #embeddedProfile}), and the Exif (orientation reset to normal): in a PNG the block as
-     * an eXIf chunk, in a TIFF the photo's tags in IFD0 with the Exif and GPS IFDs ({@link TiffMetadata}).
+     * What a PNG or TIFF keeps of the source: the tag of the space it is written in ({@link
+     * #colourTag}: a profile, or sRGB: in a PNG the sRGB chunk with the gAMA and cHRM the PNG spec
+     * recommends beside it), and the Exif (orientation reset to normal): in a PNG the block as an
+     * eXIf chunk, in a TIFF the photo's tags in IFD0 with the Exif and GPS IFDs ({@link TiffMetadata}).
      */
-    private static IIOMetadata carriedMetadata(Photo photo, byte[] icc, ImageWriter writer, BufferedImage image,
+    private static IIOMetadata carriedMetadata(Photo photo, ColourTag tag, ImageWriter writer, BufferedImage image,
                                                ImageWriteParam param, ImageFormat format) throws IOException {
         SourceInfo source = photo.source();
         byte[] exif = source.exif() == null ? null : ExifOrientation.resetToNormal(source.exif());
+        byte[] icc = tag.iccProfile(format);
         IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
         if (format == ImageFormat.TIFF) {
             metadata.mergeTree(TiffMetadata.FORMAT, TiffMetadata.tree(icc, exif));
             return metadata;
         }
-        if (icc == null && exif == null) {
+        if (icc == null && !tag.srgb() && exif == null) {
             return null;
         }
         String name = metadata.getNativeMetadataFormatName();
         IIOMetadataNode root = new IIOMetadataNode(name);
+        if (tag.srgb()) {
+            addPngSrgbTag(root);
+        }
         if (icc != null) {
             IIOMetadataNode iccp = new IIOMetadataNode("iCCP");
             iccp.setAttribute("profileName", "ICC Profile");
@@ -300,6 +338,26 @@ public final class PhotoExporter {
         }
         metadata.mergeTree(name, root);
         return metadata;
+    }
+
+    /**
+     * A PNG's sRGB tag: the sRGB chunk (perceptual rendering intent), with the gAMA and cHRM chunks
+     * the PNG spec recommends beside it, holding sRGB's values, for decoders that know only those.
+     */
+    private static void addPngSrgbTag(IIOMetadataNode root) {
+        IIOMetadataNode srgb = new IIOMetadataNode("sRGB");
+        srgb.setAttribute("renderingIntent", "Perceptual");
+        root.appendChild(srgb);
+        IIOMetadataNode gamma = new IIOMetadataNode("gAMA");
+        gamma.setAttribute("value", "45455");
+        root.appendChild(gamma);
+        IIOMetadataNode chromaticities = new IIOMetadataNode("cHRM");
+        String[][] values = {{"whitePointX", "31270"}, {"whitePointY", "32900"}, {"redX", "64000"}, {"redY", "33000"},
+            {"greenX", "30000"}, {"greenY", "60000"}, {"blueX", "15000"}, {"blueY", "6000"}};
+        for (String[] v : values) {
+            chromaticities.setAttribute(v[0], v[1]);
+        }
+        root.appendChild(chromaticities);
     }
 
     private static byte[] deflate(byte[] data) {

@@ -85,6 +85,7 @@ public final class PhotoLoader {
         DecodedImage decoded;
         Metadata metadata;
         byte[] exif;
+        boolean srgbChunk;
         long bytes;
         // the file is opened once: every step reads that one file, even if the path is deleted or
         // replaced meanwhile (a photo's pixels never meet another file's metadata)
@@ -95,6 +96,7 @@ public final class PhotoLoader {
             decoded = decode(path, file, warnings);   // metadata only of what decodes: the decoder is the stricter reader
             metadata = readMetadata(channel, decoded.format(), warnings);
             exif = exifBlock(channel, decoded.format(), segments, warnings);
+            srgbChunk = decoded.format().equals("png") && hasSrgbChunk(channel);
             orientation = orientation(metadata, warnings);
             bytes = channel.size();
         } catch (ImageReadException e) {
@@ -154,9 +156,13 @@ public final class PhotoLoader {
             height = t;
         }
 
+        if (decoded.fromCmyk()) {
+            warnings.add(0, CMYK_CONVERTED);
+        }
         // a damaged profile describes nothing: the photo is shown as sRGB, and exported as such
-        SourceInfo source = new SourceInfo(path, decoded.format(), orientation,
-                exif, segments.xmp(), foundDamaged(warnings) ? null : icc, converted);
+        boolean damaged = foundDamaged(warnings);
+        SourceInfo source = new SourceInfo(path, decoded.format(), orientation, exif, segments.xmp(), damaged ? null : icc,
+                converted, decoded.fromCmyk() || srgbChunk && (icc == null || damaged));
         // the metadata panel's facts come from this same read of this same file
         PhotoDetails details = PhotoDetailsReader.of(metadata, source, width, height, bytes);
         return new Photo(width, height, argb, alpha, source, warnings, details, deep);
@@ -173,10 +179,14 @@ public final class PhotoLoader {
     }
 
     /** What the decoder gave: the pixels as encoded in the file, and the ICC profile it embeds (null if none). */
-    private record DecodedImage(BufferedImage image, String format, byte[] iccProfile) {
+    private record DecodedImage(BufferedImage image, String format, byte[] iccProfile, boolean fromCmyk) {
     }
 
     static final String DAMAGED_PROFILE = "the embedded colour profile is damaged";
+
+    /** What a CMYK photo's user is told: the decoder turned its print colours into RGB. */
+    static final String CMYK_CONVERTED = "the photo is stored in CMYK, for print: it was converted to RGB (sRGB)"
+            + " to be shown and edited, and its exports are RGB, tagged as sRGB";
 
     /** The one warning a profile that cannot be used gives, whichever step found it. */
     private static String damagedProfile(Throwable e) {
@@ -338,6 +348,7 @@ public final class PhotoLoader {
                 };
                 reader.addIIOReadWarningListener(listener);
                 ImageReadParam param = reader.getDefaultReadParam();
+                boolean cmyk = storedAsCmyk(reader);
                 ImageTypeSpecifier raw = rawTypeWithProfile(reader);
                 if (raw != null) {
                     param.setDestinationType(raw); // the file's own values: WorkingSpace converts them, for every format alike
@@ -359,7 +370,7 @@ public final class PhotoLoader {
                 if (hasMoreImages(reader)) {
                     warnings.add("the file holds several images; only the first is used");
                 }
-                return new DecodedImage(image, format, embeddedProfile(file, format, image, warnings));
+                return new DecodedImage(image, format, embeddedProfile(file, format, image, warnings), cmyk);
             } finally {
                 reader.dispose();
             }
@@ -409,6 +420,25 @@ public final class PhotoLoader {
             // the pixels decoded; a profile that cannot be read is no profile
         }
         return null;
+    }
+
+    /** Whether the decoder reads the file's pixels as CMYK (a CMYK or YCCK JPEG, a CMYK TIFF) and gives them as RGB. */
+    private static boolean storedAsCmyk(ImageReader reader) {
+        try {
+            ImageTypeSpecifier raw = reader.getRawImageType(0);
+            return raw != null && raw.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_CMYK;
+        } catch (IOException | RuntimeException e) {
+            return false; // the read that follows reports a damaged file
+        }
+    }
+
+    /** Whether a PNG says its colours are sRGB by its sRGB chunk. */
+    private static boolean hasSrgbChunk(FileChannel channel) {
+        try {
+            return PngChunks.find(channel, "sRGB", true, 1) != null;
+        } catch (IOException | IllegalArgumentException e) {
+            return false; // a damaged chunk says nothing
+        }
     }
 
     private static boolean hasMoreImages(ImageReader reader) {

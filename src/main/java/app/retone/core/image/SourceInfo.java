@@ -15,15 +15,24 @@ import java.util.Optional;
  * @param iccProfile  the embedded ICC profile (in a JPEG joined from all APP2 chunks), or null
  * @param convertedToSrgb whether the pixels were converted from that profile to sRGB on load (so
  *                    export converts them back to keep the source's colour space)
+ * @param taggedSrgb  whether the source's colours are sRGB by a tag rather than by a profile to
+ *                    embed: a PNG's sRGB chunk, or a CMYK photo the decoder converted to sRGB;
+ *                    its exports say sRGB ({@link PhotoExporter#colourTag})
  */
 public record SourceInfo(Path path, String format, int orientation, byte[] exif, byte[] xmp, byte[] iccProfile,
-                         boolean convertedToSrgb) {
+                         boolean convertedToSrgb, boolean taggedSrgb) {
 
     public static final SourceInfo NONE = new SourceInfo(null, "none", 1, null, null, null);
 
     /** A source whose pixels are in the profile's own values (none, sRGB, or one that could not be used). */
     public SourceInfo(Path path, String format, int orientation, byte[] exif, byte[] xmp, byte[] iccProfile) {
         this(path, format, orientation, exif, xmp, iccProfile, false);
+    }
+
+    /** A source without an sRGB tag of its own. */
+    public SourceInfo(Path path, String format, int orientation, byte[] exif, byte[] xmp, byte[] iccProfile,
+                      boolean convertedToSrgb) {
+        this(path, format, orientation, exif, xmp, iccProfile, convertedToSrgb, false);
     }
 
     public Optional<Path> file() {

@@ -88,6 +88,21 @@ class PhotoSessionTest extends EditorFixture {
     }
 
     @Test
+    void aCmykPhotoOpensWithTheWarningThatItWasConverted() throws Exception {
+        Path rgb = UiFixtures.cleanPhoto(dir, "rgb.png", 120, 80, 9);
+        Path cmyk = app.retone.testing.ImageMagick.cmyk(rgb, dir.resolve("print.jpg"));
+        EditorViewModel vm = direct();
+
+        vm.open(cmyk);
+
+        assertEquals(List.of(), errors());
+        assertEquals(List.of(Notice.warning("print.jpg", "the photo is stored in CMYK, for print: it was converted to RGB (sRGB)"
+                + " to be shown and edited, and its exports are RGB, tagged as sRGB")),
+                notices.stream().filter(n -> n.severity() == Notice.Severity.WARNING).toList());
+        assertEquals(120, vm.session().photoProperty().get().width());
+    }
+
+    @Test
     void aMissingFileIsNamedInTheError() {
         EditorViewModel vm = direct();
         vm.open(dir.resolve("gone.jpg"));
