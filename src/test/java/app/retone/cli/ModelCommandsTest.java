@@ -61,7 +61,8 @@ class ModelCommandsTest extends CommandLineTestBase {
         assertEquals(0, run("enhance", p3.toString(), "-o", srgb.toString(), "--models", "models", "--strength", "0",
                 "--no-regrain", "--colour-space", "srgb"), stderr);
         assertArrayEquals(new PhotoLoader().load(p3).argb(), Pixels.rawValues(srgb), "the working values, as they are");
-        assertEquals(null, new PhotoLoader().load(srgb).source().iccProfile());
+        assertEquals(null, new PhotoLoader().load(srgb).source().iccProfile(), "no profile in a PNG: its sRGB chunk");
+        assertTrue(new PhotoLoader().load(srgb).source().taggedSrgb(), "tagged sRGB");
     }
 
     @Test
