@@ -178,7 +178,10 @@ public final class PhotoLoader {
         }
     }
 
-    /** What the decoder gave: the pixels as encoded in the file, and the ICC profile it embeds (null if none). */
+    /**
+     * What the decoder gave: the pixels as encoded in the file, the ICC profile it embeds (null if
+     * none), and whether the file stored them in CMYK (the decoder gave them as RGB).
+     */
     private record DecodedImage(BufferedImage image, String format, byte[] iccProfile, boolean fromCmyk) {
     }
 
