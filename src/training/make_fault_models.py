@@ -41,6 +41,23 @@ class Identity(nn.Module):
         return torch.relu(self.conv(x))
 
 
+class RedderByOneBin(nn.Module):
+    """A healthy model of another size: a 3x3x3 convolution whose kernel is a delta one bin lower in red, so every
+    bin's mass moves one red bin up (a warmer look), then ReLU. The top red bins' mass leaves the cube; the app
+    renormalises what is left."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv3d(1, 1, 3, padding=1)
+        with torch.no_grad():
+            self.conv.weight.zero_()
+            self.conv.weight[0, 0, 0, 1, 1] = 1.0
+            self.conv.bias.zero_()
+
+    def forward(self, x):
+        return torch.relu(self.conv(x))
+
+
 class Lambda(nn.Module):
     def __init__(self, fn):
         super().__init__()
@@ -86,7 +103,8 @@ def flat_input(x):
     return torch.relu(x.reshape(-1, 1, BINS, BINS, BINS))
 
 
-# name: (module, input shape without the batch axis, input name, fault description, caught at)
+# name: (module, input shape without the batch axis, input name, fault description, caught at); the card says
+# BINS bins unless CARD_BINS says otherwise
 FIXTURES = {
     "identity": (Identity(), (1, BINS, BINS, BINS), export.INPUT_NAME,
                  "none: a healthy model that gives its input back, to show the fixtures load and run", None),
@@ -113,7 +131,11 @@ FIXTURES = {
     "output-drops-empty-bins": (Lambda(output_drops_empty_bins), (1, BINS, BINS, BINS), export.INPUT_NAME,
                                 "a 1-D output of the non-empty bins only: 32768 values for the uniform and reference "
                                 "inputs, fewer for a photo", "predict"),
+    "redder-16": (RedderByOneBin(), (1, 16, 16, 16), export.INPUT_NAME,
+                  "none: a healthy model of 16 bins (the card says so), moving every bin's mass one red bin up, to show "
+                  "a model of another size than 32 works", None),
 }
+CARD_BINS = {"redder-16": 16}
 
 
 def export_graph(module, path, shape, input_name):
@@ -124,29 +146,30 @@ def export_graph(module, path, shape, input_name):
                       opset_version=export.OPSET, do_constant_folding=True)
 
 
-def reference(module, shape):
+def reference(module, shape, bins):
     """The card's reference_output as train.py writes it, or None when the model cannot answer it sensibly."""
-    if shape != (1, BINS, BINS, BINS):
+    if shape != (1, bins, bins, bins):
         return None  # the reference input does not even fit: the shape check stops the load first
-    out = export.reference_sample(module, export.reference_input(BINS))
+    out = export.reference_sample(module, export.reference_input(bins))
     if not np.all(np.isfinite(out)):
         return None  # JSON has no NaN; the uniform input stops the load first anyway
     return export.reference_output(out)
 
 
 def card_for(name, module, shape, fault, caught):
+    bins = CARD_BINS.get(name, BINS)
     card = {
         "name": name,
         "format": "onnx",
         "opset": export.OPSET,
-        "bins": BINS,
-        "input": {"name": export.INPUT_NAME, "shape": ["N", 1, BINS, BINS, BINS], "dtype": "float32"},
-        "output": {"name": export.OUTPUT_NAME, "shape": ["N", 1, BINS, BINS, BINS], "dtype": "float32"},
+        "bins": bins,
+        "input": {"name": export.INPUT_NAME, "shape": ["N", 1, bins, bins, bins], "dtype": "float32"},
+        "output": {"name": export.OUTPUT_NAME, "shape": ["N", 1, bins, bins, bins], "dtype": "float32"},
         "parameters": sum(p.numel() for p in module.parameters()),
         "fault": {"what": fault, "caught_at": caught},
         "made_by": "src/training/make_fault_models.py (a test fixture, not a model to use)",
     }
-    ref = reference(module, shape)
+    ref = reference(module, shape, bins)
     if ref is not None:
         card["reference_output"] = ref
     return card

@@ -35,7 +35,7 @@ final class RenderOptions {
 
     @Option(names = "--colour-space", paramLabel = "SPACE", defaultValue = "source",
             description = "Colour space of the output: source (the photo's own, its ICC profile embedded: Display P3 stays"
-                    + " Display P3) or srgb. Default: ${DEFAULT-VALUE}.")
+                    + " Display P3) or srgb (tagged sRGB: the sRGB profile, or a PNG's sRGB chunk). Default: ${DEFAULT-VALUE}.")
     String colourSpace;
 
     @Option(names = "--force",

@@ -39,7 +39,15 @@ public final class AutoEnhancer {
     }
 
     public Result enhance(int[] argb, int width, int height) throws PredictionException {
-        return enhance(modelInput(argb, width, height, predictor.bins()));
+        return enhanceCopy(modelCopy(argb, width, height));
+    }
+
+    /**
+     * The same from the photo's {@link #modelCopy}, when the caller already has it: its histogram
+     * at the model's own bins (its card's, 32 or another size) is the model's input.
+     */
+    public Result enhanceCopy(int[] modelCopy) throws PredictionException {
+        return enhance(Histogram3D.of(modelCopy, predictor.bins()));
     }
 
     /** The same from the model's input histogram, when the caller already has it. */

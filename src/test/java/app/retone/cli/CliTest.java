@@ -53,6 +53,17 @@ class CliTest extends CommandLineTestBase {
     }
 
     @Test
+    void aCmykPhotoIsToldOfAndItsResultIsTaggedSrgb() throws IOException {
+        Path cmyk = app.retone.testing.ImageMagick.cmyk(photo, dir.resolve("print.jpg"));
+        Path out = dir.resolve("print-out.jpg");
+        assertEquals(0, run("transfer", cmyk.toString(), "--reference", reference.toString(), "-o", out.toString()), stderr);
+        assertTrue(stderr.contains("retone: warning: print.jpg: the photo is stored in CMYK, for print: it was converted to RGB"
+                + " (sRGB) to be shown and edited, and its exports are RGB, tagged as sRGB"), stderr);
+        assertEquals("sRGB built-in", app.retone.testing.ExifTool.text(app.retone.testing.ExifTool.read(out),
+                "ICC_Profile:ProfileDescription"));
+    }
+
+    @Test
     void strengthZeroWithoutRegrainGivesTheInputBackExactly() throws IOException {
         Path out = dir.resolve("same.png");
         assertEquals(0, run("transfer", photo.toString(), "-r", reference.toString(), "-o", out.toString(),

@@ -61,7 +61,8 @@ class ModelCommandsTest extends CommandLineTestBase {
         assertEquals(0, run("enhance", p3.toString(), "-o", srgb.toString(), "--models", "models", "--strength", "0",
                 "--no-regrain", "--colour-space", "srgb"), stderr);
         assertArrayEquals(new PhotoLoader().load(p3).argb(), Pixels.rawValues(srgb), "the working values, as they are");
-        assertEquals(null, new PhotoLoader().load(srgb).source().iccProfile());
+        assertEquals(null, new PhotoLoader().load(srgb).source().iccProfile(), "no profile in a PNG: its sRGB chunk");
+        assertTrue(new PhotoLoader().load(srgb).source().taggedSrgb(), "tagged sRGB");
     }
 
     @Test
@@ -140,10 +141,11 @@ class ModelCommandsTest extends CommandLineTestBase {
         Path grid = dir.resolve("grid.jpg");
         assertEquals(0, run("eval", "--photos", photos.toString(), "--edits", "2", "--size", "256", "--models", "models",
                 "--grid", grid.toString(), "--ceilings", "--transfer", "pitie"), stderr);
-        for (String line : new String[] {"edited (do nothing)", "auto-levels", "Retone (pitie)", "ceiling: curves",
-            "ceiling: Pitié", "KL(orig||·)", "unedited originals moved", "bar: ≥ 80 % of edits brought closer",
-            "bar: PSNR ≥ doing nothing + 1.5 dB", "bar: good originals moved by ΔE76 ≤ 2.5", "one step alone", "contrast",
-            "gamma", "curve", "hue-saturation", "spill", "noise", "regrain on"}) {
+        for (String line : new String[] {"== seed edits ==", "== camera edits ==", "edited (do nothing)", "auto-levels",
+            "gray world", app.retone.predict.ModelLocator.DEFAULT_MODEL, "ceiling: curves", "ceiling: Pitié", "KL(orig||·)",
+            "unedited originals moved", "bar: ≥ 80 % of edits brought closer", "bar: PSNR ≥ doing nothing + 1.5 dB",
+            "bar: good originals moved by ΔE76 ≤ 2.0", "one step alone", "contrast", "gamma", "curve", "hue-saturation",
+            "spill", "noise", "exposure", "white-balance", "flat-tone", "saturation", "regrain on"}) {
             assertTrue(stdout.contains(line), line + " missing from:\n" + stdout);
         }
         // knowing the original's histogram, both transfers must undo much of each edit
@@ -156,16 +158,19 @@ class ModelCommandsTest extends CommandLineTestBase {
     }
 
     @Test
-    void evalCanLeaveRegrainOutAndThenChangesTheResult() {
-        String[] args = {"eval", "--photos", photos.toString(), "--edits", "1", "--size", "128", "--models", "models"};
+    void evalRegrainsAsEnhanceDoesUnlessToldAndThenChangesTheResult() {
+        String model = app.retone.predict.ModelLocator.DEFAULT_MODEL;
+        String[] args = {"eval", "--photos", photos.toString(), "--edits", "1", "--size", "128", "--models", "models",
+            "--family", "seed"};
         assertEquals(0, run(args), stderr);
-        double withRegrain = psnrOf("Retone (curves)");
+        assertTrue(stdout.contains("regrain off"), "the curves are not regrained by default:\n" + stdout);
+        double without = psnrOf(model);
         double nothing = psnrOf("edited (do nothing)");
-        String[] without = java.util.Arrays.copyOf(args, args.length + 1);
-        without[args.length] = "--no-regrain";
-        assertEquals(0, run(without), stderr);
-        assertTrue(stdout.contains("regrain off"), stdout);
-        assertTrue(psnrOf("Retone (curves)") != withRegrain, stdout);
+        String[] with = java.util.Arrays.copyOf(args, args.length + 1);
+        with[args.length] = "--regrain";
+        assertEquals(0, run(with), stderr);
+        assertTrue(stdout.contains("regrain on"), stdout);
+        assertTrue(psnrOf(model) != without, stdout);
         assertEquals(nothing, psnrOf("edited (do nothing)"), 1e-9, "the same edits, whatever the fixing path");
     }
 

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.retone.core.image.ExportOptions;
 import app.retone.core.image.ImageLimits;
 import app.retone.core.image.ImageReadException;
 import app.retone.core.image.JpegSegments;
 import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoDetails;
 import app.retone.core.image.PhotoDetailsReader;
+import app.retone.core.image.PhotoExporter;
 import app.retone.core.image.PhotoLoader;
 import app.retone.core.image.SourceInfo;
 import app.retone.testing.TestImages;
@@ -116,7 +118,7 @@ class FuzzFindingsTest {
     }
 
     @Test
-    void aJpegWhoseIccProfileClaimsMoreThanTheFileIsRefusedBeforeDecoding() throws IOException {
+    void aJpegWhoseIccProfileClaimsMoreThanAnyProfileIsRefusedBeforeDecoding() throws IOException {
         // found: a 1.8 KB JPEG whose ICC profile header claims 1.6 GB made the decoder allocate 3.2 GB
         Path file = Files.write(dir.resolve("claims.jpg"),
                 fuzzInput("PhotoLoaderFuzzTestInputs/load/crash-a28fccc40545a5587aec39a8a1e196fc3a51ceb4"));
@@ -125,7 +127,7 @@ class FuzzFindingsTest {
         long used = allocatedBytes() - before;
         assertEquals(ImageReadException.Problem.CORRUPT, e.problem());
         assertTrue(e.getMessage().endsWith("the embedded ICC colour profile is damaged: it claims 1668087808 bytes,"
-                + " more than the whole file (1786 bytes)"), e.getMessage());
+                + " more than any colour profile holds (16 MB)"), e.getMessage());
         assertTrue(used < 64 << 20, "allocated " + (used >> 20) + " MB");
     }
 
@@ -147,7 +149,7 @@ class FuzzFindingsTest {
         ImageReadException e = assertThrows(ImageReadException.class, () -> new PhotoLoader().load(file));
         long used = allocatedBytes() - before;
         assertEquals(ImageReadException.Problem.CORRUPT, e.problem());
-        assertTrue(e.getMessage().endsWith("it claims 1668087808 bytes, more than the whole file (1790 bytes)"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("it claims 1668087808 bytes, more than any colour profile holds (16 MB)"), e.getMessage());
         assertTrue(used < 64 << 20, "allocated " + (used >> 20) + " MB");
     }
 
@@ -191,6 +193,28 @@ class FuzzFindingsTest {
         long used = allocatedBytes() - before;
         assertEquals(Optional.empty(), details.camera());
         assertTrue(used < 16 << 20, "allocated " + (used >> 20) + " MB");
+    }
+
+    @Test
+    void anExifBlockWhoseFirstDirectoryIsOutOfPlaceIsExportedUpright() throws IOException {
+        // found: an Exif block whose IFD0 offset lies beyond the block. metadata-extractor then reads
+        // IFD0 at byte 8, found orientation 6 there and the loader turned the photo; the export's
+        // reset looked where the offset said, found nothing, and the exported (upright) photo was
+        // turned again by every reader
+        byte[] tiff = fuzzInput("MetadataFuzzTestInputs/exifInExports/crash-5125da0b91ecbe20f8d422bfa373b7fce7761ee0");
+        byte[] exif = TestImages.concat("Exif\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), tiff);
+        Path in = Files.write(dir.resolve("offset.jpg"),
+                JpegSegments.insert(TestImages.jpeg(TestImages.quadrants(), 0.9f), exif, null, null));
+        Photo photo = new PhotoLoader().load(in);
+        assertEquals(6, photo.source().orientation(), "the reader's fallback finds the orientation");
+        assertEquals(32, photo.width());
+        for (String name : List.of("out.jpg", "out.png", "out.tif")) {
+            Path out = dir.resolve(name);
+            new PhotoExporter().export(photo, out, ExportOptions.DEFAULT);
+            Photo back = new PhotoLoader().load(out);
+            assertEquals(1, back.source().orientation(), name);
+            assertEquals(32, back.width(), name + " stays upright");
+        }
     }
 
     /** A finding as Jazzer saved it; the loader's inputs end with one byte that picks the file name's extension. */

@@ -79,6 +79,16 @@ public final class FuzzSeeds {
             write(base.resolve("MetadataFuzzTestInputs/details/seed-" + name), images.get(name));
         }
 
+        // MetadataFuzzTest#exifInExports: Exif blocks' TIFF structures, big-endian as ExifBuilder writes, and as a
+        // little-endian TIFF source's directories come out of it
+        byte[] camera = new ExifBuilder().ascii0(0x010F, "FUJIFILM").ascii0(0x0110, "X-T30").short0(0x0112, 6)
+                .ascii0(0x0132, "2024:07:15 09:00:00").ascii(0x9003, "2024:07:14 18:32:05", true).rational(0x829A, 1, 250)
+                .shortValue(0x8827, 400).gpsPosition(48.858222, 2.2945).build();
+        write(base.resolve("MetadataFuzzTestInputs/exifInExports/seed-camera-mm"), java.util.Arrays.copyOfRange(camera, 6, camera.length));
+        byte[] richExif = JpegSegments.read(new java.io.ByteArrayInputStream(images.get("jpeg-exif-xmp-icc"))).exif();
+        write(base.resolve("MetadataFuzzTestInputs/exifInExports/seed-nikon-mm"),
+                java.util.Arrays.copyOfRange(richExif, 6, richExif.length));
+
         // CubeFileFuzzTest: what Retone writes, and the other keywords other tools write
         String cube = cube(ColorLut3D.identity(2), "Identity");
         Path read = base.resolve("CubeFileFuzzTestInputs/read");

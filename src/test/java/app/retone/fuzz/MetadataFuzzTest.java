@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import app.retone.core.image.ExifOrientation;
+import app.retone.core.image.ExportOptions;
 import app.retone.core.image.JpegSegments;
 import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoDetails;
 import app.retone.core.image.PhotoDetailsReader;
+import app.retone.core.image.PhotoExporter;
+import app.retone.core.image.PhotoLoader;
 import app.retone.core.image.SourceInfo;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.awt.image.BufferedImage;
@@ -79,6 +82,33 @@ class MetadataFuzzTest {
             assertEquals(bytes.length, details.fileBytes());
             for (PhotoDetails.Entry entry : details.entries()) {
                 assertFalse(entry.value().isBlank(), () -> entry.label() + " is blank");
+            }
+        });
+    }
+
+    /**
+     * Whatever a photo's Exif block holds, every export format carries what it can of it and the
+     * file opens again: the TIFF export (the JDK's writer, which checks what it is given) above
+     * all, where the block's directories are parsed and written as the TIFF's own. The input is
+     * the TIFF structure after the block's "Exif\0\0".
+     */
+    @FuzzTest(maxDuration = "60s")
+    void exifInExports(byte[] bytes) throws Exception {
+        byte[] exif = new byte[6 + bytes.length];
+        System.arraycopy("Exif\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, exif, 0, 6);
+        System.arraycopy(bytes, 0, exif, 6, bytes.length);
+        SourceInfo source = new SourceInfo(null, "jpeg", 1, exif, null, null);
+        Photo photo = new Photo(2, 2, new int[] {0xFFFF0000, 0xFF00FF00, 0xFF0000FF, 0xFFFFFFFF}, false, source, List.of());
+        FuzzChecks.assertAllocatesAtMost(MAX_ALLOCATION, "exporting a " + bytes.length + "-byte Exif block", () -> {
+            for (String extension : List.of("tif", "png", "jpg")) {
+                Path out = dir.resolve("exif." + extension);
+                new PhotoExporter().export(photo, out, ExportOptions.DEFAULT.withOverwrite(true));
+                Photo back = new PhotoLoader().load(out);
+                assertEquals(2, back.width(), extension);
+                assertEquals(1, back.source().orientation(), extension + ": exported upright, so read as upright");
+                if (!extension.equals("jpg")) {
+                    assertArrayEquals(photo.argb(), back.argb(), extension + ": the pixels are unchanged by the metadata");
+                }
             }
         });
     }

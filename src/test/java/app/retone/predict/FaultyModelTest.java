@@ -36,6 +36,26 @@ class FaultyModelTest {
         }
     }
 
+    @Test
+    void theHealthyFixtureOf16BinsLoadsAndMovesEveryBinOneRedBinUp() throws Exception {
+        assertNull(FaultyModels.caughtAt(FaultyModels.HEALTHY_16_BINS));
+        try (OnnxHistogramPredictor predictor = OnnxHistogramPredictor.load(FaultyModels.DIR, FaultyModels.HEALTHY_16_BINS)) {
+            assertEquals(16, predictor.bins());
+            int[] argb = app.retone.core.image.SyntheticPhoto.landscape(400, 300, 1).argb();
+            Histogram3D photo = app.retone.predict.AutoEnhancer.modelInput(argb, 400, 300, 16);
+            float[] in = photo.normalized();
+            float[] out = predictor.predict(photo).normalized();
+            double kept = 0;   // the mass that stays in the cube: all but the top red bins'
+            for (int i = 0; i < 16 * 16 * 15; i++) {
+                kept += in[i];
+            }
+            for (int i = 0; i < in.length; i++) {
+                float expected = i < 16 * 16 ? 0 : (float) (in[i - 16 * 16] / kept); // bin (r, g, b) gets (r - 1, g, b)'s
+                assertEquals(expected, out[i], 1e-6, "bin " + i);
+            }
+        }
+    }
+
     static Stream<Arguments> caughtAtLoad() {
         return Stream.of(
                 Arguments.of("nan-always", "does not fit Retone: it returned NaN at bin 0"),
@@ -106,7 +126,8 @@ class FaultyModelTest {
         try (Stream<Path> files = Files.list(FaultyModels.DIR)) {
             for (Path onnx : files.filter(p -> p.toString().endsWith(".onnx")).toList()) {
                 String name = onnx.getFileName().toString().replace(".onnx", "");
-                assertTrue(name.equals(FaultyModels.HEALTHY) || FaultyModels.CAUGHT_AT_LOAD.contains(name)
+                assertTrue(name.equals(FaultyModels.HEALTHY) || name.equals(FaultyModels.HEALTHY_16_BINS)
+                        || FaultyModels.CAUGHT_AT_LOAD.contains(name)
                         || FaultyModels.CAUGHT_AT_PREDICT.contains(name), name + " is tested");
                 assertTrue(Files.size(onnx) < 8192, name + " stays a few KB");
                 assertTrue(Files.isRegularFile(FaultyModels.DIR.resolve(name + ".json")), name + " has its card");

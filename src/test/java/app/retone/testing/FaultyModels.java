@@ -22,6 +22,12 @@ public final class FaultyModels {
     /** A healthy model that gives its input back: the fixtures themselves are sound. */
     public static final String HEALTHY = "identity";
 
+    /**
+     * A healthy model of 16 bins (its card says 16): every bin's mass moves one red bin up. A card
+     * may give 8 to 64 bins; the app and the command line must both take it at its word.
+     */
+    public static final String HEALTHY_16_BINS = "redder-16";
+
     /** Refused at load: the shape check, the uniform input or the reference input shows the fault. */
     public static final List<String> CAUGHT_AT_LOAD = List.of("nan-always", "negative-always", "zero-output",
             "input-16-card-32", "input-flat-card-32", "input-named-x", "output-16", "truncated");

@@ -114,6 +114,101 @@ public final class TestImages {
         return file;
     }
 
+    /**
+     * A TIFF in the given byte order, written by TwelveMonkeys' encoder (which puts the first
+     * directory after the pixels, not at byte 8), with an Orientation tag when {@code orientation} > 0.
+     */
+    public static Path tiff(Path file, BufferedImage image, java.nio.ByteOrder order, int orientation) throws IOException {
+        ImageWriter writer = null;
+        for (var it = ImageIO.getImageWritersByFormatName("tiff"); it.hasNext() && writer == null; ) {
+            ImageWriter candidate = it.next();
+            if (candidate.getClass().getName().startsWith("com.twelvemonkeys")) {
+                writer = candidate;
+            }
+        }
+        if (writer == null) {
+            throw new IOException("TwelveMonkeys' TIFF writer is missing");
+        }
+        Files.deleteIfExists(file);
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            out.setByteOrder(order);
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            javax.imageio.metadata.IIOMetadata metadata = null;
+            if (orientation > 0) {
+                metadata = writer.getDefaultImageMetadata(new javax.imageio.ImageTypeSpecifier(image), param);
+                String format = metadata.getNativeMetadataFormatName();
+                javax.imageio.metadata.IIOMetadataNode root = new javax.imageio.metadata.IIOMetadataNode(format);
+                javax.imageio.metadata.IIOMetadataNode ifd = new javax.imageio.metadata.IIOMetadataNode("TIFFIFD");
+                javax.imageio.metadata.IIOMetadataNode field = new javax.imageio.metadata.IIOMetadataNode("TIFFField");
+                field.setAttribute("number", "274");
+                javax.imageio.metadata.IIOMetadataNode shorts = new javax.imageio.metadata.IIOMetadataNode("TIFFShorts");
+                javax.imageio.metadata.IIOMetadataNode value = new javax.imageio.metadata.IIOMetadataNode("TIFFShort");
+                value.setAttribute("value", String.valueOf(orientation));
+                shorts.appendChild(value);
+                field.appendChild(shorts);
+                ifd.appendChild(field);
+                root.appendChild(ifd);
+                metadata.mergeTree(format, root);
+            }
+            writer.write(null, new IIOImage(image, null, metadata), param);
+        } finally {
+            writer.dispose();
+        }
+        return file;
+    }
+
+    /** {@code image} as a PNG (the JDK's encoder) with an iCCP chunk holding {@code profile}, deflated, as the spec lays it out. */
+    public static byte[] pngWithProfile(BufferedImage image, byte[] profile) throws IOException {
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", encoded);
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream out = new java.util.zip.DeflaterOutputStream(deflated)) {
+            out.write(profile);
+        }
+        // the profile's name, its NUL, the compression method (0: deflate), then the data
+        return pngWithChunk(encoded.toByteArray(), "iCCP", concat("ICC Profile\0\0".getBytes(StandardCharsets.ISO_8859_1),
+                deflated.toByteArray()));
+    }
+
+    /** {@code image} as a TIFF (the JDK's encoder, which takes the bytes as given) with {@code profile} in tag 34675. */
+    public static byte[] tiffWithProfile(BufferedImage image, byte[] profile) throws IOException {
+        ImageWriter writer = null;
+        for (var it = ImageIO.getImageWritersByFormatName("tiff"); it.hasNext() && writer == null; ) {
+            ImageWriter candidate = it.next();
+            if (candidate.getClass().getName().startsWith("com.sun.imageio")) {
+                writer = candidate;
+            }
+        }
+        if (writer == null) {
+            throw new IOException("the JDK's TIFF writer is missing");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            javax.imageio.metadata.IIOMetadata metadata = writer.getDefaultImageMetadata(new javax.imageio.ImageTypeSpecifier(image), param);
+            javax.imageio.metadata.IIOMetadataNode root = new javax.imageio.metadata.IIOMetadataNode(metadata.getNativeMetadataFormatName());
+            javax.imageio.metadata.IIOMetadataNode ifd = new javax.imageio.metadata.IIOMetadataNode("TIFFIFD");
+            javax.imageio.metadata.IIOMetadataNode field = new javax.imageio.metadata.IIOMetadataNode("TIFFField");
+            field.setAttribute("number", "34675");
+            javax.imageio.metadata.IIOMetadataNode value = new javax.imageio.metadata.IIOMetadataNode("TIFFUndefined");
+            StringBuilder values = new StringBuilder();
+            for (int i = 0; i < profile.length; i++) {
+                values.append(i > 0 ? "," : "").append(profile[i]);
+            }
+            value.setAttribute("value", values.toString());
+            field.appendChild(value);
+            ifd.appendChild(field);
+            root.appendChild(ifd);
+            metadata.mergeTree(metadata.getNativeMetadataFormatName(), root);
+            writer.write(null, new IIOImage(image, null, metadata), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
     /** A PNG of {@code image} with {@code profile} in an iCCP chunk right after IHDR, as other tools write it. */
     public static byte[] pngWithIccp(BufferedImage image, byte[] profile) throws IOException {
         ByteArrayOutputStream plain = new ByteArrayOutputStream();
@@ -212,6 +307,18 @@ public final class TestImages {
         b.flip();
         b.get(out);
         return out;
+    }
+
+    /** {@code png} (as an encoder wrote it) with one more chunk right after IHDR, its CRC computed. */
+    public static byte[] pngWithChunk(byte[] png, String type, byte[] data) {
+        ByteBuffer chunk = ByteBuffer.allocate(12 + data.length);
+        chunk.putInt(data.length).put(type.getBytes(StandardCharsets.ISO_8859_1)).put(data);
+        CRC32 crc = new CRC32();
+        crc.update(chunk.array(), 4, 4 + data.length);
+        chunk.putInt((int) crc.getValue());
+        int afterIhdr = 8 + 8 + 13 + 4; // signature, then IHDR's length, type, 13 bytes of data and CRC
+        return concat(concat(java.util.Arrays.copyOf(png, afterIhdr), chunk.array()),
+                java.util.Arrays.copyOfRange(png, afterIhdr, png.length));
     }
 
     /** A valid 1 × 1 PNG whose IHDR then claims another size (CRC fixed, so decoders trust the header). */

@@ -6,8 +6,10 @@ import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.ByteOrder;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.DataFormatException;
@@ -16,7 +18,8 @@ import java.util.zip.Inflater;
 /**
  * Finds the ICC profile a photo file embeds, whatever its format, and tells whether it needs
  * converting: JPEG and WebP decoders report it in the raw image's colour space, TIFF's in the
- * decoded one, and the JDK's PNG decoder only in its metadata (the iCCP chunk), which it ignores.
+ * decoded one, and the JDK's PNG decoder only in its metadata (the iCCP chunk), which it ignores;
+ * a profile a decoder could not read is read from the file itself ({@link #stored}).
  */
 final class ColourProfiles {
 
@@ -54,34 +57,127 @@ final class ColourProfiles {
      *
      * @throws IllegalArgumentException when the chunk does not hold a profile
      */
-    static byte[] pngIccp(FileChannel channel) throws IOException {
-        long size = channel.size();
-        ByteBuffer head = ByteBuffer.allocate(8);
-        long at = 8; // after the signature
-        while (at + 8 <= size) {
-            head.clear();
-            channel.read(head, at);
-            long length = head.getInt(0) & 0xFFFFFFFFL;
-            String type = new String(head.array(), 4, 4, StandardCharsets.ISO_8859_1);
-            if (type.equals("IDAT") || type.equals("IEND") || at + 12 + length > size) {
-                return null;
-            }
-            if (type.equals("iCCP")) {
-                ByteBuffer data = ByteBuffer.allocate((int) Math.min(length, MAX_PROFILE_BYTES));
-                channel.read(data, at + 8);
-                byte[] chunk = data.array();
-                int name = 0;
-                while (name < chunk.length && chunk[name] != 0) {
-                    name++;
-                }
-                if (name + 2 > chunk.length) {
-                    throw new IllegalArgumentException("the iCCP chunk holds no profile");
-                }
-                return inflate(Arrays.copyOfRange(chunk, name + 2, chunk.length)); // after the name, its 0 and the method
-            }
-            at += 12 + length;
+    static byte[] pngIccp(SeekableByteChannel channel) throws IOException {
+        byte[] chunk = PngChunks.find(channel, "iCCP", true, MAX_PROFILE_BYTES);
+        if (chunk == null) {
+            return null;
         }
-        return null;
+        int name = 0;
+        while (name < chunk.length && chunk[name] != 0) {
+            name++;
+        }
+        if (name + 2 > chunk.length) {
+            throw new IllegalArgumentException("the iCCP chunk holds no profile");
+        }
+        return inflate(Arrays.copyOfRange(chunk, name + 2, chunk.length)); // after the name, its 0 and the method
+    }
+
+    /**
+     * The profile a PNG (iCCP), TIFF (tag 34675) or WebP (ICCP chunk) file stores, as bytes, or
+     * null when it stores none; for JPEG see {@link JpegSegments}. The loader reads it when the
+     * decoder reports none: the JDK's PNG decoder ignores iCCP, and TwelveMonkeys' TIFF and WebP
+     * decoders drop a profile they cannot read without a word.
+     *
+     * @throws IllegalArgumentException when the file's profile cannot even be taken out of it
+     */
+    static byte[] stored(SeekableByteChannel channel, String format) throws IOException {
+        return switch (format) {
+            case "png" -> pngIccp(channel);
+            case "tiff" -> TiffIfds.ifd0Value(TiffIfds.Bytes.of(channel), TiffIfds.ICC_PROFILE, MAX_PROFILE_BYTES);
+            case "webp" -> webpIccp(channel);
+            default -> null;
+        };
+    }
+
+    /**
+     * Where the type of a WebP's ICCP chunk is when TwelveMonkeys' WebP decoder cannot read its
+     * profile (then it refuses the whole file), or -1: not a WebP, no profile, or one it reads.
+     */
+    static long unreadableWebpProfile(SeekableByteChannel channel) {
+        try {
+            long at = webpIccpAt(channel);
+            if (at < 0) {
+                return -1;
+            }
+            try {
+                read(webpIccp(channel));
+                return -1;
+            } catch (IllegalArgumentException | java.awt.color.ProfileDataException e) {
+                return at;
+            }
+        } catch (IOException e) {
+            return -1; // the decoder reports what cannot be read
+        }
+    }
+
+    /** The profile in a WebP's ICCP chunk, or null; the RIFF chunks are walked, each length checked against the file. */
+    static byte[] webpIccp(SeekableByteChannel channel) throws IOException {
+        long at = webpIccpAt(channel);
+        if (at < 0) {
+            return null;
+        }
+        ByteBuffer head = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        channel.position(at);
+        while (head.hasRemaining() && channel.read(head) > 0) {
+            // a short read only at the end of the file
+        }
+        long length = Integer.toUnsignedLong(head.getInt(4));
+        if (length > MAX_PROFILE_BYTES || at + 8 + length > channel.size()) {
+            throw new IllegalArgumentException("the ICCP chunk claims " + length + " bytes");
+        }
+        ByteBuffer data = ByteBuffer.allocate((int) length);
+        while (data.hasRemaining() && channel.read(data) > 0) {
+            // as above
+        }
+        return data.array();
+    }
+
+    /** Where a WebP's ICCP chunk starts, or -1 when the file is not a WebP or has none. */
+    private static long webpIccpAt(SeekableByteChannel channel) throws IOException {
+        long size = channel.size();
+        ByteBuffer head = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+        channel.position(0);
+        while (head.hasRemaining() && channel.read(head) > 0) {
+            // a short read only at the end of the file
+        }
+        if (head.hasRemaining() || !new String(head.array(), 0, 4, StandardCharsets.ISO_8859_1).equals("RIFF")
+                || !new String(head.array(), 8, 4, StandardCharsets.ISO_8859_1).equals("WEBP")) {
+            return -1;
+        }
+        ByteBuffer chunk = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        for (long at = 12; at + 8 <= size; ) {
+            chunk.clear();
+            channel.position(at);
+            while (chunk.hasRemaining() && channel.read(chunk) > 0) {
+                // as above
+            }
+            if (new String(chunk.array(), 0, 4, StandardCharsets.ISO_8859_1).equals("ICCP")) {
+                return at;
+            }
+            long length = Integer.toUnsignedLong(chunk.getInt(4));
+            at += 8 + length + (length & 1);
+        }
+        return -1;
+    }
+
+    /**
+     * The profile in these bytes, as the decoders read one: refused when it is cut short (it
+     * claims more than it holds: TwelveMonkeys' readers check this first) or the JDK cannot read it.
+     *
+     * @throws IllegalArgumentException (or the JDK's ProfileDataException) saying what is wrong
+     */
+    static ICC_Profile read(byte[] profile) {
+        long claim = claimedSize(profile);
+        if (profile.length < 128 || claim > profile.length) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "cut short: it claims %d bytes and holds %d",
+                    Math.max(claim, 128), profile.length));
+        }
+        return ICC_Profile.getInstance(profile);
+    }
+
+    /** The size a profile's header claims (its first four bytes, big-endian), or -1 when it is shorter than that. */
+    static long claimedSize(byte[] profile) {
+        return profile == null || profile.length < 4 ? -1 : Integer.toUnsignedLong(ByteBuffer.wrap(profile).getInt());
     }
 
     private static byte[] inflate(byte[] compressed) {

@@ -20,26 +20,53 @@ import javax.imageio.stream.ImageInputStreamImpl;
  * pixels took 0.35 s; one claiming 200 MP would take most of an hour. Hitting the end a few times
  * is normal (read-ahead, a last partial buffer); after {@link #MAX_READS_AT_END} such reads the
  * stream throws an {@link IIOException}, which no decoder mistakes for an end of file.
+ *
+ * <p>{@link #forDecoder} also hides from the decoder what it cannot get past: TwelveMonkeys' WebP
+ * decoder refuses a whole file whose ICC profile it cannot read ("the WEBP header is damaged"),
+ * so that chunk is shown to it as a {@code JUNK} chunk, which RIFF readers skip; the loader reads
+ * the profile itself and says it is damaged ({@link ColourProfiles#unreadableWebpProfile}).
  */
 final class EndGuardedFileImageInputStream extends ImageInputStreamImpl {
 
     static final int MAX_READS_AT_END = 4096;
+    private static final byte[] JUNK = {'J', 'U', 'N', 'K'};
 
     private final RandomAccessFile file;
+    /** Where the bytes the decoder is shown instead of the file's begin, or -1. */
+    private final long hiddenAt;
     private int readsAtEnd;
 
     EndGuardedFileImageInputStream(RandomAccessFile file) throws IOException {
+        this(file, -1);
+    }
+
+    private EndGuardedFileImageInputStream(RandomAccessFile file, long hiddenAt) throws IOException {
         this.file = file;
+        this.hiddenAt = hiddenAt;
         file.seek(0);
+    }
+
+    /** Whether the decoder is shown a JUNK chunk where the file has its profile (and will say it ignores it). */
+    boolean hidesProfile() {
+        return hiddenAt >= 0;
+    }
+
+    /** The stream a decoder reads {@code file} from: end-guarded, and without a WebP profile the decoder would refuse the file for. */
+    static EndGuardedFileImageInputStream forDecoder(RandomAccessFile file) throws IOException {
+        return new EndGuardedFileImageInputStream(file, ColourProfiles.unreadableWebpProfile(file.getChannel()));
     }
 
     @Override
     public int read() throws IOException {
         checkClosed();
         bitOffset = 0;
+        long at = streamPos;
         int b = file.read();
         if (b >= 0) {
             streamPos++;
+            if (hiddenAt >= 0 && at >= hiddenAt && at < hiddenAt + JUNK.length) {
+                b = JUNK[(int) (at - hiddenAt)];
+            }
         }
         return checked(b, 1);
     }
@@ -54,9 +81,13 @@ final class EndGuardedFileImageInputStream extends ImageInputStreamImpl {
         if (len == 0) {
             return 0;
         }
+        long at = streamPos;
         int n = file.read(b, off, len);
         if (n > 0) {
             streamPos += n;
+            for (long i = Math.max(at, hiddenAt); hiddenAt >= 0 && i < Math.min(at + n, hiddenAt + JUNK.length); i++) {
+                b[off + (int) (i - at)] = JUNK[(int) (i - hiddenAt)];
+            }
         }
         return checked(n, len);
     }

@@ -1,5 +1,10 @@
 package app.retone.core.image;
 
+import com.drew.lang.ByteArrayReader;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifReader;
+import java.util.ArrayList;
+
 /**
  * EXIF orientation: turning pixels upright, and resetting the tag in an Exif block once they are.
  */
@@ -70,8 +75,12 @@ public final class ExifOrientation {
     }
 
     /**
-     * A copy of an APP1 Exif payload ("Exif\0\0" + TIFF structure) with the IFD0 orientation
-     * set to 1. A block that does not parse is returned unchanged; one without the tag too.
+     * A copy of an APP1 Exif payload ("Exif\0\0" + TIFF structure) that readers take as upright:
+     * every orientation entry of IFD0 becomes a SHORT of value 1, in IFD0 as metadata-extractor
+     * (the loader's reader) finds it, at the offset the header gives, or at byte 8 when that lies
+     * beyond the block. A block without the tag is returned unchanged. A block so damaged that the
+     * loader's reader would still find another orientation in it gives null: an export must not
+     * carry what would make a viewer turn its upright pixels again.
      */
     public static byte[] resetToNormal(byte[] exifPayload) {
         byte[] copy = exifPayload.clone();
@@ -87,29 +96,38 @@ public final class ExifOrientation {
         } else {
             return copy;
         }
-        long ifd0 = readInt(copy, base + 4, little);
+        long ifd0 = (int) readInt(copy, base + 4, little); // signed, as metadata-extractor reads it
+        if (ifd0 >= copy.length - base - 1) {
+            ifd0 = 8; // metadata-extractor's fallback for an offset beyond the data
+        }
         long ifdStart = base + ifd0;
-        if (ifd0 < 8 || ifdStart + 2 > copy.length) {
-            return copy;
-        }
-        int entries = readShort(copy, (int) ifdStart, little);
-        for (int i = 0; i < entries; i++) {
-            int entry = (int) ifdStart + 2 + i * 12;
-            if (entry + 12 > copy.length) {
-                break;
-            }
-            int tag = readShort(copy, entry, little);
-            int type = readShort(copy, entry + 2, little);
-            if (tag == TAG_ORIENTATION && (type == 3 || type == 4)) { // SHORT or LONG, value inline
-                int size = type == 3 ? 2 : 4;
-                for (int k = 0; k < size; k++) {
-                    copy[entry + 8 + k] = 0;
+        if (ifd0 >= 0 && ifdStart + 2 <= copy.length) {
+            int entries = readShort(copy, (int) ifdStart, little);
+            for (int i = 0; i < entries; i++) {
+                int entry = (int) ifdStart + 2 + i * 12;
+                if (entry + 12 > copy.length) {
+                    break;
                 }
-                copy[entry + 8 + (little ? 0 : size - 1)] = 1;
-                break;
+                if (readShort(copy, entry, little) == TAG_ORIENTATION) {
+                    writeShort(copy, entry + 2, 3, little);   // SHORT
+                    writeInt(copy, entry + 4, 1, little);     // one value
+                    writeShort(copy, entry + 8, 1, little);   // 1: normal
+                    writeShort(copy, entry + 10, 0, little);
+                }
             }
         }
-        return copy;
+        return orientationAsRead(copy) == 1 ? copy : null;
+    }
+
+    /** The orientation the loader would take from this Exif block (1 when it finds none it can use). */
+    private static int orientationAsRead(byte[] exifPayload) {
+        Metadata metadata = new Metadata();
+        try {
+            new ExifReader().extract(new ByteArrayReader(exifPayload), metadata, JpegSegments.EXIF_ID.length);
+        } catch (RuntimeException e) {
+            return 1; // unreadable: the loader would read no orientation either
+        }
+        return PhotoLoader.orientation(metadata, new ArrayList<>());
     }
 
     /** An XMP packet with tiff:Orientation (attribute or element) set to 1. */
@@ -133,6 +151,17 @@ public final class ExifOrientation {
 
     private static int readShort(byte[] b, int at, boolean little) {
         return little ? (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 : (b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF);
+    }
+
+    private static void writeShort(byte[] b, int at, int value, boolean little) {
+        b[at + (little ? 0 : 1)] = (byte) value;
+        b[at + (little ? 1 : 0)] = (byte) (value >>> 8);
+    }
+
+    private static void writeInt(byte[] b, int at, int value, boolean little) {
+        for (int k = 0; k < 4; k++) {
+            b[at + (little ? k : 3 - k)] = (byte) (value >>> (8 * k));
+        }
     }
 
     private static long readInt(byte[] b, int at, boolean little) {

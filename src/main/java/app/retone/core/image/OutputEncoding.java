@@ -20,10 +20,14 @@ import java.awt.color.ICC_Profile;
  * @param space         the space the written values are in
  * @param bits          8 or 16
  * @param iccProfile    the profile to embed, or null for none
+ * @param srgbTag       without a profile: whether the export says it is sRGB (an sRGB profile, or
+ *                      a PNG's sRGB chunk): when it is written in sRGB by choice, or the source
+ *                      said sRGB by a tag ({@link SourceInfo#taggedSrgb}); an untagged sRGB photo
+ *                      written in its own space stays untagged
  * @param convertBackTo for a device-profile source written in its own space: the profile LittleCMS
  *                      converts the sRGB values into; null otherwise
  */
-public record OutputEncoding(RgbSpace space, int bits, byte[] iccProfile, ICC_Profile convertBackTo) {
+public record OutputEncoding(RgbSpace space, int bits, byte[] iccProfile, boolean srgbTag, ICC_Profile convertBackTo) {
 
     /** The encoding of {@code photo} exported as {@code format} in {@code colourSpace}. */
     public static OutputEncoding of(Photo photo, OutputColourSpace colourSpace, ImageFormat format) {
@@ -31,22 +35,24 @@ public record OutputEncoding(RgbSpace space, int bits, byte[] iccProfile, ICC_Pr
         SourceInfo source = photo.source();
         int bits = samples.isDeep() && format != ImageFormat.JPEG ? 16 : 8;
         boolean own = colourSpace == OutputColourSpace.SOURCE;
+        boolean tagged = !own || source.taggedSrgb();
         if (!samples.space().isSrgb()) {
-            return own ? new OutputEncoding(samples.space(), bits, source.iccProfile(), null)
-                    : new OutputEncoding(RgbSpace.SRGB, bits, null, null);
+            return own ? new OutputEncoding(samples.space(), bits, source.iccProfile(), false, null)
+                    : new OutputEncoding(RgbSpace.SRGB, bits, null, true, null);
         }
         if (source.convertedToSrgb() && source.hasRgbIccProfile()) {
             // converted by LittleCMS on load: back into its profile, or sRGB
-            return own ? new OutputEncoding(RgbSpace.SRGB, bits, source.iccProfile(), ICC_Profile.getInstance(source.iccProfile()))
-                    : new OutputEncoding(RgbSpace.SRGB, bits, null, null);
+            return own ? new OutputEncoding(RgbSpace.SRGB, bits, source.iccProfile(), false,
+                    ICC_Profile.getInstance(source.iccProfile())) : new OutputEncoding(RgbSpace.SRGB, bits, null, true, null);
         }
-        // values taken as sRGB: a profile that matches sRGB, or one that could not be used, still describes them
-        return new OutputEncoding(RgbSpace.SRGB, bits, source.hasRgbIccProfile() ? source.iccProfile() : null, null);
+        // values taken as sRGB: a profile that matches sRGB still describes them
+        byte[] profile = source.hasRgbIccProfile() ? source.iccProfile() : null;
+        return new OutputEncoding(RgbSpace.SRGB, bits, profile, profile == null && tagged, null);
     }
 
-    /** Plain sRGB at {@code bits}, without a profile. */
+    /** Plain sRGB at {@code bits}, without a profile or a tag. */
     public static OutputEncoding srgb(int bits) {
-        return new OutputEncoding(RgbSpace.SRGB, bits, null, null);
+        return new OutputEncoding(RgbSpace.SRGB, bits, null, false, null);
     }
 
     /** True when the values are one grey channel. */

@@ -104,6 +104,11 @@ public final class Photo {
         return samples;
     }
 
+    /** The same photo with other samples of the same size; its screen pixels become their conversion (alpha kept). */
+    public Photo withSamples(Samples newSamples) {
+        return new Photo(width, height, newSamples.toSrgb8(argb), hasAlpha, source, warnings, details, newSamples);
+    }
+
     /** The same photo (source, metadata) with other 8-bit sRGB pixels of the same size, which are its samples too. */
     public Photo withPixels(int[] newArgb) {
         return new Photo(width, height, newArgb, hasAlpha, source, warnings, details);

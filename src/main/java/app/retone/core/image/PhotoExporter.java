@@ -2,6 +2,7 @@ package app.retone.core.image;
 
 import app.retone.core.image.ImageWriteException.Problem;
 import app.retone.core.io.AtomicFiles;
+import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
@@ -34,9 +35,10 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 /**
  * Writes a photo as JPEG, PNG or TIFF, atomically: the image goes to a temporary file in the
  * destination folder, is flushed to disk, and is then moved into place. A failure leaves no
- * partial file and never touches an existing one. JPEG output carries the source's Exif (with
- * orientation reset to normal, since the pixels are already upright) and XMP; every format is
- * written in the source's colour space with its ICC profile, or in sRGB ({@link ExportOptions#colourSpace}).
+ * partial file and never touches an existing one. Every format carries the source's Exif (with
+ * orientation reset to normal, since the pixels are already upright), JPEG its XMP too; every
+ * format is written in the source's colour space with its ICC profile, or in sRGB tagged as such
+ * ({@link ExportOptions#colourSpace}, {@link OutputEncoding}).
  */
 public final class PhotoExporter {
 
@@ -216,11 +218,32 @@ public final class PhotoExporter {
         }
         byte[] exif = source.exif() == null ? null : ExifOrientation.resetToNormal(source.exif());
         byte[] xmp = source.xmp() == null ? null : ExifOrientation.resetXmpOrientation(source.xmp());
-        byte[] icc = pixels.encoding().iccProfile();
+        byte[] icc = ColourTag.of(pixels.encoding()).iccProfile(ImageFormat.JPEG);
         if (exif == null && xmp == null && icc == null) {
             return bytes.toByteArray();
         }
         return JpegSegments.insert(bytes.toByteArray(), exif, xmp, icc);
+    }
+
+    /**
+     * What an export says of its colours: an ICC profile to embed, or sRGB (in a PNG its sRGB
+     * chunk, elsewhere the sRGB profile), or nothing — as its {@link OutputEncoding} decides.
+     */
+    record ColourTag(byte[] profile, boolean srgb) {
+
+        static final ColourTag NONE = new ColourTag(null, false);
+        static final ColourTag SRGB = new ColourTag(null, true);
+        private static final byte[] SRGB_PROFILE = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+
+        static ColourTag of(OutputEncoding encoding) {
+            return encoding.iccProfile() != null ? new ColourTag(encoding.iccProfile(), false)
+                    : encoding.srgbTag() ? SRGB : NONE;
+        }
+
+        /** The ICC profile this format embeds for the tag, or null (none, or a PNG's sRGB chunk). */
+        byte[] iccProfile(ImageFormat format) {
+            return srgb ? (format == ImageFormat.PNG ? null : SRGB_PROFILE.clone()) : profile;
+        }
     }
 
     /**
@@ -248,7 +271,6 @@ public final class PhotoExporter {
 
     private static void writeWithImageIo(EncodedPixels pixels, SourceInfo source, ImageFormat format, OutputStream out,
                                          ExportOptions options, Path target) throws IOException {
-        byte[] icc = pixels.encoding().iccProfile();
         BufferedImage image = encodedImage(pixels, format);
         ImageWriter writer = writerFor(format, image, target);
         try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
@@ -267,7 +289,7 @@ public final class PhotoExporter {
                 }
             }
             IIOMetadata metadata = format == ImageFormat.JPEG ? null
-                    : carriedMetadata(source, icc, writer, image, param, format);
+                    : carriedMetadata(source, ColourTag.of(pixels.encoding()), writer, image, param, format);
             writer.write(null, new IIOImage(image, null, metadata), param);
             ios.flush();
         } finally {
@@ -276,59 +298,66 @@ public final class PhotoExporter {
     }
 
     /**
-     * What a PNG or TIFF keeps of the source: the ICC profile of the space it is written in (see
-     * {@link OutputEncoding}), and in a PNG the EXIF block (eXIf chunk, orientation reset to normal).
+     * What a PNG or TIFF keeps of the source: the tag of the space it is written in ({@link
+     * ColourTag}: a profile, or sRGB: in a PNG the sRGB chunk with the gAMA and cHRM the PNG spec
+     * recommends beside it), and the Exif (orientation reset to normal): in a PNG the block as an
+     * eXIf chunk, in a TIFF the photo's tags in IFD0 with the Exif and GPS IFDs ({@link TiffMetadata}).
      */
-    private static IIOMetadata carriedMetadata(SourceInfo source, byte[] icc, ImageWriter writer, BufferedImage image,
+    private static IIOMetadata carriedMetadata(SourceInfo source, ColourTag tag, ImageWriter writer, BufferedImage image,
                                                ImageWriteParam param, ImageFormat format) throws IOException {
-        byte[] exif = null;
-        if (format == ImageFormat.PNG && source.exif() != null && JpegSegments.startsWith(source.exif(), JpegSegments.EXIF_ID)) {
-            byte[] normal = ExifOrientation.resetToNormal(source.exif());
-            exif = Arrays.copyOfRange(normal, JpegSegments.EXIF_ID.length, normal.length); // eXIf holds the TIFF part
+        byte[] exif = source.exif() == null ? null : ExifOrientation.resetToNormal(source.exif());
+        byte[] icc = tag.iccProfile(format);
+        IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
+        if (format == ImageFormat.TIFF) {
+            metadata.mergeTree(TiffMetadata.FORMAT, TiffMetadata.tree(icc, exif));
+            return metadata;
         }
-        if (icc == null && exif == null) {
+        if (icc == null && !tag.srgb() && exif == null) {
             return null;
         }
-        IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
         String name = metadata.getNativeMetadataFormatName();
         IIOMetadataNode root = new IIOMetadataNode(name);
-        if (format == ImageFormat.PNG) {
-            if (icc != null) {
-                IIOMetadataNode iccp = new IIOMetadataNode("iCCP");
-                iccp.setAttribute("profileName", "ICC Profile");
-                iccp.setAttribute("compressionMethod", "deflate");
-                iccp.setUserObject(deflate(icc)); // the PNG writer stores the chunk's bytes as given
-                root.appendChild(iccp);
-            }
-            if (exif != null) {
-                IIOMetadataNode chunks = new IIOMetadataNode("UnknownChunks");
-                IIOMetadataNode chunk = new IIOMetadataNode("UnknownChunk");
-                chunk.setAttribute("type", "eXIf");
-                chunk.setUserObject(exif);
-                chunks.appendChild(chunk);
-                root.appendChild(chunks);
-            }
-        } else if (icc != null) {
-            // TIFF tag 34675 (InterColorProfile), an UNDEFINED array given as signed byte values
-            IIOMetadataNode ifd = new IIOMetadataNode("TIFFIFD");
-            IIOMetadataNode field = new IIOMetadataNode("TIFFField");
-            field.setAttribute("number", "34675");
-            field.setAttribute("name", "InterColorProfile");
-            IIOMetadataNode value = new IIOMetadataNode("TIFFUndefined");
-            StringBuilder bytes = new StringBuilder(icc.length * 4);
-            for (int i = 0; i < icc.length; i++) {
-                if (i > 0) {
-                    bytes.append(',');
-                }
-                bytes.append(icc[i]);
-            }
-            value.setAttribute("value", bytes.toString());
-            field.appendChild(value);
-            ifd.appendChild(field);
-            root.appendChild(ifd);
+        if (tag.srgb()) {
+            addPngSrgbTag(root);
+        }
+        if (icc != null) {
+            IIOMetadataNode iccp = new IIOMetadataNode("iCCP");
+            iccp.setAttribute("profileName", "ICC Profile");
+            iccp.setAttribute("compressionMethod", "deflate");
+            iccp.setUserObject(deflate(icc)); // the PNG writer stores the chunk's bytes as given
+            root.appendChild(iccp);
+        }
+        byte[] exifChunk = exif == null ? null : ExifBlock.pngChunk(exif);
+        if (exifChunk != null) {
+            IIOMetadataNode chunks = new IIOMetadataNode("UnknownChunks");
+            IIOMetadataNode chunk = new IIOMetadataNode("UnknownChunk");
+            chunk.setAttribute("type", "eXIf");
+            chunk.setUserObject(exifChunk);
+            chunks.appendChild(chunk);
+            root.appendChild(chunks);
         }
         metadata.mergeTree(name, root);
         return metadata;
+    }
+
+    /**
+     * A PNG's sRGB tag: the sRGB chunk (perceptual rendering intent), with the gAMA and cHRM chunks
+     * the PNG spec recommends beside it, holding sRGB's values, for decoders that know only those.
+     */
+    private static void addPngSrgbTag(IIOMetadataNode root) {
+        IIOMetadataNode srgb = new IIOMetadataNode("sRGB");
+        srgb.setAttribute("renderingIntent", "Perceptual");
+        root.appendChild(srgb);
+        IIOMetadataNode gamma = new IIOMetadataNode("gAMA");
+        gamma.setAttribute("value", "45455");
+        root.appendChild(gamma);
+        IIOMetadataNode chromaticities = new IIOMetadataNode("cHRM");
+        String[][] values = {{"whitePointX", "31270"}, {"whitePointY", "32900"}, {"redX", "64000"}, {"redY", "33000"},
+            {"greenX", "30000"}, {"greenY", "60000"}, {"blueX", "15000"}, {"blueY", "6000"}};
+        for (String[] v : values) {
+            chromaticities.setAttribute(v[0], v[1]);
+        }
+        root.appendChild(chromaticities);
     }
 
     private static byte[] deflate(byte[] data) {
@@ -342,16 +371,16 @@ public final class PhotoExporter {
     }
 
     /**
-     * The first encoder of the format that takes this image: TwelveMonkeys' TIFF writer comes
-     * first but writes no interleaved 16-bit samples, which the JDK's own writes.
+     * The first encoder of the format that takes this image; for TIFF the JDK's own. TwelveMonkeys'
+     * TIFF writer comes first, but writes no interleaved 16-bit samples, and the values of an Exif
+     * or GPS IFD where the fields after it overwrite them ({@link TiffMetadata}).
      */
     private static ImageWriter writerFor(ImageFormat format, BufferedImage image, Path target) throws ImageWriteException {
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format.imageIoName());
         ImageWriter first = null;
-        boolean deep = image.getRaster().getDataBuffer().getDataType() == java.awt.image.DataBuffer.TYPE_USHORT;
         while (writers.hasNext()) {
             ImageWriter writer = writers.next();
-            boolean takes = !deep || !writer.getClass().getName().startsWith("com.twelvemonkeys");
+            boolean takes = format != ImageFormat.TIFF || writer.getClass().getName().startsWith("com.sun.imageio.plugins.tiff");
             if (takes && writer.getOriginatingProvider() != null
                     && writer.getOriginatingProvider().canEncodeImage(new ImageTypeSpecifier(image))) {
                 if (first != null) {

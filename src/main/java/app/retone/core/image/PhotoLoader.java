@@ -37,6 +37,25 @@ import javax.imageio.stream.ImageInputStream;
  *
  * <p>The size is checked from the header before any pixel is decoded. Every failure is an
  * {@link ImageReadException} that names the problem.
+ *
+ * <p><b>A damaged colour profile</b> has the same outcome in every format that embeds one (a
+ * JPEG's APP2 segments, a PNG's iCCP chunk, a TIFF's tag 34675, a WebP's ICCP chunk), chosen by
+ * what the decoders can safely do with it:
+ * <ul>
+ *   <li>A profile whose header claims more than any profile holds
+ *       ({@link ColourProfiles#MAX_PROFILE_BYTES}, 16 MB: a claim of 2 GB, say) is refused as
+ *       {@link Problem#CORRUPT} before any pixel is decoded ({@link SizeClaims#profileClaim}): the
+ *       JPEG and WebP decoders allocate what the header claims before they read a byte of the
+ *       profile. A PNG or TIFF, whose profile the loader reads without that risk, is refused
+ *       alike, so that the same damage never opens in one format and not in another.</li>
+ *   <li>Any other damage (a profile cut short, one the JDK cannot read) is the warning "the
+ *       embedded colour profile is damaged (why); its colours are shown as sRGB": the photo opens,
+ *       its values taken as sRGB, and the profile is not kept for export. Every decoder gets past
+ *       it: the JPEG decoder skips such a profile itself; the loader reads a PNG's and a TIFF's
+ *       ({@link ColourProfiles#stored}: the TIFF decoder drops a profile it cannot read without a
+ *       word); the WebP decoder, which would refuse the whole file, is shown it with that chunk
+ *       hidden ({@link EndGuardedFileImageInputStream#forDecoder}).</li>
+ * </ul>
  */
 public final class PhotoLoader {
 
@@ -66,6 +85,8 @@ public final class PhotoLoader {
         int orientation;
         DecodedImage decoded;
         Metadata metadata;
+        byte[] exif;
+        boolean srgbChunk;
         long bytes;
         // the file is opened once: every step reads that one file, even if the path is deleted or
         // replaced meanwhile (a photo's pixels never meet another file's metadata)
@@ -74,7 +95,9 @@ public final class PhotoLoader {
             segments = readJpegSegments(channel, warnings);
             checkSizeClaims(path, channel);
             decoded = decode(path, file, warnings);   // metadata only of what decodes: the decoder is the stricter reader
-            metadata = readMetadata(channel, warnings);
+            metadata = readMetadata(channel, decoded.format(), warnings);
+            exif = exifBlock(channel, decoded.format(), segments, warnings);
+            srgbChunk = decoded.format().equals("png") && hasSrgbChunk(channel);
             orientation = orientation(metadata, warnings);
             bytes = channel.size();
         } catch (ImageReadException e) {
@@ -147,8 +170,13 @@ public final class PhotoLoader {
             height = t;
         }
 
-        SourceInfo source = new SourceInfo(path, decoded.format(), orientation,
-                segments.exif(), segments.xmp(), icc, converted);
+        if (decoded.fromCmyk()) {
+            warnings.add(0, CMYK_CONVERTED);
+        }
+        // a damaged profile describes nothing: the photo is shown as sRGB, and exported as such
+        boolean damaged = foundDamaged(warnings);
+        SourceInfo source = new SourceInfo(path, decoded.format(), orientation, exif, segments.xmp(), damaged ? null : icc,
+                converted, decoded.fromCmyk() || srgbChunk && (icc == null || damaged));
         // the metadata panel's facts come from this same read of this same file
         PhotoDetails details = PhotoDetailsReader.of(metadata, source, width, height, bytes);
         return new Photo(width, height, argb, alpha, source, warnings, details, samples);
@@ -182,15 +210,27 @@ public final class PhotoLoader {
         }
     }
 
-    /** What the decoder gave: the pixels as encoded in the file, and the ICC profile it embeds (null if none). */
-    private record DecodedImage(BufferedImage image, String format, byte[] iccProfile) {
+    /**
+     * What the decoder gave: the pixels as encoded in the file, the ICC profile it embeds (null if
+     * none), and whether the file stored them in CMYK (the decoder gave them as RGB).
+     */
+    private record DecodedImage(BufferedImage image, String format, byte[] iccProfile, boolean fromCmyk) {
     }
 
     static final String DAMAGED_PROFILE = "the embedded colour profile is damaged";
 
+    /** What a CMYK photo's user is told: the decoder turned its print colours into RGB. */
+    static final String CMYK_CONVERTED = "the photo is stored in CMYK, for print: it was converted to RGB (sRGB)"
+            + " to be shown and edited, and its exports are RGB, tagged as sRGB";
+
     /** The one warning a profile that cannot be used gives, whichever step found it. */
     private static String damagedProfile(Throwable e) {
         return DAMAGED_PROFILE + " (" + describe(e) + "); its colours are shown as sRGB";
+    }
+
+    /** Whether a step found the embedded profile damaged ({@link #damagedProfile}). */
+    private static boolean foundDamaged(List<String> warnings) {
+        return warnings.stream().anyMatch(w -> w.startsWith(DAMAGED_PROFILE));
     }
 
     /**
@@ -204,7 +244,7 @@ public final class PhotoLoader {
         }
         ICC_Profile profile;
         try {
-            profile = ICC_Profile.getInstance(icc);
+            profile = ColourProfiles.read(icc);
         } catch (IllegalArgumentException | ProfileDataException e) {
             warnings.add(damagedProfile(e));
             return null;
@@ -294,7 +334,7 @@ public final class PhotoLoader {
 
     private DecodedImage decode(Path path, RandomAccessFile file, List<String> warnings) throws ImageReadException {
         try {
-            ImageInputStream in = new EndGuardedFileImageInputStream(file); // from the start; borrows the file, which load closes
+            EndGuardedFileImageInputStream in = EndGuardedFileImageInputStream.forDecoder(file); // from the start; borrows the file, which load closes
             ImageReader reader = findReader(path, in);
             try {
                 reader.setInput(in, true, true);
@@ -333,7 +373,7 @@ public final class PhotoLoader {
                                     + " (give it more with -Xmx)", width, height, pixels / 1e6, needed >> 20, rt.maxMemory() >> 20));
                 }
                 IIOReadWarningListener listener = (source, warning) -> {
-                    if (warning != null && warning.contains("ICC")) {
+                    if (warning != null && (warning.contains("ICC") || in.hidesProfile() && warning.contains("JUNK"))) {
                         return; // the profile is checked, and its damage reported, once by usableProfile
                     }
                     String w = userWarning(warning);
@@ -343,6 +383,7 @@ public final class PhotoLoader {
                 };
                 reader.addIIOReadWarningListener(listener);
                 ImageReadParam param = reader.getDefaultReadParam();
+                boolean cmyk = storedAsCmyk(reader);
                 ImageTypeSpecifier raw = rawTypeWithProfile(reader);
                 if (raw != null) {
                     param.setDestinationType(raw); // the file's own values: WorkingSpace converts them, for every format alike
@@ -364,7 +405,7 @@ public final class PhotoLoader {
                 if (hasMoreImages(reader)) {
                     warnings.add("the file holds several images; only the first is used");
                 }
-                return new DecodedImage(image, format, embeddedProfile(file, format, image, warnings));
+                return new DecodedImage(image, format, embeddedProfile(file, format, image, warnings), cmyk);
             } finally {
                 reader.dispose();
             }
@@ -396,23 +437,43 @@ public final class PhotoLoader {
         return null;
     }
 
-    /** The profile the file embeds: from the decoded colour space, or a PNG's iCCP chunk. */
+    /**
+     * The profile the file embeds: as the decoder labelled its pixels with it, else as the file
+     * stores it ({@link ColourProfiles#stored}): the JDK's PNG decoder ignores iCCP, and the TIFF
+     * and WebP decoders drop a profile they cannot read without a word, which must be told.
+     */
     private static byte[] embeddedProfile(RandomAccessFile file, String format, BufferedImage image, List<String> warnings) {
         ICC_Profile inImage = ColourProfiles.embeddedIn(image.getColorModel().getColorSpace());
         if (inImage != null) {
             return inImage.getData();
         }
-        if (!format.equals("png")) {
-            return null;
-        }
         try {
-            return ColourProfiles.pngIccp(file.getChannel());
+            return ColourProfiles.stored(file.getChannel(), format);
         } catch (IllegalArgumentException e) {
             warnings.add(damagedProfile(e));
         } catch (IOException e) {
             // the pixels decoded; a profile that cannot be read is no profile
         }
         return null;
+    }
+
+    /** Whether the decoder reads the file's pixels as CMYK (a CMYK or YCCK JPEG, a CMYK TIFF) and gives them as RGB. */
+    private static boolean storedAsCmyk(ImageReader reader) {
+        try {
+            ImageTypeSpecifier raw = reader.getRawImageType(0);
+            return raw != null && raw.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_CMYK;
+        } catch (IOException | RuntimeException e) {
+            return false; // the read that follows reports a damaged file
+        }
+    }
+
+    /** Whether a PNG says its colours are sRGB by its sRGB chunk. */
+    private static boolean hasSrgbChunk(FileChannel channel) {
+        try {
+            return PngChunks.find(channel, "sRGB", true, 1) != null;
+        } catch (IOException | IllegalArgumentException e) {
+            return false; // a damaged chunk says nothing
+        }
     }
 
     private static boolean hasMoreImages(ImageReader reader) {
@@ -455,10 +516,29 @@ public final class PhotoLoader {
                 "not an image: the content is not JPEG, PNG, TIFF, WebP, BMP or GIF, whatever its name says");
     }
 
-    /** The file's metadata, or null (with a warning) when it cannot be read: metadata is optional. */
-    private static Metadata readMetadata(FileChannel channel, List<String> warnings) {
+    /**
+     * The photo's Exif as one block ({@link ExifBlock}), whatever its format: a JPEG's APP1
+     * segment, a PNG's eXIf chunk, a TIFF's own directories; null (with a warning if it was there
+     * but could not be kept) when there is none.
+     */
+    private static byte[] exifBlock(FileChannel channel, String format, JpegSegments.Found segments, List<String> warnings) {
         try {
-            return MetadataFiles.read(channel);
+            return switch (format) {
+                case "jpeg" -> segments.exif();
+                case "png" -> ExifBlock.fromPngFile(channel);
+                case "tiff" -> ExifBlock.fromTiffFile(channel);
+                default -> null;
+            };
+        } catch (IOException | RuntimeException e) {
+            warnings.add("could not keep the photo's Exif metadata (" + describe(e) + "); exports will not carry it");
+            return null;
+        }
+    }
+
+    /** The file's metadata, or null (with a warning) when it cannot be read: metadata is optional. */
+    private static Metadata readMetadata(FileChannel channel, String decodedFormat, List<String> warnings) {
+        try {
+            return MetadataFiles.read(channel, decodedFormat);
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             // a photo whose pixels decode still opens
             warnings.add("could not read the photo's EXIF metadata (" + describe(e) + "); orientation assumed normal");
@@ -482,7 +562,8 @@ public final class PhotoLoader {
         return 1;
     }
 
-    private static String normaliseFormat(String name) {
+    /** A decoder's format name as Retone says it: "jpeg", "tiff", "png", ... */
+    static String normaliseFormat(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return switch (lower) {
             case "jpg", "jpeg", "jpeg-lossless", "jpeg-ls" -> "jpeg";

@@ -8,6 +8,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -18,7 +19,11 @@ import java.util.Locale;
  * <ul>
  *   <li>An embedded ICC profile. TwelveMonkeys' JPEG and WebP readers read the profile's
  *       128-byte header, then allocate the size it claims (up to 2 GB) before finding the
- *       profile cut short.</li>
+ *       profile cut short. A claim beyond {@link ColourProfiles#MAX_PROFILE_BYTES}, more than any
+ *       real profile (and than 255 JPEG segments hold), is refused in every format that embeds
+ *       one, PNG and TIFF too, whose decoders would not allocate it: the same damage is refused
+ *       alike wherever it is. A smaller claim is allocated safely; a profile cut short below it
+ *       is the loader's warning.</li>
  *   <li>A BMP V5 header's profile size, which metadata-extractor allocates as one array.</li>
  *   <li>PNG and RIFF chunk lengths, which metadata-extractor allocates before reading.</li>
  *   <li>The size of a WebP's image data. An extended WebP (VP8X) states its canvas, which the
@@ -45,19 +50,25 @@ final class SizeClaims {
     }
 
     /**
-     * The first claim a decoder would allocate for and that cannot be true, or null: a JPEG's ICC
-     * profile larger than the file; in a WebP (one walk over its chunks) an ICC profile larger
-     * than its chunk, or a still image whose data is not its canvas's size or lacks its start
-     * code or signature.
+     * The first claim a decoder would allocate for and that cannot be true, or null: an embedded
+     * ICC profile larger than any profile (in a JPEG, PNG, TIFF or WebP); in a WebP (one walk over
+     * its chunks) a still image whose data is not its canvas's size or lacks its start code or
+     * signature.
      */
     static String beforeDecoding(SeekableByteChannel in) throws IOException {
         long size = in.size();
         ByteBuffer head = read(in, 0, 12);
         if (head.remaining() >= 2 && (head.get(0) & 0xFF) == 0xFF && (head.get(1) & 0xFF) == 0xD8) {
-            long claim = JpegSegments.largestIccClaim(new BufferedInputStream(Channels.newInputStream(in.position(0)), 1 << 16));
-            return claim > size ? String.format(Locale.ROOT,
-                    "the embedded ICC colour profile is damaged: it claims %d bytes, more than the whole file (%d bytes)",
-                    claim, size) : null;
+            return profileClaim(JpegSegments.largestIccClaim(new BufferedInputStream(Channels.newInputStream(in.position(0)), 1 << 16)));
+        }
+        boolean png = head.remaining() >= 8 && head.slice(0, 8).equals(ByteBuffer.wrap(PNG_SIGNATURE));
+        boolean tiff = head.remaining() >= 8 && TiffIfds.order(Arrays.copyOf(head.array(), 4)) != null;
+        if (png || tiff) {
+            try {
+                return profileClaim(ColourProfiles.claimedSize(ColourProfiles.stored(in, png ? "png" : "tiff")));
+            } catch (IllegalArgumentException e) {
+                return null; // a profile that cannot be taken out is no claim: the loader reports it
+            }
         }
         if (head.remaining() < 12 || !ascii(head, 0).equals("RIFF") || !ascii(head, 8).equals("WEBP")) {
             return null;
@@ -71,13 +82,7 @@ final class SizeClaims {
             String type = ascii(chunk, 0);
             String problem = null;
             if (type.equals("ICCP") && chunk.remaining() >= 12) {
-                long claim = Integer.toUnsignedLong(chunk.order(ByteOrder.BIG_ENDIAN).getInt(8));
-                long held = Math.min(length, size - pos - 8);
-                if (claim > held) {
-                    problem = String.format(Locale.ROOT,
-                            "the embedded ICC colour profile is damaged: it claims %d bytes, more than its chunk holds (%d bytes)",
-                            claim, held);
-                }
+                problem = profileClaim(Integer.toUnsignedLong(chunk.order(ByteOrder.BIG_ENDIAN).getInt(8)));
             } else if (type.equals("VP8X") && chunk.remaining() >= 18) {
                 animated = (chunk.get(8) & 0x02) != 0; // then each frame has its own size and offset
                 canvasWidth = uint24(chunk, 12) + 1;
@@ -102,6 +107,16 @@ final class SizeClaims {
             pos += 8 + length + (length & 1);
         }
         return null;
+    }
+
+    /**
+     * The refusal of an embedded profile whose header claims more than any profile holds, said
+     * alike for every format; null for a claim a decoder may allocate (or none, -1).
+     */
+    static String profileClaim(long claim) {
+        return claim > ColourProfiles.MAX_PROFILE_BYTES ? String.format(Locale.ROOT,
+                "the embedded ICC colour profile is damaged: it claims %d bytes, more than any colour profile holds (%d MB)",
+                claim, ColourProfiles.MAX_PROFILE_BYTES >> 20) : null;
     }
 
     private static String sizeAgainstCanvas(long width, long height, long canvasWidth, long canvasHeight) {

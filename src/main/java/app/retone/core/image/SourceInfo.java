@@ -9,20 +9,30 @@ import java.util.Optional;
  * @param path        the file it came from, or null for a photo made in memory
  * @param format      the decoder's format name ("jpeg", "png", ...), or "none"
  * @param orientation the EXIF orientation (1..8) that was applied on load; 1 if none
- * @param exif        the raw JPEG APP1 "Exif" segment payload, or null
+ * @param exif        the photo's Exif as a JPEG APP1 "Exif" segment's payload ({@link ExifBlock}): a JPEG's
+ *                    own, a PNG's eXIf chunk, or made from a TIFF's directories; null if none
  * @param xmp         the raw JPEG APP1 XMP segment payload, or null
  * @param iccProfile  the embedded ICC profile (in a JPEG joined from all APP2 chunks), or null
  * @param convertedToSrgb whether the pixels were converted from that profile to sRGB on load (so
  *                    export converts them back to keep the source's colour space)
+ * @param taggedSrgb  whether the source's colours are sRGB by a tag rather than by a profile to
+ *                    embed: a PNG's sRGB chunk, or a CMYK photo the decoder converted to sRGB;
+ *                    its exports say sRGB ({@link PhotoExporter#colourTag})
  */
 public record SourceInfo(Path path, String format, int orientation, byte[] exif, byte[] xmp, byte[] iccProfile,
-                         boolean convertedToSrgb) {
+                         boolean convertedToSrgb, boolean taggedSrgb) {
 
     public static final SourceInfo NONE = new SourceInfo(null, "none", 1, null, null, null);
 
     /** A source whose pixels are in the profile's own values (none, sRGB, or one that could not be used). */
     public SourceInfo(Path path, String format, int orientation, byte[] exif, byte[] xmp, byte[] iccProfile) {
         this(path, format, orientation, exif, xmp, iccProfile, false);
+    }
+
+    /** A source without an sRGB tag of its own. */
+    public SourceInfo(Path path, String format, int orientation, byte[] exif, byte[] xmp, byte[] iccProfile,
+                      boolean convertedToSrgb) {
+        this(path, format, orientation, exif, xmp, iccProfile, convertedToSrgb, false);
     }
 
     public Optional<Path> file() {

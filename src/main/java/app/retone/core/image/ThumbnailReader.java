@@ -73,7 +73,7 @@ public final class ThumbnailReader {
 
     private static Metadata readMetadata(RandomAccessFile file) {
         try {
-            return MetadataFiles.read(file.getChannel().position(0));
+            return MetadataFiles.read(file.getChannel().position(0), null);
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             return null; // no orientation, no stored thumbnail: the pixels still give one
         }
@@ -107,7 +107,7 @@ public final class ThumbnailReader {
 
     /** The image decoded with every n-th pixel of every n-th row, n chosen to keep at least twice {@code maxSide}. */
     private BufferedImage subsampled(Path path, RandomAccessFile file, int maxSide) throws IOException {
-        ImageInputStream in = new EndGuardedFileImageInputStream(file);
+        ImageInputStream in = EndGuardedFileImageInputStream.forDecoder(file);
         ImageReader reader = PhotoLoader.findReader(path, in);
         try {
             reader.setInput(in, true, true);

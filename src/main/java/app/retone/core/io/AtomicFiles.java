@@ -7,9 +7,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writing files so that readers never see half of one: write a temporary file beside the
@@ -21,20 +20,40 @@ public final class AtomicFiles {
     }
 
     /**
-     * A new empty temporary file in the destination's folder (hidden, ending in .part), with the
-     * permissions the result should have: the replaced file's, or rw-r--r--.
+     * A new empty temporary file in the destination's folder (hidden, ending in .part). It is
+     * created as any program creates a file, so the system's umask sets its permissions (rw-r--r--
+     * under the usual 022, rw-rw-r-- under 002, rw------- under 077), as other tools' output
+     * follows it. A temporary file that will replace an existing one takes that file's permissions
+     * instead, so replacing a photo never changes who may read it.
      */
     public static Path siblingTemp(Path target) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
-        try {
-            Set<PosixFilePermission> permissions = Files.exists(target)
-                    ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--");
-            Files.setPosixFilePermissions(temp, permissions);
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system: its defaults apply
+        Path folder = target.getParent();
+        for (int attempt = 1; ; attempt++) {
+            Path temp = folder.resolve("." + target.getFileName() + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                    + ".part");
+            try {
+                // no file attributes: the default mode (0666), which the system masks with the umask;
+                // CREATE_NEW never opens what is already there (nor follows a link planted under the name)
+                Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+            } catch (FileAlreadyExistsException e) {
+                if (attempt < MAX_NAME_ATTEMPTS) {
+                    continue;
+                }
+                throw e;
+            }
+            if (Files.exists(target)) {
+                try {
+                    Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+                } catch (UnsupportedOperationException | IOException e) {
+                    // not a POSIX file system: its defaults apply
+                }
+            }
+            return temp;
         }
-        return temp;
     }
+
+    /** Random names that are all taken this many times in a row mean something else is wrong. */
+    private static final int MAX_NAME_ATTEMPTS = 100;
 
     /**
      * Moves a finished temporary file onto {@code target}. Without {@code overwrite} an existing

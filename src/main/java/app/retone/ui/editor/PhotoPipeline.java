@@ -63,7 +63,7 @@ public final class PhotoPipeline {
      * model is missing or fails.
      */
     public Look predictLook(PreparedPhoto photo, LookTransfer transfer, boolean regrain, TaskContext context) throws Exception {
-        Target made = predicted(photo.sourceHistogram(), transfer, context);
+        Target made = predicted(photo.modelCopy(), transfer, context);
         return lookFor(context, photo, TargetKind.MODEL, "the model", null, transfer, made.histogram(), made.lut(), regrain);
     }
 
@@ -109,10 +109,10 @@ public final class PhotoPipeline {
      * display copy or the slider's frames. For exporting photos that are never shown.
      */
     public ColorLut3D lut(Photo photo, PhotoSettings settings, LookTransfer transfer, TaskContext context) throws Exception {
-        Histogram3D source = histogramOf(modelCopy(photo));
+        int[] modelCopy = modelCopy(photo);
         context.checkCancelled();
-        Target made = settings.kind() == TargetKind.MODEL ? predicted(source, transfer, context)
-                : matched(source, settings.reference(), context);
+        Target made = settings.kind() == TargetKind.MODEL ? predicted(modelCopy, transfer, context)
+                : matched(histogramOf(modelCopy), settings.reference(), context);
         return made.lut();
     }
 
@@ -120,13 +120,18 @@ public final class PhotoPipeline {
     private record Target(Histogram3D histogram, ColorLut3D lut) {
     }
 
-    private Target predicted(Histogram3D source, LookTransfer transfer, TaskContext context) throws Exception {
+    /**
+     * The model's look for the photo whose model-sized copy is {@code modelCopy}: its input is that
+     * copy's histogram at the bins of the model's card, as the command line's {@code enhance} makes
+     * it (the histogram panel and a reference match keep {@link Histogram3D#DEFAULT_BINS}).
+     */
+    private Target predicted(int[] modelCopy, LookTransfer transfer, TaskContext context) throws Exception {
         context.progress(-1, "Loading the model…");
         HistogramPredictor predictor = services.predictors().predictor();
         context.checkCancelled();
         context.progress(0.4, "Predicting the target histogram and the transfer…");
         AutoEnhancer.Result result = new AutoEnhancer(predictor, transfer.create(services.pdfTransfer().lutSize()))
-                .enhance(source);
+                .enhanceCopy(modelCopy);
         context.checkCancelled();
         return new Target(result.target(), result.lut());
     }
@@ -146,6 +151,7 @@ public final class PhotoPipeline {
         return AutoEnhancer.modelCopy(photo.argb(), photo.width(), photo.height());
     }
 
+    /** The histogram the panel shows and a reference is matched with: {@link Histogram3D#DEFAULT_BINS}, whatever the model's. */
     private static Histogram3D histogramOf(int[] modelCopy) {
         return Histogram3D.of(modelCopy, Histogram3D.DEFAULT_BINS);
     }

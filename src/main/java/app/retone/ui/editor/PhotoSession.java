@@ -80,11 +80,12 @@ public final class PhotoSession {
                     if (gen == generation) {
                         notices.notice(Notice.error("Could not open " + name, Notice.reason(error)));
                         notices.status("Could not open " + name);
-                        notShown.run();
                     }
                 }).onFinished(() -> {
+                    // failed or cancelled (onFinished follows both): the photo still on screen gets
+                    // back, once, what its opening stopped
                     if (gen == generation && shownGeneration != gen) {
-                        notShown.run(); // cancelled: the photo still on screen gets back what its opening stopped
+                        notShown.run();
                     }
                 }));
     }

@@ -1,8 +1,8 @@
 package app.retone.core.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.retone.core.color.ImageMetrics;
@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Export keeps the source's colour space (its pixels converted back from sRGB, its profile
- * embedded), or writes sRGB without a profile; in every format, a colour-managed viewer
+ * embedded), or writes sRGB, tagged as such; in every format, a colour-managed viewer
  * (LittleCMS here) shows the export as it showed the source.
  */
 class ColourManagedExportTest {
@@ -101,12 +101,16 @@ class ColourManagedExportTest {
 
     @ParameterizedTest
     @CsvSource({"p3.jpg, png", "p3.png, png", "p3.tif, tif", "adobe-rgb.jpg, tif"})
-    void inSrgbTheExportHoldsWhatLittleCmsShowsAndNoProfile(String name, String extension) throws Exception {
+    void inSrgbTheExportHoldsWhatLittleCmsShowsTaggedSrgb(String name, String extension) throws Exception {
         Path source = LittleCms.fixture(name);
         Path out = dir.resolve("out." + extension);
         exporter.export(loader.load(source), out, ExportOptions.DEFAULT.withColourSpace(OutputColourSpace.SRGB));
         Photo back = loader.load(out);
-        assertNull(back.source().iccProfile(), "sRGB needs no profile");
+        // tagged sRGB (ColourTagTest): a PNG by its sRGB chunk, a TIFF by the sRGB profile, neither converted on load
+        byte[] profile = back.source().iccProfile();
+        assertTrue(extension.equals("png") ? profile == null && back.source().taggedSrgb()
+                : profile != null && ColourProfiles.isSrgbEquivalent(ICC_Profile.getInstance(profile)), "tagged sRGB");
+        assertFalse(back.source().convertedToSrgb());
         double deltaE = ImageMetrics.meanDeltaE76(LittleCms.shownAsSrgb(shownForm(source), dir), back.argb());
         assertTrue(deltaE <= 1.0, "mean ΔE76 " + deltaE);
     }

@@ -36,7 +36,8 @@ class ExportViewModelTest extends EditorFixture {
         Path srgb = dir.resolve("srgb.png");
         vm.export().export(srgb, app.retone.core.image.ExportOptions.DEFAULT.withColourSpace(app.retone.core.image.OutputColourSpace.SRGB));
         assertNotNull(new PhotoLoader().load(kept).source().iccProfile(), "the P3 profile goes along");
-        assertEquals(null, new PhotoLoader().load(srgb).source().iccProfile(), "sRGB needs none");
+        assertEquals(null, new PhotoLoader().load(srgb).source().iccProfile(), "a PNG in sRGB needs no profile");
+        assertTrue(new PhotoLoader().load(srgb).source().taggedSrgb(), "its sRGB chunk says sRGB");
 
         vm.open(UiFixtures.castPhoto(dir, "plain.jpg", 300, 200, 3));
         assertTrue(vm.session().sourceColourSpace().isEmpty(), "an sRGB photo has no colour space to choose");

@@ -16,6 +16,7 @@ import app.retone.ui.task.ManualTaskExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The photo on screen: opening, failures, stale results, recent files and the window's title. */
@@ -65,6 +66,41 @@ class PhotoSessionTest extends EditorFixture {
         assertSame(good, vm.session().photoProperty().get(), "the photo that was open stays open");
         assertTrue(vm.look().hasLookProperty().get());
         assertEquals(1, vm.session().recentFiles().files().size(), "a file that failed is not a recent photo");
+    }
+
+    @Test
+    void aFailedOpenRestartsTheShownPhotosPredictionOnce() throws Exception {
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        AtomicInteger predictions = new AtomicInteger();
+        EditorViewModel vm = viewModel(executor, () -> counted(model.predictor(), predictions), 256);
+        vm.open(UiFixtures.castPhoto(dir, "good.jpg", 300, 200, 3));
+        executor.runNext("Opening good.jpg");      // on screen; its prediction queued
+        assertEquals(1, executor.pending(PREDICTING));
+
+        vm.open(UiFixtures.brokenJpeg(dir, "broken.jpg")); // stops that prediction while it opens
+        executor.runNext("Opening broken.jpg");     // fails: the good photo's prediction starts again
+        assertEquals(1, errors().size());
+        assertEquals(2, executor.pending(PREDICTING), "the stopped prediction, still queued, and one restart: " + executor.titles());
+
+        executor.runAll();
+        assertEquals(1, predictions.get(), "one prediction ran: the restart (the stopped one ends at its first check)");
+        assertTrue(vm.look().hasLookProperty().get());
+        assertEquals("good.jpg", vm.session().detailsProperty().get().fileName());
+    }
+
+    @Test
+    void aCmykPhotoOpensWithTheWarningThatItWasConverted() throws Exception {
+        Path rgb = UiFixtures.cleanPhoto(dir, "rgb.png", 120, 80, 9);
+        Path cmyk = app.retone.testing.ImageMagick.cmyk(rgb, dir.resolve("print.jpg"));
+        EditorViewModel vm = direct();
+
+        vm.open(cmyk);
+
+        assertEquals(List.of(), errors());
+        assertEquals(List.of(Notice.warning("print.jpg", "the photo is stored in CMYK, for print: it was converted to RGB (sRGB)"
+                + " to be shown and edited, and its exports are RGB, tagged as sRGB")),
+                notices.stream().filter(n -> n.severity() == Notice.Severity.WARNING).toList());
+        assertEquals(120, vm.session().photoProperty().get().width());
     }
 
     @Test
