@@ -10,14 +10,15 @@ import picocli.CommandLine.Option;
 /** Options shared by the commands that transform photos. */
 final class RenderOptions {
 
-    @Option(names = "--strength", paramLabel = "S", defaultValue = "" + Strength.DEFAULT,
-            description = "How much of the correction to apply, " + (int) Strength.MIN + " (none: the input back, exactly) to "
-                    + Strength.MAX + ". Default: ${DEFAULT-VALUE}.")
-    double strength;
+    @Option(names = "--strength", paramLabel = "S",
+            description = "How much of the look to apply, " + (int) Strength.MIN + " (none: the input back, exactly, but for"
+                    + " adjustments) to " + Strength.MAX + ". Default: the photo's sidecar's, else " + Strength.DEFAULT + ".")
+    Double strength;
 
     @Option(names = "--regrain", negatable = true,
             description = {"Regrain (Pitié 2007): keeps the photo's own fine detail and noise under the new colours.",
-                "Default: off for the automatic look's tone curves, on for Pitié's 3D transfer and reference looks."})
+                "Default: the photo's sidecar's, else off for the automatic look's tone curves, on for Pitié's 3D transfer",
+                "and reference looks."})
     Boolean regrain;
 
     @Option(names = "--lut-size", paramLabel = "N", defaultValue = "" + ColorLut3D.DEFAULT_SIZE,
@@ -43,7 +44,9 @@ final class RenderOptions {
     boolean force;
 
     void validate(picocli.CommandLine commandLine) {
-        checkStrength(commandLine, strength);
+        if (strength != null) {
+            checkStrength(commandLine, strength);
+        }
         checkLutSize(commandLine, lutSize);
         if (quality < 1 || quality > 100) {
             throw new picocli.CommandLine.ParameterException(commandLine, "--quality must be between 1 and 100, got " + quality);
@@ -70,11 +73,6 @@ final class RenderOptions {
             throw new picocli.CommandLine.ParameterException(commandLine, "--lut-size must be between "
                     + ColorLut3D.MIN_SIZE + " and " + ColorLut3D.MAX_SIZE + ", got " + lutSize);
         }
-    }
-
-    /** Whether to regrain a look made by {@code transfer}: as asked, else that transfer's default. */
-    boolean regrainFor(app.retone.core.render.LookTransfer transfer) {
-        return regrain != null ? regrain : transfer.regrainByDefault();
     }
 
     ImageFormat formatOrNull() {

@@ -260,7 +260,12 @@ class MainWindowTest {
         var lut = onFx(() -> viewModel.look().lookTransferProperty().get()).create(app.retone.core.color.ColorLut3D.DEFAULT_SIZE)
                 .transfer(onFx(() -> viewModel.session().sourceHistogramProperty().get()),
                         onFx(() -> viewModel.look().targetHistogramProperty().get()));
-        return new app.retone.core.color.StrengthPreview(original, lut, app.retone.core.color.Interpolation.TETRAHEDRAL);
+        // shown at 100 %: the display copy is the photo, and regrained as the export is when regrain is on
+        var before = onFx(() -> viewModel.session().beforeProperty().get());
+        return onFx(() -> viewModel.adjustments().regrainProperty().get())
+                ? app.retone.core.color.StrengthPreview.regrained(original, before.width(), before.height(), lut,
+                        app.retone.core.color.Interpolation.TETRAHEDRAL, new app.retone.core.color.Regrain())
+                : new app.retone.core.color.StrengthPreview(original, lut, app.retone.core.color.Interpolation.TETRAHEDRAL);
     }
 
     /**
@@ -479,7 +484,8 @@ class MainWindowTest {
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> detail.getImage() != null
-                && viewModel.detail().detailProperty().get() != null && viewModel.detail().detailProperty().get().regrained()));
+                && viewModel.detail().detailProperty().get() != null
+                && viewModel.detail().detailProperty().get().regrained() == viewModel.adjustments().regrainProperty().get()));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1.0, photoView(robot).zoomProperty().get(), 1e-9);
         var region = photoView(robot).visibleRegionProperty().get();

@@ -82,6 +82,31 @@ public final class AtomicFiles {
     }
 
     /**
+     * Writes {@code bytes} to {@code target} atomically, replacing what is there: a temporary file
+     * beside it, flushed to the disk, then moved into place. A failure (a full disk, a folder that
+     * refuses files) leaves {@code target} as it was and no temporary file behind.
+     */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        Path temp = siblingTemp(target);
+        boolean moved = false;
+        try {
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            moveIntoPlace(temp, target, true);
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /**
      * Whether writing {@code destination} would replace {@code source}, by the file system's
      * judgement (links, case-insensitive names), not by comparing names; false when nothing is
      * there yet.

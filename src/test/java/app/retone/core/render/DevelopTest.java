@@ -156,27 +156,33 @@ class DevelopTest {
         double sum = 0;
         int n = 0;
         String where = "";
-        for (int r = 0; r < 256; r += 5) {
+        int[] colours = new int[52 * 52 * 52];
+        for (int r = 0, i = 0; r < 256; r += 5) {
             for (int g = 0; g < 256; g += 5) {
                 for (int b = 0; b < 256; b += 5) {
-                    float[] got = lut.lookup(r, g, b, Interpolation.TETRAHEDRAL);
-                    double[] want = {r / 255.0, g / 255.0, b / 255.0};
-                    op.applyEncoded(want);
-                    for (int c = 0; c < 3; c++) {
-                        double d = Math.abs(Math.max(0, Math.min(255, got[c])) - Math.max(0, Math.min(255, 255 * want[c])));
-                        if (d > worst) {
-                            where = r + "," + g + "," + b + " channel " + c + ": " + got[c] + " against " + 255 * want[c];
-                        }
-                        worst = Math.max(worst, d);
-                        sum += d;
-                        n++;
-                    }
+                    colours[i++] = 0xFF000000 | r << 16 | g << 8 | b;
                 }
+            }
+        }
+        int[] got = lut.apply(colours, Interpolation.TETRAHEDRAL);
+        for (int i = 0; i < colours.length; i++) {
+            int p = colours[i];
+            double[] want = {(p >>> 16 & 0xFF) / 255.0, (p >>> 8 & 0xFF) / 255.0, (p & 0xFF) / 255.0};
+            op.applyEncoded(want);
+            for (int c = 0; c < 3; c++) {
+                int level = got[i] >>> (16 - 8 * c) & 0xFF;
+                double d = Math.abs(level - Math.max(0, Math.min(255, 255 * want[c])));
+                if (d > worst) {
+                    where = Integer.toHexString(p) + " channel " + c + ": " + level + " against " + 255 * want[c];
+                }
+                worst = Math.max(worst, d);
+                sum += d;
+                n++;
             }
         }
         System.out.printf("the develop adjustments folded into a %d³ LUT: mean %.3f, worst %.2f levels from the exact operation (%s)%n",
                 lut.size(), sum / n, worst, where);
-        assertTrue(sum / n < 0.1 && worst < 5, "mean " + sum / n + ", worst " + worst);
+        assertTrue(sum / n < 0.5 && worst < 5, "mean " + sum / n + ", worst " + worst + " (rounding included)");
     }
 
     @Test

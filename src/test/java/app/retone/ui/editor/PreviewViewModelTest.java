@@ -107,9 +107,16 @@ class PreviewViewModelTest extends EditorFixture {
         }
     }
 
-    /** The engine's own repaint of the display copy under that look, to compare the slider's path with. */
+    /**
+     * What the slider's path must show: the export's own pixels reduced to the display copy's size
+     * (the preview is refined to them once the look is shown), at any strength.
+     */
     private static app.retone.core.color.StrengthPreview repaintOf(EditorViewModel vm) {
-        return new app.retone.core.color.StrengthPreview(pixels(vm.session().beforeProperty().get()), lookLut(vm),
-                app.retone.core.color.Interpolation.TETRAHEDRAL);
+        var photo = vm.session().current().photo();
+        PreviewFrame before = vm.session().beforeProperty().get();
+        assertTrue(vm.look().lookProperty().get().exact(), "refined to the export's pixels");
+        return app.retone.core.render.PreviewRender.of(photo, 0, 0, photo.width(), photo.height(), before.width(),
+                before.height(), lookLut(vm), vm.adjustments().regrainProperty().get(), new app.retone.core.color.Regrain(),
+                () -> { });
     }
 }
