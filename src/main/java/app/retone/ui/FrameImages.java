@@ -32,7 +32,7 @@ final class FrameImages {
         if (frame == null) {
             return null;
         }
-        if (frame.opaque() && frame.argb().length == frame.width() * frame.height()) {
+        if (frame.stable() && frame.argb().length == frame.width() * frame.height()) {
             return wrapped.computeIfAbsent(frame.argb(), argb -> new WritableImage(new PixelBuffer<>(frame.width(),
                     frame.height(), IntBuffer.wrap(argb), PixelFormat.getIntArgbPreInstance())));
         }
@@ -51,7 +51,7 @@ final class FrameImages {
         Set<int[]> keep = frames.stream().filter(f -> f != null).map(PreviewFrame::argb)
                 .collect(Collectors.toCollection(() -> java.util.Collections.newSetFromMap(new IdentityHashMap<>())));
         wrapped.keySet().retainAll(keep);
-        if (frames.stream().noneMatch(f -> f != null && !f.opaque())) {
+        if (frames.stream().noneMatch(f -> f != null && !f.stable())) {
             copies.clear();
         }
     }

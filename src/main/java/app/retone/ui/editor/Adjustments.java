@@ -19,8 +19,9 @@ public final class Adjustments {
     /**
      * @param strengthChanged runs once per valid strength (never for one clamped or refused)
      * @param regrainChanged  runs when regrain is switched
+     * @param released        runs when a slider comes to rest
      */
-    Adjustments(Runnable strengthChanged, Runnable regrainChanged) {
+    Adjustments(Runnable strengthChanged, Runnable regrainChanged, Runnable released) {
         strength.addListener((obs, old, now) -> {
             if (Double.isNaN(now.doubleValue())) {
                 strength.set(old.doubleValue()); // no strength at all: keep the last one
@@ -34,6 +35,11 @@ public final class Adjustments {
             strengthChanged.run();
         });
         regrain.addListener((obs, old, now) -> regrainChanged.run());
+        adjusting.addListener((obs, old, now) -> {
+            if (!now) {
+                released.run();
+            }
+        });
     }
 
     /** 0..1.5; 1 is the full transfer. */
@@ -45,7 +51,7 @@ public final class Adjustments {
         return regrain;
     }
 
-    /** True while the user drags the slider. */
+    /** True while the user drags a slider (the strength or an adjustment): costly refinements wait for the release. */
     public BooleanProperty adjustingProperty() {
         return adjusting;
     }

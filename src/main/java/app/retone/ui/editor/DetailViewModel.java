@@ -40,16 +40,20 @@ public final class DetailViewModel {
     private final PhotoSession session;
     private final LookViewModel looks;
     private final Adjustments adjustments;
+    private final java.util.function.Supplier<app.retone.core.render.Recipe> recipe;
 
     private final ReadOnlyObjectWrapper<DetailFrame> detail = new ReadOnlyObjectWrapper<>();
     /** The region asked for last, and the fast path for its pixels under the current look. */
     private DetailRegion region;
     private StrengthView detailView;
     private boolean detailRegrained;
+    /** The recipe the detail was rendered with when it has adjustments (its view is then that recipe's alone); else null. */
+    private app.retone.core.render.Recipe detailFolded;
     private TaskHandle renderWork = TaskHandle.NONE;
 
     DetailViewModel(EditorServices services, TaskExecutor executor, Notices notices, PhotoSession session,
-                    LookViewModel looks, Adjustments adjustments) {
+                    LookViewModel looks, Adjustments adjustments, java.util.function.Supplier<app.retone.core.render.Recipe> recipe) {
+        this.recipe = recipe;
         this.services = services;
         this.executor = executor;
         this.notices = notices;
@@ -99,6 +103,7 @@ public final class DetailViewModel {
         cancelWork();
         region = null;
         detailView = null;
+        detailFolded = null;
         detail.set(null);
     }
 
@@ -109,13 +114,23 @@ public final class DetailViewModel {
     /** Another look is on screen: the region is rendered again under it. */
     void lookChanged() {
         detailView = null;
+        detailFolded = null;
     }
 
-    /** The detail region at the current strength through its fast path. */
+    /**
+     * The detail region at the current settings: through its fast path when there are no
+     * adjustments (the look's correction is linear in strength), else rendered again.
+     */
     void repaint() {
         DetailFrame shown = detail.get();
-        if (shown != null && detailView != null) {
+        app.retone.core.render.Recipe now = recipe.get();
+        if (shown == null || now == null) {
+            return;
+        }
+        if (now.develop().isNeutral() && detailFolded == null && detailView != null) {
             detail.set(shown.withAfter(detailView.at(adjustments.strength()), detailRegrained));
+        } else if (!now.equals(detailFolded)) {
+            render();
         }
     }
 
@@ -130,6 +145,9 @@ public final class DetailViewModel {
         cancelWork();
         double s = adjustments.strength();
         boolean withRegrain = adjustments.regrain();
+        app.retone.core.render.Recipe settings = recipe.get();
+        // with adjustments the strength is folded in: the view shows that recipe alone, at 1
+        app.retone.core.render.Recipe folded = settings != null && !settings.develop().isNeutral() ? settings : null;
         renderWork = executor.submit(BackgroundTask.<DetailPixels>of("Detail", context -> {
             Photo full = current.photo();
             int[] original = Resample.crop(full.argb(), full.width(), full.height(), asked.x(), asked.y(),
@@ -143,11 +161,11 @@ public final class DetailViewModel {
             }
             // the export's own pixels of the region, reduced to the scale they show at
             StrengthPreview preview = PreviewRender.of(full, asked.x(), asked.y(), asked.width(), asked.height(), w, h,
-                    look.lut(), withRegrain, services.regrain(), context::checkCancelled);
+                    folded != null ? folded.lut() : look.lut(), withRegrain, services.regrain(), context::checkCancelled);
             context.checkCancelled();
             StrengthView view = StrengthView.of(originalFrame, preview, context::checkCancelled);
             context.checkCancelled();
-            return new DetailPixels(originalFrame, view, view.at(s), withRegrain);
+            return new DetailPixels(originalFrame, view, view.at(folded != null ? 1.0 : s), withRegrain);
         }).onSuccess(out -> {
             if (current != session.current() || asked != region || look != looks.lookProperty().get()
                     || withRegrain != adjustments.regrain()) {
@@ -155,10 +173,11 @@ public final class DetailViewModel {
             }
             detailView = out.view();
             detailRegrained = out.regrained();
+            detailFolded = folded;
             detail.set(new DetailFrame(asked.x(), asked.y(), asked.width(), asked.height(), asked.scale(),
                     out.original(), out.result(), out.regrained()));
-            if (s != adjustments.strength() && detailView != null) {
-                repaint(); // the slider moved while this was rendered
+            if (!java.util.Objects.equals(recipe.get(), settings) && detailView != null) {
+                repaint(); // a slider moved while this was rendered
             }
         }).onFailure(error -> failed(current, error)));
     }

@@ -42,9 +42,12 @@ public final class EditorViewModel {
     private final Activities activities;
     private final Notices notices = new Notices();
     private final PhotoSession session;
-    private final Adjustments adjustments = new Adjustments(this::repaint, this::regrainChanged);
+    private final Adjustments adjustments = new Adjustments(this::repaint, this::regrainChanged, this::released);
+    private final DevelopViewModel develop = new DevelopViewModel(this::repaint);
+    private final javafx.beans.property.IntegerProperty rating = new javafx.beans.property.SimpleIntegerProperty(0);
     private final LookViewModel look;
-    private final PreviewViewModel preview = new PreviewViewModel();
+    private final PreviewViewModel preview;
+    private final SettledPreview settled;
     private final DetailViewModel detail;
     private final HistogramPanelViewModel histogram;
     private final ExportViewModel export;
@@ -58,9 +61,11 @@ public final class EditorViewModel {
         this.activities = new Activities(executor);
         this.session = new PhotoSession(pipeline, settings, activities, notices);
         this.look = new LookViewModel(pipeline, settings, activities, notices, session, adjustments::regrain, this::lookApplied);
-        this.detail = new DetailViewModel(services, executor, notices, session, look, adjustments);
+        this.preview = new PreviewViewModel(services.interpolation());
+        this.settled = new SettledPreview(services, executor);
+        this.detail = new DetailViewModel(services, executor, notices, session, look, adjustments, this::recipe);
         this.histogram = new HistogramPanelViewModel(executor, session, look, preview, adjustments);
-        this.export = new ExportViewModel(services, settings, activities, notices, session, look, adjustments);
+        this.export = new ExportViewModel(services, settings, activities, notices, session, look, this::recipe);
         adjustments.regrainProperty().set(look.lookTransferProperty().get().regrainByDefault());
     }
 
@@ -137,7 +142,7 @@ public final class EditorViewModel {
      */
     public PhotoSettings photoSettings() {
         return new PhotoSettings(look.targetKindProperty().get(), look.referencePathProperty().get(),
-                adjustments.strength(), adjustments.regrain());
+                adjustments.strength(), adjustments.regrain(), develop.develop(), rating.get());
     }
 
     /**
@@ -148,6 +153,8 @@ public final class EditorViewModel {
     public void apply(PhotoSettings settings) {
         adjustments.strengthProperty().set(settings.strength());
         adjustments.regrainProperty().set(settings.regrain());
+        develop.set(settings.develop());
+        rating.set(settings.rating());
         if (settings.kind() == TargetKind.MODEL) {
             look.useModel();
         } else if (session.current() != null && !(look.targetKindProperty().get() == TargetKind.REFERENCE
@@ -156,11 +163,15 @@ public final class EditorViewModel {
         }
     }
 
-    /** Strength and regrain of the photo on screen, and its reference if its look is made (else the model's). */
+    /**
+     * What the next photo opened alone gets: the strength, regrain and adjustments of the photo on
+     * screen, and its reference if its look is made (else the model's); unrated.
+     */
     private PhotoSettings carriedSettings() {
         Path reference = look.carriedReference();
-        return reference == null ? PhotoSettings.model(adjustments.strength(), adjustments.regrain())
+        PhotoSettings carried = reference == null ? PhotoSettings.model(adjustments.strength(), adjustments.regrain())
                 : PhotoSettings.reference(reference, adjustments.strength(), adjustments.regrain());
+        return carried.withDevelop(develop.develop());
     }
 
     private void display(PreparedPhoto prepared, PhotoSettings settings, Look ready) {
@@ -174,14 +185,17 @@ public final class EditorViewModel {
         prepared.photo().warnings().forEach(w -> notices.notice(Notice.warning(prepared.details().fileName(), w)));
         adjustments.strengthProperty().set(settings.strength());
         adjustments.regrainProperty().set(settings.regrain());
+        develop.set(settings.develop());
+        rating.set(settings.rating());
         look.start(prepared, settings.kind(), settings.reference(), ready);
     }
 
     // ---- commands -------------------------------------------------------------------------
 
-    /** Strength back to 100 %, the model's look with its regrain default, the result view. */
+    /** Strength back to 100 %, no adjustments, the model's look with its regrain default, the result view (the rating stays). */
     public void reset() {
         adjustments.strengthProperty().set(DEFAULT_STRENGTH);
+        develop.resetAll();
         compareMode.set(CompareMode.RESULT);
         showOriginal.set(false);
         useModelLook();
@@ -229,22 +243,41 @@ public final class EditorViewModel {
         detail.render();
     }
 
-    /** The slider's path: the preview, its histogram and the detail follow the strength. */
+    /** The recipe the photo on screen is rendered with now: its look, strength, adjustments and regrain; null without a look. */
+    public app.retone.core.render.Recipe recipe() {
+        Look shown = look.lookProperty().get();
+        return shown == null ? null : new app.retone.core.render.Recipe(shown.lut(), adjustments.strength(), develop.develop(),
+                adjustments.regrain());
+    }
+
+    /** The sliders' path: the preview, its histogram and the detail follow the strength and the adjustments. */
     private void repaint() {
         PreparedPhoto current = session.current();
         Look shown = look.lookProperty().get();
+        settled.cancel();
         if (current == null || shown == null) {
             return;
         }
-        preview.repaint(current, shown, adjustments.strength());
+        app.retone.core.render.Recipe recipe = recipe();
+        preview.repaint(current, shown, recipe, adjustments.adjusting());
         histogram.update();
         detail.repaint();
+        if (!adjustments.adjusting() && !recipe.develop().isNeutral()) {
+            // at rest with adjustments: the export's own pixels, reduced, replace the repaint when ready
+            settled.settle(current, recipe, preview::showSettled);
+        }
+    }
+
+    /** A slider came to rest: the preview at the export's LUT, then its own pixels. */
+    private void released() {
+        repaint();
     }
 
     /** Regrain switched: the look's preview and the detail are made again with it on or off. */
     private void regrainChanged() {
         look.previewFollows();
         detail.render();
+        repaint();
     }
 
     // ---- the parts --------------------------------------------------------------------------
@@ -259,6 +292,15 @@ public final class EditorViewModel {
 
     public Adjustments adjustments() {
         return adjustments;
+    }
+
+    public DevelopViewModel develop() {
+        return develop;
+    }
+
+    /** The photo on screen's stars, 0 (unrated) to 5. */
+    public javafx.beans.property.IntegerProperty ratingProperty() {
+        return rating;
     }
 
     public PreviewViewModel preview() {

@@ -29,37 +29,35 @@ public final class ExportViewModel {
     private final Notices notices;
     private final PhotoSession session;
     private final LookViewModel looks;
-    private final Adjustments adjustments;
+    private final java.util.function.Supplier<app.retone.core.render.Recipe> recipe;
 
     ExportViewModel(EditorServices services, Settings settings, Activities activities, Notices notices,
-                    PhotoSession session, LookViewModel looks, Adjustments adjustments) {
+                    PhotoSession session, LookViewModel looks, java.util.function.Supplier<app.retone.core.render.Recipe> recipe) {
         this.services = services;
         this.settings = settings;
         this.activities = activities;
         this.notices = notices;
         this.session = session;
         this.looks = looks;
-        this.adjustments = adjustments;
+        this.recipe = recipe;
     }
 
-    /** Renders the full-resolution result (with regrain when on) and writes it, in the background. */
+    /** Renders the full-resolution result by the photo's recipe (look, strength, adjustments, regrain) and writes it, in the background. */
     public void export(Path destination, ExportOptions options) {
-        Look look = looks.lookProperty().get();
-        if (session.current() == null || look == null) {
+        app.retone.core.render.Recipe used = recipe.get();
+        if (session.current() == null || used == null) {
             notices.notice(Notice.info("Nothing to export yet", "The result appears once the prediction is ready."));
             return;
         }
         Photo source = session.current().photo();
-        ColorLut3D lut = look.lut();
-        double atStrength = adjustments.strength();
-        boolean withRegrain = adjustments.regrain();
+        boolean withRegrain = used.regrain();
         String name = String.valueOf(destination.getFileName());
         settings.put("lastExportFolder", String.valueOf(destination.toAbsolutePath().getParent()));
         Activity activity = new Activity("Exporting " + name, true);
         activities.track(activity, app.retone.ui.task.BackgroundTask.<ImageFormat>of(activity.title(), context -> {
             context.progress(0.05, withRegrain ? "Applying the colours at full resolution, then regrain…"
                     : "Applying the colours at full resolution…");
-            return PhotoRender.export(services.colorTransfer(), services.exporter(), source, app.retone.core.render.Recipe.of(lut, atStrength, withRegrain),
+            return PhotoRender.export(services.colorTransfer(), services.exporter(), source, used,
                     destination, options);
         }).onSuccess(format -> {
             notices.notice(Notice.info("Exported", destination + " (" + format.name().toLowerCase(Locale.ROOT) + ")"));
@@ -68,15 +66,17 @@ public final class ExportViewModel {
                 Notice.reason(error)))));
     }
 
-    /** Writes the current look, at the current strength, as a .cube LUT other tools can use. */
+    /** Writes the current look, at the current strength, with the adjustments, as a .cube LUT other tools can use. */
     public void exportLut(Path destination) {
         Look look = looks.lookProperty().get();
-        if (look == null) {
+        app.retone.core.render.Recipe used = recipe.get();
+        if (look == null || used == null) {
             notices.notice(Notice.info("No look to export yet", "The LUT exists once the prediction is ready."));
             return;
         }
-        ColorLut3D lut = look.lut().withStrength(adjustments.strength());
-        String title = "Retone " + look.name() + String.format(Locale.ROOT, " %.0f%%", adjustments.strength() * 100);
+        ColorLut3D lut = used.lut();
+        String title = "Retone " + look.name() + String.format(Locale.ROOT, " %.0f%%", used.strength() * 100)
+                + (used.develop().isNeutral() ? "" : " with adjustments");
         String name = String.valueOf(destination.getFileName());
         Activity activity = new Activity("Exporting " + name, true);
         activities.track(activity, app.retone.ui.task.BackgroundTask.<Path>of(activity.title(), context -> {

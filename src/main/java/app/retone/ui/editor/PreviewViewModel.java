@@ -1,26 +1,37 @@
 package app.retone.ui.editor;
 
+import app.retone.core.color.ColorLut3D;
 import app.retone.core.color.Histogram3D;
+import app.retone.core.color.Interpolation;
+import app.retone.core.render.Recipe;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
- * The slider's path: the display copy's result at the current strength, a blend of frames
- * rendered ahead for the screen to mix (or, for a photo with transparency, a repaint of the
- * display copy), and the result's histogram; no prediction, no full resolution.
+ * The slider's path: the display copy's result as the recipe renders it, and the result's
+ * histogram; no prediction, no full resolution. Without develop adjustments a strength is a blend
+ * of frames rendered ahead for the screen to mix (or, for a photo with transparency, a repaint);
+ * with adjustments every change folds the recipe into a LUT again and repaints the display copy into
+ * one of two buffers in turn (a coarser LUT while a slider moves, the export's at rest), until the
+ * export's own pixels, reduced, arrive from the background ({@link #showSettled}).
  */
 public final class PreviewViewModel {
 
     private final ReadOnlyObjectWrapper<BlendFrame> after = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Histogram3D> resultHistogram = new ReadOnlyObjectWrapper<>();
+    private final Interpolation interpolation;
     private int[] smallBuffer;
+    private final int[][] buffers = new int[2][];
+    private int next;
 
-    PreviewViewModel() {
+    PreviewViewModel(Interpolation interpolation) {
+        this.interpolation = interpolation;
     }
 
     /**
-     * The result at the current strength, display-sized (the original until a look is ready): two
-     * frames rendered ahead and the opacity that mixes them, so a slider move repaints nothing.
+     * The result at the current settings, display-sized (the original until a look is ready): two
+     * frames rendered ahead and the opacity that mixes them, so a strength move repaints nothing, or
+     * one repainted frame when there are adjustments.
      */
     public ReadOnlyObjectProperty<BlendFrame> afterProperty() {
         return after.getReadOnlyProperty();
@@ -38,18 +49,37 @@ public final class PreviewViewModel {
     }
 
     /**
-     * Shows {@code look} at {@code strength}, and the result's histogram through the model-sized
-     * copy's own fast path, so it follows the slider on the same frame (a repaint and a histogram
-     * of the small copy: most of what a move costs).
+     * Shows {@code look} by {@code recipe} (its strength and adjustments), and the result's
+     * histogram through the model-sized copy, on the same frame. {@code live}: a slider is moving,
+     * so adjustments fold into {@link Recipe#LIVE_LUT_SIZE} nodes a side, not the export's.
      */
-    void repaint(PreparedPhoto photo, Look look, double strength) {
-        after.set(look.display().at(strength));
+    void repaint(PreparedPhoto photo, Look look, Recipe recipe, boolean live) {
         int[] small = smallBuffer;
         if (small == null || small.length != photo.modelCopy().length) {
             small = new int[photo.modelCopy().length];
             smallBuffer = small;
         }
-        look.modelCopyPreview().render(strength, small);
+        if (recipe.develop().isNeutral()) {
+            after.set(look.display().at(recipe.strength()));
+            look.modelCopyPreview().render(recipe.strength(), small);
+        } else {
+            ColorLut3D lut = live ? recipe.lut(Recipe.LIVE_LUT_SIZE) : recipe.lut();
+            PreviewFrame before = photo.before();
+            int[] buffer = buffers[next];
+            if (buffer == null || buffer.length != before.argb().length) {
+                buffer = new int[before.argb().length];
+                buffers[next] = buffer;
+            }
+            next ^= 1;
+            lut.apply(before.argb(), buffer, interpolation);
+            after.set(BlendFrame.of(new PreviewFrame(before.width(), before.height(), buffer, before.opaque(), true)));
+            lut.apply(photo.modelCopy(), small, interpolation);
+        }
         resultHistogram.set(Histogram3D.of(small, Histogram3D.DEFAULT_BINS));
+    }
+
+    /** The export's own pixels at the screen's size, made in the background for settings at rest: shown as they are. */
+    void showSettled(PreviewFrame frame) {
+        after.set(BlendFrame.of(frame));
     }
 }

@@ -57,7 +57,9 @@ class DetailViewModelTest extends EditorFixture {
                 + Pixels.maxAbsDiff(regrained, pixels(moving.after())));
         vm.adjustments().adjustingProperty().set(false);
         DetailFrame rested = vm.detail().detailProperty().get();
-        assertSame(moving, rested, "nothing to do once the slider rests");
+        assertSame(moving.after().base(), rested.after().base(), "nothing rendered again once the slider rests");
+        assertSame(moving.after().over(), rested.after().over());
+        assertEquals(moving.after().opacity(), rested.after().opacity());
 
         vm.detail().requestDetail(420, 310, 100, 50, 1.0);
         assertSame(rested, vm.detail().detailProperty().get(), "a region inside the detail needs no new work");
