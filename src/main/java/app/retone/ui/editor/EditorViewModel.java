@@ -41,9 +41,14 @@ public final class EditorViewModel {
     private final PhotoPipeline pipeline;
     private final Activities activities;
     private final Notices notices = new Notices();
+    private final PhotoEdits edits;
+    private final javafx.beans.property.BooleanProperty undoable = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final javafx.beans.property.BooleanProperty redoable = new javafx.beans.property.SimpleBooleanProperty(false);
+    /** Set while settings are applied as a whole (a photo's own, an undo): no step of history in between. */
+    private boolean applying;
     private final PhotoSession session;
-    private final Adjustments adjustments = new Adjustments(this::repaint, this::regrainChanged, this::released);
-    private final DevelopViewModel develop = new DevelopViewModel(this::repaint);
+    private final Adjustments adjustments = new Adjustments(this::settingsChanged, this::regrainChanged, this::released);
+    private final DevelopViewModel develop = new DevelopViewModel(this::settingsChanged);
     private final javafx.beans.property.IntegerProperty rating = new javafx.beans.property.SimpleIntegerProperty(0);
     private final LookViewModel look;
     private final PreviewViewModel preview;
@@ -59,6 +64,7 @@ public final class EditorViewModel {
         this.executor = executor;
         this.pipeline = new PhotoPipeline(services);
         this.activities = new Activities(executor);
+        this.edits = new PhotoEdits(executor, notices);
         this.session = new PhotoSession(pipeline, settings, activities, notices);
         this.look = new LookViewModel(pipeline, settings, activities, notices, session, adjustments::regrain, this::lookApplied);
         this.preview = new PreviewViewModel(services.interpolation());
@@ -67,6 +73,12 @@ public final class EditorViewModel {
         this.histogram = new HistogramPanelViewModel(executor, session, look, preview, adjustments);
         this.export = new ExportViewModel(services, settings, activities, notices, session, look, this::recipe);
         adjustments.regrainProperty().set(look.lookTransferProperty().get().regrainByDefault());
+        rating.addListener((obs, old, now) -> settingsMoved());
+        edits.onMergedIn((path, merged) -> {
+            if (session.current() != null && session.current().path().equals(path)) {
+                applyAsAWhole(merged); // another window's edits of this photo, kept beside ours
+            }
+        });
     }
 
     // ---- opening and showing --------------------------------------------------------------
@@ -174,7 +186,14 @@ public final class EditorViewModel {
         return carried.withDevelop(develop.develop());
     }
 
-    private void display(PreparedPhoto prepared, PhotoSettings settings, Look ready) {
+    private void display(PreparedPhoto prepared, PhotoSettings wanted, Look ready) {
+        // a photo's own edits (its sidecar, or edits made in this run) before what the caller carried over
+        var unread = edits.stored(prepared.path(), prepared.stored());
+        if (unread != null) {
+            edits.sayUnread(java.util.List.of(unread));
+        }
+        PhotoSettings settings = edits.known(prepared.path()).orElse(wanted);
+        applying = true;
         look.clear();
         detail.clearDetail();
         session.show(prepared);
@@ -188,6 +207,9 @@ public final class EditorViewModel {
         develop.set(settings.develop());
         rating.set(settings.rating());
         look.start(prepared, settings.kind(), settings.reference(), ready);
+        applying = false;
+        edits.shown(prepared.path(), settings);
+        historyChanged();
     }
 
     // ---- commands -------------------------------------------------------------------------
@@ -241,6 +263,72 @@ public final class EditorViewModel {
         detail.lookChanged();
         repaint();
         detail.render();
+        settingsMoved(); // a new look kind or reference is a step of the photo's edits
+    }
+
+    // ---- the photo's edits: history and sidecar ----------------------------------------------
+
+    /** The settings of the photo on screen changed: at rest, that is one step of its history, and its sidecar is saved. */
+    private void settingsMoved() {
+        PreparedPhoto current = session.current();
+        if (applying || adjustments.adjusting() || current == null) {
+            return;
+        }
+        edits.changed(current.path(), photoSettings());
+        historyChanged();
+    }
+
+    private void historyChanged() {
+        PreparedPhoto current = session.current();
+        undoable.set(current != null && edits.canUndo(current.path()));
+        redoable.set(current != null && edits.canRedo(current.path()));
+    }
+
+    /** Back to the photo's settings before its last change (Ctrl+Z). */
+    public void undo() {
+        PreparedPhoto current = session.current();
+        if (current != null) {
+            edits.undo(current.path()).ifPresent(this::applyAsAWhole);
+            historyChanged();
+        }
+    }
+
+    /** Forward again to the settings undone last (Ctrl+Shift+Z). */
+    public void redo() {
+        PreparedPhoto current = session.current();
+        if (current != null) {
+            edits.redo(current.path()).ifPresent(this::applyAsAWhole);
+            historyChanged();
+        }
+    }
+
+    public javafx.beans.value.ObservableBooleanValue undoableProperty() {
+        return undoable;
+    }
+
+    public javafx.beans.value.ObservableBooleanValue redoableProperty() {
+        return redoable;
+    }
+
+    /** Every photo's settings, their history and their sidecars. */
+    public PhotoEdits edits() {
+        return edits;
+    }
+
+    /** Gives the photo on screen {@code stars} (0 to 5). */
+    public void rate(int stars) {
+        if (session.current() != null) {
+            rating.set(Math.max(0, Math.min(PhotoSettings.MAX_RATING, stars)));
+        }
+    }
+
+    private void applyAsAWhole(PhotoSettings settings) {
+        applying = true;
+        try {
+            apply(settings);
+        } finally {
+            applying = false;
+        }
     }
 
     /** The recipe the photo on screen is rendered with now: its look, strength, adjustments and regrain; null without a look. */
@@ -248,6 +336,12 @@ public final class EditorViewModel {
         Look shown = look.lookProperty().get();
         return shown == null ? null : new app.retone.core.render.Recipe(shown.lut(), adjustments.strength(), develop.develop(),
                 adjustments.regrain());
+    }
+
+    /** A slider or a switch moved: the preview follows, and at rest it is one step of the photo's edits. */
+    private void settingsChanged() {
+        repaint();
+        settingsMoved();
     }
 
     /** The sliders' path: the preview, its histogram and the detail follow the strength and the adjustments. */
@@ -268,16 +362,16 @@ public final class EditorViewModel {
         }
     }
 
-    /** A slider came to rest: the preview at the export's LUT, then its own pixels. */
+    /** A slider came to rest: the preview at the export's LUT, then its own pixels; the drag is one step of history. */
     private void released() {
-        repaint();
+        settingsChanged();
     }
 
     /** Regrain switched: the look's preview and the detail are made again with it on or off. */
     private void regrainChanged() {
         look.previewFollows();
         detail.render();
-        repaint();
+        settingsChanged();
     }
 
     // ---- the parts --------------------------------------------------------------------------

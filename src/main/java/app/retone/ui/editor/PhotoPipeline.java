@@ -52,8 +52,9 @@ public final class PhotoPipeline {
         PhotoDetails photoDetails = PhotoDetailsReader.read(loaded);
         int[] modelCopy = modelCopy(loaded);
         Histogram3D source = histogramOf(modelCopy);
+        PhotoEdits.Stored stored = PhotoEdits.read(path); // the photo's own edits, beside it
         return new PreparedPhoto(path, loaded, photoDetails,
-                new PreviewFrame(size[0], size[1], display, !loaded.hasAlpha()), source, modelCopy);
+                new PreviewFrame(size[0], size[1], display, !loaded.hasAlpha()), source, modelCopy, stored);
     }
 
     /**

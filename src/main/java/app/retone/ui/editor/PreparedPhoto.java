@@ -14,13 +14,15 @@ import java.util.Objects;
  * folder) and shown later with {@link EditorViewModel#show}. Two preparations of one file are
  * two photos: the editor tells them apart by identity.
  *
- * @param path the file it was read from
+ * @param path   the file it was read from
+ * @param stored what its sidecar said, read with it
  */
 public record PreparedPhoto(Path path, Photo photo, PhotoDetails details, PreviewFrame before,
-                            Histogram3D sourceHistogram, int[] modelCopy) {
+                            Histogram3D sourceHistogram, int[] modelCopy, PhotoEdits.Stored stored) {
 
     public PreparedPhoto {
         Objects.requireNonNull(path);
+        Objects.requireNonNull(stored);
         Objects.requireNonNull(photo);
         Objects.requireNonNull(before);
         Objects.requireNonNull(sourceHistogram);

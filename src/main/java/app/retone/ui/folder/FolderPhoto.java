@@ -11,7 +11,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * One photo of an open folder as the filmstrip shows it: its file, where its automatic look
- * stands, why it failed if it did, and its thumbnail while one is kept (the {@link Thumbnails}
+ * stands, why it failed if it did, its stars, and its thumbnail while one is kept (the {@link Thumbnails}
  * cache drops those out of sight). Belongs to the UI thread.
  */
 public final class FolderPhoto {
@@ -31,6 +31,7 @@ public final class FolderPhoto {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.WAITING);
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<Thumbnail> thumbnail = new ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper rating = new javafx.beans.property.ReadOnlyIntegerWrapper(0);
 
     public FolderPhoto(Path path, LocalDateTime dateTaken) {
         this.path = path;
@@ -69,6 +70,15 @@ public final class FolderPhoto {
 
     public ReadOnlyObjectProperty<Thumbnail> thumbnailProperty() {
         return thumbnail.getReadOnlyProperty();
+    }
+
+    /** Its stars, 0 (unrated) to 5, as its settings have them. */
+    public javafx.beans.property.ReadOnlyIntegerProperty ratingProperty() {
+        return rating.getReadOnlyProperty();
+    }
+
+    void rated(int stars) {
+        rating.set(stars);
     }
 
     void lookReady() {

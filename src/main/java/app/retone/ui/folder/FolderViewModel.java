@@ -32,7 +32,8 @@ import javafx.collections.ObservableList;
 
 /**
  * A folder of photos open in the editor: the filmstrip's photos in name or date order, which one
- * is on screen, each photo's settings while the folder is open, the settings clipboard, and the
+ * is on screen, the settings clipboard, the photos' sidecars read when the folder opens (each
+ * photo's settings are kept by the editor's {@link app.retone.ui.editor.PhotoEdits}), and the
  * background work that makes every photo's look ({@link LookQueue}) and thumbnail
  * ({@link Thumbnails}). Moving to a photo that the queue prepared shows it with its look at once;
  * any other is opened by the editor as usual. Nothing here holds more than the thumbnails kept
@@ -54,7 +55,6 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Order> order = new SimpleObjectProperty<>(Order.NAME);
     private final ReadOnlyObjectWrapper<PhotoSettings> clipboard = new ReadOnlyObjectWrapper<>();
-    private final Map<FolderPhoto, PhotoSettings> settings = new HashMap<>();
     /** The photos beside the one on screen, made ready by the queue. */
     private final Map<FolderPhoto, LookQueue.Ready> prepared = new HashMap<>();
     private final BooleanBinding open = Bindings.isNotEmpty(photos);
@@ -63,6 +63,7 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
     private Thumbnails thumbnails;
     private TaskHandle listing = TaskHandle.NONE;
     private TaskHandle dating = TaskHandle.NONE;
+    private TaskHandle sidecars = TaskHandle.NONE;
     /** Whether the photos' dates were read (they are only for date order). */
     private boolean datesRead;
 
@@ -74,6 +75,13 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         order.addListener((obs, old, now) -> orderChanged());
         // the photo on screen got its look from the editor: its thumbnail is marked too
         editor.look().lookProperty().addListener((obs, old, look) -> markShownLook(look));
+        // the stars of the photo on screen show in the strip as they change
+        editor.ratingProperty().addListener((obs, old, now) -> {
+            FolderPhoto shown = currentPhoto();
+            if (shown != null && isOnScreen(shown)) {
+                shown.rated(now.intValue());
+            }
+        });
     }
 
     // ---- opening and closing ---------------------------------------------------------------
@@ -135,8 +143,8 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         datesRead = false;
         folder.set(path);
         photos.setAll(list);
-        settings.clear();
         orderChanged();
+        readSidecars(List.copyOf(list));
         work = new FolderWork(executor);
         queue = new LookQueue(this, work::wake);
         thumbnails = new Thumbnails(thumbnailReader, THUMBNAILS_KEPT, this::failed, work::wake);
@@ -154,7 +162,6 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         listing.cancel();
         closeWork();
         photos.clear();
-        settings.clear();
         folder.set(null);
         index.set(-1);
         editor.session().rememberPhotos(true);
@@ -162,6 +169,7 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
 
     private void closeWork() {
         dating.cancel();
+        sidecars.cancel();
         if (queue != null) {
             work.close();
             queue.close();
@@ -185,12 +193,8 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         if (i < 0 || i >= photos.size() || i == index.get()) {
             return;
         }
-        FolderPhoto leaving = currentPhoto();
-        if (leaving != null && isOnScreen(leaving)) {
-            settings.put(leaving, editor.photoSettings());
-        }
         FolderPhoto arriving = photos.get(i);
-        PhotoSettings wanted = settings.getOrDefault(arriving, PhotoSettings.DEFAULT);
+        PhotoSettings wanted = settingsOf(arriving);
         index.set(i);
         LookQueue.Ready ready = prepared.remove(arriving);
         if (arriving.state() == FolderPhoto.State.FAILED) {
@@ -229,13 +233,17 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         }
     }
 
+    /** Gives each photo {@code given}'s look, strength, regrain and adjustments; each keeps its own stars. */
     private void give(List<FolderPhoto> targets, PhotoSettings given) {
         for (FolderPhoto photo : targets) {
             PhotoSettings before = settingsOf(photo);
-            settings.put(photo, given);
-            if (photo == currentPhoto()) {
-                editor.apply(given);
-            } else if (!before.sameLookAs(given)) {
+            PhotoSettings pasted = before.pastedFrom(given);
+            if (photo == currentPhoto() && isOnScreen(photo)) {
+                editor.apply(pasted);
+                continue;
+            }
+            editor.edits().changed(photo.path(), pasted);
+            if (!before.sameLookAs(given)) {
                 prepared.remove(photo);
                 photo.lookWaiting(); // its look is another one now
             }
@@ -245,12 +253,48 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         }
     }
 
-    /** The settings of {@code photo}: the editor's for the photo on screen, else those kept, else the default. */
+    /** The settings of {@code photo}: the editor's for the photo on screen, else those kept (its sidecar's), else the default. */
     public PhotoSettings settingsOf(FolderPhoto photo) {
         if (photo == currentPhoto() && isOnScreen(photo)) {
             return editor.photoSettings();
         }
-        return settings.getOrDefault(photo, PhotoSettings.DEFAULT);
+        return editor.edits().settingsOf(photo.path());
+    }
+
+    /** Gives {@code targets} (the photo on screen, or the photos selected in the strip) {@code stars}. */
+    public void rate(List<FolderPhoto> targets, int stars) {
+        for (FolderPhoto photo : targets) {
+            if (photo == currentPhoto() && isOnScreen(photo)) {
+                editor.rate(stars);
+            } else {
+                editor.edits().changed(photo.path(), settingsOf(photo).withRating(stars));
+                photo.rated(stars);
+            }
+        }
+    }
+
+    /** Reads every photo's sidecar in the background, so the strip shows their stars and each photo its own edits. */
+    private void readSidecars(List<FolderPhoto> list) {
+        sidecars.cancel();
+        String title = "Reading the edits of " + list.size() + " photos";
+        sidecars = executor.submit(BackgroundTask.<List<app.retone.ui.editor.PhotoEdits.Stored>>of(title, context -> {
+            List<app.retone.ui.editor.PhotoEdits.Stored> read = new ArrayList<>(list.size());
+            for (FolderPhoto photo : list) {
+                context.checkCancelled();
+                read.add(app.retone.ui.editor.PhotoEdits.read(photo.path()));
+            }
+            return read;
+        }).onSuccess(read -> {
+            List<app.retone.core.sidecar.SidecarException> unread = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                var problem = editor.edits().stored(list.get(i).path(), read.get(i));
+                if (problem != null) {
+                    unread.add(problem);
+                }
+                list.get(i).rated(settingsOf(list.get(i)).rating());
+            }
+            editor.edits().sayUnread(unread);
+        }));
     }
 
     /** Whether the editor shows {@code photo} now (not still the photo before it, while it opens). */

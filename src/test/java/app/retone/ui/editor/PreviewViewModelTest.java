@@ -82,8 +82,9 @@ class PreviewViewModelTest extends EditorFixture {
         assertEquals(6, drawnFrom.size(), "21 moves mix six frames rendered when the look came: no repaint");
         assertTrue(drawnFrom.contains(before.argb()), "the original is one of them");
 
-        // all that the scrubbing asked for in the background: the histogram panel's points, one at a time
-        assertEquals(List.of("Histogram points"), executor.titles());
+        // all that the scrubbing asked for in the background: the histogram panel's points, one at a time, and once
+        // the slider rests, keeping the photo's edits beside it
+        assertEquals(List.of("Histogram points", "Keeping the edits of scrub.jpg"), executor.titles());
         executor.runAll();
         assertEquals(1, predictions.get(), "the slider never runs the network again");
     }
