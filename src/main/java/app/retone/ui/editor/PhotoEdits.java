@@ -128,9 +128,13 @@ public final class PhotoEdits {
         scheduleSave(photo);
     }
 
-    /** The photo was shown with {@code settings} without a change by the user (its first settings): no step, no save. */
+    /**
+     * The photo was shown with {@code settings} without a change by the user (its first settings):
+     * no step, no save; without a sidecar, they are what a later save is merged against.
+     */
     void shown(Path photo, PhotoSettings settings) {
         current.putIfAbsent(photo, settings);
+        onDisk.putIfAbsent(photo, settings);
     }
 
     Optional<PhotoSettings> undo(Path photo) {
