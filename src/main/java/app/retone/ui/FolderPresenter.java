@@ -83,6 +83,36 @@ final class FolderPresenter {
         Command.of(() -> folder.orderProperty().set(FolderViewModel.Order.DATE_TAKEN)).selectedWhen(byDate)
                 .attach(items.byDate());
         keyRoot.addEventFilter(KeyEvent.KEY_PRESSED, this::arrowKeys);
+        keyRoot.addEventFilter(KeyEvent.KEY_PRESSED, this::ratingKeys);
+    }
+
+    /**
+     * 0 to 5 give stars, as in darktable and Lightroom: to the photos selected in the strip (or the
+     * one on screen), or to the photo open alone; not while typing in a field.
+     */
+    private void ratingKeys(KeyEvent e) {
+        int stars = switch (e.getCode()) {
+            case DIGIT0, NUMPAD0 -> 0;
+            case DIGIT1, NUMPAD1 -> 1;
+            case DIGIT2, NUMPAD2 -> 2;
+            case DIGIT3, NUMPAD3 -> 3;
+            case DIGIT4, NUMPAD4 -> 4;
+            case DIGIT5, NUMPAD5 -> 5;
+            default -> -1;
+        };
+        if (stars < 0 || e.isShortcutDown() || e.isAltDown() || e.isShiftDown()) {
+            return;
+        }
+        Node focused = ((Node) e.getSource()).getScene() == null ? null : ((Node) e.getSource()).getScene().getFocusOwner();
+        if (focused instanceof TextInputControl || focused instanceof Spinner<?>) {
+            return;
+        }
+        if (folder.openProperty().get()) {
+            folder.rate(filmstrip.selected(), stars);
+        } else {
+            editor.rate(stars);
+        }
+        e.consume();
     }
 
     /** ← and → move through the folder, unless the focus is on something they already move. */

@@ -79,7 +79,6 @@ final class LookPanel {
         });
         strengthLabel.textProperty().bind(adjustments.strengthProperty().multiply(100).asString(Locale.ROOT, "%.0f %%"));
         regrainSwitch.selectedProperty().bindBidirectional(adjustments.regrainProperty());
-        adjustments.adjustingProperty().bind(strengthSlider.valueChangingProperty());
     }
 
     /** "Tone curves (recommended)" or "3D transfer (Pitié)": the transfer as a photographer picks it. */

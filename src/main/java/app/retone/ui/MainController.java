@@ -91,7 +91,11 @@ public final class MainController {
     @FXML private ToggleButton splitModeButton;
     @FXML private Label zoomLabel;
     @FXML private SplitPane mainSplit;
-    @FXML private SplitPane sideSplit;
+    @FXML private SplitPane sidePanel;
+    @FXML private javafx.scene.layout.GridPane developGrid;
+    @FXML private Button developResetButton;
+    @FXML private MenuItem undoItem;
+    @FXML private MenuItem redoItem;
     @FXML private PhotoView photoView;
     @FXML private ToggleButton modelButton;
     @FXML private ToggleButton referenceButton;
@@ -129,6 +133,10 @@ public final class MainController {
         bindCommands();
         new PhotoPresenter(viewModel, photoView, zoomLabel).bind();
         new LookPanel(viewModel, transferChoice, lookLabel, strengthLabel, strengthSlider, regrainSwitch).bind();
+        DevelopPanel develop = new DevelopPanel(viewModel.develop(), developGrid, developResetButton);
+        develop.bind();
+        // a drag of any slider is one change: the preview stays quick during it, and it is one step of history
+        viewModel.adjustments().adjustingProperty().bind(strengthSlider.valueChangingProperty().or(develop.anyChanging()));
         HistogramPanel.bind(viewModel.histogram(), histogramChoice, Map.of(HistogramChoice.SOURCE, sourceHistItem,
                 HistogramChoice.TARGET, targetHistItem, HistogramChoice.RESULT, resultHistItem,
                 HistogramChoice.OVERLAY, overlayHistItem), histogramView, histogramCaption);
@@ -148,6 +156,8 @@ public final class MainController {
     private void bindCommands() {
         var noPhoto = viewModel.session().hasPhotoProperty().not();
         var noLook = viewModel.look().hasLookProperty().not();
+        Command.of(viewModel::undo).disabledWhen(javafx.beans.binding.Bindings.not(viewModel.undoableProperty())).attach(undoItem);
+        Command.of(viewModel::redo).disabledWhen(javafx.beans.binding.Bindings.not(viewModel.redoableProperty())).attach(redoItem);
         var kind = viewModel.look().targetKindProperty();
         Command.of(this::open).attach(openItem).attach(openButton);
         Command.of(this::export).disabledWhen(noLook).attach(exportItem).attach(exportButton);
@@ -259,12 +269,8 @@ public final class MainController {
     }
 
     private void restoreSplits() {
-        mainSplit.setDividerPositions(settings.getDouble("mainSplit", 0.72));
-        sideSplit.setDividerPositions(settings.getDouble("sideSplit", 0.64));
-        mainSplit.getDividers().get(0).positionProperty().addListener((obs, old, now) ->
-                settings.putDouble("mainSplit", now.doubleValue()));
-        sideSplit.getDividers().get(0).positionProperty().addListener((obs, old, now) ->
-                settings.putDouble("sideSplit", now.doubleValue()));
+        SplitPositions.remember(settings, mainSplit, "mainSplit", 0.72);
+        SplitPositions.remember(settings, sidePanel, "sidePanel", 0.36);
     }
 
     // ---- actions (FXML) -------------------------------------------------------------------

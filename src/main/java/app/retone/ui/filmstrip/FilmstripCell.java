@@ -28,11 +28,13 @@ final class FilmstripCell extends ListCell<FolderPhoto> {
     private final FolderViewModel folder;
     private final ImageView image = new ImageView();
     private final Label mark = new Label();
+    private final Label stars = new Label();
     private final Label name = new Label();
     private final VBox box;
     private FolderPhoto shown;
     private final ChangeListener<Thumbnail> onThumbnail = (obs, old, now) -> showThumbnail(now);
     private final ChangeListener<FolderPhoto.State> onState = (obs, old, now) -> showState();
+    private final ChangeListener<Number> onRating = (obs, old, now) -> showRating();
     private static final javafx.css.PseudoClass CURRENT = javafx.css.PseudoClass.getPseudoClass("current");
 
     FilmstripCell(FolderViewModel folder) {
@@ -42,7 +44,9 @@ final class FilmstripCell extends ListCell<FolderPhoto> {
         image.setPreserveRatio(true);
         mark.getStyleClass().add("filmstrip-mark");
         StackPane.setAlignment(mark, Pos.BOTTOM_RIGHT);
-        StackPane frame = new StackPane(image, mark);
+        stars.getStyleClass().add("filmstrip-stars");
+        StackPane.setAlignment(stars, Pos.BOTTOM_LEFT);
+        StackPane frame = new StackPane(image, mark, stars);
         frame.setMinSize(SIZE, SIZE);
         frame.setPrefSize(SIZE, SIZE);
         frame.getStyleClass().add("filmstrip-frame");
@@ -65,6 +69,7 @@ final class FilmstripCell extends ListCell<FolderPhoto> {
         if (shown != null) {
             shown.thumbnailProperty().removeListener(onThumbnail);
             shown.stateProperty().removeListener(onState);
+            shown.ratingProperty().removeListener(onRating);
         }
         shown = empty ? null : photo;
         showCurrent();
@@ -76,8 +81,10 @@ final class FilmstripCell extends ListCell<FolderPhoto> {
         name.setText(shown.name());
         shown.thumbnailProperty().addListener(onThumbnail);
         shown.stateProperty().addListener(onState);
+        shown.ratingProperty().addListener(onRating);
         showThumbnail(shown.thumbnailProperty().get());
         showState();
+        showRating();
         setGraphic(box);
         if (shown.thumbnailProperty().get() == null) {
             folder.wantThumbnail(shown);
@@ -106,6 +113,13 @@ final class FilmstripCell extends ListCell<FolderPhoto> {
         String reason = shown.failureProperty().get();
         setTooltip(new Tooltip(state == FolderPhoto.State.FAILED ? shown.name() + ": " + reason
                 : shown.name() + (state == FolderPhoto.State.LOOK_READY ? " (look ready)" : "")));
+    }
+
+    /** ★ once for each star; nothing when unrated. */
+    private void showRating() {
+        int n = shown.ratingProperty().get();
+        stars.setText("★".repeat(n));
+        stars.setAccessibleText(n == 0 ? "unrated" : n + (n == 1 ? " star" : " stars"));
     }
 
     private static final javafx.css.PseudoClass FAILED = javafx.css.PseudoClass.getPseudoClass("failed");
