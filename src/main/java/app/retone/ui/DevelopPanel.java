@@ -55,7 +55,8 @@ final class DevelopPanel {
             DoubleProperty property = develop.property(a);
             value.textProperty().bind(Bindings.createStringBinding(() -> a.format(property.get()), property));
             follow(slider, property);
-            slider.setOnMouseClicked(e -> {
+            // a filter: the thumb and the track take the click for themselves
+            slider.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                     develop.reset(a);
                 }

@@ -1,0 +1,165 @@
+package app.retone.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.retone.core.image.PhotoLoader;
+import app.retone.core.render.Develop.Adjustment;
+import app.retone.core.sidecar.Sidecar;
+import app.retone.testing.ExifTool;
+import app.retone.ui.editor.CachedPredictorSource;
+import app.retone.ui.editor.EditorServices;
+import app.retone.ui.editor.EditorViewModel;
+import app.retone.ui.editor.PreviewBounds;
+import app.retone.ui.folder.FolderPhoto;
+import app.retone.ui.settings.MemorySettings;
+import app.retone.ui.task.PoolTaskExecutor;
+import app.retone.predict.ModelLocator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Develop section in the real window, driven as a person would: drag a slider and see the
+ * photo change, double-click it back to 0, Reset All, undo and redo by their keys, stars by the
+ * keys 0-5 on the filmstrip, and the edits in the sidecar beside the photo (read by exiftool).
+ */
+@ExtendWith(ApplicationExtension.class)
+class DevelopWindowTest {
+
+    @TempDir
+    static Path dir;
+
+    private Stage stage;
+    private EditorViewModel viewModel;
+    private PoolTaskExecutor executor;
+    private CachedPredictorSource model;
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        MemorySettings settings = new MemorySettings();
+        executor = new PoolTaskExecutor(2, Platform::runLater);
+        model = new CachedPredictorSource(Path.of("models"), ModelLocator.DEFAULT_MODEL);
+        viewModel = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model, new PreviewBounds(1920, 1080)),
+                executor, settings);
+        settings.putDouble("window.width", 1440);
+        settings.putDouble("window.height", 900);
+        MainWindow.create(stage, viewModel, dialogs, settings);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(5, TimeUnit.SECONDS);
+        executor.close();
+        model.close();
+    }
+
+    @Test
+    void aSliderDragChangesThePhotoDoubleClickAndResetAllPutItBackAndUndoRedoStep(FxRobot robot) throws Exception {
+        Path photo = UiFixtures.castPhoto(dir, "develop.jpg", 1200, 800, 71);
+        dialogs.photos.add(photo);
+        robot.clickOn("#photo-view");
+        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        waitIdle(() -> viewModel.look().hasLookProperty().get());
+        int[] before = onFx(() -> viewModel.preview().afterProperty().get().composite().argb().clone());
+
+        Slider exposure = robot.lookup("#develop-exposure").queryAs(Slider.class);
+        robot.drag(exposure.lookup(".thumb"), MouseButton.PRIMARY).moveBy(40, 0).drop();
+        waitIdle(() -> true);
+        double ev = onFx(() -> viewModel.develop().property(Adjustment.EXPOSURE).get());
+        assertTrue(ev > 0.2, "the drag raised the exposure to " + ev);
+        int[] brighter = onFx(() -> viewModel.preview().afterProperty().get().composite().argb().clone());
+        assertTrue(mean(brighter) > mean(before) + 5, "the photo is brighter: " + mean(before) + " -> " + mean(brighter));
+        Label value = (Label) robot.lookup("#develop-exposure").queryAs(Slider.class).getParent().getChildrenUnmodifiable()
+                .stream().filter(n -> n instanceof Label && ((Label) n).getText().endsWith("EV")).findFirst().orElseThrow();
+        assertEquals(String.format(java.util.Locale.ROOT, "%+.2f EV", ev), onFx(value::getText), "its value beside it");
+        Snapshots.save(stage.getScene().getRoot(), "develop-window.png");
+
+        // the sidecar beside the photo, as another program reads it
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(Sidecar.of(photo)));
+        waitIdle(() -> true);
+        assertEquals(ev, Double.parseDouble(ExifTool.text(ExifTool.read(Sidecar.of(photo)), "XMP-retone:Exposure")), 1e-3);
+
+        robot.doubleClickOn(exposure.lookup(".thumb"));
+        waitIdle(() -> viewModel.develop().property(Adjustment.EXPOSURE).get() == 0);
+
+        robot.interact(() -> viewModel.develop().property(Adjustment.SHADOWS).set(40));
+        robot.interact(() -> viewModel.develop().property(Adjustment.VIBRANCE).set(30));
+        robot.clickOn("#developResetButton");
+        waitIdle(() -> viewModel.develop().develop().isNeutral());
+
+        // undo walks back through Reset All, the two adjustments, the double-click and the drag
+        robot.clickOn("#photo-view");
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        waitIdle(() -> viewModel.develop().property(Adjustment.VIBRANCE).get() == 30);
+        assertEquals(40, onFx(() -> viewModel.develop().property(Adjustment.SHADOWS).get()));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitIdle(() -> viewModel.develop().develop().isNeutral());
+    }
+
+    @Test
+    void theKeysZeroToFiveGiveStarsThatTheFilmstripShowsAndTheSidecarKeeps(FxRobot robot) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("rated"));
+        for (int i = 1; i <= 3; i++) {
+            UiFixtures.castPhoto(folder, "p" + i + ".jpg", 600, 400, 80 + i);
+        }
+        dialogs.folders.add(folder);
+        robot.clickOn("#photo-view");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.O).release(KeyCode.O, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitIdle(() -> viewModel.look().hasLookProperty().get());
+        robot.clickOn("#photo-view");
+        robot.type(KeyCode.DIGIT4);
+        waitIdle(() -> viewModel.ratingProperty().get() == 4);
+        @SuppressWarnings("unchecked")
+        ListView<FolderPhoto> strip = robot.lookup(".filmstrip").queryAs(ListView.class);
+        FolderPhoto first = onFx(() -> strip.getItems().get(0));
+        assertEquals(4, onFx(() -> first.ratingProperty().get()));
+        assertTrue(robot.lookup(".filmstrip-stars").queryAllAs(Label.class).stream().anyMatch(l -> "★★★★".equals(l.getText())),
+                "the strip shows four stars");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(Sidecar.of(folder.resolve("p1.jpg"))));
+        waitIdle(() -> true);
+        assertEquals("4", ExifTool.text(ExifTool.read(Sidecar.of(folder.resolve("p1.jpg"))), "XMP-xmp:Rating"));
+        Snapshots.save(stage.getScene().getRoot(), "develop-folder.png");
+        robot.type(KeyCode.DIGIT0);
+        waitIdle(() -> viewModel.ratingProperty().get() == 0);
+        assertFalse(robot.lookup(".filmstrip-stars").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().contains("★★★★")));
+    }
+
+    private static double mean(int[] argb) {
+        double sum = 0;
+        for (int p : argb) {
+            sum += (p >>> 16 & 0xFF) + (p >>> 8 & 0xFF) + (p & 0xFF);
+        }
+        return sum / (3.0 * argb.length);
+    }
+
+    private void waitIdle(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> condition.call()
+                && viewModel.activities().list().isEmpty()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
+    }
+}
