@@ -2,6 +2,8 @@ package app.retone.ui;
 
 import app.retone.ui.editor.HistogramChoice;
 import app.retone.ui.editor.HistogramPanelViewModel;
+import app.retone.ui.editor.RgbHistogram;
+import app.retone.ui.histogram.ChannelHistogramView;
 import app.retone.ui.histogram.HistogramView;
 import java.util.Map;
 import javafx.scene.control.ChoiceBox;
@@ -11,7 +13,7 @@ import javafx.util.StringConverter;
 
 /**
  * The histogram panel: the choice (box and View menu items, one command per choice), the 3D view
- * of the points the view model made, and the caption.
+ * of the points the view model made, the RGB histogram under it, and the caption.
  */
 final class HistogramPanel {
 
@@ -19,7 +21,8 @@ final class HistogramPanel {
     }
 
     static void bind(HistogramPanelViewModel panel, ChoiceBox<HistogramChoice> choiceBox,
-                     Map<HistogramChoice, RadioMenuItem> items, HistogramView view, Label caption) {
+                     Map<HistogramChoice, RadioMenuItem> items, HistogramView view, ChannelHistogramView channels,
+                     Label caption) {
         choiceBox.getItems().setAll(HistogramChoice.values());
         choiceBox.setConverter(new StringConverter<>() {
             @Override
@@ -36,10 +39,17 @@ final class HistogramPanel {
         items.forEach((choice, item) -> Command.of(() -> panel.histogramChoiceProperty().set(choice))
                 .selectedWhen(panel.histogramChoiceProperty().isEqualTo(choice)).attach(item));
 
-        // the points are made off the FX thread by the view model; here they are only copied into the mesh
+        // the points and the RGB histogram are made off the FX thread by the view model; here they are only drawn
+        panel.drawnBy(view.renderer());
         panel.histogramSelectionProperty().addListener((obs, old, now) -> caption.setText(now.caption()));
         panel.histogramPointsProperty().addListener((obs, old, now) -> view.show(now));
         view.show(panel.histogramPointsProperty().get());
+        panel.rgbHistogramProperty().addListener((obs, old, now) -> showRgb(channels, now));
+        showRgb(channels, panel.rgbHistogramProperty().get());
         caption.setText(panel.histogramSelectionProperty().get().caption());
+    }
+
+    private static void showRgb(ChannelHistogramView channels, RgbHistogram shown) {
+        channels.show(shown.channels(), shown.of());
     }
 }

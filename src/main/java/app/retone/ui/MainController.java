@@ -10,6 +10,7 @@ import app.retone.ui.folder.BatchExportViewModel;
 import app.retone.ui.folder.FolderViewModel;
 import app.retone.ui.editor.HistogramChoice;
 import app.retone.core.render.TargetKind;
+import app.retone.ui.histogram.ChannelHistogramView;
 import app.retone.ui.histogram.HistogramView;
 import app.retone.ui.photo.PhotoView;
 import app.retone.ui.settings.RememberedExport;
@@ -107,6 +108,7 @@ public final class MainController {
     @FXML private Button resetButton;
     @FXML private ChoiceBox<HistogramChoice> histogramChoice;
     @FXML private HistogramView histogramView;
+    @FXML private ChannelHistogramView channelHistogram;
     @FXML private Label histogramCaption;
     @FXML private TableView<PhotoDetails.Entry> metadataTable;
     @FXML private StatusBar statusBar;
@@ -139,7 +141,7 @@ public final class MainController {
         viewModel.adjustments().adjustingProperty().bind(strengthSlider.valueChangingProperty().or(develop.anyChanging()));
         HistogramPanel.bind(viewModel.histogram(), histogramChoice, Map.of(HistogramChoice.SOURCE, sourceHistItem,
                 HistogramChoice.TARGET, targetHistItem, HistogramChoice.RESULT, resultHistItem,
-                HistogramChoice.OVERLAY, overlayHistItem), histogramView, histogramCaption);
+                HistogramChoice.OVERLAY, overlayHistItem), histogramView, channelHistogram, histogramCaption);
         bindMetadata();
         RecentFilesMenu.bind(recentMenu, viewModel.session().recentFiles(), path -> folder.open(List.of(path)));
         folder.bind(filmstripHolder, root, new FolderPresenter.Items(openFolderItem, closeFolderItem, exportSelectedItem,
@@ -270,7 +272,7 @@ public final class MainController {
 
     private void restoreSplits() {
         SplitPositions.remember(settings, mainSplit, "mainSplit", 0.72);
-        SplitPositions.remember(settings, sidePanel, "sidePanel", 0.36);
+        SplitPositions.remember(settings, sidePanel, "sidePanel", 0.44);
     }
 
     // ---- actions (FXML) -------------------------------------------------------------------

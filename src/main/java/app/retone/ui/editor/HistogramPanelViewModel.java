@@ -1,8 +1,10 @@
 package app.retone.ui.editor;
 
+import app.retone.core.color.ChannelHistograms;
 import app.retone.core.render.TargetKind;
 import app.retone.core.color.Histogram3D;
 import app.retone.ui.histogram.HistogramPoints;
+import app.retone.ui.histogram.HistogramRenderer;
 import app.retone.ui.task.BackgroundTask;
 import app.retone.ui.task.TaskExecutor;
 import java.time.Duration;
@@ -17,8 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The histogram panel: which histogram the user chose (source, target, result or source against
- * result), the selection that makes from the photo, its look and the result, and the points drawn
- * for it, made in the background once the selection has settled.
+ * result), the selection that makes from the photo, its look and the result, and what is drawn
+ * for it, made in the background once the selection has settled: the 3D cloud's points, and the
+ * classic RGB histogram (256 levels per channel, with its clipping) of the display-sized result
+ * on screen, or of the source when the source is chosen.
  */
 public final class HistogramPanelViewModel {
 
@@ -35,6 +39,9 @@ public final class HistogramPanelViewModel {
     private final ObjectProperty<HistogramChoice> choice = new SimpleObjectProperty<>(HistogramChoice.SOURCE);
     private final ReadOnlyObjectWrapper<HistogramSelection> selection = new ReadOnlyObjectWrapper<>(HistogramSelection.NONE);
     private final ReadOnlyObjectWrapper<HistogramPoints> points = new ReadOnlyObjectWrapper<>(HistogramPoints.NONE);
+    private final ReadOnlyObjectWrapper<RgbHistogram> rgb = new ReadOnlyObjectWrapper<>(RgbHistogram.NONE);
+    /** How the panel draws its cloud: the points are made for it (the 3D scene's with their mesh). */
+    private HistogramRenderer renderer = HistogramRenderer.SCENE_3D;
 
     /** The points are made one at a time, the newest selection next. */
     private boolean pointsRunning;
@@ -56,6 +63,11 @@ public final class HistogramPanelViewModel {
         choice.addListener((obs, old, now) -> update());
     }
 
+    /** The panel's cloud is drawn by {@code renderer}: its points are made for it from now on. */
+    public void drawnBy(HistogramRenderer renderer) {
+        this.renderer = renderer;
+    }
+
     public ObjectProperty<HistogramChoice> histogramChoiceProperty() {
         return choice;
     }
@@ -69,9 +81,15 @@ public final class HistogramPanelViewModel {
         return points.getReadOnlyProperty();
     }
 
+    /** The RGB histogram the panel draws for the selection, made off the UI thread with the points. */
+    public ReadOnlyObjectProperty<RgbHistogram> rgbHistogramProperty() {
+        return rgb.getReadOnlyProperty();
+    }
+
     /** Another photo is on screen: the last photo's points go at once; this one's follow. */
     void photoChanged() {
         points.set(HistogramPoints.NONE);
+        rgb.set(RgbHistogram.NONE);
         pointsPhoto = null;
         pointsSelection = null;
         update();
@@ -94,14 +112,20 @@ public final class HistogramPanelViewModel {
         }
         Histogram3D target = looks.targetHistogramProperty().get();
         Histogram3D result = preview.resultHistogramProperty().get();
+        // the RGB histogram is of the result on screen, or of the source when the source is chosen
+        BlendFrame onScreen = preview.afterProperty().get();
+        boolean ofSource = choice.get() == HistogramChoice.SOURCE || onScreen == null;
+        BlendFrame pixels = ofSource ? BlendFrame.of(session.current().before()) : onScreen;
+        String pixelsOf = ofSource ? "Source" : "Result";
         HistogramSelection now = switch (choice.get()) {
-            case SOURCE -> new HistogramSelection(source, null, "Source: the photo as it is");
+            case SOURCE -> new HistogramSelection(source, null, "Source: the photo as it is", pixels, pixelsOf);
             case TARGET -> target == null
-                    ? new HistogramSelection(null, null, "No target yet")
-                    : new HistogramSelection(target, null, "Target: " + looks.lookDescriptionProperty().get());
-            case RESULT -> new HistogramSelection(result, null, "Result" + resultStrength());
+                    ? new HistogramSelection(null, null, "No target yet", pixels, pixelsOf)
+                    : new HistogramSelection(target, null, "Target: " + looks.lookDescriptionProperty().get(), pixels,
+                            pixelsOf);
+            case RESULT -> new HistogramSelection(result, null, "Result" + resultStrength(), pixels, pixelsOf);
             case OVERLAY -> new HistogramSelection(source, result, "Source (grey) vs result" + resultStrength()
-                    + " (colour)");
+                    + " (colour)", pixels, pixelsOf);
         };
         selection.set(now);
         // by what is on display, not by the property's change: an equal selection is no change to
@@ -163,14 +187,23 @@ public final class HistogramPanelViewModel {
         pointsRunning = true;
         PreparedPhoto madeFor = session.current();
         HistogramChoice chosen = choice.get();
+        HistogramRenderer drawnBy = renderer;
         try {
-            executor.submit(BackgroundTask.<HistogramPoints>of("Histogram points",
-                            context -> HistogramPoints.of(wanted.first(), wanted.second()))
+            executor.submit(BackgroundTask.<Made>of("Histogram points",
+                            context -> new Made(HistogramPoints.forRenderer(drawnBy, wanted.first(), wanted.second()),
+                                    new RgbHistogram(channels(wanted.pixels()), wanted.pixelsOf())))
                     .onSuccess(made -> {
                         if (madeFor == session.current() && (chosen == choice.get() || wanted.equals(selection.get()))) {
-                            points.set(made);
+                            points.set(made.points());
                             pointsPhoto = madeFor;
                             pointsSelection = wanted;
+                            if (mayHaveBeenRewritten(wanted.pixels())) {
+                                // their RGB histogram is made again once settled, from the frame on screen now
+                                pointsSelection = null;
+                                update();
+                            } else {
+                                rgb.set(made.rgb());
+                            }
                         }
                     })
                     .onFailure(error -> LOG.warn("histogram points: {}", Notice.reason(error)))
@@ -186,5 +219,33 @@ public final class HistogramPanelViewModel {
             pointsRunning = false;
             LOG.debug("histogram points not made: the executor is closing");
         }
+    }
+
+    /** The 3D points and the RGB histogram, made together. */
+    private record Made(HistogramPoints points, RgbHistogram rgb) {
+    }
+
+    /** The RGB histogram of the frame as it shows on screen (its two frames mixed as the compositor mixes them). */
+    private static ChannelHistograms channels(BlendFrame frame) {
+        if (frame == null) {
+            return ChannelHistograms.EMPTY;
+        }
+        PreviewFrame shown = frame.composite();
+        return ChannelHistograms.of(shown.argb(), shown.width() * shown.height());
+    }
+
+    /**
+     * Whether the pixels of {@code frame} may have been written over while their histogram was made:
+     * a live repaint's buffer is reused two repaints later ({@link PreviewFrame#stable()}), and only
+     * a repaint replaces the frame on screen, so one still on screen was not touched. The source and
+     * frames rendered ahead are never written again.
+     */
+    private boolean mayHaveBeenRewritten(BlendFrame frame) {
+        if (frame == null || frame == preview.afterProperty().get()) {
+            return false;
+        }
+        boolean stable = frame.base().stable() && (frame.over() == null || frame.over().stable());
+        boolean source = session.current() != null && frame.over() == null && frame.base() == session.current().before();
+        return !stable && !source;
     }
 }

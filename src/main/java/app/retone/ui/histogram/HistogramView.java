@@ -1,18 +1,8 @@
 package app.retone.ui.histogram;
 
-import javafx.application.ConditionalFeature;
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
-import javafx.geometry.Point2D;
-import javafx.geometry.Point3D;
 import javafx.geometry.Pos;
-import javafx.scene.AmbientLight;
-import javafx.scene.Group;
-import javafx.scene.PerspectiveCamera;
-import javafx.scene.PointLight;
-import javafx.scene.SceneAntialiasing;
-import javafx.scene.SubScene;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -22,61 +12,44 @@ import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
-import javafx.scene.paint.PhongMaterial;
-import javafx.scene.shape.MeshView;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontSmoothingType;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
-import javafx.scene.transform.Rotate;
-import org.fxyz3d.utils.CameraTransformer;
 
 /**
  * An interactive 3D scatter of a colour histogram inside the RGB cube: one point per non-empty
  * bin, in its colour, sized by its mass (see {@link HistogramCloud}). The cube stands on its black
  * corner with white on top. Drag to turn it, scroll to zoom, double-click to go back to the
- * first view. All points are one mesh, so even tens of thousands of bins rebuild in a few
- * milliseconds (see {@code HistogramMeshBenchmark}).
+ * first view.
  *
- * <p>Use on the FX thread. {@link HistogramCloud} needs no JavaFX, so callers may build it in a
- * background task and pass it to {@link #show(HistogramCloud)}.
+ * <p>It draws on every display: by JavaFX's 3D scene where there is one, else by the app's own
+ * software renderer ({@link HistogramRenderer} decides, once, when the view is made). Both are
+ * seen through one {@link CloudCamera}, so the picture, the axis labels and the interaction are
+ * the same either way; this view owns the interaction, the R/G/B labels, the placeholder and the
+ * overlay's legend.
+ *
+ * <p>Use on the FX thread. The points come ready from a background task ({@link HistogramPoints#of}).
  */
 public final class HistogramView extends StackPane {
 
-    public static final double DEFAULT_YAW = -60;
-    public static final double DEFAULT_PITCH = -20;
-    public static final double MIN_ZOOM = 0.5;
-    public static final double MAX_ZOOM = 4;
-    public static final Color BACKGROUND = Color.web("#1e1e1e");
+    public static final double DEFAULT_YAW = CloudCamera.DEFAULT_YAW;
+    public static final double DEFAULT_PITCH = CloudCamera.DEFAULT_PITCH;
+    public static final double MIN_ZOOM = CloudCamera.MIN_ZOOM;
+    public static final double MAX_ZOOM = CloudCamera.MAX_ZOOM;
+    /** The panel's background, opaque 0xAARRGGBB (the software renderer's) and as a colour. */
+    public static final int BACKGROUND_ARGB = 0xFF1E1E1E;
+    public static final Color BACKGROUND = Color.rgb(BACKGROUND_ARGB >> 16 & 0xFF, BACKGROUND_ARGB >> 8 & 0xFF,
+            BACKGROUND_ARGB & 0xFF);
     static final String PLACEHOLDER = "No histogram yet";
-    static final String NO_3D = "The 3D histogram needs hardware-accelerated\ngraphics (OpenGL), which this display lacks.";
-    /** False where JavaFX has no 3D pipeline (software rendering, remote displays). */
-    private final boolean has3d = Platform.isSupported(ConditionalFeature.SCENE3D);
-
-    private static final float CUBE_SIDE = HistogramPoints.CUBE_SIDE;
-    /** Camera distance at zoom 1: the cube's bounding sphere and its labels fit the field of view. */
-    private static final double BASE_DISTANCE = 3.8 * CUBE_SIDE;
-    private static final double FIELD_OF_VIEW = 30;
-    private static final double DEGREES_PER_PIXEL = 0.4;
-    private static final double ZOOM_PER_SCROLL_PIXEL = 0.004;
-    private static final double MAX_PITCH = 89;
+    /** How far beyond the end of each axis its label sits, in unit-cube units. */
     private static final double LABEL_OFFSET = 0.08;
-    /**
-     * Stands the cube on its black corner with white straight above it, so lightness reads
-     * bottom to top and turning the view (yaw) walks round the hues. The grey diagonal is
-     * (1, −1, −1) in scene axes (see {@link CubeSpace}); this turns it onto up, (0, −1, 0).
-     */
-    private static final double GREY_AXIS_TILT = Math.toDegrees(Math.acos(1 / Math.sqrt(3)));
 
-    private final CubeSpace space = new CubeSpace(CUBE_SIDE);
-    private final PerspectiveCamera camera = new PerspectiveCamera(true);
-    private final CameraTransformer rig = new CameraTransformer();
-    private final MeshView points = new MeshView();
-    private final PhongMaterial pointMaterial = new PhongMaterial(Color.WHITE);
-    private final MeshView frame = RgbCubeFrame.create(space);
-    private final Group world = new Group();
-    private final SubScene subScene;
+    private final HistogramRenderer renderer;
+    private final CloudCamera camera = new CloudCamera();
+    private final CubeSpace space = new CubeSpace(CloudCamera.CUBE_SIDE);
+    private final CloudDrawing drawing;
     private final Pane axisLabels = new Pane();
     private final Text[] axisLabel = {
         text("R", Color.rgb(255, 92, 92), Font.font(null, FontWeight.BOLD, 16)),
@@ -86,14 +59,19 @@ public final class HistogramView extends StackPane {
     private final Text placeholder = text(PLACEHOLDER, Color.gray(0.62), Font.font(15));
     private final Text legend = text("grey: before   ·   colour: after", Color.gray(0.75), Font.font(12));
 
-    private double yaw = DEFAULT_YAW;
-    private double pitch = DEFAULT_PITCH;
-    private double zoom = 1;
     private double dragX;
     private double dragY;
     private int pointCount;
 
+    /** The view drawn the way this display allows ({@link HistogramRenderer#forThisDisplay()}). */
     public HistogramView() {
+        this(HistogramRenderer.forThisDisplay());
+    }
+
+    /** The view drawn by {@code renderer}; {@link HistogramRenderer#SCENE_3D} only where JavaFX has 3D. */
+    public HistogramView(HistogramRenderer renderer) {
+        this.renderer = renderer;
+        this.drawing = renderer.drawing(camera);
         setId("histogram-view");
         setBackground(new Background(new BackgroundFill(BACKGROUND, CornerRadii.EMPTY, Insets.EMPTY)));
         setMinSize(0, 0);
@@ -102,82 +80,49 @@ public final class HistogramView extends StackPane {
         clip.heightProperty().bind(heightProperty());
         setClip(clip); // zoomed in, axis labels may fall outside the panel
 
-        points.setMaterial(pointMaterial);
-        // 60 % ambient plus 40 % from a light at the camera: the middle of each point, facing
-        // the viewer, shows exactly its bin colour; its sides darken, which shows its shape
-        AmbientLight ambient = new AmbientLight(Color.gray(0.6));
-        PointLight headlight = new PointLight(Color.gray(0.4));
-        headlight.getScope().add(points);
-        ambient.getScope().add(points);
-        world.getChildren().addAll(frame, points, ambient);
-        world.getTransforms().add(new Rotate(GREY_AXIS_TILT, new Point3D(-1, 0, -1)));
-
-        camera.setNearClip(1);
-        camera.setFarClip(20 * CUBE_SIDE);
-        camera.setFieldOfView(FIELD_OF_VIEW);
-        headlight.translateZProperty().bind(camera.translateZProperty());
-        rig.getChildren().addAll(camera, headlight);
-        Group root3d = new Group(world, rig);
-
-        subScene = new SubScene(root3d, 1, 1, true, SceneAntialiasing.BALANCED);
-        subScene.setId("histogram-scene");
-        subScene.setFill(BACKGROUND);
-        subScene.setCamera(camera);
-        subScene.setManaged(false);
-        subScene.widthProperty().bind(widthProperty());
-        subScene.heightProperty().bind(heightProperty());
-
         axisLabels.getChildren().addAll(axisLabel);
         axisLabels.setMouseTransparent(true);
         placeholder.setId("histogram-placeholder");
         legend.setId("histogram-legend");
         StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
         StackPane.setMargin(legend, new Insets(8, 10, 8, 10));
-        getChildren().addAll(subScene, axisLabels, placeholder, legend);
+        getChildren().addAll(drawing.node(), axisLabels, placeholder, legend);
 
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPress);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
         addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
-        applyView();
         clear();
     }
 
+    /** How this view draws the cloud. */
+    public HistogramRenderer renderer() {
+        return renderer;
+    }
+
     /**
-     * Shows points made beforehand, off the FX thread ({@link HistogramPoints#of}): here they are
-     * only copied into the mesh. Null or no points clears the view.
+     * Shows points made beforehand, off the FX thread ({@link HistogramPoints#of}). Null or no
+     * points clears the view.
      */
     public void show(HistogramPoints shown) {
         if (shown == null || shown.isEmpty()) {
             clear();
             return;
         }
-        HistogramMeshFactory.PointMesh built = HistogramMeshFactory.toMesh(shown.mesh());
-        pointMaterial.setDiffuseMap(built.palette());
-        points.setMesh(built.mesh());
+        drawing.show(shown);
         pointCount = shown.cloud().size();
         setShowing(true, shown.cloud().isOverlay());
     }
 
     /** Removes the points and shows the placeholder text. */
     public void clear() {
-        points.setMesh(null);
-        pointMaterial.setDiffuseMap(null);
+        drawing.clear();
         pointCount = 0;
         setShowing(false, false);
     }
 
     private void setShowing(boolean showing, boolean overlay) {
-        if (!has3d) {
-            // say why rather than show an empty box; the rest of the app works without 3D
-            world.setVisible(false);
-            axisLabels.setVisible(false);
-            legend.setVisible(false);
-            placeholder.setText(NO_3D);
-            placeholder.setVisible(true);
-            return;
-        }
-        world.setVisible(showing);
+        drawing.node().setVisible(showing);
         axisLabels.setVisible(showing);
         placeholder.setVisible(!showing);
         legend.setVisible(showing && overlay);
@@ -189,25 +134,23 @@ public final class HistogramView extends StackPane {
 
     /** Turn about the vertical grey axis (black to white), in degrees: walks round the hues. */
     public double yaw() {
-        return yaw;
+        return camera.yaw();
     }
 
     /** Tilt about the horizontal axis, in degrees (negative looks down on the cube from above). */
     public double pitch() {
-        return pitch;
+        return camera.pitch();
     }
 
     /** Magnification, 1 for the first view, within [{@link #MIN_ZOOM}, {@link #MAX_ZOOM}]. */
     public double zoom() {
-        return zoom;
+        return camera.zoom();
     }
 
     /** Back to the first view: the default angles at zoom 1. */
     public void resetView() {
-        yaw = DEFAULT_YAW;
-        pitch = DEFAULT_PITCH;
-        zoom = 1;
-        applyView();
+        camera.reset();
+        viewChanged();
     }
 
     private void onPress(MouseEvent e) {
@@ -216,11 +159,10 @@ public final class HistogramView extends StackPane {
     }
 
     private void onDrag(MouseEvent e) {
-        yaw += (e.getSceneX() - dragX) * DEGREES_PER_PIXEL;
-        pitch = Math.max(-MAX_PITCH, Math.min(MAX_PITCH, pitch - (e.getSceneY() - dragY) * DEGREES_PER_PIXEL));
+        camera.drag(e.getSceneX() - dragX, e.getSceneY() - dragY);
         dragX = e.getSceneX();
         dragY = e.getSceneY();
-        applyView();
+        viewChanged();
     }
 
     private void onClick(MouseEvent e) {
@@ -230,23 +172,19 @@ public final class HistogramView extends StackPane {
     }
 
     private void onScroll(ScrollEvent e) {
-        zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom * Math.exp(e.getDeltaY() * ZOOM_PER_SCROLL_PIXEL)));
-        applyView();
+        camera.scroll(e.getDeltaY());
+        viewChanged();
     }
 
-    private void applyView() {
-        rig.ry.setAngle(yaw);
-        rig.rx.setAngle(pitch);
-        camera.setTranslateZ(-BASE_DISTANCE / zoom);
+    private void viewChanged() {
+        drawing.viewChanged();
         placeAxisLabels();
     }
 
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
-        subScene.relocate(0, 0);
-        // the field of view applies to the shorter side, so the cube fits however the panel is shaped
-        camera.setVerticalFieldOfView(getHeight() <= getWidth());
+        drawing.resize(getWidth(), getHeight());
         placeAxisLabels();
     }
 
@@ -260,18 +198,17 @@ public final class HistogramView extends StackPane {
         return 400;
     }
 
-    /** Puts the 2D axis labels where the ends of the R, G and B axes project on the panel. */
+    /** Puts the axis labels where the ends of the R, G and B axes project, by the camera both drawings follow. */
     private void placeAxisLabels() {
-        if (getScene() == null) {
-            return;
-        }
+        CloudCamera.Projection view = camera.projection(getWidth(), getHeight());
         double end = 1 + LABEL_OFFSET;
-        Point3D[] ends = {space.at(end, 0, 0), space.at(0, end, 0), space.at(0, 0, end)};
+        double[][] ends = {{end, 0, 0}, {0, end, 0}, {0, 0, end}};
         for (int i = 0; i < ends.length; i++) {
-            Point3D inScene = world.localToScene(ends[i], true);
-            Point2D local = axisLabels.sceneToLocal(inScene.getX(), inScene.getY());
+            double x = space.x((float) ends[i][0]);
+            double y = space.y((float) ends[i][1]);
+            double z = space.z((float) ends[i][2]);
             Bounds size = axisLabel[i].getLayoutBounds();
-            axisLabel[i].relocate(local.getX() - size.getWidth() / 2, local.getY() - size.getHeight() / 2);
+            axisLabel[i].relocate(view.screenX(x, y, z) - size.getWidth() / 2, view.screenY(x, y, z) - size.getHeight() / 2);
         }
     }
 

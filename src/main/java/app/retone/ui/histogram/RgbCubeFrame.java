@@ -10,19 +10,15 @@ import javafx.scene.shape.MeshView;
 import javafx.scene.shape.TriangleMesh;
 
 /**
- * The twelve edges of the RGB cube as one mesh of thin square bars. The three axes leaving
- * black run from black to pure red, green and blue; the other nine edges are a quiet grey. The
+ * The twelve edges of the RGB cube ({@link CubeEdges}) as one mesh of thin square bars. The
  * colours come from a small gradient texture used as self-illumination over a black diffuse
- * colour, so lights cannot shade them.
+ * colour, so lights cannot shade them. A 3D node: made only where JavaFX has a 3D pipeline.
  */
 final class RgbCubeFrame {
 
-    static final Color EDGE_GREY = Color.rgb(92, 92, 92);
     private static final int GRADIENT_WIDTH = 256;
     private static final int ROWS = 4; // red, green, blue axes, grey edges
     private static final int GREY_ROW = 3;
-    private static final float AXIS_HALF_WIDTH = 0.0055f;
-    private static final float EDGE_HALF_WIDTH = 0.0025f;
 
     private RgbCubeFrame() {
     }
@@ -33,21 +29,8 @@ final class RgbCubeFrame {
             float v = (row + 0.5f) / ROWS;
             mesh.getTexCoords().addAll(0.5f / GRADIENT_WIDTH, v, (GRADIENT_WIDTH - 0.5f) / GRADIENT_WIDTH, v);
         }
-        for (int axis = 0; axis < 3; axis++) {
-            int[] end = new int[3];
-            end[axis] = 1;
-            addBar(mesh, space, new int[3], end, axis, AXIS_HALF_WIDTH, axis);
-        }
-        // the nine edges that do not touch black: from each corner with bit a set, along every other axis
-        for (int corner = 1; corner < 8; corner++) {
-            for (int axis = 0; axis < 3; axis++) {
-                int[] from = bits(corner);
-                if (from[axis] == 0) {
-                    int[] to = from.clone();
-                    to[axis] = 1;
-                    addBar(mesh, space, from, to, axis, EDGE_HALF_WIDTH, GREY_ROW);
-                }
-            }
+        for (CubeEdges.Edge edge : CubeEdges.ALL) {
+            addBar(mesh, space, edge.from(), edge.to(), edge.axis(), edge.halfWidth(), edge.fromBlack() ? edge.axis() : GREY_ROW);
         }
         PhongMaterial material = new PhongMaterial(Color.BLACK);
         material.setSelfIlluminationMap(gradients());
@@ -55,10 +38,6 @@ final class RgbCubeFrame {
         view.setMaterial(material);
         view.setCullFace(CullFace.NONE);
         return view;
-    }
-
-    private static int[] bits(int corner) {
-        return new int[] {corner & 1, corner >> 1 & 1, corner >> 2 & 1};
     }
 
     /** A bar along one axis of the unit cube, overshooting both corners by its half width so corners close. */
@@ -98,10 +77,10 @@ final class RgbCubeFrame {
         PixelWriter out = image.getPixelWriter();
         for (int x = 0; x < GRADIENT_WIDTH; x++) {
             double t = x / (GRADIENT_WIDTH - 1.0);
-            out.setColor(x, 0, Color.color(t, 0, 0));
-            out.setColor(x, 1, Color.color(0, t, 0));
-            out.setColor(x, 2, Color.color(0, 0, t));
-            out.setColor(x, GREY_ROW, EDGE_GREY);
+            for (int axis = 0; axis < 3; axis++) {
+                out.setArgb(x, axis, CubeEdges.ALL.get(axis).colour(t));
+            }
+            out.setArgb(x, GREY_ROW, CubeEdges.EDGE_GREY);
         }
         return image;
     }
