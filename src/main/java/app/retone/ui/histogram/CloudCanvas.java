@@ -1,30 +1,25 @@
 package app.retone.ui.histogram;
 
-import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 
 /**
  * The histogram cloud drawn by the app itself, for displays where JavaFX has no 3D pipeline: the
  * picture of {@link CloudRasterizer} on a canvas, at the screen's own pixel density ({@link RasterCanvas}).
  *
- * <p>Any number of changes between two frames (a drag sends several mouse events a frame) draw
- * once, on the next frame; a new size draws at once, during layout, so the panel never shows a
- * stretched or empty frame. On the FX thread: drawing is this view's work, like any canvas's
- * (a few milliseconds, see {@link CloudRasterizer}); the points come ready from the background.
+ * <p>A change (new points, a turn, a zoom) asks for a layout pass and is drawn in it, so any
+ * number of changes between two frames (a drag sends several mouse events a frame) draw once, a
+ * new size draws in the same pass, and a snapshot, which lays the scene out first, shows what is
+ * current. On the FX thread: drawing is this view's work, like any canvas's (a few milliseconds,
+ * see {@link CloudRasterizer}); the points come ready from the background.
  */
 final class CloudCanvas implements CloudDrawing {
 
     private final CloudCamera camera;
     private final RasterCanvas canvas = new RasterCanvas();
     private final CloudRasterizer rasterizer = new CloudRasterizer();
-    private final AnimationTimer nextFrame = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            draw();
-        }
-    };
     private HistogramCloud cloud = HistogramCloud.empty();
-    private boolean drawPending;
+    private boolean changed = true;
     private long frames;
 
     CloudCanvas(CloudCamera camera) {
@@ -40,44 +35,40 @@ final class CloudCanvas implements CloudDrawing {
     @Override
     public void show(HistogramPoints shown) {
         cloud = shown.cloud();
-        drawNextFrame();
+        changed();
     }
 
     @Override
     public void clear() {
         cloud = HistogramCloud.empty();
-        drawNextFrame();
+        changed();
     }
 
     @Override
     public void viewChanged() {
-        drawNextFrame();
+        changed();
     }
 
     @Override
-    public void resize(double width, double height) {
+    public void layout(double width, double height) {
         canvas.relocate(0, 0);
-        if (canvas.setSize(width, height)) {
-            draw();
+        if (canvas.setSize(width, height) || changed) {
+            changed = false;
+            canvas.paint((w, h) -> rasterizer.render(cloud, camera.projection(w, h), w, h));
+            frames++;
         }
     }
 
-    /** How many times the cloud was drawn: one per frame that changed, whatever the events in between. */
+    /** How many times the cloud was drawn: once per layout pass that had a change, whatever the events before it. */
     long frames() {
         return frames;
     }
 
-    private void drawNextFrame() {
-        if (!drawPending) {
-            drawPending = true;
-            nextFrame.start();
+    private void changed() {
+        changed = true;
+        Parent view = canvas.getParent();
+        if (view != null) {
+            view.requestLayout();
         }
-    }
-
-    private void draw() {
-        drawPending = false;
-        nextFrame.stop();
-        canvas.paint((width, height) -> rasterizer.render(cloud, camera.projection(width, height), width, height));
-        frames++;
     }
 }

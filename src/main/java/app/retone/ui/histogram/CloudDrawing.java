@@ -22,6 +22,6 @@ interface CloudDrawing {
     /** The camera moved (a drag, a scroll, a reset). */
     void viewChanged();
 
-    /** The panel is now {@code width} × {@code height}; called during layout. */
-    void resize(double width, double height);
+    /** Lays the node out over the panel, {@code width} × {@code height}; called in each of the view's layout passes. */
+    void layout(double width, double height);
 }

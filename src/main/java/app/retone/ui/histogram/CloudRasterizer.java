@@ -10,8 +10,9 @@ import java.util.Arrays;
  * <p>Everything is projected by {@link CloudCamera.Projection}, the math the 3D scene's camera
  * follows, and hidden by a depth buffer:
  * <ul>
- *   <li>each point is a small sphere of its {@link HistogramCloud} radius at its bin centre, drawn
- *       as a disc in its bin's colour, lit as the 3D scene lights its points (60 % ambient, 40 %
+ *   <li>each point is a small sphere at its bin centre, drawn as a disc in its bin's colour, as
+ *       large on screen as the 3D scene's octahedron of its {@link HistogramCloud} radius
+ *       ({@link #DISC_PER_RADIUS}), lit as the 3D scene lights its points (60 % ambient, 40 %
  *       from a light at the eye: {@link CloudCamera#AMBIENT_LIGHT}, {@link CloudCamera#HEADLIGHT}),
  *       so its middle shows the bin colour exactly and its rim darkens; each pixel's depth is the
  *       sphere's front there, so points, and points and edges, hide each other as solids do;</li>
@@ -30,6 +31,13 @@ import java.util.Arrays;
  */
 final class CloudRasterizer {
 
+    /**
+     * A point's disc radius per unit of its {@link HistogramCloud#radius}: the 3D scene draws a point
+     * as an octahedron whose corners lie at that radius, and a convex solid's mean shadow is a
+     * quarter of its surface (Cauchy), 4√3 r² / 4 for the octahedron, so a disc of √(√3 / π) r
+     * shows as much of the point, seen from anywhere, as the 3D scene does.
+     */
+    static final double DISC_PER_RADIUS = Math.sqrt(Math.sqrt(3) / Math.PI);
     /** Edge segments are rasterised in pieces this long (pixels), each over its own small box. */
     private static final double SEGMENT_PIXELS = 12;
 
@@ -73,7 +81,7 @@ final class CloudRasterizer {
         }
         double cx = view.screenX(x, y, z);
         double cy = view.screenY(x, y, z);
-        double sceneRadius = cloud.radius(i) * CloudCamera.CUBE_SIDE;
+        double sceneRadius = cloud.radius(i) * DISC_PER_RADIUS * CloudCamera.CUBE_SIDE;
         double r = sceneRadius * view.pixelsPerUnit(centreDepth);
         double reach = r + 0.5;
         int x0 = Math.max(0, (int) Math.floor(cx - reach));

@@ -86,7 +86,7 @@ final class CloudScene3D implements CloudDrawing {
     }
 
     @Override
-    public void resize(double width, double height) {
+    public void layout(double width, double height) {
         subScene.setWidth(width);
         subScene.setHeight(height);
         subScene.relocate(0, 0);

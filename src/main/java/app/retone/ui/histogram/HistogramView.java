@@ -100,6 +100,16 @@ public final class HistogramView extends StackPane {
         return renderer;
     }
 
+    /** What draws the cloud (for the tests). */
+    CloudDrawing drawing() {
+        return drawing;
+    }
+
+    /** The camera both drawings follow (for the tests; after changing it, call {@link #viewChanged()}). */
+    CloudCamera camera() {
+        return camera;
+    }
+
     /**
      * Shows points made beforehand, off the FX thread ({@link HistogramPoints#of}). Null or no
      * points clears the view.
@@ -176,7 +186,8 @@ public final class HistogramView extends StackPane {
         viewChanged();
     }
 
-    private void viewChanged() {
+    /** The camera moved: the drawing and the axis labels follow. */
+    void viewChanged() {
         drawing.viewChanged();
         placeAxisLabels();
     }
@@ -184,7 +195,7 @@ public final class HistogramView extends StackPane {
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
-        drawing.resize(getWidth(), getHeight());
+        drawing.layout(getWidth(), getHeight());
         placeAxisLabels();
     }
 

@@ -1,316 +1,174 @@
 package app.retone.ui.histogram;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.retone.core.color.Histogram3D;
-import app.retone.core.image.SyntheticPhoto;
-import app.retone.testing.Pixels;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.geometry.VerticalDirection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.geometry.Point3D;
+import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.SubScene;
 import javafx.scene.image.Image;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.PixelReader;
-import javafx.scene.input.MouseButton;
 import javafx.scene.layout.StackPane;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The panel on a real stage (under Xvfb, 3D drawn by Mesa's OpenGL): what it draws, judged
- * from snapshots, and how it turns and zooms under the mouse.
+ * The panel drawn by JavaFX's 3D scene (Mesa's OpenGL under Xvfb, forced as the build's default
+ * execution does), and that the software renderer draws the same picture: the camera's
+ * projection is the scene's own, and single points land on the same pixels in both.
  */
-@ExtendWith(ApplicationExtension.class)
-class HistogramViewTest {
-
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    /** Pixels of a hue sector the points must add over what the frame alone shows. */
-    private static final int MIN_PIXELS_PER_HUE = 150;
-
-    private HistogramView view;
-    private Stage stage;
+class HistogramViewTest extends HistogramViewContract {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        view = new HistogramView();
-        stage.setScene(new Scene(new StackPane(view), 600, 500));
-        stage.sizeToScene();
-        stage.show();
+        showView(stage);
     }
 
-    private static int[] photo() {
-        return SyntheticPhoto.landscape(640, 480, 4).argb();
+    @Override
+    HistogramRenderer renderer() {
+        return HistogramRenderer.SCENE_3D;
     }
 
-    @Test
-    void showsAPhotosHistogramAsPointsOfSeveralHues(FxRobot robot) throws Exception {
-        Histogram3D colour = Histogram3D.of(photo());
-        // the same photo in grey: its points lie on the grey axis, so only the frame is coloured
-        Histogram3D grey = Histogram3D.of(Pixels.toGrey(photo()));
-
-        robot.interact(() -> view.show(HistogramPoints.of(grey, null)));
-        Colourful frameOnly = Colourful.count(snapshot());
-        robot.interact(() -> view.show(HistogramPoints.of(colour, null)));
-        Image shot = snapshot();
-        save(shot, "histogram-view.png");
-        Colourful withPoints = Colourful.count(shot);
-
-        assertEquals(HistogramCloud.of(colour).size(), view.pointCount());
-        assertFalse(robot.lookup("#histogram-placeholder").queryAs(Text.class).isVisible());
-        int huesShown = 0;
-        for (int sector = 0; sector < Colourful.SECTORS; sector++) {
-            if (withPoints.hues().get(sector) - frameOnly.hues().get(sector) >= MIN_PIXELS_PER_HUE) {
-                huesShown++;
-            }
-        }
-        assertTrue(huesShown >= 2, "points of at least two hues beyond the frame's: " + withPoints + " vs frame " + frameOnly);
-        assertTrue(withPoints.total() - frameOnly.total() > 0.01 * shot.getWidth() * shot.getHeight(),
-                "coloured points cover over 1 % of the panel: " + withPoints + " vs frame " + frameOnly);
-        assertTrue(frameOnly.total() > 0, "the frame's axes are coloured: " + frameOnly);
+    @Override
+    String drawingId() {
+        return "histogram-scene";
     }
 
     @Test
-    void thePointFacingTheViewerShowsItsBinColourTrue(FxRobot robot) throws Exception {
-        robot.interact(() -> view.show(HistogramPoints.of(singleBin(0, 0, 0), null)));
-        Image frameOnly = snapshot();
-        int[][] bins = {{25, 12, 6}, {6, 20, 28}, {10, 26, 8}, {16, 16, 16}};
-        for (int[] bin : bins) {
-            Histogram3D h = singleBin(bin[0], bin[1], bin[2]);
-            int expected = HistogramCloud.of(h).argb(0);
-            robot.interact(() -> view.show(HistogramPoints.of(h, null)));
-
-            Image shot = snapshot();
-
-            String colour = String.format("#%06x", expected & 0xFFFFFF);
-            assertTrue(nearestChannelError(shot, expected) <= 3, colour + " is drawn true to 3 levels per channel");
-            assertTrue(nearestChannelError(frameOnly, expected) > 12, colour + " does not come from the frame");
-        }
-    }
-
-    @Test
-    void clearLeavesOnlyThePlaceholder(FxRobot robot) throws Exception {
-        robot.interact(() -> view.show(HistogramPoints.of(Histogram3D.of(photo()), null)));
-        assertTrue(view.pointCount() > 0);
-
-        robot.interact(view::clear);
-        Image shot = snapshot();
-
-        assertEquals(0, view.pointCount());
-        Text placeholder = robot.lookup("#histogram-placeholder").queryAs(Text.class);
-        assertTrue(placeholder.isVisible());
-        assertEquals(HistogramView.PLACEHOLDER, placeholder.getText());
-        assertEquals(0, Colourful.count(shot).total(), "no coloured pixel after clear");
-        assertTrue(differentFrom(shot, HistogramView.BACKGROUND) > 0, "the placeholder text is drawn");
-    }
-
-    @Test
-    void aNullHistogramClearsTheView(FxRobot robot) {
-        robot.interact(() -> view.show(HistogramPoints.of(Histogram3D.of(photo()), null)));
-        robot.interact(() -> view.show((HistogramPoints) null));
-        assertEquals(0, view.pointCount());
-        assertTrue(robot.lookup("#histogram-placeholder").queryAs(Text.class).isVisible());
-    }
-
-    @Test
-    void overlayDrawsTheFirstHistogramInGreyUnderTheSecond(FxRobot robot) throws Exception {
-        int[] before = photo();
-        int[] after = Pixels.curves(before, Pixels.gamma(0.75), Pixels.gamma(0.9), Pixels.gamma(1.35));
-        Histogram3D first = Histogram3D.of(before);
-        Histogram3D second = Histogram3D.of(after);
-
-        robot.interact(() -> view.show(HistogramPoints.of(second, null)));
-        int greyAlone = neutralGreyPixels(snapshot());
-        robot.interact(() -> view.show(HistogramPoints.of(first, second)));
-        Image shot = snapshot();
-        save(shot, "histogram-view-overlay.png");
-
-        assertEquals(HistogramCloud.overlay(first, second).size(), view.pointCount());
-        assertTrue(robot.lookup("#histogram-legend").queryAs(Text.class).isVisible());
-        assertTrue(neutralGreyPixels(shot) > greyAlone + 500,
-                "grey points of the first histogram show: " + neutralGreyPixels(shot) + " vs " + greyAlone);
-        assertTrue(Colourful.count(shot).total() > 0.01 * shot.getWidth() * shot.getHeight());
-    }
-
-    @Test
-    void dragTurnsTheViewAndDoubleClickResetsIt(FxRobot robot) throws Exception {
-        robot.interact(() -> view.show(HistogramPoints.of(Histogram3D.of(photo()), null)));
-        Image first = snapshot();
-        assertEquals(HistogramView.DEFAULT_YAW, view.yaw());
-        assertEquals(HistogramView.DEFAULT_PITCH, view.pitch());
-
-        robot.moveTo(view).press(MouseButton.PRIMARY).moveBy(60, 20).moveBy(60, 20).release(MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitForFxEvents();
-
-        assertTrue(view.yaw() > HistogramView.DEFAULT_YAW, "dragging right turns the cube right: yaw " + view.yaw());
-        assertTrue(view.pitch() < HistogramView.DEFAULT_PITCH, "dragging down tips the top forward: pitch " + view.pitch());
-        Image turned = snapshot();
-        save(turned, "histogram-view-turned.png");
-        assertTrue(meanDifference(first, turned) > 2, "the picture turned with the view");
-
-        robot.moveTo(view).doubleClickOn(MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitForFxEvents();
-
-        assertEquals(HistogramView.DEFAULT_YAW, view.yaw());
-        assertEquals(HistogramView.DEFAULT_PITCH, view.pitch());
-        assertEquals(1, view.zoom());
-        assertTrue(meanDifference(first, snapshot()) < 0.5, "back to the first picture");
-    }
-
-    @Test
-    void wheelZoomsBothWaysWithinItsLimits(FxRobot robot) {
-        robot.interact(() -> view.show(HistogramPoints.of(Histogram3D.of(photo()), null)));
-        robot.moveTo(view).scroll(2, VerticalDirection.UP);
-        WaitForAsyncUtils.waitForFxEvents();
-        double zoomed = view.zoom();
-        assertNotEquals(1, zoomed, 1e-9, "the wheel zooms");
-
-        robot.scroll(2, VerticalDirection.DOWN);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1, view.zoom(), 1e-6, "the same notches back undo the zoom");
-
-        robot.scroll(60, VerticalDirection.UP);
-        WaitForAsyncUtils.waitForFxEvents();
-        double limit = zoomed > 1 ? HistogramView.MAX_ZOOM : HistogramView.MIN_ZOOM;
-        assertEquals(limit, view.zoom(), 1e-9, "zoom stops at its limit");
-
-        robot.moveTo(view).doubleClickOn(MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1, view.zoom());
-    }
-
-    @Test
-    void theSceneFollowsThePanelsSize(FxRobot robot) {
+    void theCamerasProjectionIsTheScenesOwn(FxRobot robot) throws Exception {
         SubScene scene = robot.lookup("#histogram-scene").queryAs(SubScene.class);
-        assertEquals(view.getWidth(), scene.getWidth());
-        assertEquals(view.getHeight(), scene.getHeight());
+        Node world = ((Group) scene.getRoot()).getChildrenUnmodifiable().get(0);
+        CubeSpace space = new CubeSpace(CloudCamera.CUBE_SIDE);
+        double[][] views = {{0, 0, 0}, {140, -60, 0}, {-300, 90, 120}, {20, 200, -150}};
+        for (double[] change : views) {
+            robot.interact(() -> {
+                view.camera().drag(change[0], change[1]);
+                view.camera().scroll(change[2]);
+                view.viewChanged();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            double[] worst = new double[1];
+            WaitForAsyncUtils.asyncFx(() -> {
+                CloudCamera.Projection projection = view.camera().projection(view.getWidth(), view.getHeight());
+                for (int corner = 0; corner < 8; corner++) {
+                    Point3D p = space.at(corner & 1, corner >> 1 & 1, corner >> 2 & 1);
+                    Point3D inScene = world.localToScene(p, true);
+                    Point2D inView = view.sceneToLocal(inScene.getX(), inScene.getY());
+                    worst[0] = Math.max(worst[0], Math.max(
+                            Math.abs(inView.getX() - projection.screenX(p.getX(), p.getY(), p.getZ())),
+                            Math.abs(inView.getY() - projection.screenY(p.getX(), p.getY(), p.getZ()))));
+                }
+            }).get(10, TimeUnit.SECONDS);
+            assertTrue(worst[0] < 1e-3, "the cube's corners project " + worst[0] + " px apart at yaw " + view.yaw()
+                    + ", pitch " + view.pitch() + ", zoom " + view.zoom());
+        }
+    }
 
-        robot.interact(() -> {
-            stage.setWidth(820);
-            stage.setHeight(560);
-        });
+    @Test
+    void theSoftwareRendererPutsEachPointOnTheSamePixels(FxRobot robot) throws Exception {
+        HistogramView software = WaitForAsyncUtils.asyncFx(() -> {
+            HistogramView other = new HistogramView(HistogramRenderer.SOFTWARE);
+            Stage second = new Stage();
+            second.setScene(new Scene(new StackPane(other), 600, 500));
+            second.show();
+            second.setX(stage.getX() + 620);
+            return other;
+        }).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-
-        assertTrue(view.getWidth() > 700, "the panel grew: " + view.getWidth());
-        assertEquals(view.getWidth(), scene.getWidth());
-        assertEquals(view.getHeight(), scene.getHeight());
+        assertEquals(view.getWidth(), software.getWidth());
+        assertEquals(view.getHeight(), software.getHeight());
+        int[][] bins = {{25, 12, 6}, {6, 20, 28}, {10, 26, 8}, {28, 28, 4}};
+        double[][] turns = {{0, 0}, {150, 40}};
+        for (double[] turn : turns) {
+            robot.interact(() -> {
+                for (HistogramView v : new HistogramView[] {view, software}) {
+                    v.camera().drag(turn[0], turn[1]);
+                    v.viewChanged();
+                }
+            });
+            // the frame and the labels alone (a black point hidden in the black corner): what is not the point
+            Histogram3D black = singleBin(0, 0, 0);
+            robot.interact(() -> {
+                view.show(HistogramPoints.of(black, null));
+                software.show(HistogramPoints.cloudOnly(black, null));
+            });
+            Image sceneFrame = snapshot();
+            Image softwareFrame = snapshotOf(software);
+            for (int[] bin : bins) {
+                Histogram3D h = singleBin(bin[0], bin[1], bin[2]);
+                int colour = HistogramCloud.of(h).argb(0);
+                robot.interact(() -> {
+                    view.show(HistogramPoints.of(h, null));
+                    software.show(HistogramPoints.cloudOnly(h, null));
+                });
+                double[] expected = WaitForAsyncUtils.asyncFx(() -> {
+                    CloudCamera.Projection projection = view.camera().projection(view.getWidth(), view.getHeight());
+                    HistogramCloud.Point p = HistogramCloud.of(h).point(0);
+                    CubeSpace space = new CubeSpace(CloudCamera.CUBE_SIDE);
+                    return new double[] {projection.screenX(space.x(p.x()), space.y(p.y()), space.z(p.z())),
+                            projection.screenY(space.x(p.x()), space.y(p.y()), space.z(p.z()))};
+                }).get(10, TimeUnit.SECONDS);
+                double[] inScene = centreOf(snapshot(), sceneFrame, colour, expected);
+                double[] inSoftware = centreOf(snapshotOf(software), softwareFrame, colour, expected);
+                String where = String.format("bin (%d, %d, %d) after a turn of %s: 3D at (%.1f, %.1f), software at (%.1f, %.1f)",
+                        bin[0], bin[1], bin[2], java.util.Arrays.toString(turn), inScene[0], inScene[1], inSoftware[0],
+                        inSoftware[1]);
+                assertTrue(inScene[2] > 4 && inSoftware[2] > 4, "both draw the point: " + where);
+                assertTrue(Math.hypot(inScene[0] - inSoftware[0], inScene[1] - inSoftware[1]) < 1.0, where);
+                assertTrue(Math.hypot(inScene[0] - expected[0], inScene[1] - expected[1]) < 1.0, "where the camera says, "
+                        + String.format("(%.1f, %.1f): ", expected[0], expected[1]) + where);
+                assertEquals(inScene[3], inSoftware[3], Math.max(6, 0.35 * inScene[3]),
+                        "covering about as many pixels: " + where);
+            }
+        }
+        Image software3d = snapshotOf(software);
+        save(software3d, "histogram-view-software-beside-3d.png");
     }
 
-    private Image snapshot() throws ExecutionException, InterruptedException {
+    private static Image snapshotOf(Node node) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        return WaitForAsyncUtils.asyncFx(() -> view.snapshot(null, null)).get();
+        CompletableFuture<Image> shot = new CompletableFuture<>();
+        WaitForAsyncUtils.asyncFx(() -> shot.complete(node.snapshot(null, null)));
+        return shot.get(10, TimeUnit.SECONDS);
     }
 
-    private static void save(Image image, String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", SCREENSHOTS.resolve(name).toFile());
-    }
-
-    private static Histogram3D singleBin(int r, int g, int b) {
-        int bins = Histogram3D.DEFAULT_BINS;
-        float[] masses = new float[bins * bins * bins];
-        masses[Histogram3D.index(bins, r, g, b)] = 1;
-        return Histogram3D.ofMasses(bins, masses);
-    }
-
-    /** The largest channel difference of the pixel closest to {@code argb}. */
-    private static int nearestChannelError(Image image, int argb) {
-        int best = 255;
+    /**
+     * The centre and count of the pixels that differ from {@code without} and lie within 40 levels
+     * of {@code argb} and 20 px of {@code near}: where a point of that colour is drawn; and the count
+     * of all pixels it changed there, shaded sides and smoothed rim included: how large it shows.
+     */
+    private static double[] centreOf(Image image, Image without, int argb, double[] near) {
         PixelReader px = image.getPixelReader();
+        PixelReader frame = without.getPixelReader();
+        double sx = 0;
+        double sy = 0;
+        int n = 0;
+        int changed = 0;
         for (int y = 0; y < (int) image.getHeight(); y++) {
             for (int x = 0; x < (int) image.getWidth(); x++) {
                 int p = px.getArgb(x, y);
-                int error = Math.max(Math.abs(Pixels.r(p) - Pixels.r(argb)),
-                        Math.max(Math.abs(Pixels.g(p) - Pixels.g(argb)), Math.abs(Pixels.b(p) - Pixels.b(argb))));
-                best = Math.min(best, error);
-            }
-        }
-        return best;
-    }
-
-    private static int differentFrom(Image image, Color colour) {
-        int expected = argb(colour);
-        int n = 0;
-        PixelReader px = image.getPixelReader();
-        for (int y = 0; y < (int) image.getHeight(); y++) {
-            for (int x = 0; x < (int) image.getWidth(); x++) {
-                if (px.getArgb(x, y) != expected) {
+                if (p == frame.getArgb(x, y) || Math.hypot(x + 0.5 - near[0], y + 0.5 - near[1]) >= 20) {
+                    continue;
+                }
+                changed++;
+                int error = Math.max(Math.abs((p >> 16 & 0xFF) - (argb >> 16 & 0xFF)),
+                        Math.max(Math.abs((p >> 8 & 0xFF) - (argb >> 8 & 0xFF)), Math.abs((p & 0xFF) - (argb & 0xFF))));
+                if (error <= 40) { // its middle and lit sides
+                    sx += x + 0.5;
+                    sy += y + 0.5;
                     n++;
                 }
             }
         }
-        return n;
-    }
-
-    /** Neutral pixels clearly lighter than the background: grey points (and the grey frame edges). */
-    private static int neutralGreyPixels(Image image) {
-        int n = 0;
-        PixelReader px = image.getPixelReader();
-        for (int y = 0; y < (int) image.getHeight(); y++) {
-            for (int x = 0; x < (int) image.getWidth(); x++) {
-                int p = px.getArgb(x, y);
-                int max = Math.max(Pixels.r(p), Math.max(Pixels.g(p), Pixels.b(p)));
-                int min = Math.min(Pixels.r(p), Math.min(Pixels.g(p), Pixels.b(p)));
-                if (max - min < 12 && min > 70) {
-                    n++;
-                }
-            }
-        }
-        return n;
-    }
-
-    private static double meanDifference(Image a, Image b) {
-        int w = (int) Math.min(a.getWidth(), b.getWidth());
-        int h = (int) Math.min(a.getHeight(), b.getHeight());
-        int[] pa = new int[w * h];
-        int[] pb = new int[w * h];
-        a.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pa, 0, w);
-        b.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pb, 0, w);
-        return Pixels.meanAbsDiff(pa, pb);
-    }
-
-    private static int argb(Color c) {
-        return 0xFF000000 | (int) Math.round(c.getRed() * 255) << 16
-                | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
-    }
-
-    /** Clearly coloured pixels (saturated, not dark), counted by hue in six 60° sectors. */
-    record Colourful(int total, List<Integer> hues) {
-        static final int SECTORS = 6;
-
-        static Colourful count(Image image) {
-            PixelReader px = image.getPixelReader();
-            int[] hues = new int[SECTORS];
-            int total = 0;
-            for (int y = 0; y < (int) image.getHeight(); y++) {
-                for (int x = 0; x < (int) image.getWidth(); x++) {
-                    Color c = px.getColor(x, y);
-                    if (c.getSaturation() < 0.25 || c.getBrightness() < 0.3) {
-                        continue;
-                    }
-                    total++;
-                    hues[(int) (c.getHue() / 60) % SECTORS]++;
-                }
-            }
-            return new Colourful(total, Arrays.stream(hues).boxed().toList());
-        }
+        return new double[] {sx / n, sy / n, n, changed};
     }
 }
