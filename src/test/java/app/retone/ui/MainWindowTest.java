@@ -20,7 +20,9 @@ import app.retone.ui.editor.CompareMode;
 import app.retone.ui.editor.HistogramChoice;
 import app.retone.ui.editor.EditorServices;
 import app.retone.ui.editor.EditorViewModel;
+import app.retone.ui.histogram.ChannelHistogramView;
 import app.retone.ui.histogram.HistogramCloud;
+import app.retone.ui.histogram.HistogramRenderer;
 import app.retone.ui.histogram.HistogramView;
 import app.retone.ui.photo.PhotoView;
 import app.retone.ui.settings.MemorySettings;
@@ -461,6 +463,14 @@ class MainWindowTest {
         // the colour photo's points cover at least 1 % of the panel beyond the frame
         assertTrue(coloured - frameOnly > shot.width() * shot.height() / 100,
                 "coloured pixels: " + coloured + " with the colour photo, " + frameOnly + " with its grey copy");
+        assertEquals(HistogramRenderer.SCENE_3D, histogram.renderer(), "drawn by the 3D scene where there is one");
+
+        // under the cloud, the photo's RGB histogram: its three channels in colour
+        ChannelHistogramView rgb = robot.lookup("#channel-histogram").queryAs(ChannelHistogramView.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !rgb.histograms().isEmpty()
+                && rgb.histograms() == viewModel.histogram().rgbHistogramProperty().get().channels()));
+        Snapshots.Shot channels = Snapshots.of(rgb);
+        assertTrue(Snapshots.colouredPixels(channels, 60) > channels.width() * 3, "the channels show");
     }
 
     /** Chooses the source histogram and waits until the panel draws exactly its points (not the overlay before). */

@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.retone.core.color.ChannelHistograms;
+import app.retone.core.image.SyntheticPhoto;
+import app.retone.core.render.Develop;
+import app.retone.testing.TestImages;
 import app.retone.ui.UiFixtures;
 import app.retone.ui.histogram.HistogramCloud;
 import app.retone.ui.histogram.HistogramPoints;
+import app.retone.ui.histogram.HistogramRenderer;
 import app.retone.ui.task.ManualTaskExecutor;
 import java.nio.file.Path;
 import java.util.List;
@@ -164,6 +169,137 @@ class HistogramPanelViewModelTest extends EditorFixture {
         assertFalse(vm.histogram().histogramSelectionProperty().get().isOverlay());
         vm.adjustments().strengthProperty().set(0.4);
         assertTrue(vm.histogram().histogramSelectionProperty().get().caption().contains("40%"));
+    }
+
+    @Test
+    void theRgbHistogramIsOfTheResultOnScreenOrOfTheSourceWhenTheSourceIsChosen() throws Exception {
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        EditorViewModel vm = openedAndLooked(executor, "rgb.jpg", 54);
+        assertEquals(HistogramChoice.OVERLAY, vm.histogram().histogramChoiceProperty().get());
+        RgbHistogram result = vm.histogram().rgbHistogramProperty().get();
+        assertEquals("Result", result.of());
+        assertSameCounts(ofScreen(vm.preview().afterProperty().get()), result.channels());
+
+        vm.histogram().histogramChoiceProperty().set(HistogramChoice.SOURCE);
+        assertSame(result, vm.histogram().rgbHistogramProperty().get(), "made in the background, not on the caller's thread");
+        executor.runAll();
+        RgbHistogram source = vm.histogram().rgbHistogramProperty().get();
+        assertEquals("Source", source.of());
+        assertSameCounts(ofScreen(BlendFrame.of(vm.session().current().before())), source.channels());
+        assertFalse(java.util.Arrays.equals(source.channels().counts(0), result.channels().counts(0)),
+                "the look moved the red channel");
+
+        vm.histogram().histogramChoiceProperty().set(HistogramChoice.TARGET);
+        executor.runAll();
+        assertEquals("Result", vm.histogram().rgbHistogramProperty().get().of(), "a target has no pixels: the result's");
+
+        vm.histogram().histogramChoiceProperty().set(HistogramChoice.RESULT);
+        vm.adjustments().strengthProperty().set(0.3);
+        executor.runAll();
+        assertSameCounts(ofScreen(vm.preview().afterProperty().get()), vm.histogram().rgbHistogramProperty().get().channels());
+        assertEquals(vm.session().current().before().width() * vm.session().current().before().height(),
+                vm.histogram().rgbHistogramProperty().get().channels().pixels(), "of the display-sized copy");
+    }
+
+    @Test
+    void aPhotoWithBlownHighlightsLightsTheirWarningAndOnlyThat() throws Exception {
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        EditorViewModel vm = viewModel(executor, missingModel(), 256);
+        vm.open(clippedPhoto("blown.png", 0.04));
+        executor.runAll();
+        vm.histogram().histogramChoiceProperty().set(HistogramChoice.SOURCE);
+        executor.runAll();
+        ChannelHistograms shown = vm.histogram().rgbHistogramProperty().get().channels();
+        assertTrue(shown.highlightsClipped(), "4 % of the photo at white: " + shown);
+        assertEquals(0.04, shown.highlightShare(), 0.01);
+        assertFalse(shown.shadowsClipped(), shown.toString());
+
+        vm.open(clippedPhoto("clean.png", 0));
+        executor.runAll();
+        assertFalse(vm.histogram().rgbHistogramProperty().get().channels().highlightsClipped(), "the same photo unclipped");
+    }
+
+    @Test
+    void anotherPhotoClearsTheRgbHistogramAtOnce() throws Exception {
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        EditorViewModel vm = openedAndLooked(executor, "first.jpg", 55);
+        assertFalse(vm.histogram().rgbHistogramProperty().get().channels().isEmpty());
+        vm.open(UiFixtures.castPhoto(dir, "second.jpg", 200, 300, 56));
+        executor.runNext("Opening second.jpg");
+        assertSame(RgbHistogram.NONE, vm.histogram().rgbHistogramProperty().get(), "the last photo's goes with it");
+    }
+
+    @Test
+    void aLiveRepaintWrittenOverWhileItsHistogramWasMadeIsMadeAgainFromTheFrameOnScreen() throws Exception {
+        ManualTaskExecutor executor = new ManualTaskExecutor(true, true);
+        EditorViewModel vm = openedAndLooked(executor, "live.jpg", 57);
+        vm.histogram().histogramChoiceProperty().set(HistogramChoice.RESULT);
+        do {
+            executor.runAll();
+        } while (executor.fireDelayed() > 0);
+        RgbHistogram before = vm.histogram().rgbHistogramProperty().get();
+        // with an adjustment, a moving slider repaints into two buffers in turn
+        vm.adjustments().adjustingProperty().set(true);
+        vm.develop().property(Develop.Adjustment.EXPOSURE).set(0.5);
+        BlendFrame first = vm.preview().afterProperty().get();
+        assertFalse(first.base().stable(), "a live repaint");
+        while (executor.pending("Histogram points") == 0) {
+            executor.fireDelayed();
+        }
+        // meanwhile the slider moves on twice: the second repaint writes over the first frame's buffer
+        vm.develop().property(Develop.Adjustment.EXPOSURE).set(0.7);
+        vm.develop().property(Develop.Adjustment.EXPOSURE).set(0.9);
+        assertSame(first.base().argb(), vm.preview().afterProperty().get().base().argb(), "the same buffer again");
+        executor.runNext("Histogram points");
+        assertSame(before, vm.histogram().rgbHistogramProperty().get(), "a histogram of pixels written over is not shown");
+
+        vm.adjustments().adjustingProperty().set(false);
+        do {
+            executor.runAll();
+        } while (executor.fireDelayed() > 0);
+        assertSameCounts(ofScreen(vm.preview().afterProperty().get()), vm.histogram().rgbHistogramProperty().get().channels());
+    }
+
+    @Test
+    void pointsAreMadeForTheRendererThatDrawsThem() throws Exception {
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        EditorViewModel vm = openedAndLooked(executor, "renderer.jpg", 58);
+        assertNotNull(vm.histogram().histogramPointsProperty().get().mesh(), "for the 3D scene: with their mesh");
+        vm.histogram().drawnBy(HistogramRenderer.SOFTWARE);
+        vm.histogram().histogramChoiceProperty().set(HistogramChoice.SOURCE);
+        executor.runAll();
+        HistogramPoints points = vm.histogram().histogramPointsProperty().get();
+        assertEquals(null, points.mesh(), "the software renderer needs none");
+        assertEquals(HistogramCloud.of(vm.session().sourceHistogramProperty().get()).size(), points.cloud().size());
+    }
+
+    private static ChannelHistograms ofScreen(BlendFrame frame) {
+        PreviewFrame shown = frame.composite();
+        return ChannelHistograms.of(shown.argb(), shown.width() * shown.height());
+    }
+
+    private static void assertSameCounts(ChannelHistograms expected, ChannelHistograms actual) {
+        assertEquals(expected.pixels(), actual.pixels());
+        for (int c = 0; c < 3; c++) {
+            assertArrayEquals(expected.counts(c), actual.counts(c), "channel " + c);
+        }
+    }
+
+    /** A landscape with {@code share} of its rows pure white (a blown sky), as a PNG. */
+    private Path clippedPhoto(String name, double share) throws Exception {
+        int w = 300;
+        int h = 200;
+        int[] argb = SyntheticPhoto.landscape(w, h, 59).argb();
+        for (int i = 0; i < argb.length; i++) {
+            int p = argb[i];
+            // keep the rest off the ends: levels 8..247
+            int r = 8 + (p >> 16 & 0xFF) * 240 / 256;
+            int g = 8 + (p >> 8 & 0xFF) * 240 / 256;
+            int b = 8 + (p & 0xFF) * 240 / 256;
+            argb[i] = 0xFF000000 | r << 16 | g << 8 | b;
+        }
+        java.util.Arrays.fill(argb, 0, (int) Math.round(share * h) * w, 0xFFFFFFFF);
+        return TestImages.write(dir.resolve(name), TestImages.fromArgb(argb, w, h, false), "png");
     }
 
     /** A view model with a photo opened and its look made, all of the executor's work run. */
