@@ -61,6 +61,7 @@ public final class HistogramTimings {
         HistogramView[] view = new HistogramView[1];
         CompletableFuture<Double> windowShown = new CompletableFuture<>();
         CompletableFuture<Double> histogramShown = new CompletableFuture<>();
+        double[] cpuAt = new double[2];
         FxTools.onFx(() -> {
             // as RetoneApp.start: the window, shown, the model loading meanwhile, then the photo of the command line
             MemorySettings settings = new MemorySettings();
@@ -75,15 +76,15 @@ public final class HistogramTimings {
             view[0] = (HistogramView) scene[0].lookup("#histogram-view");
             executor.submit(BackgroundTask.of("Loading the model", context -> model.predictor()));
             vm.open(photo);
-            renderedAfter(scene[0], () -> true, jvmStart, windowShown);
-            renderedAfter(scene[0], () -> view[0].pointCount() > 0, jvmStart, histogramShown);
+            renderedAfter(scene[0], () -> true, jvmStart, windowShown, cpuAt, 0);
+            renderedAfter(scene[0], () -> view[0].pointCount() > 0, jvmStart, histogramShown, cpuAt, 1);
         });
         double window = windowShown.get(120, TimeUnit.SECONDS);
         double histogram = histogramShown.get(120, TimeUnit.SECONDS);
         String pipeline = Platform.isSupported(ConditionalFeature.SCENE3D) ? "JavaFX 3D (ES2)" : "JavaFX software";
         System.out.printf(Locale.ROOT, "pipeline: %s; histogram drawn by: %s%n", pipeline, rendererOf(view[0]));
         System.out.printf(Locale.ROOT, "START toolkit %.0f ms, window drawn %.0f ms, photo's histogram drawn %.0f ms "
-                + "(from the JVM's start)%n", toolkitMs, window, histogram);
+                + "(from the JVM's start); CPU time by then %.0f ms, %.0f ms%n", toolkitMs, window, histogram, cpuAt[0], cpuAt[1]);
         if (steps > 0) {
             Thread.sleep(1500); // the look arrives and the panel settles
             List<Double> single = new ArrayList<>();
@@ -118,6 +119,11 @@ public final class HistogramTimings {
         System.exit(0);
     }
 
+    private static double processCpuMs() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e6 : Double.NaN;
+    }
+
     private static String rendererOf(HistogramView view) {
         try {
             return String.valueOf(HistogramView.class.getMethod("renderer").invoke(view));
@@ -126,15 +132,21 @@ public final class HistogramTimings {
         }
     }
 
-    /** Completes {@code done} with the ms from {@code jvmStart} to the start of the pulse after the first one laid out with {@code ready}. */
+    /**
+     * Completes {@code done} with the ms from {@code jvmStart} to the start of the pulse after the
+     * first one laid out with {@code ready}, and puts the process's CPU time by then (all its
+     * threads, Mesa's rendering ones included) into {@code cpu[at]}: the work the start took,
+     * which other processes on the machine change less than the wall time.
+     */
     private static void renderedAfter(Scene scene, java.util.function.BooleanSupplier ready, long jvmStart,
-                                      CompletableFuture<Double> done) {
+                                      CompletableFuture<Double> done, double[] cpu, int at) {
         boolean[] seen = new boolean[1];
         Runnable[] before = new Runnable[1];
         Runnable[] after = new Runnable[1];
         before[0] = () -> {
             if (seen[0]) {
                 scene.removePreLayoutPulseListener(before[0]);
+                cpu[at] = processCpuMs();
                 done.complete((double) (System.currentTimeMillis() - jvmStart));
             }
         };
