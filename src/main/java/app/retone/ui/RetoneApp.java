@@ -29,6 +29,7 @@ public final class RetoneApp extends Application {
     private PreferencesSettings settings;
 
     public static void launchApp(String[] args) {
+        QuietConsole.apply();
         Application.launch(RetoneApp.class, args);
     }
 
