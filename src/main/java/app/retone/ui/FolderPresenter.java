@@ -18,7 +18,6 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
@@ -115,15 +114,19 @@ final class FolderPresenter {
         e.consume();
     }
 
-    /** ← and → move through the folder, unless the focus is on something they already move. */
+    /**
+     * ← and → move through the folder whatever has the focus (a slider just dragged keeps it), as in
+     * Lightroom, except where they move a caret or a choice: a text field, a spinner, an open list. A
+     * focused slider still takes ↑ and ↓.
+     */
     private void arrowKeys(KeyEvent e) {
         if (!folder.openProperty().get() || e.isShortcutDown() || e.isAltDown() || e.isShiftDown()
                 || (e.getCode() != KeyCode.LEFT && e.getCode() != KeyCode.RIGHT)) {
             return;
         }
         Node focused = ((Node) e.getSource()).getScene() == null ? null : ((Node) e.getSource()).getScene().getFocusOwner();
-        if (focused instanceof TextInputControl || focused instanceof Slider || focused instanceof Spinner<?>
-                || focused instanceof ComboBoxBase<?>) {
+        if (focused instanceof TextInputControl || focused instanceof Spinner<?>
+                || (focused instanceof ComboBoxBase<?> box && box.isShowing())) {
             return;
         }
         if (e.getCode() == KeyCode.RIGHT) {

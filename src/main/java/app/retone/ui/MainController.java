@@ -249,6 +249,19 @@ public final class MainController {
     }
 
     private void bindKeys() {
+        // ↑ and ↓ move a focused slider too (in a folder, ← and → move through the photos)
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN) && !e.isShortcutDown() && root.getScene() != null
+                    && root.getScene().getFocusOwner() instanceof Slider slider
+                    && slider.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) {
+                if (e.getCode() == KeyCode.UP) {
+                    slider.increment();
+                } else {
+                    slider.decrement();
+                }
+                e.consume();
+            }
+        });
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.BACK_SLASH && !e.isShortcutDown()) {
                 viewModel.showOriginalProperty().set(true);

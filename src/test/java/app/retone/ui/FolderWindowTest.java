@@ -130,6 +130,22 @@ class FolderWindowTest {
         waitShown("img_03.jpg");
         assertEquals(2, (int) onFx(() -> strip.getSelectionModel().getSelectedIndex()), "the strip follows");
 
+        // a slider dragged keeps the focus: → still moves to the next photo, ↑ still moves the slider
+        javafx.scene.control.Slider strength = robot.lookup("#strengthSlider").queryAs(javafx.scene.control.Slider.class);
+        robot.drag(strength.lookup(".thumb"), javafx.scene.input.MouseButton.PRIMARY).moveBy(-60, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onFx(strength::isFocused), "the slider has the focus after its drag");
+        double dragged = onFx(strength::getValue);
+        robot.type(KeyCode.RIGHT);
+        waitShown("img_04.jpg");
+        robot.type(KeyCode.LEFT);
+        waitShown("img_03.jpg");
+        robot.clickOn(strength.lookup(".thumb"));
+        double before = onFx(strength::getValue);
+        robot.type(KeyCode.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onFx(strength::getValue) > before, "↑ moves the focused slider (from " + before + ", dragged to " + dragged + ")");
+
         // every look is made in the background; the broken photos are marked with their reason
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> folder().photoList().stream()
                 .noneMatch(p -> p.state() == FolderPhoto.State.WAITING)));
