@@ -95,6 +95,7 @@ public final class MainController {
     @FXML private javafx.scene.layout.GridPane developGrid;
     @FXML private Button developResetButton;
     @FXML private MenuItem undoItem;
+    @FXML private javafx.scene.layout.VBox noticeCards;
     @FXML private MenuItem redoItem;
     @FXML private PhotoView photoView;
     @FXML private ToggleButton modelButton;
@@ -148,6 +149,7 @@ public final class MainController {
         bindKeys();
         drops.acceptOn(root);
         restoreSplits();
+        notices.showOn(noticeCards);
         viewModel.notices().addListener(notices::show);
     }
 

@@ -114,8 +114,8 @@ public final class BatchExportViewModel {
             synchronized (failures) {
                 summary = new BatchExport.Summary(counts[0], counts[1], List.copyOf(failures), steps.size() - counts[2]);
             }
-            editor.notices().notice(summary.failures().isEmpty() ? Notice.info("Batch export finished", summary.text())
-                    : Notice.error("Batch export finished; some photos failed", summary.text()));
+            editor.notices().notice(summary.failures().isEmpty() ? Notice.summary("Batch export finished", summary.text())
+                    : Notice.warning("Batch export finished; some photos failed", summary.text()));
             done.accept(summary);
         }));
     }
