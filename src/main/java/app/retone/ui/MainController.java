@@ -22,7 +22,6 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -101,6 +100,7 @@ public final class MainController {
     @FXML private ToggleButton modelButton;
     @FXML private ToggleButton referenceButton;
     @FXML private ChoiceBox<LookTransfer> transferChoice;
+    @FXML private javafx.scene.layout.HBox transferRow;
     @FXML private Label lookLabel;
     @FXML private Label strengthLabel;
     @FXML private Slider strengthSlider;
@@ -133,7 +133,7 @@ public final class MainController {
     private void initialize() {
         bindCommands();
         new PhotoPresenter(viewModel, photoView, zoomLabel).bind();
-        new LookPanel(viewModel, transferChoice, lookLabel, strengthLabel, strengthSlider, regrainSwitch).bind();
+        new LookPanel(viewModel, transferRow, transferChoice, lookLabel, strengthLabel, strengthSlider, regrainSwitch).bind();
         DevelopPanel develop = new DevelopPanel(viewModel.develop(), developGrid, developResetButton);
         develop.bind();
         // a drag of any slider is one change: the preview stays quick during it, and it is one step of history
@@ -346,15 +346,7 @@ public final class MainController {
 
     @FXML
     private void about() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.initOwner(window());
-        alert.setTitle("About Retone");
-        alert.setHeaderText("Retone");
-        alert.setContentText("Fixes the colour of photos automatically: a neural network predicts the 3D colour "
-                + "histogram a well-edited photo would have, and the photo's colours are moved onto it: by tone curves, "
-                + "or by Pitié's 3D distribution transfer (Look panel ▸ Transfer). The network never sees pixels, so it "
-                + "cannot change the photo's structure.");
-        alert.show();
+        AboutDialog.show(window(), viewModel.services().predictors());
     }
 
     /** The open folder's view model (the window's tests read it). */

@@ -1,6 +1,7 @@
 package app.retone.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.retone.core.image.ExportOptions;
@@ -115,6 +116,10 @@ class PreviewIsExportWindowTest {
         waitIdle(() -> viewModel.look().lookProperty().get() != null && viewModel.look().lookProperty().get().reference() != null
                 && viewModel.look().lookProperty().get().regrained());
         assertTrue(onFx(() -> viewModel.adjustments().regrainProperty().get()), "a reference look is regrained by default");
+        assertFalse(onFx(() -> robot.lookup("#transferRow").query().isVisible()),
+                "a reference is always matched by Pitié's transfer: the automatic look's choice is hidden");
+        assertEquals("The colours of reference.png, by the 3D transfer (Pitié)",
+                onFx(() -> robot.lookup("#lookLabel").queryAs(javafx.scene.control.Label.class).getText()));
         compareAtFitAndAtOneHundredPercent(robot, "reference");
     }
 

@@ -55,8 +55,8 @@ public final class ExportViewModel {
         settings.put("lastExportFolder", String.valueOf(destination.toAbsolutePath().getParent()));
         Activity activity = new Activity("Exporting " + name, true);
         activities.track(activity, app.retone.ui.task.BackgroundTask.<ImageFormat>of(activity.title(), context -> {
-            context.progress(0.05, withRegrain ? "Applying the colours at full resolution, then regrain…"
-                    : "Applying the colours at full resolution…");
+            context.progress(0.05, withRegrain ? "Applying the look at full size, keeping the fine detail…"
+                    : "Applying the look at full size…");
             return PhotoRender.export(services.colorTransfer(), services.exporter(), source, used,
                     destination, options);
         }).onSuccess(format -> {

@@ -38,7 +38,7 @@ public final class PhotoPipeline {
      */
     public PreparedPhoto prepare(Path path, TaskContext context) throws Exception {
         String name = String.valueOf(path.getFileName());
-        context.progress(-1, "Decoding " + name + "…");
+        context.progress(-1, "Opening " + name + "…");
         Photo loaded = services.loader().load(path);
         context.checkCancelled();
         context.progress(0.6, "Preparing the preview…");
@@ -48,7 +48,7 @@ public final class PhotoPipeline {
                 : Resample.crop(loaded.argb(), loaded.width(), loaded.height(), 0, 0, loaded.width(), loaded.height(),
                         size[0], size[1]);
         context.checkCancelled();
-        context.progress(0.8, "Reading metadata…");
+        context.progress(0.8, "Reading the camera details…");
         PhotoDetails photoDetails = PhotoDetailsReader.read(loaded);
         int[] modelCopy = modelCopy(loaded);
         Histogram3D source = histogramOf(modelCopy);
@@ -130,7 +130,7 @@ public final class PhotoPipeline {
         context.progress(-1, "Loading the model…");
         HistogramPredictor predictor = services.predictors().predictor();
         context.checkCancelled();
-        context.progress(0.4, "Predicting the target histogram and the transfer…");
+        context.progress(0.4, "Finding the look for this photo…");
         AutoEnhancer.Result result = new AutoEnhancer(predictor, transfer.create(services.pdfTransfer().lutSize()))
                 .enhanceCopy(modelCopy);
         context.checkCancelled();

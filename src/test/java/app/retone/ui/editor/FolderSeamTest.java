@@ -169,7 +169,7 @@ class FolderSeamTest {
         vm.apply(PhotoSettings.reference(reference, 0.7, false));
 
         assertEquals(TargetKind.REFERENCE, vm.look().targetKindProperty().get());
-        assertEquals("Matching look.png", vm.look().lookDescriptionProperty().get());
+        assertEquals("The colours of look.png, by the 3D transfer (Pitié)", vm.look().lookDescriptionProperty().get());
         assertEquals(PhotoSettings.reference(reference, 0.7, false), vm.photoSettings());
         Look matched = vm.look().lookProperty().get();
 

@@ -75,7 +75,7 @@ class LookViewModelTest extends EditorFixture {
         vm.look().matchReference(reference);
         assertTrue(vm.look().hasLookProperty().get());
         assertEquals(TargetKind.REFERENCE, vm.look().targetKindProperty().get());
-        assertEquals("Matching look.png", vm.look().lookDescriptionProperty().get());
+        assertEquals("The colours of look.png, by the 3D transfer (Pitié)", vm.look().lookDescriptionProperty().get());
         assertTrue(Pixels.meanAbsDiff(pixels(vm.session().beforeProperty().get()), pixels(vm.preview().afterProperty().get())) > 1);
     }
 
