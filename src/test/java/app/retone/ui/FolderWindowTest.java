@@ -1,6 +1,7 @@
 package app.retone.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.retone.core.image.ImageFormat;
@@ -23,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -208,6 +211,58 @@ class FolderWindowTest {
             assertTrue(file.getFileName().toString().matches("img_\\d\\d\\.png"), "only finished files: " + file);
             assertEquals(1200, new PhotoLoader().load(file).width(), file + " is whole");
         }
+    }
+
+    @Test
+    void aBatchIntoAFolderThatDoesNotExistMakesItAndTheDialogSaysSo(FxRobot robot) throws Exception {
+        openFolder(robot);
+        ListView<?> strip = robot.lookup("#filmstrip").queryAs(ListView.class);
+        WaitForAsyncUtils.asyncFx(() -> strip.getSelectionModel().selectRange(0, 2)).get(5, TimeUnit.SECONDS);
+        dialogs.realBatchDialog = true;
+        robot.clickOn("#photo-view");
+        robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.E).release(KeyCode.E, KeyCode.ALT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#batch-folder").tryQuery().isPresent());
+        Path fresh = dir.resolve("exports").resolve("new-trip");
+        TextField folderField = robot.lookup("#batch-folder").queryAs(TextField.class);
+        WaitForAsyncUtils.asyncFx(() -> folderField.setText(fresh.toString())).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label hint = robot.lookup("#batch-pattern-hint").queryAs(Label.class);
+        String said = onFx(hint::getText);
+        assertTrue(said.contains("The folder exports/new-trip will be made in " + dir.toAbsolutePath().normalize()), said);
+        assertTrue(onFx(() -> hint.getHeight() >= hint.prefHeight(hint.getWidth()) - 0.5),
+                "the note is shown whole, not cut off: " + onFx(hint::getHeight) + " < " + onFx(() -> hint.prefHeight(hint.getWidth())));
+        robot.clickOn("Export");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> Files.isDirectory(fresh) && Files.list(fresh).count() == 2
+                && !onFx(() -> controller.batchExport().runningProperty().get()));
+        try (Stream<Path> files = Files.list(fresh)) {
+            assertEquals(List.of("img_01-retone.jpg", "img_02-retone.jpg"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void longNamesInTheFilmstripKeepTheirEndsSoPhotosOfOneShootStayApart(FxRobot robot) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("pairs"));
+        UiFixtures.castPhoto(folder, "2008_001009__edit0.jpg", 300, 200, 1);
+        UiFixtures.castPhoto(folder, "2008_001009__orig.jpg", 300, 200, 2);
+        WaitForAsyncUtils.asyncFx(() -> controller.openFromOutside(List.of(folder))).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> folder().photoList().size()) == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> shown = onFx(() -> robot.lookup(".filmstrip-name").queryAllAs(Label.class).stream()
+                .filter(l -> !l.getText().isEmpty()).map(l -> ((javafx.scene.text.Text) l.lookup(".text")).getText())
+                .sorted().toList());
+        assertEquals(2, shown.size(), String.valueOf(shown));
+        List<String> names = List.of("2008_001009__edit0.jpg", "2008_001009__orig.jpg");
+        for (int i = 0; i < 2; i++) {
+            String text = shown.get(i);
+            int cut = text.indexOf('…');
+            assertTrue(cut > 0, "the name is cut in the middle: " + shown);
+            String start = text.substring(0, cut);
+            String end = text.substring(cut + 1);
+            assertTrue(names.get(i).startsWith(start) && names.get(i).endsWith(end) && end.length() >= 6,
+                    "the start and the end of " + names.get(i) + " stay: " + text);
+        }
+        assertNotEquals(shown.get(0), shown.get(1), "the two photos read differently");
     }
 
     private static long countPng(Path folder) throws Exception {

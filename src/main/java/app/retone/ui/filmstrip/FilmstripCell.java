@@ -7,6 +7,7 @@ import app.retone.core.image.ThumbnailReader.Thumbnail;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
@@ -51,6 +52,9 @@ final class FilmstripCell extends ListCell<FolderPhoto> {
         frame.setPrefSize(SIZE, SIZE);
         frame.getStyleClass().add("filmstrip-frame");
         name.setMaxWidth(SIZE);
+        // names of one shoot differ at the end (…_edit0, …_orig, IMG_0412 and IMG_0413): cut the middle
+        name.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        name.setEllipsisString("…"); // one character: more of the name is left
         name.getStyleClass().add("filmstrip-name");
         box = new VBox(2, frame, name);
         box.setAlignment(Pos.CENTER);
