@@ -27,6 +27,7 @@ public final class RetoneApp extends Application {
     private PoolTaskExecutor executor;
     private CachedPredictorSource predictors;
     private PreferencesSettings settings;
+    private EditorViewModel viewModel;
 
     public static void launchApp(String[] args) {
         QuietConsole.apply();
@@ -40,7 +41,7 @@ public final class RetoneApp extends Application {
         predictors = new CachedPredictorSource(ModelLocator.defaultDirectory(), ModelLocator.DEFAULT_MODEL);
         EditorServices services = EditorServices.standard(new PhotoLoader(ImageLimits.fromSystemProperties()),
                 predictors, previewBounds());
-        EditorViewModel viewModel = new EditorViewModel(services, executor, settings);
+        viewModel = new EditorViewModel(services, executor, settings);
         MainController controller = MainWindow.create(stage, viewModel, new SystemFileDialogs(), settings);
         stage.show();
         // load the model while the user picks a photo; a failure is reported when a photo needs it
@@ -64,6 +65,9 @@ public final class RetoneApp extends Application {
 
     @Override
     public void stop() {
+        if (viewModel != null) {
+            viewModel.edits().saveAll(); // edits made in the last moment are kept, not lost to the save delay
+        }
         if (executor != null) {
             executor.close();
         }
