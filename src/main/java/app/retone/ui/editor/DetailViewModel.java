@@ -130,7 +130,16 @@ public final class DetailViewModel {
         if (now.develop().isNeutral() && detailFolded == null && detailView != null) {
             detail.set(shown.withAfter(detailView.at(adjustments.strength()), detailRegrained));
         } else if (!now.equals(detailFolded)) {
-            render();
+            // with adjustments: the coarse LUT on the region's original at once, as the display copy
+            // gets it; the export's own pixels of the region follow from the background at rest
+            PreviewFrame original = shown.before();
+            int[] quick = new int[original.argb().length];
+            now.lut(app.retone.core.render.Recipe.LIVE_LUT_SIZE).apply(original.argb(), quick, services.interpolation());
+            detail.set(shown.withAfter(BlendFrame.of(new PreviewFrame(original.width(), original.height(), quick,
+                    original.opaque(), true)), false));
+            if (!adjustments.adjusting()) {
+                render();
+            }
         }
     }
 

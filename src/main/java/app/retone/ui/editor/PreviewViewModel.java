@@ -11,9 +11,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * The slider's path: the display copy's result as the recipe renders it, and the result's
  * histogram; no prediction, no full resolution. Without develop adjustments a strength is a blend
  * of frames rendered ahead for the screen to mix (or, for a photo with transparency, a repaint);
- * with adjustments every change folds the recipe into a LUT again and repaints the display copy into
- * one of two buffers in turn (a coarser LUT while a slider moves, the export's at rest), until the
- * export's own pixels, reduced, arrive from the background ({@link #showSettled}).
+ * with adjustments every change folds the recipe into a coarse LUT again and repaints the display
+ * copy into one of two buffers in turn, until the export's own pixels, reduced, arrive from the
+ * background ({@link #showSettled}) once the sliders rest.
  */
 public final class PreviewViewModel {
 
@@ -50,10 +50,11 @@ public final class PreviewViewModel {
 
     /**
      * Shows {@code look} by {@code recipe} (its strength and adjustments), and the result's
-     * histogram through the model-sized copy, on the same frame. {@code live}: a slider is moving,
-     * so adjustments fold into {@link Recipe#LIVE_LUT_SIZE} nodes a side, not the export's.
+     * histogram through the model-sized copy, on the same frame. Adjustments fold into
+     * {@link Recipe#LIVE_LUT_SIZE} nodes a side here, on the UI thread: the export's finer LUT and its
+     * own pixels come from the background once the sliders rest ({@link #showSettled}).
      */
-    void repaint(PreparedPhoto photo, Look look, Recipe recipe, boolean live) {
+    void repaint(PreparedPhoto photo, Look look, Recipe recipe) {
         int[] small = smallBuffer;
         if (small == null || small.length != photo.modelCopy().length) {
             small = new int[photo.modelCopy().length];
@@ -63,7 +64,7 @@ public final class PreviewViewModel {
             after.set(look.display().at(recipe.strength()));
             look.modelCopyPreview().render(recipe.strength(), small);
         } else {
-            ColorLut3D lut = live ? recipe.lut(Recipe.LIVE_LUT_SIZE) : recipe.lut();
+            ColorLut3D lut = recipe.lut(Recipe.LIVE_LUT_SIZE);
             PreviewFrame before = photo.before();
             int[] buffer = buffers[next];
             if (buffer == null || buffer.length != before.argb().length) {
