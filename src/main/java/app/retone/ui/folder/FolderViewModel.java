@@ -3,6 +3,7 @@ package app.retone.ui.folder;
 import app.retone.ui.editor.Activity;
 import app.retone.ui.editor.Notice;
 import app.retone.core.image.PhotoFolder;
+import app.retone.core.image.ThumbnailSource;
 import app.retone.ui.editor.EditorViewModel;
 import app.retone.ui.editor.Look;
 import app.retone.ui.editor.PhotoPipeline;
@@ -48,7 +49,7 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
 
     private final EditorViewModel editor;
     private final TaskExecutor executor;
-    private final app.retone.core.image.ThumbnailReader thumbnailReader;
+    private final ThumbnailSource thumbnailSource;
     private final ObservableList<FolderPhoto> photos = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
@@ -66,11 +67,11 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
     /** Whether the photos' dates were read (they are only for date order). */
     private boolean datesRead;
 
-    public FolderViewModel(EditorViewModel editor, TaskExecutor executor,
-                           app.retone.core.image.ThumbnailReader thumbnailReader) {
+    /** {@code thumbnailSource} gives the filmstrip's thumbnails (through the shared cache, in the app). */
+    public FolderViewModel(EditorViewModel editor, TaskExecutor executor, ThumbnailSource thumbnailSource) {
         this.editor = editor;
         this.executor = executor;
-        this.thumbnailReader = thumbnailReader;
+        this.thumbnailSource = thumbnailSource;
         order.addListener((obs, old, now) -> orderChanged());
         // the photo on screen got its look from the editor: its thumbnail is marked too
         editor.look().lookProperty().addListener((obs, old, look) -> markShownLook(look));
@@ -139,7 +140,7 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         orderChanged();
         work = new FolderWork(executor);
         queue = new LookQueue(this, work::wake);
-        thumbnails = new Thumbnails(thumbnailReader, THUMBNAILS_KEPT, this::failed, work::wake);
+        thumbnails = new Thumbnails(thumbnailSource, THUMBNAILS_KEPT, this::failed, work::wake);
         work.add(thumbnails::nextTask); // the thumbnails in view first: they are what the user looks at
         work.add(queue::nextTask);
         index.set(-1);

@@ -2,6 +2,7 @@ package app.retone.ui.folder;
 
 import app.retone.ui.editor.Notice;
 import app.retone.core.image.ThumbnailReader;
+import app.retone.core.image.ThumbnailSource;
 import app.retone.ui.task.BackgroundTask;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -25,7 +26,7 @@ public final class Thumbnails implements AutoCloseable {
     /** Wants waiting at most: older ones are forgotten (their cells will ask again if still shown). */
     static final int MAX_WAITING = 96;
 
-    private final ThumbnailReader reader;
+    private final ThumbnailSource reader;
     private final int capacity;
     private final BiConsumer<FolderPhoto, String> onFailure;
     private final Runnable wake;
@@ -38,7 +39,7 @@ public final class Thumbnails implements AutoCloseable {
      * {@code onFailure} hears of a photo that cannot be read (the folder marks it); {@code wake}
      * asks the folder's {@link FolderWork} to look for work.
      */
-    public Thumbnails(ThumbnailReader reader, int capacity, BiConsumer<FolderPhoto, String> onFailure, Runnable wake) {
+    public Thumbnails(ThumbnailSource reader, int capacity, BiConsumer<FolderPhoto, String> onFailure, Runnable wake) {
         this.reader = reader;
         this.capacity = capacity;
         this.onFailure = onFailure;
