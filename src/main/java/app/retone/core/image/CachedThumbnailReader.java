@@ -23,6 +23,14 @@ public final class CachedThumbnailReader implements ThumbnailSource {
     }
 
     @Override
+    public Optional<Thumbnail> cached(Path photo, int maxSide) {
+        if (maxSide > ThumbnailCache.LARGE) {
+            return Optional.empty();
+        }
+        return cache.original(photo).flatMap(cache::find).map(found -> found.fittedInside(maxSide));
+    }
+
+    @Override
     public Thumbnail read(Path photo, int maxSide) throws ImageReadException {
         if (maxSide > ThumbnailCache.LARGE) {
             return reader.read(photo, maxSide); // more than the cache holds

@@ -137,11 +137,15 @@ public final class ThumbnailCache {
                 LOG.log(System.Logger.Level.DEBUG, "cached thumbnail of {0} is out of date: {1}", original.file(), stale);
                 return Optional.empty();
             }
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-            if (image == null || image.getWidth() != header.width() || image.getHeight() != header.height()) {
-                throw new IOException("its pixels cannot be decoded");
+            int[] argb = PngPixels.decode(png); // the usual kind, quickly
+            if (argb == null) {
+                BufferedImage image = ImageIO.read(new ByteArrayInputStream(png)); // any other kind
+                if (image == null || image.getWidth() != header.width() || image.getHeight() != header.height()) {
+                    throw new IOException("its pixels cannot be decoded");
+                }
+                argb = PixelConversion.toArgb(image).argb();
             }
-            return Optional.of(new Thumbnail(image.getWidth(), image.getHeight(), PixelConversion.toArgb(image).argb()));
+            return Optional.of(new Thumbnail(header.width(), header.height(), argb));
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "cached thumbnail {0} of {1} not used: {2}", file, original.file(), e.toString());
             return Optional.empty();
@@ -190,7 +194,8 @@ public final class ThumbnailCache {
         try {
             createPrivateFolders();
             byte[] png = encode(thumbnail, original);
-            temp = AtomicFiles.siblingTemp(target, PosixFilePermissions.fromString("rw-------"));
+            temp = AtomicFiles.siblingTemp(target);
+            readableByOwnerOnly(temp); // before a byte is written: the photo's thumbnail is as private as the cache
             Files.write(temp, png);
             AtomicFiles.moveIntoPlace(temp, target, true);
             return true;
@@ -224,6 +229,14 @@ public final class ThumbnailCache {
                     // not a POSIX file system: its defaults apply
                 }
             }
+        }
+    }
+
+    private static void readableByOwnerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its defaults apply
         }
     }
 

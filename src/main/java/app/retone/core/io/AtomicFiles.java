@@ -25,24 +25,10 @@ public final class AtomicFiles {
      * permissions the result should have: the replaced file's, or rw-r--r--.
      */
     public static Path siblingTemp(Path target) throws IOException {
-        Set<PosixFilePermission> permissions = PosixFilePermissions.fromString("rw-r--r--");
-        try {
-            if (Files.exists(target)) {
-                permissions = Files.getPosixFilePermissions(target);
-            }
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system: its defaults apply
-        }
-        return siblingTemp(target, permissions);
-    }
-
-    /**
-     * A new empty temporary file in the destination's folder (hidden, ending in .part) with
-     * {@code permissions} (where the file system has POSIX permissions; its defaults elsewhere).
-     */
-    public static Path siblingTemp(Path target, Set<PosixFilePermission> permissions) throws IOException {
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
         try {
+            Set<PosixFilePermission> permissions = Files.exists(target)
+                    ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--");
             Files.setPosixFilePermissions(temp, permissions);
         } catch (UnsupportedOperationException | IOException e) {
             // not a POSIX file system: its defaults apply

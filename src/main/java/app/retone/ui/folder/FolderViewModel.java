@@ -60,6 +60,7 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
     private final Map<FolderPhoto, LookQueue.Ready> prepared = new HashMap<>();
     private final BooleanBinding open = Bindings.isNotEmpty(photos);
     private FolderWork work;
+    private FolderWork briefWork;
     private LookQueue queue;
     private Thumbnails thumbnails;
     private TaskHandle listing = TaskHandle.NONE;
@@ -139,8 +140,10 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         settings.clear();
         orderChanged();
         work = new FolderWork(executor);
+        briefWork = FolderWork.brief(executor);
         queue = new LookQueue(this, work::wake);
-        thumbnails = new Thumbnails(thumbnailSource, THUMBNAILS_KEPT, this::failed, work::wake);
+        thumbnails = new Thumbnails(thumbnailSource, THUMBNAILS_KEPT, this::failed, work::wake, briefWork::wake);
+        briefWork.add(thumbnails::cachedTask); // those in the shared cache: milliseconds, never behind a look
         work.add(thumbnails::nextTask); // the thumbnails in view first: they are what the user looks at
         work.add(queue::nextTask);
         index.set(-1);
@@ -165,6 +168,7 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         dating.cancel();
         if (queue != null) {
             work.close();
+            briefWork.close();
             queue.close();
             thumbnails.close();
         }

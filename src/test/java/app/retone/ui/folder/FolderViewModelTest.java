@@ -268,6 +268,56 @@ class FolderViewModelTest {
     }
 
     @Test
+    void cachedThumbnailsComeInTheBriefLaneWhileALookRunsAndOnlyTheOthersAreMade() throws Exception {
+        List<FolderPhoto> photos = new ArrayList<>();
+        for (String name : List.of("a.jpg", "b.jpg", "c.jpg")) {
+            photos.add(new FolderPhoto(dir.resolve(name), null));
+        }
+        ThumbnailReader.Thumbnail stored = new ThumbnailReader.Thumbnail(2, 1, new int[] {0xFF00FF00, 0xFF00FF00});
+        List<String> made = new ArrayList<>();
+        app.retone.core.image.ThumbnailSource source = new app.retone.core.image.ThumbnailSource() {
+            @Override
+            public ThumbnailReader.Thumbnail read(Path photo, int maxSide) {
+                made.add(photo.getFileName().toString());
+                return new ThumbnailReader.Thumbnail(1, 1, new int[] {0xFFFF0000});
+            }
+
+            @Override
+            public java.util.Optional<ThumbnailReader.Thumbnail> cached(Path photo, int maxSide) {
+                return photo.getFileName().toString().equals("b.jpg") ? java.util.Optional.empty()
+                        : java.util.Optional.of(stored);
+            }
+        };
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        FolderWork work = new FolderWork(executor);
+        FolderWork brief = FolderWork.brief(executor);
+        Thumbnails thumbnails = new Thumbnails(source, 10, FolderPhoto::failed, work::wake, brief::wake);
+        brief.add(thumbnails::cachedTask);
+        work.add(thumbnails::nextTask);
+        boolean[] lookRuns = {true};
+        work.add(() -> lookRuns[0] ? java.util.Optional.of(app.retone.ui.task.BackgroundTask.of("Look of x.jpg",
+                context -> {
+                    lookRuns[0] = false;
+                    return null;
+                })) : java.util.Optional.empty());
+        work.wake(); // a look under way in the long lane
+
+        photos.forEach(thumbnails::want);
+
+        assertEquals(List.of("Look of x.jpg", "Thumbnails from the cache"), executor.titles(), "not behind the look");
+        executor.runNext("Thumbnails from the cache"); // a.jpg, asked for while the lane was free
+        assertSame(stored, photos.get(0).thumbnailProperty().get());
+        assertEquals(List.of("Look of x.jpg", "Thumbnails from the cache"), executor.titles(), "one piece at a time");
+        executor.runNext("Thumbnails from the cache"); // c.jpg and b.jpg, asked for meanwhile, together
+        assertSame(stored, photos.get(2).thumbnailProperty().get());
+        assertNull(photos.get(1).thumbnailProperty().get(), "b.jpg is not in the cache: it waits for the long lane");
+        assertEquals(List.of("Look of x.jpg"), executor.titles());
+        executor.runAll();
+        assertEquals(List.of("b.jpg"), made, "only the photo not in the cache was read");
+        assertEquals(1, photos.get(1).thumbnailProperty().get().width());
+    }
+
+    @Test
     void thumbnailsAreKeptForABoundedNumberOfPhotosTheLeastRecentlyWantedDropped() throws Exception {
         Path holiday = photos(5);
         List<FolderPhoto> photos = new ArrayList<>();
