@@ -49,7 +49,7 @@ public final class ExportViewModel {
             notices.notice(Notice.info("Nothing to export yet", "The result appears once the prediction is ready."));
             return;
         }
-        Photo source = session.current().photo();
+        PreparedPhoto photo = session.current();
         ColorLut3D lut = look.lut();
         double atStrength = adjustments.strength();
         boolean withRegrain = adjustments.regrain();
@@ -57,6 +57,7 @@ public final class ExportViewModel {
         settings.put("lastExportFolder", String.valueOf(destination.toAbsolutePath().getParent()));
         Activity activity = new Activity("Exporting " + name, true);
         activities.track(activity, app.retone.ui.task.BackgroundTask.<ImageFormat>of(activity.title(), context -> {
+            Photo source = photo.fullResolution(context); // decoded again if the photo came prepared
             context.progress(0.05, withRegrain ? "Applying the colours at full resolution, then regrain…"
                     : "Applying the colours at full resolution…");
             return PhotoRender.export(services.colorTransfer(), services.exporter(), source, lut, atStrength, withRegrain,

@@ -2,7 +2,9 @@ package app.retone.ui.folder;
 
 import app.retone.ui.editor.Activity;
 import app.retone.ui.editor.Notice;
+import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoFolder;
+import app.retone.core.image.PhotoLoader;
 import app.retone.core.image.ThumbnailSource;
 import app.retone.ui.editor.EditorViewModel;
 import app.retone.ui.editor.Look;
@@ -191,8 +193,11 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
             return;
         }
         FolderPhoto leaving = currentPhoto();
+        LookQueue.Ready left = null;
         if (leaving != null && isOnScreen(leaving)) {
-            settings.put(leaving, editor.photoSettings());
+            PhotoSettings leftWith = editor.photoSettings();
+            settings.put(leaving, leftWith);
+            left = asShown(leaving, leftWith);
         }
         FolderPhoto arriving = photos.get(i);
         PhotoSettings wanted = settings.getOrDefault(arriving, PhotoSettings.DEFAULT);
@@ -206,8 +211,22 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         } else {
             editor.open(arriving.path(), wanted);
         }
+        if (left != null && isBeside(leaving)) {
+            prepared.put(leaving, left); // ← goes back to it at once, and the queue need not make it again
+        }
         prepared.keySet().removeIf(p -> !isBeside(p));
         queue.wake();
+    }
+
+    /**
+     * The photo on screen as it is, to keep as a prepared neighbour once the user moves on: its
+     * prepared photo and the look it shows (the editor lets go of its full resolution when the
+     * next is shown); null while its look is not on screen.
+     */
+    private LookQueue.Ready asShown(FolderPhoto photo, PhotoSettings with) {
+        PreparedPhoto shown = editor.session().current();
+        Look look = editor.look().lookProperty().get();
+        return look != null && look.photo() == shown ? new LookQueue.Ready(photo, shown, look, with) : null;
     }
 
     // ---- settings --------------------------------------------------------------------------
@@ -288,23 +307,44 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
     }
 
     @Override
-    public BackgroundTask.Work<LookQueue.Ready> work(FolderPhoto photo) {
+    public BackgroundTask.Work<LookQueue.Ready> prepareWork(FolderPhoto photo) {
         PhotoSettings wanted = settingsOf(photo);
         LookTransfer transfer = editor.look().lookTransferProperty().get();
         PhotoPipeline pipeline = editor.pipeline();
         return context -> {
             PreparedPhoto photoReady = pipeline.prepare(photo.path(), context);
+            // kept for the screen only: its full resolution is decoded again if it comes on screen
+            photoReady.releaseFullResolution();
             context.checkCancelled();
             return new LookQueue.Ready(photo, photoReady, pipeline.look(photoReady, wanted, transfer, context), wanted);
         };
     }
 
     @Override
-    public void made(LookQueue.Ready ready, boolean keep) {
+    public BackgroundTask.Work<?> lookWork(FolderPhoto photo) {
+        PhotoSettings wanted = settingsOf(photo);
+        LookTransfer transfer = editor.look().lookTransferProperty().get();
+        PhotoPipeline pipeline = editor.pipeline();
+        PhotoLoader loader = editor.services().loader();
+        return context -> {
+            context.progress(-1, "Decoding " + photo.name() + "…");
+            Photo decoded = loader.load(photo.path());
+            context.checkCancelled();
+            return pipeline.lut(decoded, wanted, transfer, context); // the look's LUT, as the batch makes it; let go
+        };
+    }
+
+    @Override
+    public void prepared(LookQueue.Ready ready) {
         ready.photo().lookReady();
-        if (keep && isBeside(ready.photo())) {
+        if (isBeside(ready.photo())) {
             prepared.put(ready.photo(), ready);
         }
+    }
+
+    @Override
+    public void lookMade(FolderPhoto photo) {
+        photo.lookReady();
     }
 
     @Override
