@@ -39,7 +39,9 @@ import javafx.collections.ObservableList;
  * background work that makes every photo's look ({@link LookQueue}) and thumbnail
  * ({@link Thumbnails}). Moving to a photo that the queue prepared shows it with its look at once;
  * any other is opened by the editor as usual. Nothing here holds more than the thumbnails kept
- * and the two photos beside the one on screen. All methods belong to the UI thread.
+ * and the two photos beside the one on screen, prepared: what the screen needs of them, never
+ * their full-resolution pixels (decoded again if they come on screen). All methods belong to
+ * the UI thread.
  */
 public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
 
