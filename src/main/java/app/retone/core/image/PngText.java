@@ -135,7 +135,10 @@ final class PngText {
                 new String(inflate(png, zero + 2, at + length - zero - 2), StandardCharsets.ISO_8859_1)};
     }
 
-    /** iTXt: key, a zero, the compression flag and method, the language and the translated key (each ended by a zero), the value in UTF-8. */
+    /**
+     * iTXt: key, a zero, the compression flag and method, the language and the translated key (each
+     * ended by a zero), the value in UTF-8.
+     */
     private static String[] international(byte[] png, int at, int length) throws IOException {
         int end = at + length;
         int zero = zero(png, at, end);

@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 final class LookQueue implements AutoCloseable {
 
-    /** A photo made ready to show: decoded, prepared, with the look its settings ask for. */
+    /** A photo made ready to show: prepared (what the screen needs, not its full-resolution pixels), with its look. */
     record Ready(FolderPhoto photo, PreparedPhoto prepared, Look look, PhotoSettings settings) {
     }
 
@@ -33,7 +33,7 @@ final class LookQueue implements AutoCloseable {
         /** Whether a photo beside the one on screen is already prepared for {@code settings}. */
         boolean isPrepared(FolderPhoto photo);
 
-        /** The background step for a photo to keep beside the one on screen (prepare it, make its look), its settings fixed now. */
+        /** The background step for a photo to keep beside the one on screen (prepared, with its look), its settings fixed now. */
         BackgroundTask.Work<Ready> prepareWork(FolderPhoto photo);
 
         /**
