@@ -1,5 +1,7 @@
 package app.retone.ui;
 
+import app.retone.core.image.CachedThumbnailReader;
+import app.retone.core.image.ThumbnailCache;
 import app.retone.core.image.ThumbnailReader;
 import app.retone.ui.folder.BatchExportViewModel;
 import app.retone.ui.folder.FolderViewModel;
@@ -29,8 +31,9 @@ public final class MainWindow {
         FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("MainView.fxml"));
         loader.setControllerFactory(type -> {
             if (type == MainController.class) {
-                FolderViewModel folder = new FolderViewModel(viewModel, viewModel.executor(),
-                        new ThumbnailReader(viewModel.services().loader().limits()));
+                // the filmstrip's thumbnails through the desktop's shared cache (file managers use it too)
+                FolderViewModel folder = new FolderViewModel(viewModel, viewModel.executor(), new CachedThumbnailReader(
+                        new ThumbnailReader(viewModel.services().loader().limits()), ThumbnailCache.forUser()));
                 BatchExportViewModel batch = new BatchExportViewModel(folder, viewModel);
                 return new MainController(viewModel, folder, batch, dialogs, settings);
             }

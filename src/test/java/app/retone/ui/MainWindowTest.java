@@ -387,7 +387,7 @@ class MainWindowTest {
         ImageView main = robot.lookup("#photo-main").queryAs(ImageView.class);
         assertEquals(600, onFx(() -> main.getImage().getWidth()), 1e-9, "the result on screen is the second photo's");
         assertEquals(600, onFx(() -> viewModel.preview().afterProperty().get().width()));
-        assertEquals(600, onFx(() -> viewModel.session().photoProperty().get().width()));
+        assertEquals(600, onFx(() -> viewModel.session().current().width()));
     }
 
     @Test
@@ -553,7 +553,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> viewModel.look().hasLookProperty().get()
                 && viewModel.activities().list().isEmpty()));
         assertEquals("dropped-too.jpg — Retone", stage.getTitle(), "the first by name is shown");
-        assertEquals(300, onFx(() -> viewModel.session().photoProperty().get().width()));
+        assertEquals(300, onFx(() -> viewModel.session().current().width()));
         assertEquals(List.of("dropped-too.jpg", "dropped.jpg"), onFx(() -> controller.folderViewModel().photoList()
                 .stream().map(app.retone.ui.folder.FolderPhoto::name).toList()), "both in the filmstrip, by name");
         assertTrue(onFx(() -> robot.lookup("#filmstrip").query().isVisible()));
@@ -565,6 +565,6 @@ class MainWindowTest {
         WaitForAsyncUtils.asyncFx(() -> controller.openFromOutside(List.of(photo))).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> viewModel.look().hasLookProperty().get()));
         assertEquals("argument.jpg — Retone", stage.getTitle());
-        assertEquals(400, viewModel.session().photoProperty().get().width());
+        assertEquals(400, viewModel.session().current().width());
     }
 }

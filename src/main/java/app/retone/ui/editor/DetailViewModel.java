@@ -84,13 +84,13 @@ public final class DetailViewModel {
                 && shown.scale() <= scale * 2) {
             return;
         }
-        Photo full = session.current().photo();
+        PreparedPhoto current = session.current();
         double marginX = width * 0.25;
         double marginY = height * 0.25;
         int x0 = (int) Math.max(0, Math.floor(x - marginX));
         int y0 = (int) Math.max(0, Math.floor(y - marginY));
-        int x1 = (int) Math.min(full.width(), Math.ceil(x + width + marginX));
-        int y1 = (int) Math.min(full.height(), Math.ceil(y + height + marginY));
+        int x1 = (int) Math.min(current.width(), Math.ceil(x + width + marginX));
+        int y1 = (int) Math.min(current.height(), Math.ceil(y + height + marginY));
         if (x1 <= x0 || y1 <= y0) {
             return;
         }
@@ -158,7 +158,8 @@ public final class DetailViewModel {
         // with adjustments the strength is folded in: the view shows that recipe alone, at 1
         app.retone.core.render.Recipe folded = settings != null && !settings.develop().isNeutral() ? settings : null;
         renderWork = executor.submit(BackgroundTask.<DetailPixels>of("Detail", context -> {
-            Photo full = current.photo();
+            Photo full = current.fullResolution(context); // decoded again if the photo came prepared
+            context.checkCancelled();
             int[] original = Resample.crop(full.argb(), full.width(), full.height(), asked.x(), asked.y(),
                     asked.width(), asked.height(), asked.pixelWidth(), asked.pixelHeight());
             context.checkCancelled();

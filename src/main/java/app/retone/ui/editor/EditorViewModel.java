@@ -199,9 +199,9 @@ public final class EditorViewModel {
         session.show(prepared);
         preview.showOriginal(prepared);
         histogram.photoChanged();
-        TIMING.info("photo on screen {} ms after open ({} x {})", session.elapsedMs(), prepared.photo().width(),
-                prepared.photo().height());
-        prepared.photo().warnings().forEach(w -> notices.notice(Notice.warning(prepared.details().fileName(), w)));
+        TIMING.info("photo on screen {} ms after open ({} x {})", session.elapsedMs(), prepared.width(),
+                prepared.height());
+        prepared.warnings().forEach(w -> notices.notice(Notice.warning(prepared.details().fileName(), w)));
         adjustments.strengthProperty().set(settings.strength());
         adjustments.regrainProperty().set(settings.regrain());
         develop.set(settings.develop());

@@ -33,7 +33,7 @@ final class FilmstripCell extends ListCell<FolderPhoto> {
     private final Label name = new Label();
     private final VBox box;
     private FolderPhoto shown;
-    private final ChangeListener<Thumbnail> onThumbnail = (obs, old, now) -> showThumbnail(now);
+    private final ChangeListener<Thumbnail> onThumbnail = (obs, old, now) -> thumbnailChanged(now);
     private final ChangeListener<FolderPhoto.State> onState = (obs, old, now) -> showState();
     private final ChangeListener<Number> onRating = (obs, old, now) -> showRating();
     private static final javafx.css.PseudoClass CURRENT = javafx.css.PseudoClass.getPseudoClass("current");
@@ -92,6 +92,13 @@ final class FilmstripCell extends ListCell<FolderPhoto> {
         setGraphic(box);
         if (shown.thumbnailProperty().get() == null) {
             folder.wantThumbnail(shown);
+        }
+    }
+
+    private void thumbnailChanged(Thumbnail now) {
+        showThumbnail(now);
+        if (now == null && shown != null) {
+            folder.wantThumbnail(shown); // let go while still in view (others were wanted since): asked for again
         }
     }
 

@@ -2,7 +2,10 @@ package app.retone.ui.folder;
 
 import app.retone.ui.editor.Activity;
 import app.retone.ui.editor.Notice;
+import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoFolder;
+import app.retone.core.image.PhotoLoader;
+import app.retone.core.image.ThumbnailSource;
 import app.retone.ui.editor.EditorViewModel;
 import app.retone.ui.editor.Look;
 import app.retone.ui.editor.PhotoPipeline;
@@ -37,7 +40,9 @@ import javafx.collections.ObservableList;
  * background work that makes every photo's look ({@link LookQueue}) and thumbnail
  * ({@link Thumbnails}). Moving to a photo that the queue prepared shows it with its look at once;
  * any other is opened by the editor as usual. Nothing here holds more than the thumbnails kept
- * and the two photos beside the one on screen. All methods belong to the UI thread.
+ * and the two photos beside the one on screen, prepared: what the screen needs of them, never
+ * their full-resolution pixels (decoded again if they come on screen). All methods belong to
+ * the UI thread.
  */
 public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
 
@@ -49,7 +54,7 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
 
     private final EditorViewModel editor;
     private final TaskExecutor executor;
-    private final app.retone.core.image.ThumbnailReader thumbnailReader;
+    private final ThumbnailSource thumbnailSource;
     private final ObservableList<FolderPhoto> photos = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
@@ -59,6 +64,7 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
     private final Map<FolderPhoto, LookQueue.Ready> prepared = new HashMap<>();
     private final BooleanBinding open = Bindings.isNotEmpty(photos);
     private FolderWork work;
+    private FolderWork briefWork;
     private LookQueue queue;
     private Thumbnails thumbnails;
     private TaskHandle listing = TaskHandle.NONE;
@@ -67,11 +73,11 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
     /** Whether the photos' dates were read (they are only for date order). */
     private boolean datesRead;
 
-    public FolderViewModel(EditorViewModel editor, TaskExecutor executor,
-                           app.retone.core.image.ThumbnailReader thumbnailReader) {
+    /** {@code thumbnailSource} gives the filmstrip's thumbnails (through the shared cache, in the app). */
+    public FolderViewModel(EditorViewModel editor, TaskExecutor executor, ThumbnailSource thumbnailSource) {
         this.editor = editor;
         this.executor = executor;
-        this.thumbnailReader = thumbnailReader;
+        this.thumbnailSource = thumbnailSource;
         order.addListener((obs, old, now) -> orderChanged());
         // the photo on screen got its look from the editor: its thumbnail is marked too
         editor.look().lookProperty().addListener((obs, old, look) -> markShownLook(look));
@@ -146,8 +152,10 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         orderChanged();
         readSidecars(List.copyOf(list));
         work = new FolderWork(executor);
+        briefWork = FolderWork.brief(executor);
         queue = new LookQueue(this, work::wake);
-        thumbnails = new Thumbnails(thumbnailReader, THUMBNAILS_KEPT, this::failed, work::wake);
+        thumbnails = new Thumbnails(thumbnailSource, THUMBNAILS_KEPT, this::failed, work::wake, briefWork::wake);
+        briefWork.add(thumbnails::cachedTask); // those in the shared cache: milliseconds, never behind a look
         work.add(thumbnails::nextTask); // the thumbnails in view first: they are what the user looks at
         work.add(queue::nextTask);
         index.set(-1);
@@ -172,6 +180,7 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         sidecars.cancel();
         if (queue != null) {
             work.close();
+            briefWork.close();
             queue.close();
             thumbnails.close();
         }
@@ -193,6 +202,11 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         if (i < 0 || i >= photos.size() || i == index.get()) {
             return;
         }
+        FolderPhoto leaving = currentPhoto();
+        LookQueue.Ready left = null;
+        if (leaving != null && isOnScreen(leaving)) {
+            left = asShown(leaving, editor.photoSettings()); // its settings are kept by the editor's edits
+        }
         FolderPhoto arriving = photos.get(i);
         PhotoSettings wanted = settingsOf(arriving);
         index.set(i);
@@ -205,8 +219,22 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         } else {
             editor.open(arriving.path(), wanted);
         }
+        if (left != null && isBeside(leaving)) {
+            prepared.put(leaving, left); // ← goes back to it at once, and the queue need not make it again
+        }
         prepared.keySet().removeIf(p -> !isBeside(p));
         queue.wake();
+    }
+
+    /**
+     * The photo on screen as it is, to keep as a prepared neighbour once the user moves on: its
+     * prepared photo and the look it shows (the editor lets go of its full resolution when the
+     * next is shown); null while its look is not on screen.
+     */
+    private LookQueue.Ready asShown(FolderPhoto photo, PhotoSettings with) {
+        PreparedPhoto shown = editor.session().current();
+        Look look = editor.look().lookProperty().get();
+        return look != null && look.photo() == shown ? new LookQueue.Ready(photo, shown, look, with) : null;
     }
 
     // ---- settings --------------------------------------------------------------------------
@@ -327,23 +355,44 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
     }
 
     @Override
-    public BackgroundTask.Work<LookQueue.Ready> work(FolderPhoto photo) {
+    public BackgroundTask.Work<LookQueue.Ready> prepareWork(FolderPhoto photo) {
         PhotoSettings wanted = settingsOf(photo);
         LookTransfer transfer = editor.look().lookTransferProperty().get();
         PhotoPipeline pipeline = editor.pipeline();
         return context -> {
             PreparedPhoto photoReady = pipeline.prepare(photo.path(), context);
+            // kept for the screen only: its full resolution is decoded again if it comes on screen
+            photoReady.releaseFullResolution();
             context.checkCancelled();
             return new LookQueue.Ready(photo, photoReady, pipeline.look(photoReady, wanted, transfer, context), wanted);
         };
     }
 
     @Override
-    public void made(LookQueue.Ready ready, boolean keep) {
+    public BackgroundTask.Work<?> lookWork(FolderPhoto photo) {
+        PhotoSettings wanted = settingsOf(photo);
+        LookTransfer transfer = editor.look().lookTransferProperty().get();
+        PhotoPipeline pipeline = editor.pipeline();
+        PhotoLoader loader = editor.services().loader();
+        return context -> {
+            context.progress(-1, "Decoding " + photo.name() + "…");
+            Photo decoded = loader.load(photo.path());
+            context.checkCancelled();
+            return pipeline.lut(decoded, wanted, transfer, context); // the look's LUT, as the batch makes it; let go
+        };
+    }
+
+    @Override
+    public void prepared(LookQueue.Ready ready) {
         ready.photo().lookReady();
-        if (keep && isBeside(ready.photo())) {
+        if (isBeside(ready.photo())) {
             prepared.put(ready.photo(), ready);
         }
+    }
+
+    @Override
+    public void lookMade(FolderPhoto photo) {
+        photo.lookReady();
     }
 
     @Override

@@ -81,7 +81,7 @@ class FolderSeamTest {
             PreparedPhoto photo = prepared.get();
             Look look = pool.submit(() -> vm.pipeline().predictLook(photo, LookTransfer.DEFAULT, false, PLAIN)).get();
 
-            assertEquals(600, photo.photo().width());
+            assertEquals(600, photo.width());
             assertEquals(256, photo.before().width(), "the display copy fits the preview size");
             assertEquals("cast.jpg", photo.details().fileName());
             assertEquals(file, photo.path());
@@ -106,7 +106,6 @@ class FolderSeamTest {
         vm.show(photo, PhotoSettings.model(0.4, false));
 
         assertSame(photo, vm.session().current());
-        assertSame(photo.photo(), vm.session().photoProperty().get());
         assertSame(photo.before(), vm.session().beforeProperty().get());
         assertSame(photo.sourceHistogram(), vm.session().sourceHistogramProperty().get());
         assertEquals("cast.jpg — Retone", vm.session().windowTitleProperty().get());

@@ -65,7 +65,7 @@ class LookViewModelTest extends EditorFixture {
         EditorViewModel vm = viewModel(new DirectTaskExecutor(), missing, 256);
         vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 8));
 
-        assertNotNull(vm.session().photoProperty().get());
+        assertNotNull(vm.session().current());
         assertFalse(vm.look().hasLookProperty().get());
         assertEquals(1, errors().size());
         assertEquals("Automatic correction unavailable", errors().get(0).title());

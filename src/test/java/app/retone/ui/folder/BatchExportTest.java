@@ -105,9 +105,9 @@ class BatchExportTest {
         var transfer = editor.look().lookTransferProperty().get();
 
         assertArrayEquals(pipeline.predictLook(prepared, transfer, false, PLAIN).lut().nodes(),
-                pipeline.lut(prepared.photo(), PhotoSettings.DEFAULT, transfer, PLAIN).nodes(), "the model's look");
+                pipeline.lut(prepared.fullResolution(PLAIN), PhotoSettings.DEFAULT, transfer, PLAIN).nodes(), "the model's look");
         assertArrayEquals(pipeline.matchLook(prepared, reference, true, PLAIN).lut().nodes(),
-                pipeline.lut(prepared.photo(), PhotoSettings.reference(reference, 1, true), transfer, PLAIN).nodes(),
+                pipeline.lut(prepared.fullResolution(PLAIN), PhotoSettings.reference(reference, 1, true), transfer, PLAIN).nodes(),
                 "a reference's look");
     }
 
