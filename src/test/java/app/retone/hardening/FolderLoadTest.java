@@ -51,7 +51,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * the app; the test stores the others, as a file manager that showed the folder would have): the
  * time to the thumbnails in view, and to every thumbnail through the whole strip, a view at a
  * time. The cache is this run's own, never the user's. Printed as a LOAD line
- * (README, "Reliability"); run with {@code mvn -Pload test -Dtest=FolderLoadTest}.
+ * (docs/reliability.md, "Load"); run with {@code mvn -Pload test -Dtest=FolderLoadTest}.
  */
 @Tag("load")
 @ExtendWith(ApplicationExtension.class)

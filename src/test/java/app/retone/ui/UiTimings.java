@@ -25,7 +25,7 @@ import javafx.stage.Stage;
  * strength slider, and prints how long a person waits. Times are taken on the FX thread at the end
  * of the layout pass of the pulse that first shows the change, i.e. just before that frame is drawn.
  *
- * <p>Run with {@code src/docs/measure-ui.sh PHOTO} (see README, "Performance").
+ * <p>Run with {@code src/docs/measure-ui.sh PHOTO} (see docs/performance.md).
  */
 public final class UiTimings {
 
