@@ -50,6 +50,8 @@ public final class DetailViewModel {
     /** The recipe the detail was rendered with when it has adjustments (its view is then that recipe's alone); else null. */
     private app.retone.core.render.Recipe detailFolded;
     private TaskHandle renderWork = TaskHandle.NONE;
+    /** The half-size copy of the region's original a drag paints from. */
+    private HalfFrame half;
 
     DetailViewModel(EditorServices services, TaskExecutor executor, Notices notices, PhotoSession session,
                     LookViewModel looks, Adjustments adjustments, java.util.function.Supplier<app.retone.core.render.Recipe> recipe) {
@@ -134,7 +136,16 @@ public final class DetailViewModel {
             // gets it; the export's own pixels of the region follow from the background at rest
             PreviewFrame original = shown.before();
             int[] quick = new int[original.argb().length];
-            now.lut(app.retone.core.render.Recipe.LIVE_LUT_SIZE).apply(original.argb(), quick, services.interpolation());
+            var lut = now.lut(app.retone.core.render.Recipe.LIVE_LUT_SIZE);
+            if (adjustments.adjusting()) { // a drag: from the half-size copy, as the display copy is painted
+                if (half == null || half.of() != original) {
+                    half = HalfFrame.of(original);
+                }
+                int[] painted = lut.apply(half.argb(), services.interpolation());
+                half.expand(painted, quick);
+            } else {
+                lut.apply(original.argb(), quick, services.interpolation());
+            }
             detail.set(shown.withAfter(BlendFrame.of(new PreviewFrame(original.width(), original.height(), quick,
                     original.opaque(), true)), false));
             if (!adjustments.adjusting()) {

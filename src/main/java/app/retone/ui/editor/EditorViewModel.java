@@ -353,7 +353,7 @@ public final class EditorViewModel {
             return;
         }
         app.retone.core.render.Recipe recipe = recipe();
-        preview.repaint(current, shown, recipe);
+        preview.repaint(current, shown, recipe, adjustments.adjusting());
         histogram.update();
         detail.repaint();
         if (!adjustments.adjusting() && !recipe.develop().isNeutral()) {

@@ -23,6 +23,8 @@ public final class PreviewViewModel {
     private int[] smallBuffer;
     private final int[][] buffers = new int[2][];
     private int next;
+    private HalfFrame half;
+    private int[] halfBuffer;
 
     PreviewViewModel(Interpolation interpolation) {
         this.interpolation = interpolation;
@@ -52,9 +54,11 @@ public final class PreviewViewModel {
      * Shows {@code look} by {@code recipe} (its strength and adjustments), and the result's
      * histogram through the model-sized copy, on the same frame. Adjustments fold into
      * {@link Recipe#LIVE_LUT_SIZE} nodes a side here, on the UI thread: the export's finer LUT and its
-     * own pixels come from the background once the sliders rest ({@link #showSettled}).
+     * own pixels come from the background once the sliders rest ({@link #showSettled}). {@code
+     * live}: a slider is being dragged, so the frame is painted from a half-size copy (a quarter of
+     * the work, each pixel shown twice across and down) to keep up with the mouse.
      */
-    void repaint(PreparedPhoto photo, Look look, Recipe recipe) {
+    void repaint(PreparedPhoto photo, Look look, Recipe recipe, boolean live) {
         int[] small = smallBuffer;
         if (small == null || small.length != photo.modelCopy().length) {
             small = new int[photo.modelCopy().length];
@@ -72,11 +76,26 @@ public final class PreviewViewModel {
                 buffers[next] = buffer;
             }
             next ^= 1;
-            lut.apply(before.argb(), buffer, interpolation);
+            if (live) {
+                HalfFrame half = halfOf(before);
+                lut.apply(half.argb(), halfBuffer, interpolation);
+                half.expand(halfBuffer, buffer);
+            } else {
+                lut.apply(before.argb(), buffer, interpolation);
+            }
             after.set(BlendFrame.of(new PreviewFrame(before.width(), before.height(), buffer, before.opaque(), true)));
             lut.apply(photo.modelCopy(), small, interpolation);
         }
         resultHistogram.set(Histogram3D.of(small, Histogram3D.DEFAULT_BINS));
+    }
+
+    /** The half-size copy of {@code before} the live path paints from, made once per photo. */
+    private HalfFrame halfOf(PreviewFrame before) {
+        if (half == null || half.of() != before) {
+            half = HalfFrame.of(before);
+            halfBuffer = new int[half.argb().length];
+        }
+        return half;
     }
 
     /** The export's own pixels at the screen's size, made in the background for settings at rest: shown as they are. */

@@ -127,9 +127,11 @@ class DetailViewModelTest extends EditorFixture {
         vm.develop().property(app.retone.core.render.Develop.Adjustment.EXPOSURE).set(0.8);
         DetailFrame dragged = vm.detail().detailProperty().get();
         assertEquals(0, executor.pending("Detail"), "nothing waits in the background while the slider moves");
-        int[] coarse = vm.recipe().lut(app.retone.core.render.Recipe.LIVE_LUT_SIZE).apply(pixels(before.before()),
-                app.retone.core.color.Interpolation.TETRAHEDRAL);
-        assertArrayEquals(coarse, pixels(dragged.after()), "the region repainted on the spot by the coarse LUT");
+        HalfFrame half = HalfFrame.of(before.before());
+        int[] coarse = new int[before.before().argb().length];
+        half.expand(vm.recipe().lut(app.retone.core.render.Recipe.LIVE_LUT_SIZE).apply(half.argb(),
+                app.retone.core.color.Interpolation.TETRAHEDRAL), coarse);
+        assertArrayEquals(coarse, pixels(dragged.after()), "the region repainted on the spot by the coarse LUT, from its half-size copy");
         assertTrue(Pixels.mean(pixels(dragged.after()))[1] > Pixels.mean(pixels(before.after()))[1] + 10, "brighter");
 
         vm.adjustments().adjustingProperty().set(false);
