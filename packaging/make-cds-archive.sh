@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The class-data-sharing archive (AppCDS) of a jpackage app image: the launcher then maps the
 # classes a command loads instead of reading, parsing and verifying them at every start (see
-# README, "Performance", the first run).
+# docs/performance.md, "The first run").
 #
 #   make-cds-archive.sh list IMAGE PHOTO MODELS   at package time ('mvn -Pdist package'): runs an
 #       enhance of PHOTO with the image's own runtime and keeps the classes it loaded in

@@ -1,4 +1,4 @@
-// The floor under the first run (README, "Performance"): what a cold JVM spends before
+// The floor under the first run (docs/performance.md): what a cold JVM spends before
 // 'retone enhance' can do any work of its own — the engine's start, the model's load and the
 // photo's decode, each timed alone, in that order, in one fresh JVM.
 //

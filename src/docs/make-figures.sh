@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Makes the README's figures into packaging/figures/, from photos that are never trained on:
-# the sample photos of Debian's scikit-image and OpenCV packages (src/training/fetch_eval_photos.sh).
+# Makes the figures of the README and docs/model.md into packaging/figures/, from photos that are
+# never trained on: the sample photos of Debian's scikit-image and OpenCV packages (src/training/fetch_eval_photos.sh).
 #   transfer.jpg   a reference colour transfer: photo | reference | result
 #   eval-grid.jpg  random edit | Retone | original, from 'retone eval'
 # Needs: a built jar (mvn -B package -DskipTests), apt-get, dpkg-deb, ImageMagick, fonts-dejavu-core.

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Screenshots of the real window into packaging/screenshots/ (README, AppStream metadata).
+# Screenshots of the real window into packaging/screenshots/ (README, AppStream metadata): the
+# window, the comparison modes, the Develop section at work, and a folder in the filmstrip (the
+# independent photos).
 # The photo is OpenCV's "leuvenA" sample (Debian's opencv-doc, never trained on; it keeps its
 # camera's EXIF, so the metadata panel has something to show), given a cold, dim, flat cast with
 # ImageMagick so that there is something to fix.
@@ -13,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 convert "$work/photos/opencv-doc__leuvenA.jpg" -channel B -evaluate multiply 1.12 -channel R -evaluate multiply 0.86 \
   +channel -level 0%,100%,0.8 +level 6%,92% -quality 95 "$work/leuven-cold.jpg"
 cd "$root"
-cmd=(mvn -B -q -o -Ptool test-compile exec:exec -Dtool=app.retone.ui.Screenshots "-Dtool.args=$work/leuven-cold.jpg $out")
+cmd=(mvn -B -q -Ptool test-compile exec:exec -Dtool=app.retone.ui.Screenshots "-Dtool.args=$work/leuven-cold.jpg $out $work/photos")
 if [ -z "${DISPLAY:-}" ]; then
   xvfb-run -a -s "-screen 0 1920x1080x24" "${cmd[@]}"
 else

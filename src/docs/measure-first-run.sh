@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The first run (README, "Performance"): 'retone enhance PHOTO -o OUT' timed from outside, JVM
+# The first run (docs/performance.md): 'retone enhance PHOTO -o OUT' timed from outside, JVM
 # start to file written, each variant run in turn 5 times (interleaved, so that a noisy machine
 # hurts all alike) and its median taken, beside the warm figure measured in the same run by
 # 'retone bench --photo PHOTO' (the same enhance inside a JVM that already ran it).

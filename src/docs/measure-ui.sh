@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 args="$*"
-cmd=(mvn -B -q -o -Ptool test-compile exec:exec -Dtool=app.retone.ui.UiTimings "-Dtool.args=$args")
+cmd=(mvn -B -q -Ptool test-compile exec:exec -Dtool=app.retone.ui.UiTimings "-Dtool.args=$args")
 if [ -z "${DISPLAY:-}" ]; then
   xvfb-run -a -s "-screen 0 1920x1080x24" "${cmd[@]}"
 else

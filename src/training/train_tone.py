@@ -323,6 +323,7 @@ def make_card(args, model, ensemble, figures, amount, threshold, grid, explained
                               "the input pushed through three predicted tone curves (the predicted original's "
                               "histogram), sums to 1")
     card.update({
+        "summary": "boosted trees on histogram statistics predict three tone curves",
         "architecture": (f"ToneModel: {len(stats.NAMES)} histogram statistics -> the mean of {describe(ensemble)} -> "
                          f"{args.components} principal components of the per-channel "
                          f"quantile shift (K={tone.LEVELS_K} levels) -> calibrated shift -> monotone curves at the bin "

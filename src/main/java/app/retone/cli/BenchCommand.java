@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Photos are generated (a 24 MP and a 6 MP landscape, a 1920x1080 preview), so the figures",
             "do not depend on any file. Each step is warmed up, then timed; the median is compared with",
-            "the budget in the README (Performance). Run it on an otherwise idle machine."},
+            "the budget in docs/performance.md. Run it on an otherwise idle machine."},
         footer = {"", "Example:", "  java -jar target/retone.jar bench --runs 9"})
 final class BenchCommand implements Callable<Integer> {
 

@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
             "random_edit, step for step (contrast, gamma, a brightness curve and per-hue saturation in HSV, colour",
             "spill, noise), or what cameras get wrong (exposure, white balance, flat tone, saturation), or both;",
             "5 %% stay unedited. --mosaics adds 2x2 mosaics of crops from different photos. Pairs are written",
-            "in Retone's dataset format (header 'RTHD', version 1, then float32 histograms; the README's",
-            "model section), deterministic for a seed."},
+            "in Retone's dataset format (header 'RTHD', version 1, then float32 histograms; see",
+            "docs/model.md), deterministic for a seed."},
         footer = {"", "Example:", "  retone dataset --photos photos/train --out train.rthd --crops 40 --edits 12 --mosaics 800 --family both"})
 final class DatasetCommand implements Callable<Integer> {
 

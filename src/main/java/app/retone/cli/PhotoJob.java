@@ -85,7 +85,7 @@ final class PhotoJob {
             throw new PredictionException(e.problem(), input + ": " + e.getMessage() + " (nothing written)", e);
         }
         Path destination = plan.destinationFor(input);
-        Recipe recipe = new Recipe(lut, settings.strength(), settings.develop(), settings.regrain());
+        Recipe recipe = settings.recipe(lut);
         ImageFormat written = PhotoRender.export(engine, exporter, photo, recipe, destination, request.render().exportOptions());
         edits.save(input, stored, settings, err);
         return destination + " [" + written.name().toLowerCase(Locale.ROOT) + "]";

@@ -7,13 +7,13 @@ import picocli.CommandLine.ScopeType;
 
 @Command(name = "retone",
         mixinStandardHelpOptions = true,
-        version = "Retone 0.1.0",
+        versionProvider = RetoneCommand.VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
-        header = "Fixes the colour of photos: histogram prediction and Pitié's colour transfer.",
+        header = "Fixes the colour of photos automatically, or gives them a reference photo's colours.",
         description = {
             "",
-            "Without a command, Retone opens the desktop app (photos given as arguments are opened in it).",
-            "With a command, it works on the command line and never needs a display.",
+            "Without a command, Retone opens the desktop app (photos or a folder given as arguments are opened in it).",
+            "With a command, it works on the command line and never needs a display; 'retone COMMAND --help' says more.",
             ""},
         subcommands = {EnhanceCommand.class, TransferCommand.class, LutCommand.class, HistogramCommand.class, DatasetCommand.class, EvalCommand.class, BenchCommand.class,
             picocli.CommandLine.HelpCommand.class},
@@ -24,6 +24,8 @@ import picocli.CommandLine.ScopeType;
             "  2  the command line was wrong",
             "",
             "Examples:",
+            "  retone enhance holiday.jpg -o holiday-fixed.jpg",
+            "  retone enhance *.jpg -o fixed/ --exposure 0.3 --vibrance 15",
             "  retone transfer holiday.jpg --reference sunset.jpg -o holiday-warm.jpg",
             "  retone transfer *.jpg --reference look.jpg -o out/ --strength 0.7",
             "  retone lut holiday.jpg --reference sunset.jpg -o sunset.cube",
@@ -50,6 +52,15 @@ public final class RetoneCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is needed (transfer, lut, histogram, bench)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "a command is needed (enhance, transfer, lut, histogram, dataset, eval, bench)");
+    }
+
+    /** 'retone --version': the pom's, from {@link app.retone.Version}. */
+    static final class VersionProvider implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Retone " + app.retone.Version.current()};
+        }
     }
 }

@@ -52,4 +52,13 @@ public record ModelCard(String name, int bins, String inputName, String outputNa
         JsonElement e = required(o, key);
         return e.isJsonObject() ? required(e.getAsJsonObject(), "name").getAsString() : e.getAsString();
     }
+
+    /**
+     * What the model is, in a user's words (the card's {@code summary}, e.g. "boosted trees on
+     * histogram statistics predict three tone curves"), or its name when the card has none.
+     */
+    public String summary() {
+        JsonElement e = json.get("summary");
+        return e != null && e.isJsonPrimitive() ? e.getAsString() : name;
+    }
 }

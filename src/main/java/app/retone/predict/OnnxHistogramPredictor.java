@@ -53,6 +53,11 @@ public final class OnnxHistogramPredictor implements HistogramPredictor {
         }
     }
 
+    @Override
+    public String description() {
+        return card.name() + ": " + card.summary();
+    }
+
     /**
      * Loads {@code name}.onnx and its card from {@code directory}, and checks it fits: its tensors
      * are what the card says, a uniform histogram comes back as a distribution, and the card's

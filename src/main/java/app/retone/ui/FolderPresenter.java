@@ -7,6 +7,7 @@ import app.retone.ui.folder.BatchExportViewModel;
 import app.retone.ui.filmstrip.Filmstrip;
 import app.retone.ui.folder.FolderPhoto;
 import app.retone.ui.folder.FolderViewModel;
+import app.retone.ui.folder.PhotoOrder;
 import app.retone.ui.folder.RememberedBatch;
 import app.retone.ui.settings.Settings;
 import java.nio.file.Files;
@@ -18,7 +19,6 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
@@ -77,10 +77,10 @@ final class FolderPresenter {
         ToggleGroup order = new ToggleGroup();
         items.byName().setToggleGroup(order);
         items.byDate().setToggleGroup(order);
-        var byDate = folder.orderProperty().isEqualTo(FolderViewModel.Order.DATE_TAKEN);
-        Command.of(() -> folder.orderProperty().set(FolderViewModel.Order.NAME)).selectedWhen(byDate.not())
+        var byDate = folder.orderProperty().isEqualTo(PhotoOrder.DATE_TAKEN);
+        Command.of(() -> folder.orderProperty().set(PhotoOrder.NAME)).selectedWhen(byDate.not())
                 .attach(items.byName());
-        Command.of(() -> folder.orderProperty().set(FolderViewModel.Order.DATE_TAKEN)).selectedWhen(byDate)
+        Command.of(() -> folder.orderProperty().set(PhotoOrder.DATE_TAKEN)).selectedWhen(byDate)
                 .attach(items.byDate());
         keyRoot.addEventFilter(KeyEvent.KEY_PRESSED, this::arrowKeys);
         keyRoot.addEventFilter(KeyEvent.KEY_PRESSED, this::ratingKeys);
@@ -115,15 +115,19 @@ final class FolderPresenter {
         e.consume();
     }
 
-    /** ← and → move through the folder, unless the focus is on something they already move. */
+    /**
+     * ← and → move through the folder whatever has the focus (a slider just dragged keeps it), as in
+     * Lightroom, except where they move a caret or a choice: a text field, a spinner, an open list. A
+     * focused slider still takes ↑ and ↓.
+     */
     private void arrowKeys(KeyEvent e) {
         if (!folder.openProperty().get() || e.isShortcutDown() || e.isAltDown() || e.isShiftDown()
                 || (e.getCode() != KeyCode.LEFT && e.getCode() != KeyCode.RIGHT)) {
             return;
         }
         Node focused = ((Node) e.getSource()).getScene() == null ? null : ((Node) e.getSource()).getScene().getFocusOwner();
-        if (focused instanceof TextInputControl || focused instanceof Slider || focused instanceof Spinner<?>
-                || focused instanceof ComboBoxBase<?>) {
+        if (focused instanceof TextInputControl || focused instanceof Spinner<?>
+                || (focused instanceof ComboBoxBase<?> box && box.isShowing())) {
             return;
         }
         if (e.getCode() == KeyCode.RIGHT) {

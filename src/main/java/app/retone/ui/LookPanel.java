@@ -1,9 +1,11 @@
 package app.retone.ui;
 
 import app.retone.core.render.LookTransfer;
+import app.retone.core.render.TargetKind;
 import app.retone.ui.editor.EditorViewModel;
 import java.util.Locale;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -18,6 +20,7 @@ final class LookPanel {
 
     private final EditorViewModel viewModel;
     private final ChoiceBox<LookTransfer> transferChoice;
+    private final Node transferRow;
     private final Label lookLabel;
     private final Label strengthLabel;
     private final Slider strengthSlider;
@@ -32,10 +35,11 @@ final class LookPanel {
         }
     };
 
-    LookPanel(EditorViewModel viewModel, ChoiceBox<LookTransfer> transferChoice, Label lookLabel, Label strengthLabel,
+    LookPanel(EditorViewModel viewModel, Node transferRow, ChoiceBox<LookTransfer> transferChoice, Label lookLabel, Label strengthLabel,
               Slider strengthSlider, ToggleSwitch regrainSwitch) {
         this.viewModel = viewModel;
         this.transferChoice = transferChoice;
+        this.transferRow = transferRow;
         this.lookLabel = lookLabel;
         this.strengthLabel = strengthLabel;
         this.strengthSlider = strengthSlider;
@@ -46,6 +50,10 @@ final class LookPanel {
         var look = viewModel.look();
         var adjustments = viewModel.adjustments();
         lookLabel.textProperty().bind(look.lookDescriptionProperty());
+        // a reference is always matched by Pitié's transfer: the choice is the automatic look's only
+        var automatic = look.targetKindProperty().isNotEqualTo(TargetKind.REFERENCE);
+        transferRow.visibleProperty().bind(automatic);
+        transferRow.managedProperty().bind(automatic);
         transferChoice.getItems().setAll(LookTransfer.values());
         transferChoice.setConverter(new StringConverter<>() {
             @Override

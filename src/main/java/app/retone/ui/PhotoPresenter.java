@@ -49,7 +49,7 @@ final class PhotoPresenter {
                     result == null ? null : displayImages.show(result.over(), FrameImages.Role.OVER),
                     result == null ? 0 : result.opacity());
         });
-        session.photoProperty().addListener((obs, old, photo) -> {
+        session.preparedProperty().addListener((obs, old, photo) -> {
             if (photo != null) {
                 photoView.setPhotoSize(photo.width(), photo.height());
                 detailDelay.playFromStart(); // a photo of the same size at the same zoom still needs its own detail
@@ -108,7 +108,7 @@ final class PhotoPresenter {
     }
 
     private void updateZoomLabel() {
-        if (viewModel.session().photoProperty().get() == null) {
+        if (viewModel.session().current() == null) {
             zoomLabel.setText("");
             return;
         }

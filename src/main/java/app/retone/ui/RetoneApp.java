@@ -27,8 +27,10 @@ public final class RetoneApp extends Application {
     private PoolTaskExecutor executor;
     private CachedPredictorSource predictors;
     private PreferencesSettings settings;
+    private EditorViewModel viewModel;
 
     public static void launchApp(String[] args) {
+        QuietConsole.apply();
         Application.launch(RetoneApp.class, args);
     }
 
@@ -39,8 +41,9 @@ public final class RetoneApp extends Application {
         predictors = new CachedPredictorSource(ModelLocator.defaultDirectory(), ModelLocator.DEFAULT_MODEL);
         EditorServices services = EditorServices.standard(new PhotoLoader(ImageLimits.fromSystemProperties()),
                 predictors, previewBounds());
-        EditorViewModel viewModel = new EditorViewModel(services, executor, settings);
-        MainController controller = MainWindow.create(stage, viewModel, new SystemFileDialogs(), settings);
+        AppViewModels models = AppViewModels.create(services, executor, settings);
+        viewModel = models.editor();
+        MainController controller = MainWindow.create(stage, models, new SystemFileDialogs(), settings);
         stage.show();
         // load the model while the user picks a photo; a failure is reported when a photo needs it
         executor.submit(BackgroundTask.of("Loading the model", context -> predictors.predictor()));
@@ -63,6 +66,9 @@ public final class RetoneApp extends Application {
 
     @Override
     public void stop() {
+        if (viewModel != null) {
+            viewModel.edits().saveAll(); // edits made in the last moment are kept, not lost to the save delay
+        }
         if (executor != null) {
             executor.close();
         }

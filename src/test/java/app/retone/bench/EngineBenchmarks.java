@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * JMH benchmarks of the engine steps with a budget in the README (Performance). Run with
- * {@code mvn -Pjmh test-compile exec:exec} (see README, "Performance").
+ * JMH benchmarks of the engine steps with a budget in docs/performance.md. Run with
+ * {@code mvn -Pjmh test-compile exec:exec} (see docs/performance.md).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -190,8 +190,21 @@ class CliTest extends CommandLineTestBase {
     void helpReadsLikeAManPage() {
         assertEquals(0, run("--help"));
         assertTrue(stdout.contains("Exit status"), stdout);
+        assertTrue(stdout.contains("retone enhance holiday.jpg"), "the main command among the examples:\n" + stdout);
+        for (String command : new String[] {"enhance", "transfer", "lut", "histogram", "dataset", "eval", "bench"}) {
+            assertTrue(stdout.contains("  " + command + " "), command + " listed:\n" + stdout);
+        }
         assertEquals(0, run("transfer", "--help"));
         assertTrue(stdout.contains("--[no-]regrain") && stdout.contains("--strength"), stdout);
+    }
+
+    @Test
+    void theVersionIsThePoms() throws Exception {
+        String pom = java.nio.file.Files.readString(java.nio.file.Path.of("pom.xml"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<revision>([^<]+)</revision>").matcher(pom);
+        assertTrue(m.find(), "the pom names its revision");
+        assertEquals(0, run("--version"));
+        assertEquals("Retone " + m.group(1), stdout.strip());
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Batch-enhances 500 photos in one JVM capped at 1 GB: nothing fails, and the heap left after
  * each garbage collection stays flat from the first photos to the last (no leak). Prints the
- * throughput and the peak heap for the README.
+ * throughput and the peak heap for docs/reliability.md ("Load").
  */
 @Tag("load")
 class CliLoadTest {

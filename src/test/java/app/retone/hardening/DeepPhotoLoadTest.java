@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A 24 MP 16-bit TIFF through 'enhance' (regrain included) in the heap Java gives by default on
- * a 4 GB machine (a quarter: 1 GB): it is written at 16 bits. Prints time and peak heap for the README.
+ * a 4 GB machine (a quarter: 1 GB): it is written at 16 bits. Prints time and peak heap for docs/colour.md ("16 bits").
  */
 @Tag("load")
 class DeepPhotoLoadTest {

@@ -3,12 +3,16 @@ package app.retone.hardening;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.retone.core.image.ImageLimits;
 import app.retone.core.image.PhotoLoader;
+import app.retone.core.image.ThumbnailCache;
+import app.retone.core.image.ThumbnailReader;
 import app.retone.ui.MainController;
 import app.retone.ui.MainWindow;
 import app.retone.ui.UiFixtures;
 import app.retone.ui.editor.CachedPredictorSource;
 import app.retone.ui.editor.EditorServices;
+import app.retone.ui.AppViewModels;
 import app.retone.ui.editor.EditorViewModel;
 import app.retone.ui.editor.Notice;
 import app.retone.ui.editor.PreviewBounds;
@@ -17,7 +21,6 @@ import app.retone.ui.folder.FolderViewModel;
 import app.retone.ui.settings.MemorySettings;
 import app.retone.ui.task.PoolTaskExecutor;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,8 +47,12 @@ import org.testfx.util.WaitForAsyncUtils;
  * 1,000 names, so the disk holds four) in the real window, in the load profile's 1 GB heap:
  * how long the folder takes to open, thumbnails per second where the strip stands and after a
  * jump, the time from → to the next photo on screen with its look (prepared, and one that was
- * not), the looks made in the background meanwhile, and the peak heap. Printed as a LOAD line
- * (README, "Reliability"); run with {@code mvn -Pload test -Dtest=FolderLoadTest}.
+ * not), the looks made in the background meanwhile, and the peak heap; then the folder closed and
+ * opened again with every thumbnail in the shared cache (those the strip showed were stored by
+ * the app; the test stores the others, as a file manager that showed the folder would have): the
+ * time to the thumbnails in view, and to every thumbnail through the whole strip, a view at a
+ * time. The cache is this run's own, never the user's. Printed as a LOAD line
+ * (docs/reliability.md, "Load"); run with {@code mvn -Pload test -Dtest=FolderLoadTest}.
  */
 @Tag("load")
 @ExtendWith(ApplicationExtension.class)
@@ -65,23 +72,28 @@ class FolderLoadTest {
     private CachedPredictorSource model;
     private MainController controller;
     private final List<Notice> errors = new ArrayList<>();
+    private Path cacheHome;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws Exception {
         this.stage = stage;
+        // the shared thumbnail cache of this run only (never the user's ~/.cache): the window's folder reads through it
+        cacheHome = Files.createDirectories(dir.resolve("xdg-cache"));
+        System.setProperty(ThumbnailCache.CACHE_HOME_PROPERTY, cacheHome.toString());
         executor = new PoolTaskExecutor(2, Platform::runLater);
         model = new CachedPredictorSource(Path.of("models"), "histonet-v1");
         MemorySettings settings = new MemorySettings();
         settings.putDouble("window.width", 1400);
         settings.putDouble("window.height", 900);
-        viewModel = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model, new PreviewBounds(1920, 1080)),
+        AppViewModels models = AppViewModels.create(EditorServices.standard(new PhotoLoader(), model, new PreviewBounds(1920, 1080)),
                 executor, settings);
+        viewModel = models.editor();
         viewModel.notices().addListener(n -> {
             if (n.severity() == Notice.Severity.ERROR) {
                 errors.add(n);
             }
         });
-        controller = MainWindow.create(stage, viewModel, new app.retone.ui.ScriptedDialogs(), settings);
+        controller = MainWindow.create(stage, models, new app.retone.ui.ScriptedDialogs(), settings);
         stage.show();
     }
 
@@ -92,6 +104,7 @@ class FolderLoadTest {
         WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(5, TimeUnit.SECONDS);
         executor.close();
         model.close();
+        System.clearProperty(ThumbnailCache.CACHE_HOME_PROPERTY);
     }
 
     private static <T> T onFx(Callable<T> read) throws Exception {
@@ -145,16 +158,12 @@ class FolderLoadTest {
         for (int i = 1; i <= PHOTOS; i++) {
             Files.createLink(card.resolve(String.format(Locale.ROOT, "img_%04d.jpg", i)), distinct.get(i % DISTINCT));
         }
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-        // the heap in use, sampled: its largest value is the real peak (the pools' own peaks come at different times)
-        java.util.concurrent.atomic.AtomicLong sampledPeak = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "heap-sampler");
-            t.setDaemon(true);
-            return t;
-        });
-        sampler.scheduleAtFixedRate(() -> sampledPeak.accumulateAndGet(
-                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max), 0, 10, TimeUnit.MILLISECONDS);
+        // what making the test's photos took is collected, so that the heap's size and the collector's thresholds
+        // start from the folder's own needs
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+        }
+        HeapPeak heap = new HeapPeak();
         FolderViewModel folder = controller.folderViewModel();
         ListView<?> strip = robot.lookup("#filmstrip").queryAs(ListView.class);
 
@@ -194,8 +203,10 @@ class FolderLoadTest {
         int readyBefore = onFx(() -> ready(folder));
         Thread.sleep(QUEUE_SECONDS * 1000L);
         int made = onFx(() -> ready(folder)) - readyBefore;
-        sampler.shutdownNow();
-        long peak = sampledPeak.get();
+        heap.close();
+        long peak = heap.peak();
+        long sampledPeak = heap.sampledPeak();
+        long held = heap.largestAfterCollection();
         for (int i = 0; i < 3; i++) {
             System.gc();
             Thread.sleep(200);
@@ -204,13 +215,104 @@ class FolderLoadTest {
         long max = Runtime.getRuntime().maxMemory();
         int kept = onFx(() -> (int) folder.photoList().stream().filter(p -> p.thumbnailProperty().get() != null).count());
 
+        // the thumbnails the strip showed were stored in the shared cache as they were made
+        ThumbnailCache cache = new ThumbnailCache(cacheHome);
+        List<Path> files = onFx(() -> folder.photoList().stream().map(FolderPhoto::path).toList());
+        int[] shown = java.util.stream.IntStream.concat(java.util.stream.IntStream.range(0, visible),
+                java.util.stream.IntStream.range(500, 500 + visible)).toArray();
+        for (int i : shown) {
+            assertTrue(cache.find(cache.original(files.get(i)).orElseThrow()).isPresent(), files.get(i) + " cached");
+        }
+        // the rest as a file manager that showed the whole folder would have left them (the same reader, the same cache)
+        ThumbnailReader reader = new ThumbnailReader(ImageLimits.DEFAULT);
+        List<ThumbnailReader.Thumbnail> ofSources = new ArrayList<>();
+        for (Path source : distinct) {
+            ofSources.add(reader.read(source, ThumbnailCache.LARGE));
+        }
+        for (int i = 0; i < PHOTOS; i++) {
+            if (!cache.find(cache.original(files.get(i)).orElseThrow()).isPresent()) {
+                assertTrue(cache.store(cache.original(files.get(i)).orElseThrow(), ofSources.get((i + 1) % DISTINCT)));
+            }
+        }
+
+        // closed and opened again: every thumbnail from the cache (a thumbnail made again would replace its file)
+        List<Object> filesBefore = new ArrayList<>();
+        for (int i = 0; i < 2 * visible; i++) {
+            filesBefore.add(Files.readAttributes(cache.fileFor(cache.original(files.get(i)).orElseThrow().uri()),
+                    java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+        }
+        WaitForAsyncUtils.asyncFx(() -> folder.close()).get(5, TimeUnit.SECONDS);
+        long t3 = System.nanoTime();
+        WaitForAsyncUtils.asyncFx(() -> controller.openFromOutside(List.of(card))).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> folder.photoList().size() == PHOTOS
+                && thumbnailsIn(folder, 0, visible) == visible));
+        double reopenInView = (System.nanoTime() - t3) / 1e9;
+        for (int i = 0; i < 2 * visible; i++) {
+            assertEquals(filesBefore.get(i), Files.readAttributes(cache.fileFor(cache.original(files.get(i)).orElseThrow()
+                    .uri()), java.nio.file.attribute.BasicFileAttributes.class).fileKey(), files.get(i) + ": read from the cache");
+        }
+        // the whole strip, a view at a time (8 photos: all of them in view wherever the strip stands), each
+        // view's thumbnails shown before the next
+        int view = 8;
+        java.util.concurrent.atomic.AtomicInteger frames = new java.util.concurrent.atomic.AtomicInteger();
+        javafx.animation.AnimationTimer drawn = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                frames.incrementAndGet(); // one a pulse: how often the window is laid out and drawn
+            }
+        };
+        WaitForAsyncUtils.asyncFx(drawn::start).get(5, TimeUnit.SECONDS);
+        long t4 = System.nanoTime();
+        List<Long> viewNanos = new ArrayList<>();
+        for (int from = visible; from < PHOTOS; from += view) {
+            long viewStart = System.nanoTime();
+            int start = Math.min(from, PHOTOS - view);
+            WaitForAsyncUtils.asyncFx(() -> strip.scrollTo(start)).get(5, TimeUnit.SECONDS);
+            try {
+                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> thumbnailsIn(folder, start, start + view)
+                        == view));
+            } catch (java.util.concurrent.TimeoutException e) {
+                String state = onFx(() -> "thumbnails " + thumbnailsIn(folder, start, start + view) + " of " + start + ".."
+                        + (start + view - 1) + " after " + (System.nanoTime() - t4) / 1_000_000_000 + " s, held "
+                        + folder.photoList().stream().filter(p -> p.thumbnailProperty().get() != null).count()
+                        + ", running " + viewModel.activities().list().stream().map(a -> a.title()).toList());
+                throw new AssertionError("the strip at " + start + ": " + state, e);
+            }
+            viewNanos.add(System.nanoTime() - viewStart);
+        }
+        java.util.Collections.sort(viewNanos);
+        double stripSeconds = (System.nanoTime() - t4) / 1e9;
+        WaitForAsyncUtils.asyncFx(drawn::stop).get(5, TimeUnit.SECONDS);
+        double framesPerSecond = frames.get() / stripSeconds;
+        // every thumbnail of the folder read from the cache through the folder's lanes, 80 asked for at a time (as
+        // many cells as a long strip could show), the window's rendering of the strip aside
+        long t5 = System.nanoTime();
+        for (int from = 0; from < PHOTOS; from += 80) {
+            int start = from;
+            int end = Math.min(PHOTOS, from + 80);
+            WaitForAsyncUtils.asyncFx(() -> {
+                for (int i = end - 1; i >= start; i--) {
+                    folder.wantThumbnail(folder.photoList().get(i));
+                }
+            }).get(5, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> thumbnailsIn(folder, start, end) == end - start));
+        }
+        double everyFromCache = (System.nanoTime() - t5) / 1e9;
+
         System.out.printf(Locale.ROOT, "LOAD folder: %d photos of 24 MP (6000x4000 JPEG), heap max %d MB: open to first "
                         + "photo with its look %.1f s; thumbnails %.2f/s (10 at the start %.1f s, 10 after a jump %.1f s); "
                         + "-> to the next photo with its look: prepared %.0f ms, not prepared %.2f s; looks made in the "
-                        + "background %.2f/s; thumbnails held %d; peak heap in use %d MB (sampled every 10 ms, garbage included); "
-                        + "live after a full GC %d MB%n",
+                        + "background %.2f/s; thumbnails held %d; peak heap in use %d MB (garbage included: when a collection "
+                        + "began, or sampled every 10 ms between; the samples alone %d MB); most left in use after a "
+                        + "collection %d MB; "
+                        + "live after a full GC %d MB; opened again with its thumbnails cached: those in view in %.2f s, "
+                        + "every one of the %d read through the folder in %.2f s (%.0f/s), the strip scrolled through "
+                        + "a view at a time in %.2f s (%.0f/s, a view in %.0f ms at the median, while the window drew %.1f "
+                        + "frames a second)%n",
                 PHOTOS, max >> 20, openSeconds, thumbnailsPerSecond, first, jump, prepared * 1000, notPrepared,
-                made / (double) QUEUE_SECONDS, kept, peak >> 20, live >> 20);
+                made / (double) QUEUE_SECONDS, kept, peak >> 20, sampledPeak >> 20, held >> 20, live >> 20, reopenInView, PHOTOS, everyFromCache,
+                PHOTOS / everyFromCache, stripSeconds, PHOTOS / stripSeconds, viewNanos.get(viewNanos.size() / 2) / 1e6,
+                framesPerSecond);
         assertEquals(List.of(), errors, "no photo failed (an out-of-memory would be reported as one)");
         assertTrue(onFx(() -> folder.photoList().stream().noneMatch(p -> p.state() == FolderPhoto.State.FAILED)));
         assertTrue(made > 0, "the looks went on in the background");

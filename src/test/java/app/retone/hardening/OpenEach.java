@@ -35,12 +35,12 @@ public final class OpenEach {
             for (String arg : args) {
                 Path path = Path.of(arg);
                 notices.clear();
-                var before = vm.session().photoProperty().get();
+                var before = vm.session().current();
                 long t0 = System.nanoTime();
                 vm.open(path);
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 var errors = notices.stream().filter(n -> n.severity() == Notice.Severity.ERROR).toList();
-                var photo = vm.session().photoProperty().get();
+                var photo = vm.session().current();
                 if (errors.isEmpty() && photo != null && photo != before && vm.look().hasLookProperty().get()) {
                     System.out.printf(Locale.ROOT, "OPENED %s %d %d %d%n", path.getFileName(), photo.width(), photo.height(), ms);
                 } else {

@@ -61,6 +61,13 @@ class OnnxHistogramPredictorTest {
     }
 
     @Test
+    void describesItselfInAUsersWordsFromItsCard() {
+        assertEquals(ModelLocator.DEFAULT_MODEL + ": " + predictor.card().json().get("summary").getAsString(),
+                predictor.description());
+        assertTrue(predictor.description().contains("boosted trees"), predictor.description());
+    }
+
+    @Test
     void predictsANormalisedHistogramOfTheSameBins() throws PredictionException {
         Histogram3D source = AutoEnhancer.modelInput(SyntheticPhoto.landscape(400, 300, 1).argb(), 400, 300, 32);
         Histogram3D target = predictor.predict(source);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * transfer, the LUT): the seed project's own edits of three real photos (its recorded steps; the
  * noise step is left out, since on 96-pixel photos its per-pixel noise is not averaged away as on a
  * photo the model sees reduced) are brought closer to the photos, and the photos themselves are left nearly alone. The figures
- * that judge the model are `retone eval`'s on independent photos (README); this keeps a broken
+ * that judge the model are `retone eval`'s on independent photos (docs/model.md); this keeps a broken
  * export, a swapped card or a model that does nothing from shipping.
  */
 class ShippedModelTest {

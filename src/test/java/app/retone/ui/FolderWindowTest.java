@@ -1,6 +1,7 @@
 package app.retone.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.retone.core.image.ImageFormat;
@@ -23,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -60,11 +63,12 @@ class FolderWindowTest {
         MemorySettings settings = new MemorySettings();
         executor = new PoolTaskExecutor(2, Platform::runLater);
         model = new CachedPredictorSource(Path.of("models"), "histonet-v1");
-        viewModel = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model,
+        AppViewModels models = AppViewModels.create(EditorServices.standard(new PhotoLoader(), model,
                 new app.retone.ui.editor.PreviewBounds(1920, 1080)), executor, settings);
+        viewModel = models.editor();
         settings.putDouble("window.width", 1400);
         settings.putDouble("window.height", 900);
-        controller = MainWindow.create(stage, viewModel, dialogs, settings);
+        controller = MainWindow.create(stage, models, dialogs, settings);
         stage.show();
     }
 
@@ -130,6 +134,22 @@ class FolderWindowTest {
         waitShown("img_03.jpg");
         assertEquals(2, (int) onFx(() -> strip.getSelectionModel().getSelectedIndex()), "the strip follows");
 
+        // a slider dragged keeps the focus: → still moves to the next photo, ↑ still moves the slider
+        javafx.scene.control.Slider strength = robot.lookup("#strengthSlider").queryAs(javafx.scene.control.Slider.class);
+        robot.drag(strength.lookup(".thumb"), javafx.scene.input.MouseButton.PRIMARY).moveBy(-60, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onFx(strength::isFocused), "the slider has the focus after its drag");
+        double dragged = onFx(strength::getValue);
+        robot.type(KeyCode.RIGHT);
+        waitShown("img_04.jpg");
+        robot.type(KeyCode.LEFT);
+        waitShown("img_03.jpg");
+        robot.clickOn(strength.lookup(".thumb"));
+        double before = onFx(strength::getValue);
+        robot.type(KeyCode.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onFx(strength::getValue) > before, "↑ moves the focused slider (from " + before + ", dragged to " + dragged + ")");
+
         // every look is made in the background; the broken photos are marked with their reason
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> folder().photoList().stream()
                 .noneMatch(p -> p.state() == FolderPhoto.State.WAITING)));
@@ -192,6 +212,58 @@ class FolderWindowTest {
             assertTrue(file.getFileName().toString().matches("img_\\d\\d\\.png"), "only finished files: " + file);
             assertEquals(1200, new PhotoLoader().load(file).width(), file + " is whole");
         }
+    }
+
+    @Test
+    void aBatchIntoAFolderThatDoesNotExistMakesItAndTheDialogSaysSo(FxRobot robot) throws Exception {
+        openFolder(robot);
+        ListView<?> strip = robot.lookup("#filmstrip").queryAs(ListView.class);
+        WaitForAsyncUtils.asyncFx(() -> strip.getSelectionModel().selectRange(0, 2)).get(5, TimeUnit.SECONDS);
+        dialogs.realBatchDialog = true;
+        robot.clickOn("#photo-view");
+        robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.E).release(KeyCode.E, KeyCode.ALT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#batch-folder").tryQuery().isPresent());
+        Path fresh = dir.resolve("exports").resolve("new-trip");
+        TextField folderField = robot.lookup("#batch-folder").queryAs(TextField.class);
+        WaitForAsyncUtils.asyncFx(() -> folderField.setText(fresh.toString())).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label hint = robot.lookup("#batch-pattern-hint").queryAs(Label.class);
+        String said = onFx(hint::getText);
+        assertTrue(said.contains("The folder exports/new-trip will be made in " + dir.toAbsolutePath().normalize()), said);
+        assertTrue(onFx(() -> hint.getHeight() >= hint.prefHeight(hint.getWidth()) - 0.5),
+                "the note is shown whole, not cut off: " + onFx(hint::getHeight) + " < " + onFx(() -> hint.prefHeight(hint.getWidth())));
+        robot.clickOn("Export");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> Files.isDirectory(fresh) && Files.list(fresh).count() == 2
+                && !onFx(() -> controller.batchExport().runningProperty().get()));
+        try (Stream<Path> files = Files.list(fresh)) {
+            assertEquals(List.of("img_01-retone.jpg", "img_02-retone.jpg"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void longNamesInTheFilmstripKeepTheirEndsSoPhotosOfOneShootStayApart(FxRobot robot) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("pairs"));
+        UiFixtures.castPhoto(folder, "2008_001009__edit0.jpg", 300, 200, 1);
+        UiFixtures.castPhoto(folder, "2008_001009__orig.jpg", 300, 200, 2);
+        WaitForAsyncUtils.asyncFx(() -> controller.openFromOutside(List.of(folder))).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> folder().photoList().size()) == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> shown = onFx(() -> robot.lookup(".filmstrip-name").queryAllAs(Label.class).stream()
+                .filter(l -> !l.getText().isEmpty()).map(l -> ((javafx.scene.text.Text) l.lookup(".text")).getText())
+                .sorted().toList());
+        assertEquals(2, shown.size(), String.valueOf(shown));
+        List<String> names = List.of("2008_001009__edit0.jpg", "2008_001009__orig.jpg");
+        for (int i = 0; i < 2; i++) {
+            String text = shown.get(i);
+            int cut = text.indexOf('…');
+            assertTrue(cut > 0, "the name is cut in the middle: " + shown);
+            String start = text.substring(0, cut);
+            String end = text.substring(cut + 1);
+            assertTrue(names.get(i).startsWith(start) && names.get(i).endsWith(end) && end.length() >= 6,
+                    "the start and the end of " + names.get(i) + " stay: " + text);
+        }
+        assertNotEquals(shown.get(0), shown.get(1), "the two photos read differently");
     }
 
     private static long countPng(Path folder) throws Exception {

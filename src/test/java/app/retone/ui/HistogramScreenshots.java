@@ -49,10 +49,11 @@ public final class HistogramScreenshots {
             MemorySettings settings = new MemorySettings();
             settings.putDouble("window.width", 1440);
             settings.putDouble("window.height", 900);
-            vm[0] = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model,
+            AppViewModels models = AppViewModels.create(EditorServices.standard(new PhotoLoader(), model,
                     new app.retone.ui.editor.PreviewBounds(1920, 1080)), executor, settings);
+            vm[0] = models.editor();
             stage[0] = new Stage();
-            MainWindow.create(stage[0], vm[0], new ScriptedDialogs(), settings);
+            MainWindow.create(stage[0], models, new ScriptedDialogs(), settings);
             stage[0].show();
             vm[0].open(photo);
         });

@@ -5,7 +5,6 @@ import app.retone.core.image.PhotoLoader;
 import app.retone.predict.ModelLocator;
 import app.retone.ui.editor.CachedPredictorSource;
 import app.retone.ui.editor.EditorServices;
-import app.retone.ui.editor.EditorViewModel;
 import app.retone.ui.histogram.HistogramView;
 import app.retone.ui.settings.MemorySettings;
 import app.retone.ui.task.BackgroundTask;
@@ -67,15 +66,15 @@ public final class HistogramTimings {
             MemorySettings settings = new MemorySettings();
             settings.putDouble("window.width", 1440);
             settings.putDouble("window.height", 900);
-            EditorViewModel vm = new EditorViewModel(EditorServices.standard(new PhotoLoader(ImageLimits.fromSystemProperties()),
-                    model, RetoneApp.previewBounds()), executor, settings);
+            AppViewModels models = AppViewModels.create(EditorServices.standard(
+                    new PhotoLoader(ImageLimits.fromSystemProperties()), model, RetoneApp.previewBounds()), executor, settings);
             Stage stage = new Stage();
-            MainWindow.create(stage, vm, new ScriptedDialogs(), settings);
+            MainController controller = MainWindow.create(stage, models, new ScriptedDialogs(), settings);
             stage.show();
             scene[0] = stage.getScene();
             view[0] = (HistogramView) scene[0].lookup("#histogram-view");
             executor.submit(BackgroundTask.of("Loading the model", context -> model.predictor()));
-            vm.open(photo);
+            controller.openFromOutside(List.of(photo));
             renderedAfter(scene[0], () -> true, jvmStart, windowShown, cpuAt, 0);
             renderedAfter(scene[0], () -> view[0].pointCount() > 0, jvmStart, histogramShown, cpuAt, 1);
         });

@@ -67,16 +67,19 @@ class MainWindowTest {
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private MemorySettings settings;
 
+    private AppViewModels models;
+
     @Start
     void start(Stage stage) {
         this.stage = stage;
         settings = new MemorySettings();
         executor = new PoolTaskExecutor(2, Platform::runLater);
         model = new CachedPredictorSource(Path.of("models"), "histonet-v1");
-        viewModel = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model, new app.retone.ui.editor.PreviewBounds(1920, 1080)), executor, settings);
+        models = AppViewModels.create(EditorServices.standard(new PhotoLoader(), model, new app.retone.ui.editor.PreviewBounds(1920, 1080)), executor, settings);
+        viewModel = models.editor();
         settings.putDouble("window.width", 1400);
         settings.putDouble("window.height", 860);
-        controller = MainWindow.create(stage, viewModel, dialogs, settings);
+        controller = MainWindow.create(stage, models, dialogs, settings);
         stage.show();
     }
 
@@ -389,7 +392,7 @@ class MainWindowTest {
         ImageView main = robot.lookup("#photo-main").queryAs(ImageView.class);
         assertEquals(600, onFx(() -> main.getImage().getWidth()), 1e-9, "the result on screen is the second photo's");
         assertEquals(600, onFx(() -> viewModel.preview().afterProperty().get().width()));
-        assertEquals(600, onFx(() -> viewModel.session().photoProperty().get().width()));
+        assertEquals(600, onFx(() -> viewModel.session().current().width()));
     }
 
     @Test
@@ -533,7 +536,7 @@ class MainWindowTest {
         // a new window starts where the last one was left
         Stage again = WaitForAsyncUtils.asyncFx(() -> {
             Stage next = new Stage();
-            MainWindow.create(next, viewModel, dialogs, settings);
+            MainWindow.create(next, models, dialogs, settings);
             return next;
         }).get(5, TimeUnit.SECONDS);
         assertEquals(settings.getDouble("window.width", 0), again.getScene().getWidth(), 1e-9);
@@ -563,7 +566,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> viewModel.look().hasLookProperty().get()
                 && viewModel.activities().list().isEmpty()));
         assertEquals("dropped-too.jpg — Retone", stage.getTitle(), "the first by name is shown");
-        assertEquals(300, onFx(() -> viewModel.session().photoProperty().get().width()));
+        assertEquals(300, onFx(() -> viewModel.session().current().width()));
         assertEquals(List.of("dropped-too.jpg", "dropped.jpg"), onFx(() -> controller.folderViewModel().photoList()
                 .stream().map(app.retone.ui.folder.FolderPhoto::name).toList()), "both in the filmstrip, by name");
         assertTrue(onFx(() -> robot.lookup("#filmstrip").query().isVisible()));
@@ -575,6 +578,6 @@ class MainWindowTest {
         WaitForAsyncUtils.asyncFx(() -> controller.openFromOutside(List.of(photo))).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> viewModel.look().hasLookProperty().get()));
         assertEquals("argument.jpg — Retone", stage.getTitle());
-        assertEquals(400, viewModel.session().photoProperty().get().width());
+        assertEquals(400, viewModel.session().current().width());
     }
 }

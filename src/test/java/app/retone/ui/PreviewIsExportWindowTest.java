@@ -1,6 +1,7 @@
 package app.retone.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.retone.core.image.ExportOptions;
@@ -62,11 +63,12 @@ class PreviewIsExportWindowTest {
         MemorySettings settings = new MemorySettings();
         executor = new PoolTaskExecutor(2, Platform::runLater);
         model = new CachedPredictorSource(Path.of("models"), ModelLocator.DEFAULT_MODEL);
-        viewModel = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model, new PreviewBounds(1920, 1080)),
+        AppViewModels models = AppViewModels.create(EditorServices.standard(new PhotoLoader(), model, new PreviewBounds(1920, 1080)),
                 executor, settings);
+        viewModel = models.editor();
         settings.putDouble("window.width", 1400);
         settings.putDouble("window.height", 860);
-        MainWindow.create(stage, viewModel, dialogs, settings);
+        MainWindow.create(stage, models, dialogs, settings);
         stage.show();
     }
 
@@ -115,6 +117,10 @@ class PreviewIsExportWindowTest {
         waitIdle(() -> viewModel.look().lookProperty().get() != null && viewModel.look().lookProperty().get().reference() != null
                 && viewModel.look().lookProperty().get().regrained());
         assertTrue(onFx(() -> viewModel.adjustments().regrainProperty().get()), "a reference look is regrained by default");
+        assertFalse(onFx(() -> robot.lookup("#transferRow").query().isVisible()),
+                "a reference is always matched by Pitié's transfer: the automatic look's choice is hidden");
+        assertEquals("The colours of reference.png, by the 3D transfer (Pitié)",
+                onFx(() -> robot.lookup("#lookLabel").queryAs(javafx.scene.control.Label.class).getText()));
         compareAtFitAndAtOneHundredPercent(robot, "reference");
     }
 

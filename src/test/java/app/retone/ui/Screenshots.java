@@ -1,6 +1,7 @@
 package app.retone.ui;
 
 import app.retone.core.image.PhotoLoader;
+import app.retone.core.render.Develop;
 import app.retone.predict.ModelLocator;
 import app.retone.ui.editor.CachedPredictorSource;
 import app.retone.ui.editor.CompareMode;
@@ -43,9 +44,10 @@ public final class Screenshots {
             MemorySettings settings = new MemorySettings();
             settings.putDouble("window.width", 1440);
             settings.putDouble("window.height", 900);
-            vm[0] = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model, new app.retone.ui.editor.PreviewBounds(1920, 1080)), executor, settings);
+            AppViewModels models = AppViewModels.create(EditorServices.standard(new PhotoLoader(), model, new app.retone.ui.editor.PreviewBounds(1920, 1080)), executor, settings);
+            vm[0] = models.editor();
             stage[0] = new Stage();
-            MainWindow.create(stage[0], vm[0], new ScriptedDialogs(), settings);
+            stage[0].getProperties().put(MainController.class, MainWindow.create(stage[0], models, new ScriptedDialogs(), settings));
             stage[0].show();
             vm[0].open(photo);
         });
@@ -62,10 +64,43 @@ public final class Screenshots {
         save(stage[0].getScene(), out.resolve("side-by-side.png"));
         FxTools.onFx(() -> vm[0].compareModeProperty().set(CompareMode.SPLIT));
         save(stage[0].getScene(), out.resolve("split.png"));
+        // the Develop section at work: a little brighter, shadows lifted, warmer, more vibrant, four stars
+        FxTools.onFx(() -> {
+            vm[0].compareModeProperty().set(CompareMode.RESULT);
+            vm[0].histogram().histogramChoiceProperty().set(HistogramChoice.RESULT);
+            var develop = vm[0].develop();
+            develop.property(Develop.Adjustment.EXPOSURE).set(0.3);
+            develop.property(Develop.Adjustment.SHADOWS).set(30);
+            develop.property(Develop.Adjustment.TEMPERATURE).set(12);
+            develop.property(Develop.Adjustment.VIBRANCE).set(25);
+            vm[0].rate(4);
+        });
+        waitIdle(vm[0]);
+        save(stage[0].getScene(), out.resolve("develop.png"));
+        if (args.length > 2) {
+            // a folder: the filmstrip with its thumbnails and the first photo's look
+            FxTools.onFx(() -> vm[0].develop().resetAll());
+            MainController controller = (MainController) stage[0].getProperties().get(MainController.class);
+            FxTools.onFx(() -> controller.openFromOutside(java.util.List.of(Path.of(args[2]))));
+            Thread.sleep(1500);
+            waitIdle(vm[0]);
+            Thread.sleep(3000); // the thumbnails in view
+            save(stage[0].getScene(), out.resolve("folder.png"));
+        }
         executor.close();
         model.close();
         Platform.exit();
         System.exit(0);
+    }
+
+    private static void waitIdle(EditorViewModel vm) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!vm.look().hasLookProperty().get() || !vm.activities().list().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("still busy after 60 s");
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static void save(Scene scene, Path file) throws Exception {

@@ -17,6 +17,8 @@ public final class ScriptedDialogs implements FileDialogs {
     final Deque<Path> folders = new ArrayDeque<>();
     final Deque<ExportRequest> exports = new ArrayDeque<>();
     final Deque<BatchExport.Request> batches = new ArrayDeque<>();
+    /** Whether the batch export shows the app's own dialog, for the robot to fill in, instead of taking {@link #batches}. */
+    boolean realBatchDialog;
     final Deque<BatchExport.Existing> existingAnswers = new ArrayDeque<>();
     final Deque<Path> luts = new ArrayDeque<>();
     final List<List<Path>> existingAsked = new ArrayList<>();
@@ -45,6 +47,9 @@ public final class ScriptedDialogs implements FileDialogs {
     @Override
     public Optional<BatchExport.Request> chooseBatchExport(Window owner, int count, BatchExport.Request remembered,
                                                            String exampleName) {
+        if (realBatchDialog) {
+            return app.retone.ui.filmstrip.BatchExportDialog.ask(owner, count, remembered, exampleName);
+        }
         return Optional.ofNullable(batches.poll());
     }
 

@@ -25,7 +25,7 @@ import javafx.stage.Stage;
  * strength slider, and prints how long a person waits. Times are taken on the FX thread at the end
  * of the layout pass of the pulse that first shows the change, i.e. just before that frame is drawn.
  *
- * <p>Run with {@code src/docs/measure-ui.sh PHOTO} (see README, "Performance").
+ * <p>Run with {@code src/docs/measure-ui.sh PHOTO} (see docs/performance.md).
  */
 public final class UiTimings {
 
@@ -52,10 +52,11 @@ public final class UiTimings {
         app.retone.ui.editor.PreviewBounds[] previewEdge = new app.retone.ui.editor.PreviewBounds[1];
         FxTools.onFx(() -> {
             previewEdge[0] = RetoneApp.previewBounds();
-            vm[0] = new EditorViewModel(EditorServices.standard(new PhotoLoader(ImageLimits.fromSystemProperties()), model,
+            AppViewModels models = AppViewModels.create(EditorServices.standard(new PhotoLoader(ImageLimits.fromSystemProperties()), model,
                     previewEdge[0]), executor, new MemorySettings());
+            vm[0] = models.editor();
             Stage stage = new Stage();
-            MainWindow.create(stage, vm[0], new ScriptedDialogs(), new MemorySettings());
+            MainWindow.create(stage, models, new ScriptedDialogs(), new MemorySettings());
             stage.setMaximized(true);
             stage.show();
             scene[0] = stage.getScene();
@@ -94,7 +95,27 @@ public final class UiTimings {
         List<Double> renderedFit = new ArrayList<>();
         List<Double> workFit = new ArrayList<>();
         List<Long> framesFit = new ArrayList<>();
-        moveSlider(scene[0], slider, moves, laidOutFit, renderedFit, workFit, framesFit);
+        moveSlider(scene[0], slider, moves, laidOutFit, renderedFit, workFit, framesFit,
+                random -> 20 + random.nextDouble() * 130);
+        // a drag of the Develop section's Exposure at fit: the quick LUT while dragging, the exact one on release
+        javafx.scene.control.Slider exposure = (javafx.scene.control.Slider) scene[0].lookup("#develop-exposure");
+        List<Double> laidOutDevelop = new ArrayList<>();
+        List<Double> renderedDevelop = new ArrayList<>();
+        List<Double> workDevelop = new ArrayList<>();
+        List<Long> framesDevelop = new ArrayList<>();
+        FxTools.onFx(() -> exposure.setValueChanging(true));
+        moveSlider(scene[0], exposure, moves, laidOutDevelop, renderedDevelop, workDevelop, framesDevelop,
+                random -> -1.5 + random.nextDouble() * 3);
+        CompletableFuture<Double> settled = new CompletableFuture<>();
+        long[] released = new long[1];
+        FxTools.onFx(() -> {
+            vm[0].preview().afterProperty().addListener(new OneShot<>(() -> afterNextPulse(scene[0], released, settled)));
+            released[0] = System.nanoTime();
+            exposure.setValueChanging(false);
+        });
+        double settle = settled.get(30, TimeUnit.SECONDS);
+        FxTools.onFx(() -> vm[0].develop().resetAll()); // the strength at 50 % is timed without adjustments, as before
+        Thread.sleep(1000);
         // half size: the view shows full-resolution detail at the screen's resolution
         FxTools.onFx(() -> view.setZoom(0.5));
         Thread.sleep(2500);
@@ -102,7 +123,17 @@ public final class UiTimings {
         List<Double> renderedHalf = new ArrayList<>();
         List<Double> workHalf = new ArrayList<>();
         List<Long> framesHalf = new ArrayList<>();
-        moveSlider(scene[0], slider, moves, laidOutHalf, renderedHalf, workHalf, framesHalf);
+        moveSlider(scene[0], slider, moves, laidOutHalf, renderedHalf, workHalf, framesHalf,
+                random -> 20 + random.nextDouble() * 130);
+        // and a drag of Exposure at 50 %: the display copy and the detail repainted with the coarse LUT
+        List<Double> laidOutDevelopHalf = new ArrayList<>();
+        List<Double> renderedDevelopHalf = new ArrayList<>();
+        List<Double> workDevelopHalf = new ArrayList<>();
+        List<Long> framesDevelopHalf = new ArrayList<>();
+        FxTools.onFx(() -> exposure.setValueChanging(true));
+        moveSlider(scene[0], exposure, moves, laidOutDevelopHalf, renderedDevelopHalf, workDevelopHalf, framesDevelopHalf,
+                random -> -1.5 + random.nextDouble() * 3);
+        FxTools.onFx(() -> exposure.setValueChanging(false));
         var shownDetail = vm[0].detail().detailProperty().get();
         var frame = vm[0].session().beforeProperty().get();
         System.out.printf(Locale.ROOT, "photo %s, preview %d x %d (fits %d x %d), %d opens, %d slider moves%n",
@@ -114,12 +145,20 @@ public final class UiTimings {
         report("slider move -> that frame rendered (fit)", renderedFit);
         report("  the FX thread's work in that frame (fit)", workFit);
         reportFrames("fit", framesFit);
+        report("develop drag -> frame laid out (fit)", laidOutDevelop);
+        report("develop drag -> that frame rendered (fit)", renderedDevelop);
+        report("  the FX thread's work in that frame (develop)", workDevelop);
+        reportFrames("develop", framesDevelop);
+        System.out.printf(Locale.ROOT, "develop released -> the exact frame on screen: %.0f ms%n", settle);
         System.out.printf(Locale.ROOT, "at 50 %%: detail %s%n", shownDetail == null ? "none"
                 : shownDetail.before().width() + " x " + shownDetail.before().height() + " px");
         report("slider move -> frame laid out (50 %, detail)", laidOutHalf);
         report("slider move -> that frame rendered (50 %, detail)", renderedHalf);
         report("  the FX thread's work in that frame (50 %)", workHalf);
         reportFrames("50 %", framesHalf);
+        report("develop drag -> frame laid out (50 %, detail)", laidOutDevelopHalf);
+        report("  the FX thread's work in that frame (develop, 50 %)", workDevelopHalf);
+        reportFrames("develop, 50 %", framesDevelopHalf);
         System.out.printf(Locale.ROOT, "(first open, JVM cold: first paint %.0f ms, prediction +%.0f ms)%n",
                 firstPaint.get(0), prediction.get(0));
         executor.close();
@@ -151,10 +190,11 @@ public final class UiTimings {
      * the renderer finished the previous frame).
      */
     private static void moveSlider(Scene scene, javafx.scene.control.Slider slider, int moves, List<Double> laidOut,
-                                   List<Double> rendered, List<Double> work, List<Long> frames) throws Exception {
+                                   List<Double> rendered, List<Double> work, List<Long> frames,
+                                   java.util.function.ToDoubleFunction<java.util.Random> values) throws Exception {
         java.util.Random random = new java.util.Random(1);
         for (int i = 0; i < moves; i++) {
-            double value = 20 + random.nextDouble() * 130;
+            double value = values.applyAsDouble(random);
             CompletableFuture<Double> shown = new CompletableFuture<>();
             CompletableFuture<Double> next = new CompletableFuture<>();
             long[] t0 = new long[1];

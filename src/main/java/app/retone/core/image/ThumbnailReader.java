@@ -27,10 +27,25 @@ import javax.imageio.stream.ImageInputStream;
  * unsupported format, a header that claims too much), with the same messages; the thumbnail is
  * not colour-managed (a preview, not the photo).
  */
-public final class ThumbnailReader {
+public final class ThumbnailReader implements ThumbnailSource {
 
     /** A thumbnail's pixels, packed ARGB. */
     public record Thumbnail(int width, int height, int[] argb) {
+
+        public Thumbnail {
+            if (width < 1 || height < 1 || argb.length != width * height) {
+                throw new IllegalArgumentException("a thumbnail of " + width + " x " + height + " with " + argb.length + " pixels");
+            }
+        }
+
+        /** This thumbnail fitted inside {@code maxSide} × {@code maxSide}, its shape kept, averaged down (never enlarged). */
+        public Thumbnail fittedInside(int maxSide) {
+            double scale = Math.min(1.0, (double) maxSide / Math.max(width, height));
+            int tw = Math.max(1, (int) Math.round(width * scale));
+            int th = Math.max(1, (int) Math.round(height * scale));
+            return tw == width && th == height ? this
+                    : new Thumbnail(tw, th, Resample.crop(argb, width, height, 0, 0, width, height, tw, th));
+        }
     }
 
     private final ImageLimits limits;
@@ -40,6 +55,7 @@ public final class ThumbnailReader {
     }
 
     /** The thumbnail of {@code path}, fitted inside {@code maxSide} × {@code maxSide}. */
+    @Override
     public Thumbnail read(Path path, int maxSide) throws ImageReadException {
         if (maxSide < 1) {
             throw new IllegalArgumentException("maxSide " + maxSide);
@@ -61,10 +77,7 @@ public final class ThumbnailReader {
                 w = h;
                 h = t;
             }
-            double scale = Math.min(1.0, (double) maxSide / Math.max(w, h));
-            int tw = Math.max(1, (int) Math.round(w * scale));
-            int th = Math.max(1, (int) Math.round(h * scale));
-            return new Thumbnail(tw, th, tw == w && th == h ? argb : Resample.crop(argb, w, h, 0, 0, w, h, tw, th));
+            return new Thumbnail(w, h, argb).fittedInside(maxSide);
         } catch (IOException e) {
             throw e instanceof ImageReadException r ? r
                     : new ImageReadException(Problem.NOT_READABLE, path, "cannot be read (" + PhotoLoader.describe(e) + ")", e);

@@ -34,7 +34,8 @@ public enum LookTransfer {
      * Whether regrain is on unless the user says otherwise, the one rule for the app, the command line
      * and a batch: off for the curves, whose monotone maps cannot create the artefacts regrain removes
      * (measured: regrain off scores better on every set, and moves good photos less), on for Pitié's
-     * 3D transfer, whose rotations can (a reference look is always Pitié's). The numbers are in docs/MODEL.md.
+     * 3D transfer, whose rotations can (a reference look is always Pitié's). docs/model.md ("Regrain")
+     * has the earlier measurement; the figures behind this default are not recorded there.
      */
     public boolean regrainByDefault() {
         return regrainByDefault;

@@ -46,6 +46,11 @@ public record PhotoSettings(TargetKind kind, Path reference, double strength, bo
         this(kind, reference, strength, regrain, Develop.NEUTRAL, 0);
     }
 
+    /** How a photo with these settings is rendered, given its look's LUT: the one recipe of the app, the batch and the command line. */
+    public Recipe recipe(app.retone.core.color.ColorLut3D look) {
+        return new Recipe(look, strength, develop, regrain);
+    }
+
     /** Whether {@code other} asks for the same look (kind and reference), whatever its strength, regrain and adjustments. */
     public boolean sameLookAs(PhotoSettings other) {
         return kind == other.kind && Objects.equals(reference, other.reference);

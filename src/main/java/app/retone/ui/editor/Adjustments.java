@@ -6,13 +6,13 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 
 /**
- * The user's adjustments of the look: its strength (kept within 0..{@link EditorViewModel#MAX_STRENGTH}),
+ * The user's adjustments of the look: its strength (kept within 0..{@link app.retone.core.render.Strength.MAX}),
  * regrain, and whether the slider is being dragged. Tells the editor when they change; holds no
  * pixels.
  */
 public final class Adjustments {
 
-    private final DoubleProperty strength = new SimpleDoubleProperty(EditorViewModel.DEFAULT_STRENGTH);
+    private final DoubleProperty strength = new SimpleDoubleProperty(app.retone.core.render.Strength.DEFAULT);
     private final BooleanProperty regrain = new SimpleBooleanProperty(true);
     private final BooleanProperty adjusting = new SimpleBooleanProperty(false);
 
@@ -27,7 +27,7 @@ public final class Adjustments {
                 strength.set(old.doubleValue()); // no strength at all: keep the last one
                 return;
             }
-            double clamped = Math.max(0, Math.min(EditorViewModel.MAX_STRENGTH, now.doubleValue()));
+            double clamped = Math.max(0, Math.min(app.retone.core.render.Strength.MAX, now.doubleValue()));
             if (clamped != now.doubleValue()) {
                 strength.set(clamped);
                 return;

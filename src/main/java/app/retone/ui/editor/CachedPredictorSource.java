@@ -14,6 +14,7 @@ public final class CachedPredictorSource implements PredictorSource, AutoCloseab
     private final Path directory;
     private final String name;
     private HistogramPredictor loaded;
+    private volatile String description;
 
     public CachedPredictorSource(Path directory, String name) {
         this.directory = directory;
@@ -24,8 +25,14 @@ public final class CachedPredictorSource implements PredictorSource, AutoCloseab
     public synchronized HistogramPredictor predictor() throws PredictionException {
         if (loaded == null) {
             loaded = OnnxHistogramPredictor.load(directory, name);
+            description = loaded.description();
         }
         return loaded;
+    }
+
+    @Override
+    public java.util.Optional<String> loadedDescription() {
+        return java.util.Optional.ofNullable(description);
     }
 
     @Override

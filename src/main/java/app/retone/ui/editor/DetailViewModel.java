@@ -50,6 +50,8 @@ public final class DetailViewModel {
     /** The recipe the detail was rendered with when it has adjustments (its view is then that recipe's alone); else null. */
     private app.retone.core.render.Recipe detailFolded;
     private TaskHandle renderWork = TaskHandle.NONE;
+    /** The half-size copy of the region's original a drag paints from. */
+    private HalfFrame half;
 
     DetailViewModel(EditorServices services, TaskExecutor executor, Notices notices, PhotoSession session,
                     LookViewModel looks, Adjustments adjustments, java.util.function.Supplier<app.retone.core.render.Recipe> recipe) {
@@ -84,13 +86,13 @@ public final class DetailViewModel {
                 && shown.scale() <= scale * 2) {
             return;
         }
-        Photo full = session.current().photo();
+        PreparedPhoto current = session.current();
         double marginX = width * 0.25;
         double marginY = height * 0.25;
         int x0 = (int) Math.max(0, Math.floor(x - marginX));
         int y0 = (int) Math.max(0, Math.floor(y - marginY));
-        int x1 = (int) Math.min(full.width(), Math.ceil(x + width + marginX));
-        int y1 = (int) Math.min(full.height(), Math.ceil(y + height + marginY));
+        int x1 = (int) Math.min(current.width(), Math.ceil(x + width + marginX));
+        int y1 = (int) Math.min(current.height(), Math.ceil(y + height + marginY));
         if (x1 <= x0 || y1 <= y0) {
             return;
         }
@@ -130,7 +132,25 @@ public final class DetailViewModel {
         if (now.develop().isNeutral() && detailFolded == null && detailView != null) {
             detail.set(shown.withAfter(detailView.at(adjustments.strength()), detailRegrained));
         } else if (!now.equals(detailFolded)) {
-            render();
+            // with adjustments: the coarse LUT on the region's original at once, as the display copy
+            // gets it; the export's own pixels of the region follow from the background at rest
+            PreviewFrame original = shown.before();
+            int[] quick = new int[original.argb().length];
+            var lut = now.lut(app.retone.core.render.Recipe.LIVE_LUT_SIZE);
+            if (adjustments.adjusting()) { // a drag: from the half-size copy, as the display copy is painted
+                if (half == null || half.of() != original) {
+                    half = HalfFrame.of(original);
+                }
+                int[] painted = lut.apply(half.argb(), services.interpolation());
+                half.expand(painted, quick);
+            } else {
+                lut.apply(original.argb(), quick, services.interpolation());
+            }
+            detail.set(shown.withAfter(BlendFrame.of(new PreviewFrame(original.width(), original.height(), quick,
+                    original.opaque(), true)), false));
+            if (!adjustments.adjusting()) {
+                render();
+            }
         }
     }
 
@@ -149,7 +169,8 @@ public final class DetailViewModel {
         // with adjustments the strength is folded in: the view shows that recipe alone, at 1
         app.retone.core.render.Recipe folded = settings != null && !settings.develop().isNeutral() ? settings : null;
         renderWork = executor.submit(BackgroundTask.<DetailPixels>of("Detail", context -> {
-            Photo full = current.photo();
+            Photo full = current.fullResolution(context); // decoded again if the photo came prepared
+            context.checkCancelled();
             int[] original = Resample.crop(full.argb(), full.width(), full.height(), asked.x(), asked.y(),
                     asked.width(), asked.height(), asked.pixelWidth(), asked.pixelHeight());
             context.checkCancelled();

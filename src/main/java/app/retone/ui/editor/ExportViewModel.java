@@ -49,14 +49,15 @@ public final class ExportViewModel {
             notices.notice(Notice.info("Nothing to export yet", "The result appears once the prediction is ready."));
             return;
         }
-        Photo source = session.current().photo();
+        PreparedPhoto photo = session.current();
         boolean withRegrain = used.regrain();
         String name = String.valueOf(destination.getFileName());
         settings.put("lastExportFolder", String.valueOf(destination.toAbsolutePath().getParent()));
         Activity activity = new Activity("Exporting " + name, true);
         activities.track(activity, app.retone.ui.task.BackgroundTask.<ImageFormat>of(activity.title(), context -> {
-            context.progress(0.05, withRegrain ? "Applying the colours at full resolution, then regrain…"
-                    : "Applying the colours at full resolution…");
+            Photo source = photo.fullResolution(context); // decoded again if the photo came prepared
+            context.progress(0.05, withRegrain ? "Applying the look at full size, keeping the fine detail…"
+                    : "Applying the look at full size…");
             return PhotoRender.export(services.colorTransfer(), services.exporter(), source, used,
                     destination, options);
         }).onSuccess(format -> {

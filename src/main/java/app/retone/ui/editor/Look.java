@@ -75,9 +75,13 @@ public final class Look {
         return lut;
     }
 
-    /** "Automatic (predicted by the model)" or "Matching beach.jpg". */
+    /**
+     * "Automatic (predicted by the model)" or "The colours of beach.jpg, by the 3D transfer
+     * (Pitié)": a reference is always matched by Pitié's transfer, and the panel says so.
+     */
     public String description() {
-        return kind == TargetKind.MODEL ? "Automatic (predicted by the model)" : "Matching " + name;
+        return kind == TargetKind.MODEL ? "Automatic (predicted by the model)"
+                : "The colours of " + name + ", by the 3D transfer (Pitié)";
     }
 
     StrengthView display() {

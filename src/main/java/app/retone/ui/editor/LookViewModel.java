@@ -295,7 +295,7 @@ public final class LookViewModel {
         return referencePath.getReadOnlyProperty();
     }
 
-    /** "Automatic (predicted by the model)" or "Matching beach.jpg": the look applied last, kept while the next is made. */
+    /** The look applied last, in {@link Look#description()}'s words,, kept while the next is made. */
     public ReadOnlyStringProperty lookDescriptionProperty() {
         return description.getReadOnlyProperty();
     }

@@ -2,11 +2,24 @@ package app.retone.ui.editor;
 
 import app.retone.core.Errors;
 
-/** Something the user must be told: what happened and, specifically, why. */
-public record Notice(Severity severity, String title, String text) {
+/**
+ * Something the user must be told: what happened and, specifically, why. An error stops the user
+ * (a dialog); a warning, or a notice that {@code lasts} (a summary to read: a batch's), stays on the
+ * window until closed; anything else passes after a few seconds.
+ */
+public record Notice(Severity severity, String title, String text, boolean lasts) {
 
     public enum Severity {
         INFO, WARNING, ERROR
+    }
+
+    public Notice(Severity severity, String title, String text) {
+        this(severity, title, text, severity != Severity.INFO);
+    }
+
+    /** A report to read (what a batch wrote, skipped and why some failed): stays until closed. */
+    public static Notice summary(String title, String text) {
+        return new Notice(Severity.INFO, title, text, true);
     }
 
     public static Notice error(String title, String text) {

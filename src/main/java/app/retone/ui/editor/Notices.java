@@ -14,7 +14,7 @@ public final class Notices {
     private static final Logger LOG = LoggerFactory.getLogger(EditorViewModel.class);
 
     private final List<Consumer<Notice>> listeners = new CopyOnWriteArrayList<>();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Open a photo to begin (Ctrl+O, or drop it here)");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Open a photo or a folder to begin, or drop one here");
 
     Notices() {
     }

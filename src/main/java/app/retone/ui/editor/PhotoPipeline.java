@@ -38,7 +38,7 @@ public final class PhotoPipeline {
      */
     public PreparedPhoto prepare(Path path, TaskContext context) throws Exception {
         String name = String.valueOf(path.getFileName());
-        context.progress(-1, "Decoding " + name + "…");
+        context.progress(-1, "Opening " + name + "…");
         Photo loaded = services.loader().load(path);
         context.checkCancelled();
         context.progress(0.6, "Preparing the preview…");
@@ -48,13 +48,13 @@ public final class PhotoPipeline {
                 : Resample.crop(loaded.argb(), loaded.width(), loaded.height(), 0, 0, loaded.width(), loaded.height(),
                         size[0], size[1]);
         context.checkCancelled();
-        context.progress(0.8, "Reading metadata…");
+        context.progress(0.8, "Reading the camera details…");
         PhotoDetails photoDetails = PhotoDetailsReader.read(loaded);
         int[] modelCopy = modelCopy(loaded);
         Histogram3D source = histogramOf(modelCopy);
         PhotoEdits.Stored stored = PhotoEdits.read(path); // the photo's own edits, beside it
         return new PreparedPhoto(path, loaded, photoDetails,
-                new PreviewFrame(size[0], size[1], display, !loaded.hasAlpha()), source, modelCopy, stored);
+                new PreviewFrame(size[0], size[1], display, !loaded.hasAlpha()), source, modelCopy, stored, services.loader());
     }
 
     /**
@@ -87,13 +87,13 @@ public final class PhotoPipeline {
      * display copy with regrain on or off, or, {@code exact}, from the photo's full-resolution
      * values reduced, which is the export's own result at the screen's size ({@link PreviewRender}).
      */
-    public Look previewed(Look look, boolean regrain, boolean exact, TaskContext context) {
+    public Look previewed(Look look, boolean regrain, boolean exact, TaskContext context) throws Exception {
         if (!exact) {
             return look.withDisplay(displayView(look.photo(), look.lut(), regrain, context), regrain, isExact(look.photo()));
         }
         PreparedPhoto photo = look.photo();
         PreviewFrame before = photo.before();
-        Photo full = photo.photo();
+        Photo full = photo.fullResolution(context);
         StrengthPreview preview = PreviewRender.of(full, 0, 0, full.width(), full.height(), before.width(), before.height(),
                 look.lut(), regrain, services.regrain(), context::checkCancelled);
         return look.withDisplay(StrengthView.of(before, preview, context::checkCancelled), regrain, true);
@@ -101,7 +101,7 @@ public final class PhotoPipeline {
 
     /** A display copy at the photo's own size is the export itself: its quick preview is exact. */
     private static boolean isExact(PreparedPhoto photo) {
-        return photo.before().width() == photo.photo().width() && photo.before().height() == photo.photo().height();
+        return photo.before().width() == photo.width() && photo.before().height() == photo.height();
     }
 
     /**
@@ -130,7 +130,7 @@ public final class PhotoPipeline {
         context.progress(-1, "Loading the model…");
         HistogramPredictor predictor = services.predictors().predictor();
         context.checkCancelled();
-        context.progress(0.4, "Predicting the target histogram and the transfer…");
+        context.progress(0.4, "Finding the look for this photo…");
         AutoEnhancer.Result result = new AutoEnhancer(predictor, transfer.create(services.pdfTransfer().lutSize()))
                 .enhanceCopy(modelCopy);
         context.checkCancelled();

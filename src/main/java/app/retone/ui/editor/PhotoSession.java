@@ -1,7 +1,6 @@
 package app.retone.ui.editor;
 
 import app.retone.core.color.Histogram3D;
-import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoDetails;
 import app.retone.ui.settings.RecentFiles;
 import app.retone.ui.settings.Settings;
@@ -35,7 +34,6 @@ public final class PhotoSession {
     private boolean rememberPhotos = true;
 
     private final ReadOnlyObjectWrapper<PreparedPhoto> shown = new ReadOnlyObjectWrapper<>();
-    private final ObjectBinding<Photo> photo = part(PreparedPhoto::photo);
     private final ObjectBinding<PhotoDetails> details = part(PreparedPhoto::details);
     private final ObjectBinding<PreviewFrame> before = part(PreparedPhoto::before);
     private final ObjectBinding<Histogram3D> sourceHistogram = part(PreparedPhoto::sourceHistogram);
@@ -105,15 +103,23 @@ public final class PhotoSession {
         rememberPhotos = remember;
     }
 
-    /** Puts {@code prepared} on screen (every view of it follows) and remembers it among the recent files. */
+    /**
+     * Puts {@code prepared} on screen (every view of it follows) and remembers it among the recent
+     * files. Only the photo on screen holds its full-resolution pixels: the one it replaces lets go
+     * of them (an export of it under way keeps what it has; anything else decodes them again).
+     */
     void show(PreparedPhoto prepared) {
         shownGeneration = generation;
+        PreparedPhoto previous = shown.get();
+        prepared.keepFullResolution();
         shown.set(prepared);
+        if (previous != null && previous != prepared) {
+            previous.releaseFullResolution();
+        }
         if (rememberPhotos) {
             recentFiles.add(prepared.path());
         }
-        notices.status(prepared.details().fileName() + " — " + prepared.photo().width() + " × "
-                + prepared.photo().height());
+        notices.status(prepared.details().fileName() + " — " + prepared.width() + " × " + prepared.height());
     }
 
     /** The photo on screen, or null. */
@@ -123,10 +129,6 @@ public final class PhotoSession {
 
     public ReadOnlyObjectProperty<PreparedPhoto> preparedProperty() {
         return shown.getReadOnlyProperty();
-    }
-
-    public ObjectBinding<Photo> photoProperty() {
-        return photo;
     }
 
     public ObjectBinding<PhotoDetails> detailsProperty() {
@@ -162,7 +164,7 @@ public final class PhotoSession {
 
     /** The open photo's file, if it came from one. */
     public Optional<Path> photoPath() {
-        return current() == null ? Optional.empty() : current().photo().source().file();
+        return current() == null ? Optional.empty() : current().source().file();
     }
 
     /**
@@ -171,7 +173,7 @@ public final class PhotoSession {
      */
     public Optional<String> sourceColourSpace() {
         PreparedPhoto open = current();
-        return open == null || !open.photo().source().convertedToSrgb() ? Optional.empty()
+        return open == null || !open.source().convertedToSrgb() ? Optional.empty()
                 : Optional.of(open.details() == null ? "embedded profile" : open.details().colorProfile());
     }
 

@@ -8,4 +8,9 @@ import app.retone.predict.PredictionException;
 public interface PredictorSource {
 
     HistogramPredictor predictor() throws PredictionException;
+
+    /** The loaded model's {@link HistogramPredictor#description()}, without loading it (any thread, never waits). */
+    default java.util.Optional<String> loadedDescription() {
+        return java.util.Optional.empty();
+    }
 }

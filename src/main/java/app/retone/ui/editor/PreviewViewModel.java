@@ -11,9 +11,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * The slider's path: the display copy's result as the recipe renders it, and the result's
  * histogram; no prediction, no full resolution. Without develop adjustments a strength is a blend
  * of frames rendered ahead for the screen to mix (or, for a photo with transparency, a repaint);
- * with adjustments every change folds the recipe into a LUT again and repaints the display copy into
- * one of two buffers in turn (a coarser LUT while a slider moves, the export's at rest), until the
- * export's own pixels, reduced, arrive from the background ({@link #showSettled}).
+ * with adjustments every change folds the recipe into a coarse LUT again and repaints the display
+ * copy into one of two buffers in turn, until the export's own pixels, reduced, arrive from the
+ * background ({@link #showSettled}) once the sliders rest.
  */
 public final class PreviewViewModel {
 
@@ -23,6 +23,8 @@ public final class PreviewViewModel {
     private int[] smallBuffer;
     private final int[][] buffers = new int[2][];
     private int next;
+    private HalfFrame half;
+    private int[] halfBuffer;
 
     PreviewViewModel(Interpolation interpolation) {
         this.interpolation = interpolation;
@@ -50,8 +52,11 @@ public final class PreviewViewModel {
 
     /**
      * Shows {@code look} by {@code recipe} (its strength and adjustments), and the result's
-     * histogram through the model-sized copy, on the same frame. {@code live}: a slider is moving,
-     * so adjustments fold into {@link Recipe#LIVE_LUT_SIZE} nodes a side, not the export's.
+     * histogram through the model-sized copy, on the same frame. Adjustments fold into
+     * {@link Recipe#LIVE_LUT_SIZE} nodes a side here, on the UI thread: the export's finer LUT and its
+     * own pixels come from the background once the sliders rest ({@link #showSettled}). {@code
+     * live}: a slider is being dragged, so the frame is painted from a half-size copy (a quarter of
+     * the work, each pixel shown twice across and down) to keep up with the mouse.
      */
     void repaint(PreparedPhoto photo, Look look, Recipe recipe, boolean live) {
         int[] small = smallBuffer;
@@ -63,7 +68,7 @@ public final class PreviewViewModel {
             after.set(look.display().at(recipe.strength()));
             look.modelCopyPreview().render(recipe.strength(), small);
         } else {
-            ColorLut3D lut = live ? recipe.lut(Recipe.LIVE_LUT_SIZE) : recipe.lut();
+            ColorLut3D lut = recipe.lut(Recipe.LIVE_LUT_SIZE);
             PreviewFrame before = photo.before();
             int[] buffer = buffers[next];
             if (buffer == null || buffer.length != before.argb().length) {
@@ -71,11 +76,26 @@ public final class PreviewViewModel {
                 buffers[next] = buffer;
             }
             next ^= 1;
-            lut.apply(before.argb(), buffer, interpolation);
+            if (live) {
+                HalfFrame half = halfOf(before);
+                lut.apply(half.argb(), halfBuffer, interpolation);
+                half.expand(halfBuffer, buffer);
+            } else {
+                lut.apply(before.argb(), buffer, interpolation);
+            }
             after.set(BlendFrame.of(new PreviewFrame(before.width(), before.height(), buffer, before.opaque(), true)));
             lut.apply(photo.modelCopy(), small, interpolation);
         }
         resultHistogram.set(Histogram3D.of(small, Histogram3D.DEFAULT_BINS));
+    }
+
+    /** The half-size copy of {@code before} the live path paints from, made once per photo. */
+    private HalfFrame halfOf(PreviewFrame before) {
+        if (half == null || half.of() != before) {
+            half = HalfFrame.of(before);
+            halfBuffer = new int[half.argb().length];
+        }
+        return half;
     }
 
     /** The export's own pixels at the screen's size, made in the background for settings at rest: shown as they are. */

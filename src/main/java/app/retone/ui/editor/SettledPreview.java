@@ -33,7 +33,7 @@ final class SettledPreview {
         asked = request;
         PreviewFrame before = photo.before();
         work = executor.submit(BackgroundTask.<PreviewFrame>of("Refining the preview at full resolution", context -> {
-            var full = photo.photo();
+            var full = photo.fullResolution(context);
             StrengthPreview preview = PreviewRender.of(full, 0, 0, full.width(), full.height(), before.width(), before.height(),
                     recipe.lut(), recipe.regrain(), services.regrain(), context::checkCancelled);
             int[] pixels = new int[before.width() * before.height()];

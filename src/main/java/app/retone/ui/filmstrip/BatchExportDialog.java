@@ -3,6 +3,7 @@ package app.retone.ui.filmstrip;
 import app.retone.ui.folder.FolderPhoto;
 import app.retone.ui.folder.FolderViewModel;
 import app.retone.ui.folder.BatchExport;
+import app.retone.ui.folder.ExportFolder;
 import app.retone.core.image.ExportNames;
 import app.retone.core.image.ImageFormat;
 import app.retone.core.image.OutputColourSpace;
@@ -23,6 +24,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -43,6 +45,7 @@ public final class BatchExportDialog {
         dialog.setTitle("Export " + count + (count == 1 ? " photo" : " photos"));
         dialog.setHeaderText("Export " + count + (count == 1 ? " photo" : " photos") + ", each with its own settings");
         dialog.getDialogPane().setId("batch-export-dialog");
+        dialog.setResizable(true);
 
         TextField folderField = new TextField(remembered.folder() == null ? "" : remembered.folder().toString());
         folderField.setId("batch-folder");
@@ -79,6 +82,7 @@ public final class BatchExportDialog {
         hint.setId("batch-pattern-hint");
         hint.setWrapText(true);
         hint.setMaxWidth(420);
+        hint.setMinHeight(Region.USE_PREF_SIZE); // a wrapped reason grows the dialog rather than being cut off
 
         GridPane grid = new GridPane();
         grid.setHgap(8);
@@ -97,13 +101,13 @@ public final class BatchExportDialog {
 
         Runnable check = () -> {
             Optional<String> problem = ExportNames.problem(pattern.getText());
-            boolean folderOk = !folderField.getText().isBlank() && Files.isDirectory(Path.of(folderField.getText()));
+            ExportFolder folder = ExportFolder.of(folderField.getText());
             ImageFormat shownFormat = format.getValue() == null ? ImageFormat.JPEG : format.getValue();
             hint.setText(problem.map(p -> "Cannot export: " + p).orElseGet(() -> "e.g. "
                     + ExportNames.fileName(pattern.getText(), Path.of(example), 1, shownFormat)
                     + "   ({name}: the photo's name, {n}: its number)")
-                    + (folderOk ? "" : "\nChoose a folder that exists."));
-            exportButton.setDisable(problem.isPresent() || !folderOk);
+                    + folder.note().map(note -> "\n" + note).orElse(""));
+            exportButton.setDisable(problem.isPresent() || !folder.usable());
         };
         pattern.textProperty().addListener((obs, old, now) -> check.run());
         folderField.textProperty().addListener((obs, old, now) -> check.run());
@@ -111,7 +115,7 @@ public final class BatchExportDialog {
         check.run();
 
         dialog.setResultConverter(button -> button != export ? null : new BatchExport.Request(
-                Path.of(folderField.getText()).toAbsolutePath().normalize(), format.getValue(), quality.getValue(),
+                ExportFolder.of(folderField.getText()).path(), format.getValue(), quality.getValue(),
                 pattern.getText(), space.getValue()));
         return dialog.showAndWait();
     }

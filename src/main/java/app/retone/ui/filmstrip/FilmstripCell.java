@@ -7,6 +7,7 @@ import app.retone.core.image.ThumbnailReader.Thumbnail;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
@@ -32,7 +33,7 @@ final class FilmstripCell extends ListCell<FolderPhoto> {
     private final Label name = new Label();
     private final VBox box;
     private FolderPhoto shown;
-    private final ChangeListener<Thumbnail> onThumbnail = (obs, old, now) -> showThumbnail(now);
+    private final ChangeListener<Thumbnail> onThumbnail = (obs, old, now) -> thumbnailChanged(now);
     private final ChangeListener<FolderPhoto.State> onState = (obs, old, now) -> showState();
     private final ChangeListener<Number> onRating = (obs, old, now) -> showRating();
     private static final javafx.css.PseudoClass CURRENT = javafx.css.PseudoClass.getPseudoClass("current");
@@ -51,6 +52,9 @@ final class FilmstripCell extends ListCell<FolderPhoto> {
         frame.setPrefSize(SIZE, SIZE);
         frame.getStyleClass().add("filmstrip-frame");
         name.setMaxWidth(SIZE);
+        // names of one shoot differ at the end (…_edit0, …_orig, IMG_0412 and IMG_0413): cut the middle
+        name.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        name.setEllipsisString("…"); // one character: more of the name is left
         name.getStyleClass().add("filmstrip-name");
         box = new VBox(2, frame, name);
         box.setAlignment(Pos.CENTER);
@@ -88,6 +92,13 @@ final class FilmstripCell extends ListCell<FolderPhoto> {
         setGraphic(box);
         if (shown.thumbnailProperty().get() == null) {
             folder.wantThumbnail(shown);
+        }
+    }
+
+    private void thumbnailChanged(Thumbnail now) {
+        showThumbnail(now);
+        if (now == null && shown != null) {
+            folder.wantThumbnail(shown); // let go while still in view (others were wanted since): asked for again
         }
     }
 

@@ -74,6 +74,15 @@ public final class BatchExportViewModel {
         List<BatchExport.Failure> failures = new ArrayList<>();
         batch = editor.activities().track(activity, BackgroundTask.<Void>of(title, context -> {
             long started = System.nanoTime();
+            try {
+                Files.createDirectories(request.folder()); // a folder typed in the dialog is made, as the command line does
+            } catch (java.io.IOException e) {
+                synchronized (failures) {
+                    steps.forEach(step -> failures.add(BatchExport.failure(step.item(), e)));
+                }
+                counts[2] = steps.size();
+                return null;
+            }
             for (Step step : steps) {
                 context.checkCancelled();
                 BatchExport.Item item = step.item();
@@ -90,7 +99,7 @@ public final class BatchExportViewModel {
                         context.checkCancelled();
                         ColorLut3D lut = pipeline.lut(photo, step.settings(), transfer, context);
                         context.checkCancelled();
-                        PhotoRender.export(engine, exporter, photo, app.retone.core.render.Recipe.of(lut, step.settings().strength(), step.settings().regrain()),
+                        PhotoRender.export(engine, exporter, photo, step.settings().recipe(lut),
                                 item.destination(), request.optionsFor(item.photo().path(), step.overwrite()));
                         counts[0]++;
                     }
@@ -114,8 +123,8 @@ public final class BatchExportViewModel {
             synchronized (failures) {
                 summary = new BatchExport.Summary(counts[0], counts[1], List.copyOf(failures), steps.size() - counts[2]);
             }
-            editor.notices().notice(summary.failures().isEmpty() ? Notice.info("Batch export finished", summary.text())
-                    : Notice.error("Batch export finished; some photos failed", summary.text()));
+            editor.notices().notice(summary.failures().isEmpty() ? Notice.summary("Batch export finished", summary.text())
+                    : Notice.warning("Batch export finished; some photos failed", summary.text()));
             done.accept(summary);
         }));
     }

@@ -2,7 +2,10 @@ package app.retone.ui.folder;
 
 import app.retone.ui.editor.Activity;
 import app.retone.ui.editor.Notice;
+import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoFolder;
+import app.retone.core.image.PhotoLoader;
+import app.retone.core.image.ThumbnailSource;
 import app.retone.ui.editor.EditorViewModel;
 import app.retone.ui.editor.Look;
 import app.retone.ui.editor.PhotoPipeline;
@@ -26,7 +29,6 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -37,42 +39,44 @@ import javafx.collections.ObservableList;
  * background work that makes every photo's look ({@link LookQueue}) and thumbnail
  * ({@link Thumbnails}). Moving to a photo that the queue prepared shows it with its look at once;
  * any other is opened by the editor as usual. Nothing here holds more than the thumbnails kept
- * and the two photos beside the one on screen. All methods belong to the UI thread.
+ * and the two photos beside the one on screen, prepared: what the screen needs of them, never
+ * their full-resolution pixels (decoded again if they come on screen). All methods belong to
+ * the UI thread.
  */
 public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
-
-    /** The orders a folder can be shown in. */
-    public enum Order { NAME, DATE_TAKEN }
 
     /** Thumbnails kept at most: a filmstrip shows a few dozen. */
     static final int THUMBNAILS_KEPT = 240;
 
     private final EditorViewModel editor;
     private final TaskExecutor executor;
-    private final app.retone.core.image.ThumbnailReader thumbnailReader;
+    private final ThumbnailSource thumbnailSource;
     private final ObservableList<FolderPhoto> photos = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
-    private final ObjectProperty<Order> order = new SimpleObjectProperty<>(Order.NAME);
-    private final ReadOnlyObjectWrapper<PhotoSettings> clipboard = new ReadOnlyObjectWrapper<>();
+    private final FolderOrder order;
+    private final FolderSettings settings;
     /** The photos beside the one on screen, made ready by the queue. */
     private final Map<FolderPhoto, LookQueue.Ready> prepared = new HashMap<>();
     private final BooleanBinding open = Bindings.isNotEmpty(photos);
     private FolderWork work;
+    private FolderWork briefWork;
     private LookQueue queue;
     private Thumbnails thumbnails;
     private TaskHandle listing = TaskHandle.NONE;
-    private TaskHandle dating = TaskHandle.NONE;
-    private TaskHandle sidecars = TaskHandle.NONE;
-    /** Whether the photos' dates were read (they are only for date order). */
-    private boolean datesRead;
 
-    public FolderViewModel(EditorViewModel editor, TaskExecutor executor,
-                           app.retone.core.image.ThumbnailReader thumbnailReader) {
+    /** {@code thumbnailSource} gives the filmstrip's thumbnails (through the shared cache, in the app). */
+    public FolderViewModel(EditorViewModel editor, TaskExecutor executor, ThumbnailSource thumbnailSource) {
         this.editor = editor;
         this.executor = executor;
-        this.thumbnailReader = thumbnailReader;
-        order.addListener((obs, old, now) -> orderChanged());
+        this.thumbnailSource = thumbnailSource;
+        this.settings = new FolderSettings(editor, executor, this::currentPhoto, this::isOnScreen, photo -> {
+            prepared.remove(photo);
+            if (queue != null) {
+                queue.wake();
+            }
+        });
+        this.order = new FolderOrder(photos, editor.activities(), this::currentPhoto, this::sorted);
         // the photo on screen got its look from the editor: its thumbnail is marked too
         editor.look().lookProperty().addListener((obs, old, look) -> markShownLook(look));
         // the stars of the photo on screen show in the strip as they change
@@ -119,35 +123,17 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         return list;
     }
 
-    /** By date: the dates are read first (once per folder, in the background, the metadata only). */
-    private void orderChanged() {
-        if (order.get() != Order.DATE_TAKEN || datesRead || photos.isEmpty()) {
-            sort();
-            return;
-        }
-        dating.cancel();
-        List<FolderPhoto> reading = List.copyOf(photos);
-        String title = "Reading the dates of " + reading.size() + " photos";
-        dating = editor.activities().track(new Activity(title),
-                BackgroundTask.of(title, FolderOrder.reading(reading, title)).onSuccess(dates -> {
-                    for (int i = 0; i < reading.size(); i++) {
-                        reading.get(i).dateTaken(dates.get(i));
-                    }
-                    datesRead = true;
-                    sort();
-                }));
-    }
-
     private void show(Path path, List<FolderPhoto> list) {
         closeWork();
-        datesRead = false;
         folder.set(path);
         photos.setAll(list);
-        orderChanged();
-        readSidecars(List.copyOf(list));
+        order.newPhotos();
+        settings.readSidecars(List.copyOf(list));
         work = new FolderWork(executor);
+        briefWork = FolderWork.brief(executor);
         queue = new LookQueue(this, work::wake);
-        thumbnails = new Thumbnails(thumbnailReader, THUMBNAILS_KEPT, this::failed, work::wake);
+        thumbnails = new Thumbnails(thumbnailSource, THUMBNAILS_KEPT, this::failed, work::wake, briefWork::wake);
+        briefWork.add(thumbnails::cachedTask); // those in the shared cache: milliseconds, never behind a look
         work.add(thumbnails::nextTask); // the thumbnails in view first: they are what the user looks at
         work.add(queue::nextTask);
         index.set(-1);
@@ -168,10 +154,11 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
     }
 
     private void closeWork() {
-        dating.cancel();
-        sidecars.cancel();
+        order.cancel();
+        settings.close();
         if (queue != null) {
             work.close();
+            briefWork.close();
             queue.close();
             thumbnails.close();
         }
@@ -193,6 +180,11 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         if (i < 0 || i >= photos.size() || i == index.get()) {
             return;
         }
+        FolderPhoto leaving = currentPhoto();
+        LookQueue.Ready left = null;
+        if (leaving != null && isOnScreen(leaving)) {
+            left = asShown(leaving, editor.photoSettings()); // its settings are kept by the editor's edits
+        }
         FolderPhoto arriving = photos.get(i);
         PhotoSettings wanted = settingsOf(arriving);
         index.set(i);
@@ -205,96 +197,49 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         } else {
             editor.open(arriving.path(), wanted);
         }
+        if (left != null && isBeside(leaving)) {
+            prepared.put(leaving, left); // ← goes back to it at once, and the queue need not make it again
+        }
         prepared.keySet().removeIf(p -> !isBeside(p));
         queue.wake();
+    }
+
+    /**
+     * The photo on screen as it is, to keep as a prepared neighbour once the user moves on: its
+     * prepared photo and the look it shows (the editor lets go of its full resolution when the
+     * next is shown); null while its look is not on screen.
+     */
+    private LookQueue.Ready asShown(FolderPhoto photo, PhotoSettings with) {
+        PreparedPhoto shown = editor.session().current();
+        Look look = editor.look().lookProperty().get();
+        return look != null && look.photo() == shown ? new LookQueue.Ready(photo, shown, look, with) : null;
     }
 
     // ---- settings --------------------------------------------------------------------------
 
     /** Copies the settings of the photo on screen. */
     public void copySettings() {
-        if (currentPhoto() != null && isOnScreen(currentPhoto())) {
-            clipboard.set(editor.photoSettings());
-        }
+        settings.copy();
     }
 
     /** Gives {@code targets} the copied settings (the photo on screen among them takes them at once). */
     public void pasteSettings(List<FolderPhoto> targets) {
-        PhotoSettings copied = clipboard.get();
-        if (copied != null) {
-            give(targets, copied);
-        }
+        settings.paste(targets);
     }
 
     /** Gives every photo of the folder the settings of the photo on screen. */
     public void sameSettingsForAll() {
-        if (currentPhoto() != null && isOnScreen(currentPhoto())) {
-            give(List.copyOf(photos), editor.photoSettings());
-        }
-    }
-
-    /** Gives each photo {@code given}'s look, strength, regrain and adjustments; each keeps its own stars. */
-    private void give(List<FolderPhoto> targets, PhotoSettings given) {
-        for (FolderPhoto photo : targets) {
-            PhotoSettings before = settingsOf(photo);
-            PhotoSettings pasted = before.pastedFrom(given);
-            if (photo == currentPhoto() && isOnScreen(photo)) {
-                editor.apply(pasted);
-                continue;
-            }
-            editor.edits().changed(photo.path(), pasted);
-            if (!before.sameLookAs(given)) {
-                prepared.remove(photo);
-                photo.lookWaiting(); // its look is another one now
-            }
-        }
-        if (queue != null) {
-            queue.wake();
-        }
+        settings.sameForAll(List.copyOf(photos));
     }
 
     /** The settings of {@code photo}: the editor's for the photo on screen, else those kept (its sidecar's), else the default. */
     public PhotoSettings settingsOf(FolderPhoto photo) {
-        if (photo == currentPhoto() && isOnScreen(photo)) {
-            return editor.photoSettings();
-        }
-        return editor.edits().settingsOf(photo.path());
+        return settings.of(photo);
     }
 
     /** Gives {@code targets} (the photo on screen, or the photos selected in the strip) {@code stars}. */
     public void rate(List<FolderPhoto> targets, int stars) {
-        for (FolderPhoto photo : targets) {
-            if (photo == currentPhoto() && isOnScreen(photo)) {
-                editor.rate(stars);
-            } else {
-                editor.edits().changed(photo.path(), settingsOf(photo).withRating(stars));
-                photo.rated(stars);
-            }
-        }
-    }
-
-    /** Reads every photo's sidecar in the background, so the strip shows their stars and each photo its own edits. */
-    private void readSidecars(List<FolderPhoto> list) {
-        sidecars.cancel();
-        String title = "Reading the edits of " + list.size() + " photos";
-        sidecars = executor.submit(BackgroundTask.<List<app.retone.ui.editor.PhotoEdits.Stored>>of(title, context -> {
-            List<app.retone.ui.editor.PhotoEdits.Stored> read = new ArrayList<>(list.size());
-            for (FolderPhoto photo : list) {
-                context.checkCancelled();
-                read.add(app.retone.ui.editor.PhotoEdits.read(photo.path()));
-            }
-            return read;
-        }).onSuccess(read -> {
-            List<app.retone.core.sidecar.SidecarException> unread = new ArrayList<>();
-            for (int i = 0; i < list.size(); i++) {
-                var problem = editor.edits().stored(list.get(i).path(), read.get(i));
-                if (problem != null) {
-                    unread.add(problem);
-                }
-                list.get(i).rated(settingsOf(list.get(i)).rating());
-            }
-            editor.edits().sayUnread(unread);
-        }));
+        settings.rate(targets, stars);
     }
 
     /** Whether the editor shows {@code photo} now (not still the photo before it, while it opens). */
@@ -327,23 +272,44 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
     }
 
     @Override
-    public BackgroundTask.Work<LookQueue.Ready> work(FolderPhoto photo) {
+    public BackgroundTask.Work<LookQueue.Ready> prepareWork(FolderPhoto photo) {
         PhotoSettings wanted = settingsOf(photo);
         LookTransfer transfer = editor.look().lookTransferProperty().get();
         PhotoPipeline pipeline = editor.pipeline();
         return context -> {
             PreparedPhoto photoReady = pipeline.prepare(photo.path(), context);
+            // kept for the screen only: its full resolution is decoded again if it comes on screen
+            photoReady.releaseFullResolution();
             context.checkCancelled();
             return new LookQueue.Ready(photo, photoReady, pipeline.look(photoReady, wanted, transfer, context), wanted);
         };
     }
 
     @Override
-    public void made(LookQueue.Ready ready, boolean keep) {
+    public BackgroundTask.Work<?> lookWork(FolderPhoto photo) {
+        PhotoSettings wanted = settingsOf(photo);
+        LookTransfer transfer = editor.look().lookTransferProperty().get();
+        PhotoPipeline pipeline = editor.pipeline();
+        PhotoLoader loader = editor.services().loader();
+        return context -> {
+            context.progress(-1, "Finding the look of " + photo.name() + "…");
+            Photo decoded = loader.load(photo.path());
+            context.checkCancelled();
+            return pipeline.lut(decoded, wanted, transfer, context); // the look's LUT, as the batch makes it; let go
+        };
+    }
+
+    @Override
+    public void prepared(LookQueue.Ready ready) {
         ready.photo().lookReady();
-        if (keep && isBeside(ready.photo())) {
+        if (isBeside(ready.photo())) {
             prepared.put(ready.photo(), ready);
         }
+    }
+
+    @Override
+    public void lookMade(FolderPhoto photo) {
+        photo.lookReady();
     }
 
     @Override
@@ -364,9 +330,8 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         }
     }
 
-    private void sort() {
-        FolderPhoto shown = currentPhoto();
-        FXCollections.sort(photos, FolderOrder.comparator(order.get()));
+    /** The photos were sorted: the photo on screen stays, at its new place. */
+    private void sorted(FolderPhoto shown) {
         if (shown != null) {
             index.set(photos.indexOf(shown));
             prepared.keySet().removeIf(p -> !isBeside(p));
@@ -397,13 +362,13 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         return folder.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Order> orderProperty() {
-        return order;
+    public ObjectProperty<PhotoOrder> orderProperty() {
+        return order.property();
     }
 
     /** The settings copied last, or null. */
     public ReadOnlyObjectProperty<PhotoSettings> clipboardProperty() {
-        return clipboard.getReadOnlyProperty();
+        return settings.clipboardProperty();
     }
 
     public BooleanBinding openProperty() {

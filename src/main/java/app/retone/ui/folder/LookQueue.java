@@ -11,14 +11,15 @@ import java.util.Optional;
 /**
  * Chooses the automatic look to make next for a folder, one photo at a time (run by {@link FolderWork}):
  * first the photos beside the one on screen (kept, prepared, so that moving to them shows them
- * with their look at once), then every photo still waiting, nearest the one on screen first. At
+ * with their look at once), then every photo still waiting, nearest the one on screen first (its
+ * look made to know that it can be, and let go: only its LUT is made, no display copy or frames). At
  * most one piece of work is ever submitted, and the next is chosen only when it ends, from the
  * folder as it is then: the queue is bounded by construction, follows the user's moves, and
  * holds no photo it is not working on. {@link #close} stops it for good.
  */
 final class LookQueue implements AutoCloseable {
 
-    /** A photo made ready to show: decoded, prepared, with the look its settings ask for. */
+    /** A photo made ready to show: prepared (what the screen needs, not its full-resolution pixels), with its look. */
     record Ready(FolderPhoto photo, PreparedPhoto prepared, Look look, PhotoSettings settings) {
     }
 
@@ -32,11 +33,20 @@ final class LookQueue implements AutoCloseable {
         /** Whether a photo beside the one on screen is already prepared for {@code settings}. */
         boolean isPrepared(FolderPhoto photo);
 
-        /** The background step for {@code photo} (prepare it, make its look), its settings fixed now. */
-        BackgroundTask.Work<Ready> work(FolderPhoto photo);
+        /** The background step for a photo to keep beside the one on screen (prepared, with its look), its settings fixed now. */
+        BackgroundTask.Work<Ready> prepareWork(FolderPhoto photo);
 
-        /** A photo's look was made; {@code keep} when it was made to be shown next. */
-        void made(Ready ready, boolean keep);
+        /**
+         * The background step for any other photo: its look made, to know that it can be (the
+         * filmstrip marks it), and nothing kept: no display copy, no slider frames.
+         */
+        BackgroundTask.Work<?> lookWork(FolderPhoto photo);
+
+        /** A photo beside the one on screen was prepared, with its look. */
+        void prepared(Ready ready);
+
+        /** A photo's look was made, and let go. */
+        void lookMade(FolderPhoto photo);
 
         void failed(FolderPhoto photo, String reason);
     }
@@ -68,17 +78,22 @@ final class LookQueue implements AutoCloseable {
         }
         return next(folder.photos(), folder.current(), folder::isPrepared).map(job -> {
             FolderPhoto photo = job.photo();
-            return BackgroundTask.of("Look of " + photo.name(), folder.work(photo))
-                    .onSuccess(ready -> {
+            BackgroundTask<?> task = job.keep()
+                    ? BackgroundTask.of("Look of " + photo.name(), folder.prepareWork(photo)).onSuccess(ready -> {
                         if (!closed) {
-                            folder.made(ready, job.keep());
+                            folder.prepared(ready);
                         }
                     })
-                    .onFailure(error -> {
+                    : BackgroundTask.of("Look of " + photo.name(), folder.lookWork(photo)).onSuccess(made -> {
                         if (!closed) {
-                            folder.failed(photo, Notice.reason(error));
+                            folder.lookMade(photo);
                         }
                     });
+            return task.onFailure(error -> {
+                if (!closed) {
+                    folder.failed(photo, Notice.reason(error));
+                }
+            });
         });
     }
 

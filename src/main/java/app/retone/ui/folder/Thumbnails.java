@@ -1,22 +1,29 @@
 package app.retone.ui.folder;
 
-import app.retone.ui.editor.Notice;
 import app.retone.core.image.ThumbnailReader;
+import app.retone.core.image.ThumbnailSource;
+import app.retone.ui.editor.Notice;
 import app.retone.ui.task.BackgroundTask;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
-import java.util.Optional;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * The filmstrip's thumbnails: read one at a time in the background ({@link FolderWork}), the latest wanted first (the
- * cells in view ask as they appear, so a fast scroll serves where it stops), and kept for at
- * most {@code capacity} photos, those wanted least recently dropped, so a folder of any size
- * holds a bounded number. A photo whose thumbnail cannot be read is marked failed with the
- * reader's reason. All methods belong to the UI thread.
+ * The filmstrip's thumbnails: read in the background, the latest wanted first (the cells in view
+ * ask as they appear, so a fast scroll serves where it stops), and kept for at most {@code
+ * capacity} photos, those wanted least recently dropped, so a folder of any size holds a bounded
+ * number. Each wanted photo is looked for in the shared thumbnail cache first, several at a time,
+ * in the folder's brief lane ({@link FolderWork#brief}: milliseconds, never behind a look); only
+ * those not found there are made from the photo, one at a time, in the folder's lane of long work.
+ * A photo whose thumbnail cannot be made is marked failed with the reader's reason. All methods
+ * belong to the UI thread.
  */
 public final class Thumbnails implements AutoCloseable {
 
@@ -24,25 +31,41 @@ public final class Thumbnails implements AutoCloseable {
     public static final int SIDE = 160;
     /** Wants waiting at most: older ones are forgotten (their cells will ask again if still shown). */
     static final int MAX_WAITING = 96;
+    /** Photos looked for in the cache by one brief task at most (a view of the strip, and then some). */
+    static final int LOOKUP_BATCH = 16;
 
-    private final ThumbnailReader reader;
+    private final ThumbnailSource source;
     private final int capacity;
     private final BiConsumer<FolderPhoto, String> onFailure;
     private final Runnable wake;
+    private final Runnable wakeBrief;
     /** Photos holding a thumbnail, least recently wanted first. */
     private final Set<FolderPhoto> kept = new LinkedHashSet<>();
+    /** Wanted and not looked for in the cache yet, the latest wanted first. */
     private final Deque<FolderPhoto> waiting = new ArrayDeque<>();
+    /** Not in the cache: to be made from the photo, the latest wanted first. */
+    private final Deque<FolderPhoto> toMake = new ArrayDeque<>();
+    /** Being looked for in the cache now. */
+    private final Set<FolderPhoto> lookingUp = new HashSet<>();
     private boolean closed;
 
     /**
-     * {@code onFailure} hears of a photo that cannot be read (the folder marks it); {@code wake}
-     * asks the folder's {@link FolderWork} to look for work.
+     * Thumbnails made in one lane only, without looking in a cache first. {@code onFailure} hears
+     * of a photo that cannot be read (the folder marks it); {@code wake} asks the folder's {@link
+     * FolderWork} to look for work.
      */
-    public Thumbnails(ThumbnailReader reader, int capacity, BiConsumer<FolderPhoto, String> onFailure, Runnable wake) {
-        this.reader = reader;
+    public Thumbnails(ThumbnailSource source, int capacity, BiConsumer<FolderPhoto, String> onFailure, Runnable wake) {
+        this(source, capacity, onFailure, wake, null);
+    }
+
+    /** Thumbnails looked for in the cache first, in the brief lane {@code wakeBrief} wakes ({@link #cachedTask}). */
+    Thumbnails(ThumbnailSource source, int capacity, BiConsumer<FolderPhoto, String> onFailure, Runnable wake,
+               Runnable wakeBrief) {
+        this.source = source;
         this.capacity = capacity;
         this.onFailure = onFailure;
         this.wake = wake;
+        this.wakeBrief = wakeBrief;
     }
 
     /** Asks for {@code photo}'s thumbnail (a cell showing it): served before those asked for earlier. */
@@ -55,12 +78,25 @@ public final class Thumbnails implements AutoCloseable {
             kept.add(photo); // wanted now: the last to go
             return;
         }
-        waiting.remove(photo);
-        waiting.addFirst(photo);
-        while (waiting.size() > MAX_WAITING) {
-            waiting.removeLast();
+        if (lookingUp.contains(photo)) {
+            return; // on its way
         }
-        wake.run();
+        waiting.remove(photo);
+        toMake.remove(photo);
+        if (wakeBrief != null) {
+            first(waiting, photo);
+            wakeBrief.run();
+        } else {
+            first(toMake, photo);
+            wake.run();
+        }
+    }
+
+    private static void first(Deque<FolderPhoto> queue, FolderPhoto photo) {
+        queue.addFirst(photo);
+        while (queue.size() > MAX_WAITING) {
+            queue.removeLast();
+        }
     }
 
     /** How many photos hold a thumbnail now. */
@@ -68,14 +104,59 @@ public final class Thumbnails implements AutoCloseable {
         return kept.size();
     }
 
-    /** The next thumbnail to read, the latest wanted first: asked by {@link FolderWork} when it is free. */
-    Optional<BackgroundTask<?>> nextTask() {
+    /**
+     * The next photos to look for in the cache, the latest wanted first, read together: asked by
+     * the brief lane when it is free. Those found are shown; the others go to be made.
+     */
+    Optional<BackgroundTask<?>> cachedTask() {
         if (closed || waiting.isEmpty()) {
             return Optional.empty();
         }
-        FolderPhoto photo = waiting.pollFirst();
+        List<FolderPhoto> batch = new java.util.ArrayList<>();
+        while (batch.size() < LOOKUP_BATCH && !waiting.isEmpty()) {
+            batch.add(waiting.pollFirst());
+        }
+        lookingUp.addAll(batch);
+        return Optional.of(BackgroundTask.<List<Optional<ThumbnailReader.Thumbnail>>>of("Thumbnails from the cache",
+                        context -> batch.parallelStream().map(photo -> source.cached(photo.path(), SIDE)).toList())
+                .onSuccess(found -> {
+                    if (!closed) {
+                        arrived(batch, found);
+                    }
+                })
+                .onFailure(error -> {
+                    if (!closed) {
+                        arrived(batch, Collections.nCopies(batch.size(), Optional.empty()));
+                    }
+                })
+                .onFinished(() -> batch.forEach(lookingUp::remove)));
+    }
+
+    private void arrived(List<FolderPhoto> batch, List<Optional<ThumbnailReader.Thumbnail>> found) {
+        boolean make = false;
+        for (int i = batch.size() - 1; i >= 0; i--) { // the latest wanted ends first in line
+            FolderPhoto photo = batch.get(i);
+            lookingUp.remove(photo);
+            if (found.get(i).isPresent()) {
+                keep(photo, found.get(i).get());
+            } else if (!waiting.contains(photo)) {
+                first(toMake, photo);
+                make = true;
+            }
+        }
+        if (make) {
+            wake.run();
+        }
+    }
+
+    /** The next thumbnail to make from its photo, the latest wanted first: asked by {@link FolderWork} when it is free. */
+    Optional<BackgroundTask<?>> nextTask() {
+        if (closed || toMake.isEmpty()) {
+            return Optional.empty();
+        }
+        FolderPhoto photo = toMake.pollFirst();
         return Optional.of(BackgroundTask.<ThumbnailReader.Thumbnail>of("Thumbnail of " + photo.name(),
-                        context -> reader.read(photo.path(), SIDE))
+                        context -> source.read(photo.path(), SIDE))
                 .onSuccess(thumbnail -> {
                     if (!closed) {
                         keep(photo, thumbnail);
@@ -105,6 +186,7 @@ public final class Thumbnails implements AutoCloseable {
     public void close() {
         closed = true;
         waiting.clear();
+        toMake.clear();
         kept.forEach(p -> p.showThumbnail(null));
         kept.clear();
     }

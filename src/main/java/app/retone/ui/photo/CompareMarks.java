@@ -22,7 +22,7 @@ final class CompareMarks {
     private final Region divider = new Region();
     private final Label leftTag = tag("Before");
     private final Label rightTag = tag("After");
-    private final Label placeholder = new Label("Open a photo (Ctrl+O) or drop one here");
+    private final Label placeholder = new Label("Open a photo (" + javafx.scene.input.KeyCombination.valueOf("Shortcut+O").getDisplayText() + ") or drop one here");
 
     /** @param split where the divider stands, 0..1 of {@code view}'s width: dragging the divider sets it */
     CompareMarks(Region view, DoubleProperty split) {

@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The app's executor: a small pool of daemon worker threads; callbacks go to the UI thread
- * through {@code uiThread} (the app passes {@code Platform::runLater}). Progress reports are
- * coalesced, so a chatty task never floods the UI thread.
+ * The app's executor: a small pool of daemon worker threads, and one more thread for brief tasks
+ * ({@link #submitBrief}); callbacks go to the UI thread through {@code uiThread} (the app passes
+ * {@code Platform::runLater}). Progress reports are coalesced, so a chatty task never floods the
+ * UI thread.
  */
 public final class PoolTaskExecutor implements TaskExecutor {
 
@@ -26,6 +27,13 @@ public final class PoolTaskExecutor implements TaskExecutor {
     private static final int DONE = 2;
 
     private final ExecutorService pool;
+    /** Brief tasks' own thread: they never queue behind long work, and long work never behind them. */
+    private final ExecutorService brief = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "retone-brief");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.NORM_PRIORITY - 1);
+        return thread;
+    });
     private final Executor uiThread;
     /** The clock of {@link #runOnUiThreadAfter}: one daemon thread that only hands actions to the UI thread. */
     private final java.util.concurrent.ScheduledExecutorService timer =
@@ -48,6 +56,15 @@ public final class PoolTaskExecutor implements TaskExecutor {
 
     @Override
     public <T> TaskHandle submit(BackgroundTask<T> task) {
+        return submit(pool, task);
+    }
+
+    @Override
+    public <T> TaskHandle submitBrief(BackgroundTask<T> task) {
+        return submit(brief, task);
+    }
+
+    private <T> TaskHandle submit(ExecutorService threads, BackgroundTask<T> task) {
         AtomicBoolean cancelled = new AtomicBoolean();
         // QUEUED → RUNNING → DONE, or QUEUED → DONE when cancelled before it started
         AtomicInteger state = new AtomicInteger(QUEUED);
@@ -71,7 +88,7 @@ public final class PoolTaskExecutor implements TaskExecutor {
                 return cancelled.get();
             }
         };
-        Future<?> future = pool.submit(() -> {
+        Future<?> future = threads.submit(() -> {
             if (!state.compareAndSet(QUEUED, RUNNING)) {
                 return; // cancelled while queued
             }
@@ -144,6 +161,7 @@ public final class PoolTaskExecutor implements TaskExecutor {
     @Override
     public void close() {
         timer.shutdownNow();
+        brief.shutdownNow();
         pool.shutdownNow();
         try {
             pool.awaitTermination(2, TimeUnit.SECONDS);

@@ -13,6 +13,16 @@ public interface TaskExecutor extends AutoCloseable {
     /** Starts {@code task}; its callbacks arrive on the UI thread (or the caller's, for the direct executor). */
     <T> TaskHandle submit(BackgroundTask<T> task);
 
+    /**
+     * Starts a brief task: a few milliseconds of reading a file or two (a cached thumbnail), never
+     * long work. The app's executor runs these on a thread of their own, so they never wait behind
+     * the long work on its workers (a photo decoding, a look being made) and take no worker from
+     * it; other executors run them as any task.
+     */
+    default <T> TaskHandle submitBrief(BackgroundTask<T> task) {
+        return submit(task);
+    }
+
     /** Runs {@code action} on the UI thread, later. Used for coalesced repaints and results. */
     void runOnUiThread(Runnable action);
 

@@ -110,6 +110,41 @@ class DetailViewModelTest extends EditorFixture {
         assertTrue(vm.detail().detailProperty().get().covers(800, 500, 200, 100), "the new region arrived");
     }
 
+    @Test
+    void anAdjustmentDraggedAtDetailZoomRepaintsTheRegionAtOnceAndTheExportsPixelsFollowAtRest() throws Exception {
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        EditorViewModel vm = viewModel(executor, model, 256);
+        Path file = UiFixtures.castPhoto(dir, "develop.jpg", 1200, 800, 35);
+        vm.open(file);
+        executor.runAll();
+        vm.adjustments().regrainProperty().set(false);
+        executor.runAll();
+        vm.detail().requestDetail(400, 300, 200, 100, 1.0);
+        executor.runAll();
+        DetailFrame before = vm.detail().detailProperty().get();
+
+        vm.adjustments().adjustingProperty().set(true);
+        vm.develop().property(app.retone.core.render.Develop.Adjustment.EXPOSURE).set(0.8);
+        DetailFrame dragged = vm.detail().detailProperty().get();
+        assertEquals(0, executor.pending("Detail"), "nothing waits in the background while the slider moves");
+        HalfFrame half = HalfFrame.of(before.before());
+        int[] coarse = new int[before.before().argb().length];
+        half.expand(vm.recipe().lut(app.retone.core.render.Recipe.LIVE_LUT_SIZE).apply(half.argb(),
+                app.retone.core.color.Interpolation.TETRAHEDRAL), coarse);
+        assertArrayEquals(coarse, pixels(dragged.after()), "the region repainted on the spot by the coarse LUT, from its half-size copy");
+        assertTrue(Pixels.mean(pixels(dragged.after()))[1] > Pixels.mean(pixels(before.after()))[1] + 10, "brighter");
+
+        vm.adjustments().adjustingProperty().set(false);
+        assertEquals(1, executor.pending("Detail"), "at rest the export's own pixels of the region are made");
+        executor.runNext("Detail");
+        Photo source = new PhotoLoader().load(file);
+        int[] crop = app.retone.core.image.Resample.crop(source.argb(), 1200, 800, before.x(), before.y(),
+                before.regionWidth(), before.regionHeight(), before.regionWidth(), before.regionHeight());
+        int[] exact = vm.recipe().lut().apply(crop, app.retone.core.color.Interpolation.TETRAHEDRAL);
+        assertTrue(Pixels.maxAbsDiff(exact, pixels(vm.detail().detailProperty().get().after())) <= 1,
+                "the export's LUT on the full-resolution region");
+    }
+
     /** The slider's fast path on a crop, at a strength: what the detail shows before regrain. */
     private static int[] colored(ColorLut3D lut, int[] crop, double strength) {
         int[] out = new int[crop.length];

@@ -74,7 +74,7 @@ class EditorFaultsTest {
         Path file = UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 60);
         vm.open(file);
 
-        assertNotNull(vm.session().photoProperty().get(), "the photo stays open");
+        assertNotNull(vm.session().current(), "the photo stays open");
         assertFalse(vm.look().hasLookProperty().get());
         assertEquals(1, errors().size(), errors().toString());
         Notice notice = errors().get(0);
@@ -104,7 +104,7 @@ class EditorFaultsTest {
         EditorViewModel vm = withModel(model);
         vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 62));
 
-        Photo open = vm.session().photoProperty().get();
+        PreparedPhoto open = vm.session().current();
         assertNotNull(open);
         assertFalse(vm.look().hasLookProperty().get());
         assertEquals(1, errors().size(), errors().toString());
@@ -115,7 +115,7 @@ class EditorFaultsTest {
 
         vm.look().matchReference(UiFixtures.cleanPhoto(dir, "look.png", 300, 200, 63));
         assertTrue(vm.look().hasLookProperty().get(), "matching a reference still works");
-        assertSame(open, vm.session().photoProperty().get());
+        assertSame(open, vm.session().current());
 
         vm.open(FaultyModels.everyColourPhoto(dir.resolve("all-colours.png")));
         vm.look().useModel();
@@ -129,7 +129,7 @@ class EditorFaultsTest {
         Path empty = Files.createDirectories(dir.resolve("no-models"));
         EditorViewModel vm = viewModel(new CachedPredictorSource(empty, "histonet-v1"), new PhotoExporter());
         vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 64));
-        assertNotNull(vm.session().photoProperty().get());
+        assertNotNull(vm.session().current());
         assertEquals(1, errors().size());
         assertTrue(errors().get(0).text().startsWith("no model at " + empty.toAbsolutePath().resolve("histonet-v1.onnx")),
                 errors().get(0).text());
@@ -143,7 +143,7 @@ class EditorFaultsTest {
         vm.open(photo);
         assertTrue(vm.look().hasLookProperty().get(), errors().toString());
         vm.export().export(destination, ExportOptions.DEFAULT.withOverwrite(overwrite));
-        assertNotNull(vm.session().photoProperty().get(), "the photo stays open");
+        assertNotNull(vm.session().current(), "the photo stays open");
         assertTrue(vm.look().hasLookProperty().get(), "and keeps its look");
         assertFalse(vm.export().isExporting());
         assertTrue(vm.activities().list().isEmpty());

@@ -39,6 +39,6 @@ class EditorViewModelTest extends EditorFixture {
         executor.runAll();
         assertFalse(vm.look().hasLookProperty().get());
         assertTrue(vm.activities().list().isEmpty());
-        assertNotNull(vm.session().photoProperty().get(), "the photo stays");
+        assertNotNull(vm.session().current(), "the photo stays");
     }
 }

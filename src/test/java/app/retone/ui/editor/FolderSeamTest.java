@@ -81,7 +81,7 @@ class FolderSeamTest {
             PreparedPhoto photo = prepared.get();
             Look look = pool.submit(() -> vm.pipeline().predictLook(photo, LookTransfer.DEFAULT, false, PLAIN)).get();
 
-            assertEquals(600, photo.photo().width());
+            assertEquals(600, photo.width());
             assertEquals(256, photo.before().width(), "the display copy fits the preview size");
             assertEquals("cast.jpg", photo.details().fileName());
             assertEquals(file, photo.path());
@@ -106,7 +106,6 @@ class FolderSeamTest {
         vm.show(photo, PhotoSettings.model(0.4, false));
 
         assertSame(photo, vm.session().current());
-        assertSame(photo.photo(), vm.session().photoProperty().get());
         assertSame(photo.before(), vm.session().beforeProperty().get());
         assertSame(photo.sourceHistogram(), vm.session().sourceHistogramProperty().get());
         assertEquals("cast.jpg — Retone", vm.session().windowTitleProperty().get());
@@ -169,7 +168,7 @@ class FolderSeamTest {
         vm.apply(PhotoSettings.reference(reference, 0.7, false));
 
         assertEquals(TargetKind.REFERENCE, vm.look().targetKindProperty().get());
-        assertEquals("Matching look.png", vm.look().lookDescriptionProperty().get());
+        assertEquals("The colours of look.png, by the 3D transfer (Pitié)", vm.look().lookDescriptionProperty().get());
         assertEquals(PhotoSettings.reference(reference, 0.7, false), vm.photoSettings());
         Look matched = vm.look().lookProperty().get();
 

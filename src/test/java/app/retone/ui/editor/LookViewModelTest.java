@@ -65,7 +65,7 @@ class LookViewModelTest extends EditorFixture {
         EditorViewModel vm = viewModel(new DirectTaskExecutor(), missing, 256);
         vm.open(UiFixtures.castPhoto(dir, "cast.jpg", 300, 200, 8));
 
-        assertNotNull(vm.session().photoProperty().get());
+        assertNotNull(vm.session().current());
         assertFalse(vm.look().hasLookProperty().get());
         assertEquals(1, errors().size());
         assertEquals("Automatic correction unavailable", errors().get(0).title());
@@ -75,7 +75,7 @@ class LookViewModelTest extends EditorFixture {
         vm.look().matchReference(reference);
         assertTrue(vm.look().hasLookProperty().get());
         assertEquals(TargetKind.REFERENCE, vm.look().targetKindProperty().get());
-        assertEquals("Matching look.png", vm.look().lookDescriptionProperty().get());
+        assertEquals("The colours of look.png, by the 3D transfer (Pitié)", vm.look().lookDescriptionProperty().get());
         assertTrue(Pixels.meanAbsDiff(pixels(vm.session().beforeProperty().get()), pixels(vm.preview().afterProperty().get())) > 1);
     }
 

@@ -48,6 +48,24 @@ class PhotoEditsTest extends EditorFixture {
     }
 
     @Test
+    void editsStillWaitingForTheirSaveAreWrittenWhenTheAppCloses() throws Exception {
+        Path photo = photo("closing.jpg", 9);
+        app.retone.ui.task.ManualTaskExecutor executor = new app.retone.ui.task.ManualTaskExecutor(true, true);
+        EditorViewModel vm = viewModel(executor, model, 256);
+        vm.open(photo);
+        executor.runAll();
+        vm.develop().property(Adjustment.EXPOSURE).set(-0.4);
+        executor.runAll(); // the save waits for the changes to rest: the clock has not moved
+        assertTrue(Sidecar.read(photo).isEmpty(), "not yet written");
+
+        vm.edits().saveAll(); // RetoneApp.stop
+        assertEquals(-0.4, Sidecar.read(photo).orElseThrow().develop().exposure(), 1e-12);
+        executor.fireDelayed();
+        executor.runAll();
+        assertEquals(-0.4, Sidecar.read(photo).orElseThrow().develop().exposure(), 1e-12, "the late timer writes nothing else");
+    }
+
+    @Test
     void undoAndRedoStepThroughEachChangeOfEachPhoto() throws Exception {
         EditorViewModel vm = direct();
         vm.open(photo("undo.jpg", 3));

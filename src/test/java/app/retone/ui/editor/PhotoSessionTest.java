@@ -32,7 +32,7 @@ class PhotoSessionTest extends EditorFixture {
         vm.open(file);
 
         assertEquals(List.of(), errors());
-        Photo photo = vm.session().photoProperty().get();
+        PreparedPhoto photo = vm.session().current();
         assertEquals(600, photo.width());
         PreviewFrame before = vm.session().beforeProperty().get();
         assertEquals(256, before.width(), "longest side fits the preview size");
@@ -55,7 +55,7 @@ class PhotoSessionTest extends EditorFixture {
     void aBrokenFileGivesASpecificErrorAndTheOpenPhotoStays() throws Exception {
         EditorViewModel vm = direct();
         vm.open(UiFixtures.castPhoto(dir, "good.jpg", 300, 200, 3));
-        Photo good = vm.session().photoProperty().get();
+        PreparedPhoto good = vm.session().current();
 
         vm.open(UiFixtures.brokenJpeg(dir, "broken.jpg"));
 
@@ -63,7 +63,7 @@ class PhotoSessionTest extends EditorFixture {
         Notice error = errors().get(0);
         assertEquals("Could not open broken.jpg", error.title());
         assertTrue(error.text().contains("broken.jpg:") && error.text().length() > "broken.jpg: ".length(), error.text());
-        assertSame(good, vm.session().photoProperty().get(), "the photo that was open stays open");
+        assertSame(good, vm.session().current(), "the photo that was open stays open");
         assertTrue(vm.look().hasLookProperty().get());
         assertEquals(1, vm.session().recentFiles().files().size(), "a file that failed is not a recent photo");
     }
@@ -100,7 +100,7 @@ class PhotoSessionTest extends EditorFixture {
         assertEquals(List.of(Notice.warning("print.jpg", "the photo is stored in CMYK, for print: it was converted to RGB (sRGB)"
                 + " to be shown and edited, and its exports are RGB, tagged as sRGB")),
                 notices.stream().filter(n -> n.severity() == Notice.Severity.WARNING).toList());
-        assertEquals(120, vm.session().photoProperty().get().width());
+        assertEquals(120, vm.session().current().width());
     }
 
     @Test
@@ -109,7 +109,7 @@ class PhotoSessionTest extends EditorFixture {
         vm.open(dir.resolve("gone.jpg"));
         assertEquals(1, errors().size());
         assertTrue(errors().get(0).text().contains("no such file"), errors().get(0).text());
-        assertNull(vm.session().photoProperty().get());
+        assertNull(vm.session().current());
     }
 
     @Test
@@ -131,7 +131,7 @@ class PhotoSessionTest extends EditorFixture {
         executor.runAll();                         // the second's prediction (and the panel's points)
 
         assertEquals("second.jpg", vm.session().detailsProperty().get().fileName());
-        assertEquals(200, vm.session().photoProperty().get().width());
+        assertEquals(200, vm.session().current().width());
         BlendFrame after = vm.preview().afterProperty().get();
         assertEquals(vm.session().beforeProperty().get().width(), after.width(), "the result is the second photo's");
         assertEquals(vm.session().beforeProperty().get().height(), after.height());

@@ -38,7 +38,7 @@ class PreviewViewModelTest extends EditorFixture {
         assertTrue(half > 0.3 && half < fullDiff && fullDiff < strong, half + " < " + fullDiff + " < " + strong);
 
         vm.adjustments().strengthProperty().set(7);
-        assertEquals(EditorViewModel.MAX_STRENGTH, vm.adjustments().strengthProperty().get(), "strength is kept within 0..150 %");
+        assertEquals(app.retone.core.render.Strength.MAX, vm.adjustments().strengthProperty().get(), "strength is kept within 0..150 %");
         vm.adjustments().strengthProperty().set(-0.0); // equal to 0 for the property, yet below it for a binary search
         assertArrayEquals(original, pixels(vm.preview().afterProperty().get()), "-0.0 shows the original");
         vm.adjustments().strengthProperty().set(0.4);
@@ -112,8 +112,8 @@ class PreviewViewModelTest extends EditorFixture {
      * What the slider's path must show: the export's own pixels reduced to the display copy's size
      * (the preview is refined to them once the look is shown), at any strength.
      */
-    private static app.retone.core.color.StrengthPreview repaintOf(EditorViewModel vm) {
-        var photo = vm.session().current().photo();
+    private static app.retone.core.color.StrengthPreview repaintOf(EditorViewModel vm) throws Exception {
+        var photo = vm.session().current().fullResolution(app.retone.ui.task.TestContexts.PLAIN);
         PreviewFrame before = vm.session().beforeProperty().get();
         assertTrue(vm.look().lookProperty().get().exact(), "refined to the export's pixels");
         return app.retone.core.render.PreviewRender.of(photo, 0, 0, photo.width(), photo.height(), before.width(),

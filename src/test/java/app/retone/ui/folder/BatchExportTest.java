@@ -105,9 +105,9 @@ class BatchExportTest {
         var transfer = editor.look().lookTransferProperty().get();
 
         assertArrayEquals(pipeline.predictLook(prepared, transfer, false, PLAIN).lut().nodes(),
-                pipeline.lut(prepared.photo(), PhotoSettings.DEFAULT, transfer, PLAIN).nodes(), "the model's look");
+                pipeline.lut(prepared.fullResolution(PLAIN), PhotoSettings.DEFAULT, transfer, PLAIN).nodes(), "the model's look");
         assertArrayEquals(pipeline.matchLook(prepared, reference, true, PLAIN).lut().nodes(),
-                pipeline.lut(prepared.photo(), PhotoSettings.reference(reference, 1, true), transfer, PLAIN).nodes(),
+                pipeline.lut(prepared.fullResolution(PLAIN), PhotoSettings.reference(reference, 1, true), transfer, PLAIN).nodes(),
                 "a reference's look");
     }
 
@@ -145,7 +145,7 @@ class BatchExportTest {
         Photo exported = new PhotoLoader().load(out.resolve("a-retone.png"));
         assertTrue(Pixels.meanAbsDiff(original.argb(), exported.argb()) < 0.01, "strength 0: the photo's own pixels");
         assertFalse(Files.exists(out.resolve("c-retone.png")));
-        assertTrue(notices.stream().anyMatch(n -> n.severity() == Notice.Severity.ERROR && n.text().contains("c.jpg")),
+        assertTrue(notices.stream().anyMatch(n -> n.severity() == Notice.Severity.WARNING && n.text().contains("c.jpg")),
                 "the summary names what failed");
         assertFalse(batch.runningProperty().get());
 
@@ -159,5 +159,30 @@ class BatchExportTest {
         try (var left = Files.list(out)) {
             assertEquals(2, left.count(), "no temporary file left behind");
         }
+    }
+
+    @Test
+    void theDevelopAdjustmentsAreExportedAndAMissingFolderIsMade() throws Exception {
+        Path holiday = Files.createDirectories(dir.resolve("trip"));
+        Path a = UiFixtures.castPhoto(holiday, "a.jpg", 120, 80, 3);
+        DirectTaskExecutor executor = new DirectTaskExecutor();
+        EditorViewModel editor = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model,
+                new PreviewBounds(128, 128)), executor, new MemorySettings());
+        FolderViewModel folder = new FolderViewModel(editor, executor, new ThumbnailReader(ImageLimits.DEFAULT));
+        folder.openFolder(holiday);
+        editor.adjustments().strengthProperty().set(0);
+        editor.develop().set(app.retone.core.render.Develop.NEUTRAL.with(app.retone.core.render.Develop.Adjustment.EXPOSURE, 1));
+        assertEquals(1, folder.settingsOf(folder.photoList().get(0)).develop().exposure(), 1e-12);
+        Path out = dir.resolve("exports").resolve("2026").resolve("trip"); // none of it exists yet
+        BatchExport.Request request = new BatchExport.Request(out, ImageFormat.PNG, 92, "{name}", OutputColourSpace.SOURCE);
+        List<BatchExport.Summary> summaries = new ArrayList<>();
+        new BatchExportViewModel(folder, editor).start(BatchExport.plan(List.copyOf(folder.photoList()), request), request,
+                BatchExport.Existing.SKIP, summaries::add);
+
+        assertEquals(1, summaries.get(0).written(), summaries.get(0).text());
+        int[] original = new PhotoLoader().load(a).argb();
+        int[] exported = new PhotoLoader().load(out.resolve("a.png")).argb();
+        double gain = Pixels.mean(exported)[1] / Pixels.mean(original)[1];
+        assertTrue(gain > 1.2, "exposure +1 (a stop) is in the export: the mean rose " + gain + "×");
     }
 }

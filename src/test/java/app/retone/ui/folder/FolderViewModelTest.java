@@ -1,5 +1,6 @@
 package app.retone.ui.folder;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,15 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.retone.core.image.ExportOptions;
+import app.retone.core.image.ImageFormat;
 import app.retone.core.image.ImageLimits;
+import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoLoader;
 import app.retone.core.image.ThumbnailReader;
 import app.retone.ui.UiFixtures;
 import app.retone.ui.editor.CachedPredictorSource;
+import app.retone.ui.editor.DetailFrame;
 import app.retone.ui.editor.EditorServices;
 import app.retone.ui.editor.EditorViewModel;
 import app.retone.ui.editor.Notice;
 import app.retone.core.render.PhotoSettings;
+import app.retone.ui.editor.PreparedPhoto;
 import app.retone.ui.editor.PreviewBounds;
 import app.retone.core.render.TargetKind;
 import app.retone.ui.settings.MemorySettings;
@@ -25,6 +31,7 @@ import app.retone.ui.task.TaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,12 +131,12 @@ class FolderViewModelTest {
         folder.moveTo(3); // d.jpg
         assertTrue(folder.photoList().get(0).dateTaken().isEmpty(), "dates are not read for name order");
 
-        folder.orderProperty().set(FolderViewModel.Order.DATE_TAKEN);
+        folder.orderProperty().set(PhotoOrder.DATE_TAKEN);
 
         assertEquals(List.of("c.jpg", "d.jpg", "a.jpg", "b.jpg"), names(folder));
         assertEquals("d.jpg", folder.currentPhoto().name(), "the photo on screen stays on screen");
         assertEquals(1, folder.indexProperty().get());
-        folder.orderProperty().set(FolderViewModel.Order.NAME);
+        folder.orderProperty().set(PhotoOrder.NAME);
         assertEquals(List.of("a.jpg", "b.jpg", "c.jpg", "d.jpg"), names(folder));
         assertEquals(3, folder.indexProperty().get());
     }
@@ -163,6 +170,64 @@ class FolderViewModelTest {
         assertEquals(4, folder.indexProperty().get());
         folder.moveTo(-3);
         assertEquals(4, folder.indexProperty().get());
+    }
+
+    @Test
+    void onlyThePhotoOnScreenHoldsItsFullResolutionAndANeighboursDetailAndExportUseItsOwn() throws Exception {
+        Path holiday = Files.createDirectories(dir.resolve("large"));
+        for (int i = 1; i <= 3; i++) {
+            UiFixtures.castPhoto(holiday, "p0" + i + ".jpg", 600, 400, 40 + i); // display copies of 128 x 85
+        }
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        EditorViewModel editor = editor(executor);
+        FolderViewModel folder = folder(editor, executor);
+        folder.openFolder(holiday);
+        executor.runAll();
+        PreparedPhoto first = editor.session().current();
+        assertTrue(first.holdsFullResolution(), "the photo on screen holds its full resolution");
+        assertTrue(folder.isPrepared(folder.photoList().get(1)));
+
+        folder.next();
+
+        PreparedPhoto arrived = editor.session().current();
+        assertEquals("p02.jpg", arrived.details().fileName());
+        assertTrue(editor.look().hasLookProperty().get(), "shown with its look at once");
+        assertFalse(arrived.holdsFullResolution(), "prepared ahead: only what the screen needs was kept");
+        assertFalse(first.holdsFullResolution(), "the photo left lets go of its full resolution");
+        assertTrue(folder.isPrepared(folder.photoList().get(0)), "and is kept prepared, for ←");
+        assertEquals(128, arrived.before().width());
+
+        // before anything decodes it again: an export, and the detail at 100 %
+        Path exported = dir.resolve("p02-from-folder.png");
+        editor.export().export(exported, new ExportOptions(ImageFormat.PNG, ExportOptions.DEFAULT_QUALITY, false));
+        editor.detail().requestDetail(0, 0, 600, 400, 1.0);
+        executor.runNext("Exporting p02-from-folder.png"); // decodes p02 again for itself
+        executor.runAll();
+
+        Photo full = new PhotoLoader().load(holiday.resolve("p02.jpg"));
+        DetailFrame detail = editor.detail().detailProperty().get();
+        assertEquals(600, detail.before().width(), "the detail is the photo's own pixels at 100 %");
+        assertArrayEquals(full.argb(), Arrays.copyOf(detail.before().argb(), 600 * 400));
+        assertTrue(arrived.holdsFullResolution(), "decoded again in the background now that it is on screen");
+
+        // the export is the one a photo opened on its own gives
+        ManualTaskExecutor alone = new ManualTaskExecutor();
+        EditorViewModel direct = editor(alone);
+        direct.open(holiday.resolve("p02.jpg"));
+        alone.runAll();
+        Path expected = dir.resolve("p02-opened.png");
+        direct.export().export(expected, new ExportOptions(ImageFormat.PNG, ExportOptions.DEFAULT_QUALITY, false));
+        alone.runAll();
+        Photo fromFolder = new PhotoLoader().load(exported);
+        assertEquals(600, fromFolder.width());
+        assertEquals(400, fromFolder.height());
+        assertArrayEquals(new PhotoLoader().load(expected).argb(), fromFolder.argb());
+
+        folder.previous();
+        assertSame(first, editor.session().current(), "← shows the photo left at once");
+        assertTrue(editor.look().hasLookProperty().get());
+        assertFalse(arrived.holdsFullResolution(), "and p02, left, lets go of its own");
+        assertEquals(List.of(), notices.stream().filter(n -> n.severity() == Notice.Severity.ERROR).toList());
     }
 
     @Test
@@ -265,6 +330,56 @@ class FolderViewModelTest {
         assertEquals(new LookQueue.Job(photos.get(5), false), LookQueue.next(photos, 4,
                 p -> true).orElseThrow());
         assertTrue(LookQueue.next(photos, -1, p -> false).isEmpty(), "nothing on screen: nothing to do");
+    }
+
+    @Test
+    void cachedThumbnailsComeInTheBriefLaneWhileALookRunsAndOnlyTheOthersAreMade() throws Exception {
+        List<FolderPhoto> photos = new ArrayList<>();
+        for (String name : List.of("a.jpg", "b.jpg", "c.jpg")) {
+            photos.add(new FolderPhoto(dir.resolve(name), null));
+        }
+        ThumbnailReader.Thumbnail stored = new ThumbnailReader.Thumbnail(2, 1, new int[] {0xFF00FF00, 0xFF00FF00});
+        List<String> made = new ArrayList<>();
+        app.retone.core.image.ThumbnailSource source = new app.retone.core.image.ThumbnailSource() {
+            @Override
+            public ThumbnailReader.Thumbnail read(Path photo, int maxSide) {
+                made.add(photo.getFileName().toString());
+                return new ThumbnailReader.Thumbnail(1, 1, new int[] {0xFFFF0000});
+            }
+
+            @Override
+            public java.util.Optional<ThumbnailReader.Thumbnail> cached(Path photo, int maxSide) {
+                return photo.getFileName().toString().equals("b.jpg") ? java.util.Optional.empty()
+                        : java.util.Optional.of(stored);
+            }
+        };
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        FolderWork work = new FolderWork(executor);
+        FolderWork brief = FolderWork.brief(executor);
+        Thumbnails thumbnails = new Thumbnails(source, 10, FolderPhoto::failed, work::wake, brief::wake);
+        brief.add(thumbnails::cachedTask);
+        work.add(thumbnails::nextTask);
+        boolean[] lookRuns = {true};
+        work.add(() -> lookRuns[0] ? java.util.Optional.of(app.retone.ui.task.BackgroundTask.of("Look of x.jpg",
+                context -> {
+                    lookRuns[0] = false;
+                    return null;
+                })) : java.util.Optional.empty());
+        work.wake(); // a look under way in the long lane
+
+        photos.forEach(thumbnails::want);
+
+        assertEquals(List.of("Look of x.jpg", "Thumbnails from the cache"), executor.titles(), "not behind the look");
+        executor.runNext("Thumbnails from the cache"); // a.jpg, asked for while the lane was free
+        assertSame(stored, photos.get(0).thumbnailProperty().get());
+        assertEquals(List.of("Look of x.jpg", "Thumbnails from the cache"), executor.titles(), "one piece at a time");
+        executor.runNext("Thumbnails from the cache"); // c.jpg and b.jpg, asked for meanwhile, together
+        assertSame(stored, photos.get(2).thumbnailProperty().get());
+        assertNull(photos.get(1).thumbnailProperty().get(), "b.jpg is not in the cache: it waits for the long lane");
+        assertEquals(List.of("Look of x.jpg"), executor.titles());
+        executor.runAll();
+        assertEquals(List.of("b.jpg"), made, "only the photo not in the cache was read");
+        assertEquals(1, photos.get(1).thumbnailProperty().get().width());
     }
 
     @Test

@@ -31,6 +31,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -59,16 +60,27 @@ abstract class HistogramViewContract {
     /** The id of the node it draws with. */
     abstract String drawingId();
 
-    /** The stage with the view; each test class calls it from its own {@code @Start} (TestFX looks only there). */
-    void showView(Stage stage) {
-        this.stage = stage;
+    /**
+     * Shows the view; each test class calls it from its own {@code @Start} (TestFX looks only there).
+     * The view gets a stage of its own, closed after the test, not TestFX's primary stage: that one
+     * is shared by every test class of the JVM, and a stage once sized by {@code setWidth} keeps its
+     * size when the next class sets its scene (the main window's tests would find it 820 × 560).
+     */
+    void showView(Stage primary) {
         if (renderer() == HistogramRenderer.SCENE_3D && !Platform.isSupported(ConditionalFeature.SCENE3D)) {
             return; // no 3D scene here (see available())
         }
         view = new HistogramView(renderer());
+        stage = new Stage();
         stage.setScene(new Scene(new StackPane(view), 600, 500));
-        stage.sizeToScene();
         stage.show();
+    }
+
+    @AfterEach
+    void closeStage() throws Exception {
+        if (stage != null) {
+            WaitForAsyncUtils.asyncFx(stage::close).get();
+        }
     }
 
     @BeforeEach

@@ -132,6 +132,7 @@ class HistogramViewTest extends HistogramViewContract {
         }
         Image software3d = snapshotOf(software);
         save(software3d, "histogram-view-software-beside-3d.png");
+        WaitForAsyncUtils.asyncFx(() -> software.getScene().getWindow().hide()).get(10, TimeUnit.SECONDS);
     }
 
     private static Image snapshotOf(Node node) throws Exception {

@@ -57,6 +57,35 @@ class PoolTaskExecutorTest {
     }
 
     @Test
+    void aBriefTaskRunsOnItsOwnThreadWhileEveryWorkerIsBusy() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch bothBusy = new CountDownLatch(2);
+        for (int i = 0; i < 2; i++) {
+            executor.submit(BackgroundTask.of("long work " + i, context -> {
+                bothBusy.countDown();
+                release.await();
+                return null;
+            }));
+        }
+        assertTrue(bothBusy.await(5, TimeUnit.SECONDS));
+        AtomicReference<String> briefThread = new AtomicReference<>();
+        AtomicReference<String> callbackThread = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        executor.submitBrief(BackgroundTask.of("cached thumbnails", context -> Thread.currentThread().getName())
+                .onSuccess(name -> {
+                    briefThread.set(name);
+                    callbackThread.set(Thread.currentThread().getName());
+                }).onFinished(done::countDown));
+        try {
+            assertTrue(done.await(5, TimeUnit.SECONDS), "not queued behind the long work");
+            assertEquals("retone-brief", briefThread.get());
+            assertEquals("fake-ui", callbackThread.get());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void finishingActionsAddUpInOrderAndOneThatThrowsDoesNotStopTheNext() throws Exception {
         List<String> ran = new CopyOnWriteArrayList<>();
         CountDownLatch finished = new CountDownLatch(1);

@@ -1,0 +1,34 @@
+package app.retone.ui.editor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** The half-size copy a drag paints from, and its way back to the frame's size. */
+class HalfFrameTest {
+
+    @Test
+    void eachPixelIsTheMeanOfItsTwoByTwoAndAnOddEdgeUsesWhatIsThere() {
+        // 3 × 3: the last column and row have no partner, and stand for themselves
+        int[] argb = {
+            0xff000000, 0xff040404, 0xff102030,
+            0xff080808, 0xff0c0c0c, 0xff102030,
+            0x80ff0000, 0x8000ff00, 0x00000000,
+        };
+        HalfFrame half = HalfFrame.of(new PreviewFrame(3, 3, argb, false));
+        assertEquals(2, half.width());
+        assertEquals(2, half.height());
+        assertArrayEquals(new int[] {0xff060606, 0xff102030, 0x80808000, 0x00000000}, half.argb());
+    }
+
+    @Test
+    void expandedEachPixelCoversItsTwoByTwo() {
+        PreviewFrame frame = new PreviewFrame(3, 3, new int[9], true);
+        HalfFrame half = HalfFrame.of(frame);
+        int[] painted = {1, 2, 3, 4};
+        int[] full = new int[9];
+        half.expand(painted, full);
+        assertArrayEquals(new int[] {1, 1, 2, 1, 1, 2, 3, 3, 4}, full);
+    }
+}
