@@ -31,7 +31,7 @@ import javafx.stage.Stage;
  * ways of drawing: how long from the JVM's start until the window's first frame is drawn, and
  * until the photo's 3D histogram is; then how long a frame of turning the cloud takes. One start
  * per JVM: {@code src/docs/measure-histogram.sh} runs it several times per pipeline and reports
- * the medians (docs/ARCHITECTURE.md, "The histogram without a 3D pipeline").
+ * the medians (docs/performance.md, "The histogram without a GPU").
  *
  * <p>Frames are timed as {@link UiTimings} times the slider's: a change is "rendered" when the
  * pulse after the one that showed it begins, since JavaFX starts a pulse only once the renderer
@@ -81,7 +81,9 @@ public final class HistogramTimings {
         double window = windowShown.get(120, TimeUnit.SECONDS);
         double histogram = histogramShown.get(120, TimeUnit.SECONDS);
         String pipeline = Platform.isSupported(ConditionalFeature.SCENE3D) ? "JavaFX 3D (ES2)" : "JavaFX software";
-        System.out.printf(Locale.ROOT, "pipeline: %s; histogram drawn by: %s%n", pipeline, rendererOf(view[0]));
+        int[] points = new int[1];
+        FxTools.onFx(() -> points[0] = view[0].pointCount());
+        System.out.printf(Locale.ROOT, "pipeline: %s; histogram drawn by: %s; %d points%n", pipeline, rendererOf(view[0]), points[0]);
         System.out.printf(Locale.ROOT, "START toolkit %.0f ms, window drawn %.0f ms, photo's histogram drawn %.0f ms "
                 + "(from the JVM's start); CPU time by then %.0f ms, %.0f ms%n", toolkitMs, window, histogram, cpuAt[0], cpuAt[1]);
         if (steps > 0) {

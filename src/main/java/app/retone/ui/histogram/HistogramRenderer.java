@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * (to compare the two on one pipeline); nothing can ask for 3D where it is not.
  *
  * <p>Why the software renderer and not OpenGL forced onto Mesa's llvmpipe, the other way to get
- * a cloud without a GPU: MEASUREMENTS TO COME.
+ * a cloud without a GPU: measured in the window with a 24 MP photo's cloud, it turns the cloud at
+ * about 51 frames a second where Mesa gives 20, needs no OpenGL library and no flag, and starts
+ * the window no slower (docs/performance.md, "The histogram without a GPU").
  */
 public enum HistogramRenderer {
 
