@@ -49,6 +49,10 @@ public final class HistogramScreenshots {
             MemorySettings settings = new MemorySettings();
             settings.putDouble("window.width", 1440);
             settings.putDouble("window.height", 900);
+            // the dividers where someone looking at the histogram leaves them (the window remembers them):
+            // the panel about 540 × 430 instead of 380 × 220
+            settings.putDouble("mainSplit", 0.62);
+            settings.putDouble("sidePanel", 0.62);
             AppViewModels models = AppViewModels.create(EditorServices.standard(new PhotoLoader(), model,
                     new app.retone.ui.editor.PreviewBounds(1920, 1080)), executor, settings);
             vm[0] = models.editor();
