@@ -77,15 +77,6 @@ class ThumbnailCacheTest {
     }
 
     @Test
-    void theCacheHomeIsThePropertyThenAnAbsoluteXdgCacheHomeThenDotCacheInTheHome() {
-        assertEquals(Path.of("/p"), ThumbnailCache.cacheHome("/p", "/xdg", "/home/me"));
-        assertEquals(Path.of("/xdg"), ThumbnailCache.cacheHome(null, "/xdg", "/home/me"));
-        assertEquals(Path.of("/home/me/.cache"), ThumbnailCache.cacheHome(null, "relative/xdg", "/home/me"),
-                "a relative XDG_CACHE_HOME is ignored, as the XDG Base Directory rule says");
-        assertEquals(Path.of("/home/me/.cache"), ThumbnailCache.cacheHome("", "", "/home/me"));
-    }
-
-    @Test
     void aThumbnailIsMadeOnceStoredWithTheStandardsKeysAndReadBackFromTheCache() throws Exception {
         // a folder and a name with spaces and letters beyond ASCII: the name is the MD5 of the encoded URI
         Path photo = photo(dir.resolve("été 2024/ma photo.jpg"), RED);
