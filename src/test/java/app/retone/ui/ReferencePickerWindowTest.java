@@ -3,20 +3,13 @@ package app.retone.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.retone.core.image.PhotoLoader;
-import app.retone.ui.editor.CachedPredictorSource;
-import app.retone.ui.editor.EditorServices;
 import app.retone.ui.editor.EditorViewModel;
-import app.retone.ui.editor.PreviewBounds;
 import app.retone.ui.editor.ReferenceCandidate;
-import app.retone.ui.settings.MemorySettings;
-import app.retone.ui.task.PoolTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.image.ImageView;
@@ -44,35 +37,25 @@ class ReferencePickerWindowTest {
 
     private Stage stage;
     private EditorViewModel viewModel;
-    private PoolTaskExecutor executor;
-    private CachedPredictorSource model;
+    private TestWindow window;
     private MainController controller;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     @Start
     void start(Stage stage) {
+        window = new TestWindow(stage, "histonet-v1", dialogs, 1400, 900);
         this.stage = stage;
-        MemorySettings settings = new MemorySettings();
-        executor = new PoolTaskExecutor(2, Platform::runLater);
-        model = new CachedPredictorSource(Path.of("models"), "histonet-v1");
-        AppViewModels models = AppViewModels.create(EditorServices.standard(new PhotoLoader(), model,
-                new PreviewBounds(1920, 1080)), executor, settings);
-        viewModel = models.editor();
-        settings.putDouble("window.width", 1400);
-        settings.putDouble("window.height", 900);
-        controller = MainWindow.create(stage, models, dialogs, settings);
-        stage.show();
+        viewModel = window.editor();
+        controller = window.controller;
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(5, TimeUnit.SECONDS);
-        executor.close();
-        model.close();
+        window.close();
     }
 
     private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        return TestWindow.onFx(read);
     }
 
     private Path lookReference() throws Exception {
