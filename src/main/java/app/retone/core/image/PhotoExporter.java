@@ -93,7 +93,7 @@ public final class PhotoExporter {
             throw new ImageWriteException(Problem.NOT_WRITABLE, target.getParent(), "the folder is not writable (permission denied)", e);
         } catch (IOException e) {
             throw new ImageWriteException(Problem.NOT_WRITABLE, target.getParent(),
-                    "cannot create a file in this folder (" + PhotoLoader.describe(e) + ")", e);
+                    "cannot create a file in this folder (" + app.retone.core.Errors.describe(e) + ")", e);
         }
         boolean moved = false;
         try {
@@ -155,7 +155,7 @@ public final class PhotoExporter {
             }
         }
         return new ImageWriteException(Problem.WRITE_FAILED, target,
-                "writing failed, nothing was saved (" + PhotoLoader.describe(e) + ")" + kept, e);
+                "writing failed, nothing was saved (" + app.retone.core.Errors.describe(e) + ")" + kept, e);
     }
 
     /** ENOSPC and EDQUOT as Linux and macOS word them, and Windows' ERROR_DISK_FULL. */
@@ -214,7 +214,7 @@ public final class PhotoExporter {
         try {
             writeWithImageIo(pixels, source, ImageFormat.JPEG, bytes, options, target);
         } catch (IOException | RuntimeException e) {
-            throw new ImageWriteException(Problem.WRITE_FAILED, target, "JPEG encoding failed (" + PhotoLoader.describe(e) + ")", e);
+            throw new ImageWriteException(Problem.WRITE_FAILED, target, "JPEG encoding failed (" + app.retone.core.Errors.describe(e) + ")", e);
         }
         byte[] exif = source.exif() == null ? null : ExifOrientation.resetToNormal(source.exif());
         byte[] xmp = source.xmp() == null ? null : ExifOrientation.resetXmpOrientation(source.xmp());
