@@ -70,10 +70,26 @@ public final class ColorLut3D {
         return nodes;
     }
 
-    private static void checkSize(int size) {
-        if (size < MIN_SIZE || size > MAX_SIZE) {
-            throw new IllegalArgumentException("LUT size must be in " + MIN_SIZE + ".." + MAX_SIZE + ", got " + size);
+    /**
+     * Whether a table of {@code size}³ nodes is one Retone makes or accepts ({@link #MIN_SIZE}..{@link
+     * #MAX_SIZE}): the one LUT-size rule of the tables, {@link PdfTransfer}, the command line's
+     * {@code --lut-size} and the test-side {@code .cube} reader.
+     */
+    public static boolean isValidSize(int size) {
+        return size >= MIN_SIZE && size <= MAX_SIZE;
+    }
+
+    /** {@code size} itself, or an {@link IllegalArgumentException} saying the range. */
+    public static int checkSize(int size) {
+        if (!isValidSize(size)) {
+            throw new IllegalArgumentException(sizeOutOfRange("the LUT size", size));
         }
+        return size;
+    }
+
+    /** "NAME must be between 2 and 129, got SIZE": the message for a size outside the range. */
+    public static String sizeOutOfRange(String name, int size) {
+        return name + " must be between " + MIN_SIZE + " and " + MAX_SIZE + ", got " + size;
     }
 
     public int size() {
