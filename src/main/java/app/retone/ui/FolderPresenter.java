@@ -7,6 +7,7 @@ import app.retone.ui.folder.BatchExportViewModel;
 import app.retone.ui.filmstrip.Filmstrip;
 import app.retone.ui.folder.FolderPhoto;
 import app.retone.ui.folder.FolderViewModel;
+import app.retone.ui.folder.PhotoOrder;
 import app.retone.ui.folder.RememberedBatch;
 import app.retone.ui.settings.Settings;
 import java.nio.file.Files;
@@ -76,10 +77,10 @@ final class FolderPresenter {
         ToggleGroup order = new ToggleGroup();
         items.byName().setToggleGroup(order);
         items.byDate().setToggleGroup(order);
-        var byDate = folder.orderProperty().isEqualTo(FolderViewModel.Order.DATE_TAKEN);
-        Command.of(() -> folder.orderProperty().set(FolderViewModel.Order.NAME)).selectedWhen(byDate.not())
+        var byDate = folder.orderProperty().isEqualTo(PhotoOrder.DATE_TAKEN);
+        Command.of(() -> folder.orderProperty().set(PhotoOrder.NAME)).selectedWhen(byDate.not())
                 .attach(items.byName());
-        Command.of(() -> folder.orderProperty().set(FolderViewModel.Order.DATE_TAKEN)).selectedWhen(byDate)
+        Command.of(() -> folder.orderProperty().set(PhotoOrder.DATE_TAKEN)).selectedWhen(byDate)
                 .attach(items.byDate());
         keyRoot.addEventFilter(KeyEvent.KEY_PRESSED, this::arrowKeys);
         keyRoot.addEventFilter(KeyEvent.KEY_PRESSED, this::ratingKeys);

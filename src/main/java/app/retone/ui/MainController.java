@@ -1,9 +1,7 @@
 package app.retone.ui;
 
-import app.retone.core.image.ImageFormat;
 import app.retone.core.image.PhotoDetails;
 import app.retone.core.render.LookTransfer;
-import app.retone.ui.editor.Activity;
 import app.retone.ui.editor.CompareMode;
 import app.retone.ui.editor.EditorViewModel;
 import app.retone.ui.folder.BatchExportViewModel;
@@ -12,15 +10,11 @@ import app.retone.ui.editor.HistogramChoice;
 import app.retone.core.render.TargetKind;
 import app.retone.ui.histogram.HistogramView;
 import app.retone.ui.photo.PhotoView;
-import app.retone.ui.settings.RememberedExport;
 import app.retone.ui.settings.Settings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -30,11 +24,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
@@ -117,16 +108,21 @@ public final class MainController {
     private final FolderViewModel folderViewModel;
     private final BatchExportViewModel batch;
     private final FileDrops drops;
+    private final app.retone.ui.editor.PredictorSource predictors;
+    private final ExportPresenter exports;
+    private final QuitGuard quitGuard;
 
-    public MainController(EditorViewModel viewModel, FolderViewModel folderViewModel, BatchExportViewModel batch,
-                          FileDialogs dialogs, Settings settings) {
-        this.viewModel = viewModel;
+    public MainController(AppViewModels models, FileDialogs dialogs, Settings settings) {
+        this.viewModel = models.editor();
         this.dialogs = dialogs;
         this.settings = settings;
-        this.folderViewModel = folderViewModel;
-        this.batch = batch;
+        this.folderViewModel = models.folder();
+        this.batch = models.batch();
+        this.predictors = models.services().predictors();
         this.folder = new FolderPresenter(viewModel, folderViewModel, batch, dialogs, settings, this::window, notices::show);
         this.drops = new FileDrops(folder::open);
+        this.exports = new ExportPresenter(viewModel.export(), viewModel.session(), dialogs, settings, this::window);
+        this.quitGuard = new QuitGuard(viewModel.export(), viewModel.activities(), dialogs, this::window);
     }
 
     @FXML
@@ -141,12 +137,12 @@ public final class MainController {
         HistogramPanel.bind(viewModel.histogram(), histogramChoice, Map.of(HistogramChoice.SOURCE, sourceHistItem,
                 HistogramChoice.TARGET, targetHistItem, HistogramChoice.RESULT, resultHistItem,
                 HistogramChoice.OVERLAY, overlayHistItem), histogramView, histogramCaption);
-        bindMetadata();
+        MetadataTable.bind(metadataTable, viewModel.session().detailsProperty());
         RecentFilesMenu.bind(recentMenu, viewModel.session().recentFiles(), path -> folder.open(List.of(path)));
         folder.bind(filmstripHolder, root, new FolderPresenter.Items(openFolderItem, closeFolderItem, exportSelectedItem,
                 copySettingsItem, pasteSettingsItem, sameForAllItem, nextPhotoItem, previousPhotoItem, byNameItem,
                 byDateItem));
-        bindKeys();
+        WindowKeys.bind(root, viewModel.showOriginalProperty());
         drops.acceptOn(root);
         restoreSplits();
         notices.showOn(noticeCards);
@@ -162,8 +158,8 @@ public final class MainController {
         Command.of(viewModel::redo).disabledWhen(javafx.beans.binding.Bindings.not(viewModel.redoableProperty())).attach(redoItem);
         var kind = viewModel.look().targetKindProperty();
         Command.of(this::open).attach(openItem).attach(openButton);
-        Command.of(this::export).disabledWhen(noLook).attach(exportItem).attach(exportButton);
-        Command.of(this::exportLut).disabledWhen(noLook).attach(exportLutItem);
+        Command.of(exports::export).disabledWhen(noLook).attach(exportItem).attach(exportButton);
+        Command.of(exports::exportLut).disabledWhen(noLook).attach(exportLutItem);
         Command.of(this::reset).disabledWhen(noPhoto).attach(resetItem).attach(resetButton);
         Command.of(this::matchReference).disabledWhen(noPhoto).selectedWhen(kind.isEqualTo(TargetKind.REFERENCE))
                 .attach(referenceItem).attach(referenceButton);
@@ -204,78 +200,9 @@ public final class MainController {
                 viewModel.session().lastFolder().orElse(null)).ifPresent(viewModel::matchReference);
     }
 
-    private void export() {
-        if (!viewModel.look().hasLookProperty().get()) {
-            return;
-        }
-        var export = viewModel.export();
-        dialogs.chooseExport(window(), export.suggestedExportName(ImageFormat.JPEG), export.suggestedFolder().orElse(null),
-                RememberedExport.read(settings), viewModel.session().sourceColourSpace().orElse(null)).ifPresent(request -> {
-                    Path destination = request.destination().toAbsolutePath().normalize();
-                    boolean isOriginal = export.isOpenPhoto(destination);
-                    if (isOriginal && !dialogs.confirm(window(), "Replace the original photo?",
-                            destination.getFileName() + " is the photo you opened. Exporting over it replaces the "
-                                    + "original for good.", "Replace Original")) {
-                        return;
-                    }
-                    RememberedExport.write(settings, request.options());
-                    export.export(destination, request.options().withOverwrite(request.options().overwrite() || isOriginal));
-                });
-    }
-
-    private void exportLut() {
-        var export = viewModel.export();
-        String name = export.suggestedExportName(ImageFormat.JPEG).replaceFirst("\\.jpg$", ".cube");
-        dialogs.chooseLut(window(), name, export.suggestedFolder().orElse(null)).ifPresent(export::exportLut);
-    }
-
     private void reset() {
         viewModel.reset();
         photoView.fit();
-    }
-
-    // ---- the rest of the window -----------------------------------------------------------
-
-    private void bindMetadata() {
-        TableColumn<PhotoDetails.Entry, String> label = new TableColumn<>("Property");
-        label.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().label()));
-        label.setPrefWidth(105);
-        label.setMaxWidth(120);
-        label.setSortable(false);
-        TableColumn<PhotoDetails.Entry, String> value = new TableColumn<>("Value");
-        value.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
-        value.setSortable(false);
-        metadataTable.getColumns().setAll(List.of(label, value));
-        viewModel.session().detailsProperty().addListener((obs, old, details) ->
-                metadataTable.getItems().setAll(details == null ? List.of() : details.entries()));
-    }
-
-    private void bindKeys() {
-        // ↑ and ↓ move a focused slider too (in a folder, ← and → move through the photos)
-        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if ((e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN) && !e.isShortcutDown() && root.getScene() != null
-                    && root.getScene().getFocusOwner() instanceof Slider slider
-                    && slider.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) {
-                if (e.getCode() == KeyCode.UP) {
-                    slider.increment();
-                } else {
-                    slider.decrement();
-                }
-                e.consume();
-            }
-        });
-        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.BACK_SLASH && !e.isShortcutDown()) {
-                viewModel.showOriginalProperty().set(true);
-                e.consume();
-            }
-        });
-        root.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
-            if (e.getCode() == KeyCode.BACK_SLASH) {
-                viewModel.showOriginalProperty().set(false);
-                e.consume();
-            }
-        });
     }
 
     /** Photos or a folder given on the command line: opened as if dropped on the window. */
@@ -302,51 +229,17 @@ public final class MainController {
 
     @FXML
     private void quit() {
-        if (!confirmQuit()) {
-            return;
-        }
-        Window window = window();
-        if (window != null) {
-            window.hide();
-        }
-        Platform.exit();
+        quitGuard.quit();
     }
 
-    /**
-     * Whether the window may close now. While an export is being written it never does: the user
-     * may choose to close as soon as the file is written (the window closes by itself then), so an
-     * export is never lost to a close.
-     */
+    /** Whether the window may close now (never while an export is being written). */
     boolean confirmQuit() {
-        if (!viewModel.export().isExporting()) {
-            return true;
-        }
-        if (dialogs.confirm(window(), "An export is still being written",
-                "Retone closes as soon as the file is written; nothing is lost.", "Close When Done")) {
-            closeWhenExported();
-        }
-        return false;
-    }
-
-    private void closeWhenExported() {
-        ListChangeListener<Activity> waiter = new ListChangeListener<>() {
-            @Override
-            public void onChanged(Change<? extends Activity> change) {
-                if (!viewModel.export().isExporting()) {
-                    viewModel.activities().list().removeListener(this);
-                    Window window = window();
-                    if (window != null) {
-                        window.hide(); // the last window: JavaFX ends the app
-                    }
-                }
-            }
-        };
-        viewModel.activities().list().addListener(waiter);
+        return quitGuard.mayClose();
     }
 
     @FXML
     private void about() {
-        AboutDialog.show(window(), viewModel.services().predictors());
+        AboutDialog.show(window(), predictors);
     }
 
     /** The open folder's view model (the window's tests read it). */

@@ -1,11 +1,5 @@
 package app.retone.ui;
 
-import app.retone.core.image.CachedThumbnailReader;
-import app.retone.core.image.ThumbnailCache;
-import app.retone.core.image.ThumbnailReader;
-import app.retone.ui.folder.BatchExportViewModel;
-import app.retone.ui.folder.FolderViewModel;
-
 import app.retone.ui.editor.EditorViewModel;
 import app.retone.ui.settings.Settings;
 import java.io.IOException;
@@ -26,16 +20,13 @@ public final class MainWindow {
     private MainWindow() {
     }
 
-    /** Loads the window into {@code stage} (not yet shown) and returns its controller. */
-    public static MainController create(Stage stage, EditorViewModel viewModel, FileDialogs dialogs, Settings settings) {
+    /** Loads the window for {@code models} into {@code stage} (not yet shown) and returns its controller. */
+    public static MainController create(Stage stage, AppViewModels models, FileDialogs dialogs, Settings settings) {
+        EditorViewModel viewModel = models.editor();
         FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("MainView.fxml"));
         loader.setControllerFactory(type -> {
             if (type == MainController.class) {
-                // the filmstrip's thumbnails through the desktop's shared cache (file managers use it too)
-                FolderViewModel folder = new FolderViewModel(viewModel, viewModel.executor(), new CachedThumbnailReader(
-                        new ThumbnailReader(viewModel.services().loader().limits()), ThumbnailCache.forUser()));
-                BatchExportViewModel batch = new BatchExportViewModel(folder, viewModel);
-                return new MainController(viewModel, folder, batch, dialogs, settings);
+                return new MainController(models, dialogs, settings);
             }
             throw new IllegalArgumentException("no controller of type " + type);
         });

@@ -41,8 +41,9 @@ public final class RetoneApp extends Application {
         predictors = new CachedPredictorSource(ModelLocator.defaultDirectory(), ModelLocator.DEFAULT_MODEL);
         EditorServices services = EditorServices.standard(new PhotoLoader(ImageLimits.fromSystemProperties()),
                 predictors, previewBounds());
-        viewModel = new EditorViewModel(services, executor, settings);
-        MainController controller = MainWindow.create(stage, viewModel, new SystemFileDialogs(), settings);
+        AppViewModels models = AppViewModels.create(services, executor, settings);
+        viewModel = models.editor();
+        MainController controller = MainWindow.create(stage, models, new SystemFileDialogs(), settings);
         stage.show();
         // load the model while the user picks a photo; a failure is reported when a photo needs it
         executor.submit(BackgroundTask.of("Loading the model", context -> predictors.predictor()));

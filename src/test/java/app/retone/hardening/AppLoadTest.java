@@ -8,6 +8,7 @@ import app.retone.ui.MainWindow;
 import app.retone.ui.UiFixtures;
 import app.retone.ui.editor.CachedPredictorSource;
 import app.retone.ui.editor.EditorServices;
+import app.retone.ui.AppViewModels;
 import app.retone.ui.editor.EditorViewModel;
 import app.retone.ui.editor.PreviewBounds;
 import app.retone.ui.settings.MemorySettings;
@@ -53,9 +54,10 @@ class AppLoadTest {
         executor = new PoolTaskExecutor(2, Platform::runLater);
         model = new CachedPredictorSource(Path.of("models"), "histonet-v1");
         MemorySettings settings = new MemorySettings();
-        viewModel = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model, new PreviewBounds(1920, 1080)),
+        AppViewModels models = AppViewModels.create(EditorServices.standard(new PhotoLoader(), model, new PreviewBounds(1920, 1080)),
                 executor, settings);
-        MainWindow.create(stage, viewModel, new app.retone.ui.ScriptedDialogs(), settings);
+        viewModel = models.editor();
+        MainWindow.create(stage, models, new app.retone.ui.ScriptedDialogs(), settings);
         stage.show();
     }
 

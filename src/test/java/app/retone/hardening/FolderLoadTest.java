@@ -13,6 +13,7 @@ import app.retone.ui.MainWindow;
 import app.retone.ui.UiFixtures;
 import app.retone.ui.editor.CachedPredictorSource;
 import app.retone.ui.editor.EditorServices;
+import app.retone.ui.AppViewModels;
 import app.retone.ui.editor.EditorViewModel;
 import app.retone.ui.editor.Notice;
 import app.retone.ui.editor.PreviewBounds;
@@ -85,14 +86,15 @@ class FolderLoadTest {
         MemorySettings settings = new MemorySettings();
         settings.putDouble("window.width", 1400);
         settings.putDouble("window.height", 900);
-        viewModel = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model, new PreviewBounds(1920, 1080)),
+        AppViewModels models = AppViewModels.create(EditorServices.standard(new PhotoLoader(), model, new PreviewBounds(1920, 1080)),
                 executor, settings);
+        viewModel = models.editor();
         viewModel.notices().addListener(n -> {
             if (n.severity() == Notice.Severity.ERROR) {
                 errors.add(n);
             }
         });
-        controller = MainWindow.create(stage, viewModel, new app.retone.ui.ScriptedDialogs(), settings);
+        controller = MainWindow.create(stage, models, new app.retone.ui.ScriptedDialogs(), settings);
         stage.show();
     }
 

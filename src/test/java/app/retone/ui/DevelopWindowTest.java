@@ -58,11 +58,12 @@ class DevelopWindowTest {
         MemorySettings settings = new MemorySettings();
         executor = new PoolTaskExecutor(2, Platform::runLater);
         model = new CachedPredictorSource(Path.of("models"), ModelLocator.DEFAULT_MODEL);
-        viewModel = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model, new PreviewBounds(1920, 1080)),
+        AppViewModels models = AppViewModels.create(EditorServices.standard(new PhotoLoader(), model, new PreviewBounds(1920, 1080)),
                 executor, settings);
+        viewModel = models.editor();
         settings.putDouble("window.width", 1440);
         settings.putDouble("window.height", 900);
-        MainWindow.create(stage, viewModel, dialogs, settings);
+        MainWindow.create(stage, models, dialogs, settings);
         stage.show();
     }
 

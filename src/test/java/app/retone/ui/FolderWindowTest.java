@@ -63,11 +63,12 @@ class FolderWindowTest {
         MemorySettings settings = new MemorySettings();
         executor = new PoolTaskExecutor(2, Platform::runLater);
         model = new CachedPredictorSource(Path.of("models"), "histonet-v1");
-        viewModel = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model,
+        AppViewModels models = AppViewModels.create(EditorServices.standard(new PhotoLoader(), model,
                 new app.retone.ui.editor.PreviewBounds(1920, 1080)), executor, settings);
+        viewModel = models.editor();
         settings.putDouble("window.width", 1400);
         settings.putDouble("window.height", 900);
-        controller = MainWindow.create(stage, viewModel, dialogs, settings);
+        controller = MainWindow.create(stage, models, dialogs, settings);
         stage.show();
     }
 

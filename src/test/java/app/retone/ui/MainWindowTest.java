@@ -65,16 +65,19 @@ class MainWindowTest {
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private MemorySettings settings;
 
+    private AppViewModels models;
+
     @Start
     void start(Stage stage) {
         this.stage = stage;
         settings = new MemorySettings();
         executor = new PoolTaskExecutor(2, Platform::runLater);
         model = new CachedPredictorSource(Path.of("models"), "histonet-v1");
-        viewModel = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model, new app.retone.ui.editor.PreviewBounds(1920, 1080)), executor, settings);
+        models = AppViewModels.create(EditorServices.standard(new PhotoLoader(), model, new app.retone.ui.editor.PreviewBounds(1920, 1080)), executor, settings);
+        viewModel = models.editor();
         settings.putDouble("window.width", 1400);
         settings.putDouble("window.height", 860);
-        controller = MainWindow.create(stage, viewModel, dialogs, settings);
+        controller = MainWindow.create(stage, models, dialogs, settings);
         stage.show();
     }
 
@@ -523,7 +526,7 @@ class MainWindowTest {
         // a new window starts where the last one was left
         Stage again = WaitForAsyncUtils.asyncFx(() -> {
             Stage next = new Stage();
-            MainWindow.create(next, viewModel, dialogs, settings);
+            MainWindow.create(next, models, dialogs, settings);
             return next;
         }).get(5, TimeUnit.SECONDS);
         assertEquals(settings.getDouble("window.width", 0), again.getScene().getWidth(), 1e-9);

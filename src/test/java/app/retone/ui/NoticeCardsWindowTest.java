@@ -43,9 +43,10 @@ class NoticeCardsWindowTest {
         MemorySettings settings = new MemorySettings();
         executor = new PoolTaskExecutor(2, Platform::runLater);
         model = new CachedPredictorSource(Path.of("models"), ModelLocator.DEFAULT_MODEL);
-        viewModel = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model, new PreviewBounds(1920, 1080)),
+        AppViewModels models = AppViewModels.create(EditorServices.standard(new PhotoLoader(), model, new PreviewBounds(1920, 1080)),
                 executor, settings);
-        MainWindow.create(stage, viewModel, new ScriptedDialogs(), settings);
+        viewModel = models.editor();
+        MainWindow.create(stage, models, new ScriptedDialogs(), settings);
         stage.show();
     }
 

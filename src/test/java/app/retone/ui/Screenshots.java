@@ -44,9 +44,10 @@ public final class Screenshots {
             MemorySettings settings = new MemorySettings();
             settings.putDouble("window.width", 1440);
             settings.putDouble("window.height", 900);
-            vm[0] = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model, new app.retone.ui.editor.PreviewBounds(1920, 1080)), executor, settings);
+            AppViewModels models = AppViewModels.create(EditorServices.standard(new PhotoLoader(), model, new app.retone.ui.editor.PreviewBounds(1920, 1080)), executor, settings);
+            vm[0] = models.editor();
             stage[0] = new Stage();
-            stage[0].getProperties().put(MainController.class, MainWindow.create(stage[0], vm[0], new ScriptedDialogs(), settings));
+            stage[0].getProperties().put(MainController.class, MainWindow.create(stage[0], models, new ScriptedDialogs(), settings));
             stage[0].show();
             vm[0].open(photo);
         });

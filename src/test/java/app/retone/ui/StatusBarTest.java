@@ -74,9 +74,10 @@ class StatusBarTest {
             return real;
         };
         MemorySettings settings = new MemorySettings();
-        viewModel = new EditorViewModel(EditorServices.standard(new PhotoLoader(), heldBack, new PreviewBounds(1920, 1080)),
+        AppViewModels models = AppViewModels.create(EditorServices.standard(new PhotoLoader(), heldBack, new PreviewBounds(1920, 1080)),
                 executor, settings);
-        MainWindow.create(stage, viewModel, dialogs, settings);
+        viewModel = models.editor();
+        MainWindow.create(stage, models, dialogs, settings);
         stage.show();
     }
 

@@ -52,10 +52,11 @@ public final class UiTimings {
         app.retone.ui.editor.PreviewBounds[] previewEdge = new app.retone.ui.editor.PreviewBounds[1];
         FxTools.onFx(() -> {
             previewEdge[0] = RetoneApp.previewBounds();
-            vm[0] = new EditorViewModel(EditorServices.standard(new PhotoLoader(ImageLimits.fromSystemProperties()), model,
+            AppViewModels models = AppViewModels.create(EditorServices.standard(new PhotoLoader(ImageLimits.fromSystemProperties()), model,
                     previewEdge[0]), executor, new MemorySettings());
+            vm[0] = models.editor();
             Stage stage = new Stage();
-            MainWindow.create(stage, vm[0], new ScriptedDialogs(), new MemorySettings());
+            MainWindow.create(stage, models, new ScriptedDialogs(), new MemorySettings());
             stage.setMaximized(true);
             stage.show();
             scene[0] = stage.getScene();

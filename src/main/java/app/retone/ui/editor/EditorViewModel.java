@@ -33,17 +33,13 @@ public final class EditorViewModel {
 
     private static final Logger TIMING = LoggerFactory.getLogger("app.retone.timing");
 
-    public static final double MAX_STRENGTH = app.retone.core.render.Strength.MAX;
-    public static final double DEFAULT_STRENGTH = app.retone.core.render.Strength.DEFAULT;
-
     private final EditorServices services;
     private final TaskExecutor executor;
     private final PhotoPipeline pipeline;
     private final Activities activities;
     private final Notices notices = new Notices();
     private final PhotoEdits edits;
-    private final javafx.beans.property.BooleanProperty undoable = new javafx.beans.property.SimpleBooleanProperty(false);
-    private final javafx.beans.property.BooleanProperty redoable = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final UndoRedo undoRedo;
     /** Set while settings are applied as a whole (a photo's own, an undo): no step of history in between. */
     private boolean applying;
     private final PhotoSession session;
@@ -51,6 +47,8 @@ public final class EditorViewModel {
     private final DevelopViewModel develop = new DevelopViewModel(this::settingsChanged);
     private final javafx.beans.property.IntegerProperty rating = new javafx.beans.property.SimpleIntegerProperty(0);
     private final LookViewModel look;
+    private final ScreenRecipe recipe;
+    private final ScreenSettings screen;
     private final PreviewViewModel preview;
     private final SettledPreview settled;
     private final DetailViewModel detail;
@@ -67,11 +65,14 @@ public final class EditorViewModel {
         this.edits = new PhotoEdits(executor, notices);
         this.session = new PhotoSession(pipeline, settings, activities, notices);
         this.look = new LookViewModel(pipeline, settings, activities, notices, session, adjustments::regrain, this::lookApplied);
+        this.recipe = new ScreenRecipe(look, adjustments, develop);
+        this.screen = new ScreenSettings(session, look, adjustments, develop, rating);
+        this.undoRedo = new UndoRedo(session, edits, this::applyAsAWhole);
         this.preview = new PreviewViewModel(services.interpolation());
         this.settled = new SettledPreview(services, executor);
-        this.detail = new DetailViewModel(services, executor, notices, session, look, adjustments, this::recipe);
+        this.detail = new DetailViewModel(services, executor, notices, session, look, adjustments, recipe);
         this.histogram = new HistogramPanelViewModel(executor, session, look, preview, adjustments);
-        this.export = new ExportViewModel(services, settings, activities, notices, session, look, this::recipe);
+        this.export = new ExportViewModel(services, settings, activities, notices, session, look, recipe);
         adjustments.regrainProperty().set(look.lookTransferProperty().get().regrainByDefault());
         rating.addListener((obs, old, now) -> settingsMoved());
         edits.onMergedIn((path, merged) -> {
@@ -100,7 +101,7 @@ public final class EditorViewModel {
         detail.cancelWork();
         // the open photo's look is of no use once another opens; if that open fails, it is made again
         look.pause();
-        session.open(path, prepared -> display(prepared, settings == null ? carriedSettings() : settings, null),
+        session.open(path, prepared -> display(prepared, settings == null ? screen.carried() : settings, null),
                 look::resume);
     }
 
@@ -138,52 +139,22 @@ public final class EditorViewModel {
         return services;
     }
 
-    /** Where the editor's background work runs, shared with the views beside it. */
-    public TaskExecutor executor() {
-        return executor;
-    }
-
     /** {@link PhotoPipeline#prepare}: decodes and prepares a photo, on any background thread. */
     public PreparedPhoto prepare(Path path, TaskContext context) throws Exception {
         return pipeline.prepare(path, context);
     }
 
-    /**
-     * What the user chose for the photo on screen: the kind of the look applied last (the model's,
-     * or the reference's with its photo), the strength and regrain.
-     */
+    /** What the user chose for the photo on screen: its look's kind (and reference), strength, regrain, adjustments, stars. */
     public PhotoSettings photoSettings() {
-        return new PhotoSettings(look.targetKindProperty().get(), look.referencePathProperty().get(),
-                adjustments.strength(), adjustments.regrain(), develop.develop(), rating.get());
+        return screen.current();
     }
 
     /**
-     * Applies {@code settings} to the photo on screen: strength and regrain at once, then the
-     * model's look ({@link LookViewModel#useModel}) or that reference's (matched in the background
-     * unless it is the one on screen). With no photo open only strength and regrain are kept.
+     * Applies {@code settings} to the photo on screen: the controls at once, then the model's look
+     * or that reference's (matched in the background unless it is the one on screen).
      */
     public void apply(PhotoSettings settings) {
-        adjustments.strengthProperty().set(settings.strength());
-        adjustments.regrainProperty().set(settings.regrain());
-        develop.set(settings.develop());
-        rating.set(settings.rating());
-        if (settings.kind() == TargetKind.MODEL) {
-            look.useModel();
-        } else if (session.current() != null && !(look.targetKindProperty().get() == TargetKind.REFERENCE
-                && look.hasLookProperty().get() && settings.reference().equals(look.referencePathProperty().get()))) {
-            look.matchReference(settings.reference());
-        }
-    }
-
-    /**
-     * What the next photo opened alone gets: the strength, regrain and adjustments of the photo on
-     * screen, and its reference if its look is made (else the model's); unrated.
-     */
-    private PhotoSettings carriedSettings() {
-        Path reference = look.carriedReference();
-        PhotoSettings carried = reference == null ? PhotoSettings.model(adjustments.strength(), adjustments.regrain())
-                : PhotoSettings.reference(reference, adjustments.strength(), adjustments.regrain());
-        return carried.withDevelop(develop.develop());
+        screen.apply(settings);
     }
 
     private void display(PreparedPhoto prepared, PhotoSettings wanted, Look ready) {
@@ -202,21 +173,18 @@ public final class EditorViewModel {
         TIMING.info("photo on screen {} ms after open ({} x {})", session.elapsedMs(), prepared.width(),
                 prepared.height());
         prepared.warnings().forEach(w -> notices.notice(Notice.warning(prepared.details().fileName(), w)));
-        adjustments.strengthProperty().set(settings.strength());
-        adjustments.regrainProperty().set(settings.regrain());
-        develop.set(settings.develop());
-        rating.set(settings.rating());
+        screen.setControls(settings);
         look.start(prepared, settings.kind(), settings.reference(), ready);
         applying = false;
         edits.shown(prepared.path(), settings);
-        historyChanged();
+        undoRedo.refresh();
     }
 
     // ---- commands -------------------------------------------------------------------------
 
     /** Strength back to 100 %, no adjustments, the model's look with its regrain default, the result view (the rating stays). */
     public void reset() {
-        adjustments.strengthProperty().set(DEFAULT_STRENGTH);
+        adjustments.strengthProperty().set(app.retone.core.render.Strength.DEFAULT);
         develop.resetAll();
         compareMode.set(CompareMode.RESULT);
         showOriginal.set(false);
@@ -275,39 +243,25 @@ public final class EditorViewModel {
             return;
         }
         edits.changed(current.path(), photoSettings());
-        historyChanged();
+        undoRedo.refresh();
     }
 
-    private void historyChanged() {
-        PreparedPhoto current = session.current();
-        undoable.set(current != null && edits.canUndo(current.path()));
-        redoable.set(current != null && edits.canRedo(current.path()));
-    }
-
-    /** Back to the photo's settings before its last change (Ctrl+Z). */
+    /** Back to the photo's settings before its last change (Edit ▸ Undo). */
     public void undo() {
-        PreparedPhoto current = session.current();
-        if (current != null) {
-            edits.undo(current.path()).ifPresent(this::applyAsAWhole);
-            historyChanged();
-        }
+        undoRedo.undo();
     }
 
-    /** Forward again to the settings undone last (Ctrl+Shift+Z). */
+    /** Forward again to the settings undone last (Edit ▸ Redo). */
     public void redo() {
-        PreparedPhoto current = session.current();
-        if (current != null) {
-            edits.redo(current.path()).ifPresent(this::applyAsAWhole);
-            historyChanged();
-        }
+        undoRedo.redo();
     }
 
     public javafx.beans.value.ObservableBooleanValue undoableProperty() {
-        return undoable;
+        return undoRedo.undoable();
     }
 
     public javafx.beans.value.ObservableBooleanValue redoableProperty() {
-        return redoable;
+        return undoRedo.redoable();
     }
 
     /** Every photo's settings, their history and their sidecars. */
@@ -333,9 +287,7 @@ public final class EditorViewModel {
 
     /** The recipe the photo on screen is rendered with now: its look, strength, adjustments and regrain; null without a look. */
     public app.retone.core.render.Recipe recipe() {
-        Look shown = look.lookProperty().get();
-        return shown == null ? null : new app.retone.core.render.Recipe(shown.lut(), adjustments.strength(), develop.develop(),
-                adjustments.regrain());
+        return recipe.get();
     }
 
     /** A slider or a switch moved: the preview follows, and at rest it is one step of the photo's edits. */

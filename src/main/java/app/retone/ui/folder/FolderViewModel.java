@@ -29,7 +29,6 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -46,9 +45,6 @@ import javafx.collections.ObservableList;
  */
 public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
 
-    /** The orders a folder can be shown in. */
-    public enum Order { NAME, DATE_TAKEN }
-
     /** Thumbnails kept at most: a filmstrip shows a few dozen. */
     static final int THUMBNAILS_KEPT = 240;
 
@@ -58,8 +54,8 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
     private final ObservableList<FolderPhoto> photos = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
-    private final ObjectProperty<Order> order = new SimpleObjectProperty<>(Order.NAME);
-    private final ReadOnlyObjectWrapper<PhotoSettings> clipboard = new ReadOnlyObjectWrapper<>();
+    private final FolderOrder order;
+    private final FolderSettings settings;
     /** The photos beside the one on screen, made ready by the queue. */
     private final Map<FolderPhoto, LookQueue.Ready> prepared = new HashMap<>();
     private final BooleanBinding open = Bindings.isNotEmpty(photos);
@@ -68,17 +64,19 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
     private LookQueue queue;
     private Thumbnails thumbnails;
     private TaskHandle listing = TaskHandle.NONE;
-    private TaskHandle dating = TaskHandle.NONE;
-    private TaskHandle sidecars = TaskHandle.NONE;
-    /** Whether the photos' dates were read (they are only for date order). */
-    private boolean datesRead;
 
     /** {@code thumbnailSource} gives the filmstrip's thumbnails (through the shared cache, in the app). */
     public FolderViewModel(EditorViewModel editor, TaskExecutor executor, ThumbnailSource thumbnailSource) {
         this.editor = editor;
         this.executor = executor;
         this.thumbnailSource = thumbnailSource;
-        order.addListener((obs, old, now) -> orderChanged());
+        this.settings = new FolderSettings(editor, executor, this::currentPhoto, this::isOnScreen, photo -> {
+            prepared.remove(photo);
+            if (queue != null) {
+                queue.wake();
+            }
+        });
+        this.order = new FolderOrder(photos, editor.activities(), this::currentPhoto, this::sorted);
         // the photo on screen got its look from the editor: its thumbnail is marked too
         editor.look().lookProperty().addListener((obs, old, look) -> markShownLook(look));
         // the stars of the photo on screen show in the strip as they change
@@ -125,32 +123,12 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         return list;
     }
 
-    /** By date: the dates are read first (once per folder, in the background, the metadata only). */
-    private void orderChanged() {
-        if (order.get() != Order.DATE_TAKEN || datesRead || photos.isEmpty()) {
-            sort();
-            return;
-        }
-        dating.cancel();
-        List<FolderPhoto> reading = List.copyOf(photos);
-        String title = "Reading the dates of " + reading.size() + " photos";
-        dating = editor.activities().track(new Activity(title),
-                BackgroundTask.of(title, FolderOrder.reading(reading, title)).onSuccess(dates -> {
-                    for (int i = 0; i < reading.size(); i++) {
-                        reading.get(i).dateTaken(dates.get(i));
-                    }
-                    datesRead = true;
-                    sort();
-                }));
-    }
-
     private void show(Path path, List<FolderPhoto> list) {
         closeWork();
-        datesRead = false;
         folder.set(path);
         photos.setAll(list);
-        orderChanged();
-        readSidecars(List.copyOf(list));
+        order.newPhotos();
+        settings.readSidecars(List.copyOf(list));
         work = new FolderWork(executor);
         briefWork = FolderWork.brief(executor);
         queue = new LookQueue(this, work::wake);
@@ -176,8 +154,8 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
     }
 
     private void closeWork() {
-        dating.cancel();
-        sidecars.cancel();
+        order.cancel();
+        settings.close();
         if (queue != null) {
             work.close();
             briefWork.close();
@@ -241,88 +219,27 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
 
     /** Copies the settings of the photo on screen. */
     public void copySettings() {
-        if (currentPhoto() != null && isOnScreen(currentPhoto())) {
-            clipboard.set(editor.photoSettings());
-        }
+        settings.copy();
     }
 
     /** Gives {@code targets} the copied settings (the photo on screen among them takes them at once). */
     public void pasteSettings(List<FolderPhoto> targets) {
-        PhotoSettings copied = clipboard.get();
-        if (copied != null) {
-            give(targets, copied);
-        }
+        settings.paste(targets);
     }
 
     /** Gives every photo of the folder the settings of the photo on screen. */
     public void sameSettingsForAll() {
-        if (currentPhoto() != null && isOnScreen(currentPhoto())) {
-            give(List.copyOf(photos), editor.photoSettings());
-        }
-    }
-
-    /** Gives each photo {@code given}'s look, strength, regrain and adjustments; each keeps its own stars. */
-    private void give(List<FolderPhoto> targets, PhotoSettings given) {
-        for (FolderPhoto photo : targets) {
-            PhotoSettings before = settingsOf(photo);
-            PhotoSettings pasted = before.pastedFrom(given);
-            if (photo == currentPhoto() && isOnScreen(photo)) {
-                editor.apply(pasted);
-                continue;
-            }
-            editor.edits().changed(photo.path(), pasted);
-            if (!before.sameLookAs(given)) {
-                prepared.remove(photo);
-                photo.lookWaiting(); // its look is another one now
-            }
-        }
-        if (queue != null) {
-            queue.wake();
-        }
+        settings.sameForAll(List.copyOf(photos));
     }
 
     /** The settings of {@code photo}: the editor's for the photo on screen, else those kept (its sidecar's), else the default. */
     public PhotoSettings settingsOf(FolderPhoto photo) {
-        if (photo == currentPhoto() && isOnScreen(photo)) {
-            return editor.photoSettings();
-        }
-        return editor.edits().settingsOf(photo.path());
+        return settings.of(photo);
     }
 
     /** Gives {@code targets} (the photo on screen, or the photos selected in the strip) {@code stars}. */
     public void rate(List<FolderPhoto> targets, int stars) {
-        for (FolderPhoto photo : targets) {
-            if (photo == currentPhoto() && isOnScreen(photo)) {
-                editor.rate(stars);
-            } else {
-                editor.edits().changed(photo.path(), settingsOf(photo).withRating(stars));
-                photo.rated(stars);
-            }
-        }
-    }
-
-    /** Reads every photo's sidecar in the background, so the strip shows their stars and each photo its own edits. */
-    private void readSidecars(List<FolderPhoto> list) {
-        sidecars.cancel();
-        String title = "Reading the edits of " + list.size() + " photos";
-        sidecars = executor.submit(BackgroundTask.<List<app.retone.ui.editor.PhotoEdits.Stored>>of(title, context -> {
-            List<app.retone.ui.editor.PhotoEdits.Stored> read = new ArrayList<>(list.size());
-            for (FolderPhoto photo : list) {
-                context.checkCancelled();
-                read.add(app.retone.ui.editor.PhotoEdits.read(photo.path()));
-            }
-            return read;
-        }).onSuccess(read -> {
-            List<app.retone.core.sidecar.SidecarException> unread = new ArrayList<>();
-            for (int i = 0; i < list.size(); i++) {
-                var problem = editor.edits().stored(list.get(i).path(), read.get(i));
-                if (problem != null) {
-                    unread.add(problem);
-                }
-                list.get(i).rated(settingsOf(list.get(i)).rating());
-            }
-            editor.edits().sayUnread(unread);
-        }));
+        settings.rate(targets, stars);
     }
 
     /** Whether the editor shows {@code photo} now (not still the photo before it, while it opens). */
@@ -375,7 +292,7 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         PhotoPipeline pipeline = editor.pipeline();
         PhotoLoader loader = editor.services().loader();
         return context -> {
-            context.progress(-1, "Decoding " + photo.name() + "…");
+            context.progress(-1, "Finding the look of " + photo.name() + "…");
             Photo decoded = loader.load(photo.path());
             context.checkCancelled();
             return pipeline.lut(decoded, wanted, transfer, context); // the look's LUT, as the batch makes it; let go
@@ -413,9 +330,8 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         }
     }
 
-    private void sort() {
-        FolderPhoto shown = currentPhoto();
-        FXCollections.sort(photos, FolderOrder.comparator(order.get()));
+    /** The photos were sorted: the photo on screen stays, at its new place. */
+    private void sorted(FolderPhoto shown) {
         if (shown != null) {
             index.set(photos.indexOf(shown));
             prepared.keySet().removeIf(p -> !isBeside(p));
@@ -446,13 +362,13 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
         return folder.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Order> orderProperty() {
-        return order;
+    public ObjectProperty<PhotoOrder> orderProperty() {
+        return order.property();
     }
 
     /** The settings copied last, or null. */
     public ReadOnlyObjectProperty<PhotoSettings> clipboardProperty() {
-        return clipboard.getReadOnlyProperty();
+        return settings.clipboardProperty();
     }
 
     public BooleanBinding openProperty() {

@@ -38,7 +38,7 @@ class PreviewViewModelTest extends EditorFixture {
         assertTrue(half > 0.3 && half < fullDiff && fullDiff < strong, half + " < " + fullDiff + " < " + strong);
 
         vm.adjustments().strengthProperty().set(7);
-        assertEquals(EditorViewModel.MAX_STRENGTH, vm.adjustments().strengthProperty().get(), "strength is kept within 0..150 %");
+        assertEquals(app.retone.core.render.Strength.MAX, vm.adjustments().strengthProperty().get(), "strength is kept within 0..150 %");
         vm.adjustments().strengthProperty().set(-0.0); // equal to 0 for the property, yet below it for a binary search
         assertArrayEquals(original, pixels(vm.preview().afterProperty().get()), "-0.0 shows the original");
         vm.adjustments().strengthProperty().set(0.4);

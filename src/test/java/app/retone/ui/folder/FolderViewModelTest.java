@@ -132,12 +132,12 @@ class FolderViewModelTest {
         folder.moveTo(3); // d.jpg
         assertTrue(folder.photoList().get(0).dateTaken().isEmpty(), "dates are not read for name order");
 
-        folder.orderProperty().set(FolderViewModel.Order.DATE_TAKEN);
+        folder.orderProperty().set(PhotoOrder.DATE_TAKEN);
 
         assertEquals(List.of("c.jpg", "d.jpg", "a.jpg", "b.jpg"), names(folder));
         assertEquals("d.jpg", folder.currentPhoto().name(), "the photo on screen stays on screen");
         assertEquals(1, folder.indexProperty().get());
-        folder.orderProperty().set(FolderViewModel.Order.NAME);
+        folder.orderProperty().set(PhotoOrder.NAME);
         assertEquals(List.of("a.jpg", "b.jpg", "c.jpg", "d.jpg"), names(folder));
         assertEquals(3, folder.indexProperty().get());
     }
