@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.retone.core.image.ImageLimits;
 import app.retone.core.image.PhotoLoader;
 import app.retone.core.image.ThumbnailCache;
+import app.retone.core.image.Thumbnail;
 import app.retone.core.image.ThumbnailReader;
 import app.retone.core.io.UserCache;
 import app.retone.ui.AppViewModels;
@@ -226,7 +227,7 @@ class FolderLoadTest {
         }
         // the rest as a file manager that showed the whole folder would have left them (the same reader, the same cache)
         ThumbnailReader reader = new ThumbnailReader(ImageLimits.DEFAULT);
-        List<ThumbnailReader.Thumbnail> ofSources = new ArrayList<>();
+        List<Thumbnail> ofSources = new ArrayList<>();
         for (Path source : distinct) {
             ofSources.add(reader.read(source, ThumbnailCache.LARGE));
         }

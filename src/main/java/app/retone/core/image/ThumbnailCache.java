@@ -1,6 +1,5 @@
 package app.retone.core.image;
 
-import app.retone.core.image.ThumbnailReader.Thumbnail;
 import app.retone.core.io.AtomicFiles;
 import app.retone.core.io.FileUri;
 import app.retone.core.io.UserCache;

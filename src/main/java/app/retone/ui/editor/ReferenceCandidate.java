@@ -1,6 +1,6 @@
 package app.retone.ui.editor;
 
-import app.retone.core.image.ThumbnailReader.Thumbnail;
+import app.retone.core.image.Thumbnail;
 import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;

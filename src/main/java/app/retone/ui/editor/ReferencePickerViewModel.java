@@ -1,6 +1,6 @@
 package app.retone.ui.editor;
 
-import app.retone.core.image.ThumbnailReader.Thumbnail;
+import app.retone.core.image.Thumbnail;
 import app.retone.core.image.ThumbnailSource;
 import app.retone.ui.editor.ReferenceCandidate.Origin;
 import app.retone.ui.task.BackgroundTask;

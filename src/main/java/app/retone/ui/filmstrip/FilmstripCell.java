@@ -3,7 +3,7 @@ package app.retone.ui.filmstrip;
 import app.retone.ui.folder.FolderPhoto;
 import app.retone.ui.folder.FolderViewModel;
 import app.retone.ui.folder.BatchExport;
-import app.retone.core.image.ThumbnailReader.Thumbnail;
+import app.retone.core.image.Thumbnail;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;

@@ -1,6 +1,6 @@
 package app.retone.ui.filmstrip;
 
-import app.retone.core.image.ThumbnailReader.Thumbnail;
+import app.retone.core.image.Thumbnail;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;

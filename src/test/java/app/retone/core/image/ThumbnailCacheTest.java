@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.retone.core.image.ThumbnailReader.Thumbnail;
 import app.retone.core.io.FileUri;
 import app.retone.testing.FaultyDisks;
 import app.retone.testing.TestImages;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.retone.core.image.ImageReadException;
 import app.retone.core.image.ThumbnailReader;
-import app.retone.core.image.ThumbnailReader.Thumbnail;
+import app.retone.core.image.Thumbnail;
 import app.retone.core.image.ThumbnailSource;
 import app.retone.ui.UiFixtures;
 import app.retone.ui.editor.ReferenceCandidate.Origin;
