@@ -4,12 +4,31 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
-/** The layers docs/ARCHITECTURE.md describes (section 2, "Layers and packages"), checked on every build. */
+/**
+ * The layers docs/ARCHITECTURE.md describes (section 2, "Layers and packages") and the house rules
+ * beside them (one recipe and one loop for every batch, no two classes that use each other, no main
+ * source file over 400 lines), checked on every build.
+ */
 @AnalyzeClasses(packages = "app.retone", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -60,4 +79,114 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule noCyclesBetweenPackages = slices().matching("app.retone.(**)").should().beFreeOfCycles();
+
+    /**
+     * One per-photo recipe and one batch loop (docs/ARCHITECTURE.md, "Batches"): the command line's
+     * transfer and enhance and the app's batch export run {@code core.render.ExportJob} and
+     * {@code core.render.PhotoBatch}, and none of them renders by itself.
+     */
+    @ArchTest
+    static final ArchRule batchesExportEachPhotoByTheOneRecipe = classes().that()
+            .haveFullyQualifiedName("app.retone.cli.PhotoJob")
+            .or().haveFullyQualifiedName("app.retone.ui.folder.BatchExportViewModel")
+            .should().dependOnClassesThat().haveFullyQualifiedName("app.retone.core.render.ExportJob");
+
+    @ArchTest
+    static final ArchRule batchesTryEveryPhotoByTheOneLoop = classes().that()
+            .haveFullyQualifiedName("app.retone.cli.Batch")
+            .or().haveFullyQualifiedName("app.retone.ui.folder.BatchExportViewModel")
+            .should().dependOnClassesThat().haveFullyQualifiedName("app.retone.core.render.PhotoBatch");
+
+    /** The benchmark alone renders by hand: it times the render itself. */
+    @ArchTest
+    static final ArchRule batchesNeverRenderByThemselves = noClasses().that()
+            .resideInAnyPackage("app.retone.cli..", "app.retone.ui.folder..")
+            .and().doNotHaveFullyQualifiedName("app.retone.cli.BenchCommand")
+            .should().dependOnClassesThat().haveFullyQualifiedName("app.retone.core.render.PhotoRender");
+
+    /** The longest a main source file may be: past it, a class has more than one job. */
+    static final int MAX_SOURCE_LINES = 400;
+
+    @ArchTest
+    static final ArchRule noMainSourceFileIsLongerThan400Lines = classes().that().areTopLevelClasses()
+            .should(haveASourceFileOfAtMost(MAX_SOURCE_LINES));
+
+    /**
+     * No two classes use each other (each counted with its nested classes, as its source file): one
+     * of the two is the lower one, and the upper one hands it what it needs (a listener, a record).
+     * Package cycles are {@link #noCyclesBetweenPackages}'s; this is the same rule inside a package.
+     */
+    @ArchTest
+    static final ArchRule noTwoClassesUseEachOther = classes().should(notBeUsedByAClassTheyUse());
+
+    private static ArchCondition<JavaClass> haveASourceFileOfAtMost(int maxLines) {
+        return new ArchCondition<>("have a source file of at most " + maxLines + " lines") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                Path file = sourceFileOf(javaClass);
+                if (!Files.isRegularFile(file)) {
+                    events.add(SimpleConditionEvent.violated(javaClass, javaClass.getName() + ": no source file at " + file));
+                    return;
+                }
+                long lines;
+                try (Stream<String> all = Files.lines(file)) {
+                    lines = all.count();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                events.add(new SimpleConditionEvent(javaClass, lines <= maxLines,
+                        file + " has " + lines + " lines, more than " + maxLines + ": split it by job"));
+            }
+        };
+    }
+
+    private static Path sourceFileOf(JavaClass javaClass) {
+        String folder = javaClass.getPackageName().replace('.', '/');
+        String name = javaClass.getSource().flatMap(source -> source.getFileName())
+                .orElse(javaClass.getSimpleName() + ".java");
+        return Path.of("src/main/java", folder, name);
+    }
+
+    private static ArchCondition<JavaClass> notBeUsedByAClassTheyUse() {
+        return new ArchCondition<>("not be used by a class they use") {
+            /** Each top-level class of Retone and the other top-level classes of Retone it (or a class nested in it) uses. */
+            private final Map<String, Set<String>> uses = new HashMap<>();
+
+            @Override
+            public void init(Collection<JavaClass> allClasses) {
+                for (JavaClass javaClass : allClasses) {
+                    String self = topLevelOf(javaClass).getName();
+                    Set<String> used = uses.computeIfAbsent(self, name -> new TreeSet<>());
+                    for (Dependency dependency : javaClass.getDirectDependenciesFromSelf()) {
+                        JavaClass target = topLevelOf(dependency.getTargetClass());
+                        if (target.getPackageName().startsWith("app.retone") && !target.getName().equals(self)) {
+                            used.add(target.getName());
+                        }
+                    }
+                }
+            }
+
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                if (!javaClass.isTopLevelClass()) {
+                    return; // counted with its top-level class
+                }
+                String self = javaClass.getName();
+                for (String other : uses.getOrDefault(self, Set.of())) {
+                    boolean mutual = uses.getOrDefault(other, Set.of()).contains(self);
+                    if (mutual && self.compareTo(other) < 0) {
+                        events.add(SimpleConditionEvent.violated(javaClass, self + " and " + other + " use each other"));
+                    }
+                }
+            }
+        };
+    }
+
+    private static JavaClass topLevelOf(JavaClass javaClass) {
+        JavaClass top = javaClass;
+        while (top.getEnclosingClass().isPresent()) {
+            top = top.getEnclosingClass().get();
+        }
+        return top;
+    }
 }

@@ -1,28 +1,23 @@
 package app.retone.cli;
 
+import app.retone.core.render.PhotoBatch;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs one job per input: every input is attempted; each failure is one line, and a batch of several
- * lists its failures again at the end.
- * On a terminal it draws a progress bar; otherwise it prints one line per input.
+ * How a command's batch shows on the command line; the loop itself is {@link PhotoBatch}'s (every
+ * input is attempted). Each failure is one line, and a batch of several lists its failures again
+ * at the end. On a terminal it draws a progress bar; otherwise it prints one line per input.
  */
-final class Batch {
-
-    @FunctionalInterface
-    interface Job {
-        /** Processes one input and returns a short description of what was written. */
-        String run(Path input) throws Exception;
-    }
+final class Batch implements PhotoBatch.Listener<Path> {
 
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean terminal;
     private final boolean debug;
+    private int total;
 
     Batch(PrintWriter out, PrintWriter err, boolean terminal, boolean debug) {
         this.out = out;
@@ -31,50 +26,60 @@ final class Batch {
         this.debug = debug;
     }
 
-    /** Returns the exit code: 0 when every input succeeded, 1 otherwise. */
-    int run(List<Path> inputs, Job job) {
-        List<String> failures = new ArrayList<>();
+    /** Runs {@code job} on every input; returns the exit code: 0 when every input succeeded, 1 otherwise. */
+    int run(List<Path> inputs, PhotoBatch.Job<Path> job) {
+        total = inputs.size();
         long start = System.nanoTime();
-        for (int i = 0; i < inputs.size(); i++) {
-            Path input = inputs.get(i);
-            if (terminal && inputs.size() > 1) {
-                drawBar(i, inputs.size(), input.getFileName().toString());
-            }
-            long t0 = System.nanoTime();
-            try {
-                String result = job.run(input);
-                if (!terminal || inputs.size() == 1) {
-                    out.printf(Locale.ROOT, "%s -> %s (%.2f s)%n", input, result, (System.nanoTime() - t0) / 1e9);
-                }
-            } catch (Exception | OutOfMemoryError e) {
-                String line = Messages.oneLine(e);
-                failures.add(line);
-                if (terminal && inputs.size() > 1) {
-                    err.print("\r\033[K");
-                }
-                err.println("retone: " + line);
-                if (debug) {
-                    e.printStackTrace(err);
-                }
-            }
-            out.flush();
-            err.flush();
-        }
-        if (terminal && inputs.size() > 1) {
-            drawBar(inputs.size(), inputs.size(), "");
+        PhotoBatch.Tally<Path> tally = new PhotoBatch<>(inputs).run(job, this);
+        if (drawsBar()) {
+            drawBar(total, total, "");
             err.println();
         }
-        if (inputs.size() > 1) {
-            out.printf(Locale.ROOT, "%d of %d done in %.1f s%n", inputs.size() - failures.size(), inputs.size(),
+        if (total > 1) {
+            out.printf(Locale.ROOT, "%d of %d done in %.1f s%n", total - tally.failures().size(), total,
                     (System.nanoTime() - start) / 1e9);
         }
-        if (!failures.isEmpty() && inputs.size() > 1) {
-            err.println(failures.size() + " failed:");
-            failures.forEach(f -> err.println("  " + f));
+        if (!tally.failures().isEmpty() && total > 1) {
+            err.println(tally.failures().size() + " failed:");
+            tally.failures().forEach(f -> err.println("  " + Messages.oneLine(f.error())));
         }
         out.flush();
         err.flush();
-        return failures.isEmpty() ? Cli.OK : Cli.SOME_FAILED;
+        return tally.allSucceeded() ? Cli.OK : Cli.SOME_FAILED;
+    }
+
+    @Override
+    public void trying(int index, int total, Path input) {
+        if (drawsBar()) {
+            drawBar(index, total, input.getFileName().toString());
+        }
+    }
+
+    @Override
+    public void done(Path input, PhotoBatch.Outcome outcome, long nanos) {
+        if (!drawsBar()) {
+            out.printf(Locale.ROOT, "%s -> %s (%.2f s)%n", input, outcome.account(), nanos / 1e9);
+        }
+        out.flush();
+        err.flush();
+    }
+
+    @Override
+    public void failed(Path input, Throwable error) {
+        if (drawsBar()) {
+            err.print("\r\033[K");
+        }
+        err.println("retone: " + Messages.oneLine(error));
+        if (debug) {
+            error.printStackTrace(err);
+        }
+        out.flush();
+        err.flush();
+    }
+
+    /** A bar only on a terminal, and only for several inputs. */
+    private boolean drawsBar() {
+        return terminal && total > 1;
     }
 
     private void drawBar(int done, int total, String current) {

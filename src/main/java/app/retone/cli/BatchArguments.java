@@ -1,5 +1,6 @@
 package app.retone.cli;
 
+import app.retone.core.image.ReadableFormat;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Parameters;
 /** The photos a transforming command works on and where the results go. */
 final class BatchArguments {
 
-    @Parameters(paramLabel = "IN", arity = "1..*", description = "Photos (JPEG, PNG, TIFF, WebP, BMP, GIF).")
+    @Parameters(paramLabel = "IN", arity = "1..*", description = "Photos (" + ReadableFormat.NAMES + ").")
     List<Path> inputs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",

@@ -1,5 +1,6 @@
 package app.retone.cli;
 
+import app.retone.core.color.Histogram3D;
 import app.retone.core.image.PhotoFolder;
 import app.retone.core.edit.DatasetBuilder;
 import app.retone.core.edit.EditFamily;
@@ -49,7 +50,9 @@ final class DatasetCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--bins", defaultValue = "32", description = "Bins per channel. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--bins", paramLabel = "B", defaultValue = "" + Histogram3D.DEFAULT_BINS,
+            description = "Bins per channel, a power of two from " + Histogram3D.MIN_SUPPORTED_BINS + " to "
+                    + Histogram3D.MAX_SUPPORTED_BINS + " (the model's card's). Default: ${DEFAULT-VALUE}.")
     int bins;
 
     @Option(names = "--family", paramLabel = "FAMILY", defaultValue = "seed", converter = FamilyConverter.class,
@@ -68,9 +71,7 @@ final class DatasetCommand implements Callable<Integer> {
         if (crops < 1 || edits < 1 || mosaics < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--crops and --edits must be ≥ 1, --mosaics ≥ 0");
         }
-        if (bins < 2 || bins > 64 || Integer.bitCount(bins) != 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--bins must be a power of two from 2 to 64");
-        }
+        OptionRules.checkBins(spec.commandLine(), bins);
         if (Files.exists(out) && !force) {
             throw new java.io.IOException(out + ": already exists; refusing to overwrite it (use --force to replace it)");
         }

@@ -6,6 +6,7 @@ import app.retone.core.color.PdfTransfer;
 import app.retone.core.color.Regrain;
 import app.retone.core.image.ImageLimits;
 import app.retone.core.image.PhotoLoader;
+import app.retone.core.render.ExportJob;
 import app.retone.predict.AutoEnhancer;
 import app.retone.predict.OnnxHistogramPredictor;
 import java.util.concurrent.Callable;
@@ -47,7 +48,7 @@ final class EnhanceCommand implements Callable<Integer> {
         OutputPlan plan = io.plan(spec.commandLine(), render);
         edits.validate(spec.commandLine());
         // the first photo decodes while the model loads (most of a single photo's wait)
-        PhotoJob.PhotoSource photos = new FirstPhotoAhead(new PhotoLoader(ImageLimits.fromSystemProperties()), io.inputs.get(0));
+        ExportJob.Photos photos = new FirstPhotoAhead(new PhotoLoader(ImageLimits.fromSystemProperties()), io.inputs.get(0));
         try (OnnxHistogramPredictor predictor = model.load()) {
             plan.prepare();
             AutoEnhancer enhancer = new AutoEnhancer(predictor, model.transfer.create(render.lutSize));

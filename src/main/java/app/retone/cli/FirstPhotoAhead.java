@@ -3,6 +3,7 @@ package app.retone.cli;
 import app.retone.core.image.ImageReadException;
 import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoLoader;
+import app.retone.core.render.ExportJob;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -12,7 +13,7 @@ import java.util.concurrent.ExecutionException;
  * decoding overlaps the slow start of something else (loading the model); later photos, and the
  * first if it is asked for by another path, are decoded when asked.
  */
-final class FirstPhotoAhead implements PhotoJob.PhotoSource {
+final class FirstPhotoAhead implements ExportJob.Photos {
 
     private final PhotoLoader loader;
     private final Path first;

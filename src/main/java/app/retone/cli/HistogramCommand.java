@@ -26,7 +26,9 @@ final class HistogramCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IN", description = "The photo.")
     Path input;
 
-    @Option(names = "--bins", paramLabel = "B", defaultValue = "32", description = "Bins per channel, a power of two from 2 to 64. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--bins", paramLabel = "B", defaultValue = "" + Histogram3D.DEFAULT_BINS,
+            description = "Bins per channel, a power of two from " + Histogram3D.MIN_SUPPORTED_BINS + " to "
+                    + Histogram3D.MAX_SUPPORTED_BINS + ". Default: ${DEFAULT-VALUE}.")
     int bins;
 
     @Option(names = "--json", description = "Print JSON instead of text.")
@@ -40,9 +42,7 @@ final class HistogramCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (bins < 2 || bins > 64 || Integer.bitCount(bins) != 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--bins must be a power of two from 2 to 64, got " + bins);
-        }
+        OptionRules.checkBins(spec.commandLine(), bins);
         Photo photo = new PhotoLoader(ImageLimits.fromSystemProperties()).load(input);
         Histogram3D h = Histogram3D.of(photo.argb(), bins);
         PrintWriter out = spec.commandLine().getOut();

@@ -49,8 +49,8 @@ final class LutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RenderOptions.checkLutSize(spec.commandLine(), lutSize);
-        RenderOptions.checkStrength(spec.commandLine(), strength);
+        OptionRules.checkLutSize(spec.commandLine(), lutSize);
+        OptionRules.checkStrength(spec.commandLine(), strength);
         Path target = output.toAbsolutePath().normalize();
         if (Files.exists(target) && !force) {
             throw new java.io.IOException(output + ": already exists; refusing to overwrite it (use --force to replace it)");

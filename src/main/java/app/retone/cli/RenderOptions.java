@@ -45,9 +45,9 @@ final class RenderOptions {
 
     void validate(picocli.CommandLine commandLine) {
         if (strength != null) {
-            checkStrength(commandLine, strength);
+            OptionRules.checkStrength(commandLine, strength);
         }
-        checkLutSize(commandLine, lutSize);
+        OptionRules.checkLutSize(commandLine, lutSize);
         if (quality < 1 || quality > 100) {
             throw new picocli.CommandLine.ParameterException(commandLine, "--quality must be between 1 and 100, got " + quality);
         }
@@ -57,21 +57,6 @@ final class RenderOptions {
         }
         if (format != null && ImageFormat.fromName(format).isEmpty()) {
             throw new picocli.CommandLine.ParameterException(commandLine, "--format must be jpeg, png or tiff, got '" + format + "'");
-        }
-    }
-
-    /** The --strength rule of every command that takes one: {@link Strength}'s range. */
-    static void checkStrength(picocli.CommandLine commandLine, double strength) {
-        if (!Strength.isValid(strength)) {
-            throw new picocli.CommandLine.ParameterException(commandLine, Strength.outOfRange("--strength", strength));
-        }
-    }
-
-    /** The --lut-size rule of every command that takes one: {@link ColorLut3D}'s sizes. */
-    static void checkLutSize(picocli.CommandLine commandLine, int lutSize) {
-        if (lutSize < ColorLut3D.MIN_SIZE || lutSize > ColorLut3D.MAX_SIZE) {
-            throw new picocli.CommandLine.ParameterException(commandLine, "--lut-size must be between "
-                    + ColorLut3D.MIN_SIZE + " and " + ColorLut3D.MAX_SIZE + ", got " + lutSize);
         }
     }
 

@@ -14,7 +14,7 @@ public interface HistogramPredictor extends AutoCloseable {
     /** The predicted target histogram (normalised) for a source histogram of {@link #bins()} bins. */
     Histogram3D predict(Histogram3D source) throws PredictionException;
 
-    /** The model's name and what it is, for the About box: "tonecurves-v3: boosted trees on …". */
+    /** The model's name and what it is, for the About box: "tonecurves-v4: boosted trees on …". */
     default String description() {
         return "a model of " + bins() + " bins a channel";
     }

@@ -1,5 +1,6 @@
 package app.retone.predict;
 
+import app.retone.core.color.Histogram3D;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -12,7 +13,7 @@ import java.nio.file.Path;
  * The parts of a model card ({@code models/NAME.json}) the app relies on.
  *
  * @param name       the model's name (file name without extension)
- * @param bins       histogram bins per channel
+ * @param bins       histogram bins per channel ({@link Histogram3D#isSupportedBins})
  * @param inputName  the ONNX input tensor's name
  * @param outputName the ONNX output tensor's name
  * @param opset      the ONNX opset
@@ -28,10 +29,7 @@ public record ModelCard(String name, int bins, String inputName, String outputNa
         }
         try {
             JsonObject o = JsonParser.parseString(Files.readString(path, StandardCharsets.UTF_8)).getAsJsonObject();
-            int bins = required(o, "bins").getAsInt();
-            if (bins < 8 || bins > 64 || Integer.bitCount(bins) != 1) {
-                throw new IllegalArgumentException("bins " + bins + " is not supported");
-            }
+            int bins = Histogram3D.checkSupportedBins(required(o, "bins").getAsInt());
             return new ModelCard(required(o, "name").getAsString(), bins, text(o, "input"), text(o, "output"),
                     required(o, "opset").getAsInt(), o.has("parameters") ? o.get("parameters").getAsLong() : -1, o);
         } catch (IOException | RuntimeException e) {

@@ -9,7 +9,7 @@ import java.util.List;
 /** Finds the models folder: -Dretone.models, $RETONE_MODELS, beside the app, or ./models. */
 public final class ModelLocator {
 
-    public static final String DEFAULT_MODEL = "tonecurves-v3";
+    public static final String DEFAULT_MODEL = "tonecurves-v4";
 
     private ModelLocator() {
     }

@@ -12,6 +12,7 @@ import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.TranslatorContext;
 import app.retone.core.color.Histogram3D;
+import app.retone.core.io.UserCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,8 @@ public final class OnnxHistogramPredictor implements HistogramPredictor {
         // never look for anything on the network: the model and the runtime ship with the app
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("DJL_CACHE_DIR", System.getProperty("DJL_CACHE_DIR",
-                Path.of(System.getProperty("java.io.tmpdir"), "retone-djl").toString()));
+                UserCache.home().resolve("retone").resolve("djl").toString()));
+        OnnxNatives.useUserCache();
     }
 
     private final ModelCard card;

@@ -113,6 +113,7 @@ public final class MainController {
     private final app.retone.ui.editor.PredictorSource predictors;
     private final ExportPresenter exports;
     private final QuitGuard quitGuard;
+    private final ReferencePresenter references;
 
     public MainController(AppViewModels models, FileDialogs dialogs, Settings settings) {
         this.viewModel = models.editor();
@@ -123,6 +124,7 @@ public final class MainController {
         this.predictors = models.services().predictors();
         this.folder = new FolderPresenter(viewModel, folderViewModel, batch, dialogs, settings, this::window, notices::show);
         this.drops = new FileDrops(folder::open);
+        this.references = new ReferencePresenter(models, dialogs, this::window);
         this.exports = new ExportPresenter(viewModel.export(), viewModel.session(), dialogs, settings, this::window);
         this.quitGuard = new QuitGuard(viewModel.export(), viewModel.activities(), dialogs, this::window);
     }
@@ -163,7 +165,7 @@ public final class MainController {
         Command.of(exports::export).disabledWhen(noLook).attach(exportItem).attach(exportButton);
         Command.of(exports::exportLut).disabledWhen(noLook).attach(exportLutItem);
         Command.of(this::reset).disabledWhen(noPhoto).attach(resetItem).attach(resetButton);
-        Command.of(this::matchReference).disabledWhen(noPhoto).selectedWhen(kind.isEqualTo(TargetKind.REFERENCE))
+        Command.of(references::matchReference).disabledWhen(noPhoto).selectedWhen(kind.isEqualTo(TargetKind.REFERENCE))
                 .attach(referenceItem).attach(referenceButton);
         Command.of(viewModel::useModelLook).disabledWhen(noPhoto).selectedWhen(kind.isEqualTo(TargetKind.MODEL))
                 .attach(modelItem).attach(modelButton);
@@ -195,11 +197,6 @@ public final class MainController {
 
     private void open() {
         folder.chooseAndOpen();
-    }
-
-    private void matchReference() {
-        dialogs.choosePhoto(window(), "Match the look of a reference photo",
-                viewModel.session().lastFolder().orElse(null)).ifPresent(viewModel::matchReference);
     }
 
     private void reset() {

@@ -3,6 +3,7 @@ package app.retone.ui;
 import app.retone.core.image.ExportOptions;
 import app.retone.core.image.OutputColourSpace;
 import app.retone.core.image.ImageFormat;
+import app.retone.core.image.ReadableFormat;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +24,15 @@ import javafx.util.StringConverter;
 /** The system's file choosers, and a small dialog for the JPEG quality. */
 public final class SystemFileDialogs implements FileDialogs {
 
+    /** The photos Retone opens ({@link ReadableFormat}), or any file. */
     static final List<FileChooser.ExtensionFilter> PHOTO_FILTERS = List.of(
-            new FileChooser.ExtensionFilter("Photos", "*.jpg", "*.jpeg", "*.JPG", "*.JPEG", "*.png", "*.PNG", "*.tif",
-                    "*.tiff", "*.TIF", "*.TIFF", "*.webp", "*.WEBP", "*.bmp", "*.BMP", "*.gif", "*.GIF"),
+            new FileChooser.ExtensionFilter("Photos", ReadableFormat.globs()),
             new FileChooser.ExtensionFilter("All files", "*"));
+
+    /** The save dialog's filter of an export format: its name and its extensions. */
+    private static FileChooser.ExtensionFilter exportFilter(ImageFormat format) {
+        return new FileChooser.ExtensionFilter(format.asRead().displayName(), format.asRead().globsOfThis());
+    }
 
     @Override
     public Optional<Path> choosePhoto(Window owner, String title, Path folder) {
@@ -85,9 +91,9 @@ public final class SystemFileDialogs implements FileDialogs {
                                                 String sourceSpace) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export");
-        FileChooser.ExtensionFilter jpeg = new FileChooser.ExtensionFilter("JPEG", "*.jpg", "*.jpeg");
-        FileChooser.ExtensionFilter png = new FileChooser.ExtensionFilter("PNG", "*.png");
-        FileChooser.ExtensionFilter tiff = new FileChooser.ExtensionFilter("TIFF", "*.tif", "*.tiff");
+        FileChooser.ExtensionFilter jpeg = exportFilter(ImageFormat.JPEG);
+        FileChooser.ExtensionFilter png = exportFilter(ImageFormat.PNG);
+        FileChooser.ExtensionFilter tiff = exportFilter(ImageFormat.TIFF);
         chooser.getExtensionFilters().setAll(jpeg, png, tiff);
         setFolder(chooser, folder);
         chooser.setInitialFileName(suggestedName);

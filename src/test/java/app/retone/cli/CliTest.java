@@ -124,6 +124,11 @@ class CliTest extends CommandLineTestBase {
         assertEquals(2, run("transfer", photo.toString(), "-r", reference.toString(), "-o", dir.resolve("x.what").toString()));
         assertEquals(2, run("frobnicate"));
         assertEquals(2, run("histogram", photo.toString(), "--bins", "24"));
+        // one rule for --bins, a model's card's bins and a dataset's: Histogram3D.isSupportedBins
+        assertEquals(2, run("histogram", photo.toString(), "--bins", "4"));
+        assertTrue(stderr.contains("--bins must be a power of two from 8 to 64, got 4"), stderr);
+        assertEquals(2, run("dataset", "--photos", dir.toString(), "--out", dir.resolve("d.rthd").toString(), "--bins", "128"));
+        assertTrue(stderr.contains("--bins must be a power of two from 8 to 64, got 128"), stderr);
     }
 
     @Test

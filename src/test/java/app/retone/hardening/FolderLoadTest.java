@@ -6,13 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.retone.core.image.ImageLimits;
 import app.retone.core.image.PhotoLoader;
 import app.retone.core.image.ThumbnailCache;
+import app.retone.core.image.Thumbnail;
 import app.retone.core.image.ThumbnailReader;
+import app.retone.core.io.UserCache;
+import app.retone.ui.AppViewModels;
 import app.retone.ui.MainController;
 import app.retone.ui.MainWindow;
 import app.retone.ui.UiFixtures;
 import app.retone.ui.editor.CachedPredictorSource;
 import app.retone.ui.editor.EditorServices;
-import app.retone.ui.AppViewModels;
 import app.retone.ui.editor.EditorViewModel;
 import app.retone.ui.editor.Notice;
 import app.retone.ui.editor.PreviewBounds;
@@ -79,7 +81,7 @@ class FolderLoadTest {
         this.stage = stage;
         // the shared thumbnail cache of this run only (never the user's ~/.cache): the window's folder reads through it
         cacheHome = Files.createDirectories(dir.resolve("xdg-cache"));
-        System.setProperty(ThumbnailCache.CACHE_HOME_PROPERTY, cacheHome.toString());
+        System.setProperty(UserCache.PROPERTY, cacheHome.toString());
         executor = new PoolTaskExecutor(2, Platform::runLater);
         model = new CachedPredictorSource(Path.of("models"), "histonet-v1");
         MemorySettings settings = new MemorySettings();
@@ -104,7 +106,7 @@ class FolderLoadTest {
         WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(5, TimeUnit.SECONDS);
         executor.close();
         model.close();
-        System.clearProperty(ThumbnailCache.CACHE_HOME_PROPERTY);
+        System.clearProperty(UserCache.PROPERTY);
     }
 
     private static <T> T onFx(Callable<T> read) throws Exception {
@@ -225,7 +227,7 @@ class FolderLoadTest {
         }
         // the rest as a file manager that showed the whole folder would have left them (the same reader, the same cache)
         ThumbnailReader reader = new ThumbnailReader(ImageLimits.DEFAULT);
-        List<ThumbnailReader.Thumbnail> ofSources = new ArrayList<>();
+        List<Thumbnail> ofSources = new ArrayList<>();
         for (Path source : distinct) {
             ofSources.add(reader.read(source, ThumbnailCache.LARGE));
         }

@@ -147,6 +147,18 @@ class FaultyModelTest {
     }
 
     @Test
+    void aCardWhoseBinsNoModelMayHaveIsRefusedByTheOneBinsRule(@TempDir Path dir) throws IOException {
+        Files.copy(FaultyModels.DIR.resolve("identity.onnx"), dir.resolve("m.onnx"));
+        JsonObject card = JsonParser.parseString(Files.readString(FaultyModels.DIR.resolve("identity.json"))).getAsJsonObject();
+        card.addProperty("bins", 4);
+        Files.writeString(dir.resolve("m.json"), card.toString());
+        PredictionException e = assertThrows(PredictionException.class, () -> OnnxHistogramPredictor.load(dir, "m"));
+        assertEquals(PredictionException.Problem.MODEL_BROKEN, e.problem());
+        assertEquals("the model card m.json cannot be read (" + app.retone.core.color.Histogram3D.unsupportedBins("bins", 4)
+                + ")", e.getMessage());
+    }
+
+    @Test
     void aCardWhoseReferenceOutputIsGarbledIsRefusedAtLoadNotThrownAsABug(@TempDir Path dir) throws IOException {
         Files.copy(FaultyModels.DIR.resolve("identity.onnx"), dir.resolve("m.onnx"));
         JsonObject card = JsonParser.parseString(Files.readString(FaultyModels.DIR.resolve("identity.json"))).getAsJsonObject();

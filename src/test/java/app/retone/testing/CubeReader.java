@@ -78,7 +78,7 @@ public final class CubeReader {
                     case "TITLE" -> { }
                     case "LUT_3D_SIZE" -> {
                         size = parseInt(parts, lineNo);
-                        if (size < ColorLut3D.MIN_SIZE || size > ColorLut3D.MAX_SIZE) {
+                        if (!ColorLut3D.isValidSize(size)) {
                             throw new CubeFormatException("line " + lineNo + ": LUT_3D_SIZE " + size + " is outside "
                                     + ColorLut3D.MIN_SIZE + ".." + ColorLut3D.MAX_SIZE);
                         }

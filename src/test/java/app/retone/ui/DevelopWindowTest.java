@@ -4,22 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.retone.core.image.PhotoLoader;
 import app.retone.core.render.Develop.Adjustment;
 import app.retone.core.sidecar.Sidecar;
 import app.retone.testing.ExifTool;
-import app.retone.ui.editor.CachedPredictorSource;
-import app.retone.ui.editor.EditorServices;
 import app.retone.ui.editor.EditorViewModel;
-import app.retone.ui.editor.PreviewBounds;
 import app.retone.ui.folder.FolderPhoto;
-import app.retone.ui.settings.MemorySettings;
-import app.retone.ui.task.PoolTaskExecutor;
 import app.retone.predict.ModelLocator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
@@ -48,30 +41,19 @@ class DevelopWindowTest {
 
     private Stage stage;
     private EditorViewModel viewModel;
-    private PoolTaskExecutor executor;
-    private CachedPredictorSource model;
+    private TestWindow window;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     @Start
     void start(Stage stage) {
+        window = new TestWindow(stage, ModelLocator.DEFAULT_MODEL, dialogs, 1440, 900);
         this.stage = stage;
-        MemorySettings settings = new MemorySettings();
-        executor = new PoolTaskExecutor(2, Platform::runLater);
-        model = new CachedPredictorSource(Path.of("models"), ModelLocator.DEFAULT_MODEL);
-        AppViewModels models = AppViewModels.create(EditorServices.standard(new PhotoLoader(), model, new PreviewBounds(1920, 1080)),
-                executor, settings);
-        viewModel = models.editor();
-        settings.putDouble("window.width", 1440);
-        settings.putDouble("window.height", 900);
-        MainWindow.create(stage, models, dialogs, settings);
-        stage.show();
+        viewModel = window.editor();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(5, TimeUnit.SECONDS);
-        executor.close();
-        model.close();
+        window.close();
     }
 
     @Test

@@ -8,21 +8,16 @@ import app.retone.core.image.ImageFormat;
 import app.retone.core.image.OutputColourSpace;
 import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoLoader;
-import app.retone.ui.editor.CachedPredictorSource;
-import app.retone.ui.editor.EditorServices;
 import app.retone.ui.editor.EditorViewModel;
 import app.retone.ui.folder.BatchExport;
 import app.retone.ui.folder.FolderPhoto;
 import app.retone.ui.folder.FolderViewModel;
-import app.retone.ui.settings.MemorySettings;
-import app.retone.ui.task.PoolTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javafx.application.Platform;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -52,35 +47,25 @@ class FolderWindowTest {
 
     private Stage stage;
     private EditorViewModel viewModel;
-    private PoolTaskExecutor executor;
-    private CachedPredictorSource model;
+    private TestWindow window;
     private MainController controller;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     @Start
     void start(Stage stage) {
+        window = new TestWindow(stage, "histonet-v1", dialogs, 1400, 900);
         this.stage = stage;
-        MemorySettings settings = new MemorySettings();
-        executor = new PoolTaskExecutor(2, Platform::runLater);
-        model = new CachedPredictorSource(Path.of("models"), "histonet-v1");
-        AppViewModels models = AppViewModels.create(EditorServices.standard(new PhotoLoader(), model,
-                new app.retone.ui.editor.PreviewBounds(1920, 1080)), executor, settings);
-        viewModel = models.editor();
-        settings.putDouble("window.width", 1400);
-        settings.putDouble("window.height", 900);
-        controller = MainWindow.create(stage, models, dialogs, settings);
-        stage.show();
+        viewModel = window.editor();
+        controller = window.controller;
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(5, TimeUnit.SECONDS);
-        executor.close();
-        model.close();
+        window.close();
     }
 
     private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        return TestWindow.onFx(read);
     }
 
     private Path folderOf30() throws Exception {

@@ -3,18 +3,9 @@ package app.retone.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.retone.core.image.PhotoLoader;
 import app.retone.predict.ModelLocator;
-import app.retone.ui.editor.CachedPredictorSource;
-import app.retone.ui.editor.EditorServices;
 import app.retone.ui.editor.EditorViewModel;
 import app.retone.ui.editor.Notice;
-import app.retone.ui.editor.PreviewBounds;
-import app.retone.ui.settings.MemorySettings;
-import app.retone.ui.task.PoolTaskExecutor;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
@@ -34,27 +25,18 @@ class NoticeCardsWindowTest {
 
     private Stage stage;
     private EditorViewModel viewModel;
-    private PoolTaskExecutor executor;
-    private CachedPredictorSource model;
+    private TestWindow window;
 
     @Start
     void start(Stage stage) {
+        window = new TestWindow(stage, ModelLocator.DEFAULT_MODEL, new ScriptedDialogs(), 0, 0);
         this.stage = stage;
-        MemorySettings settings = new MemorySettings();
-        executor = new PoolTaskExecutor(2, Platform::runLater);
-        model = new CachedPredictorSource(Path.of("models"), ModelLocator.DEFAULT_MODEL);
-        AppViewModels models = AppViewModels.create(EditorServices.standard(new PhotoLoader(), model, new PreviewBounds(1920, 1080)),
-                executor, settings);
-        viewModel = models.editor();
-        MainWindow.create(stage, models, new ScriptedDialogs(), settings);
-        stage.show();
+        viewModel = window.editor();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(5, TimeUnit.SECONDS);
-        executor.close();
-        model.close();
+        window.close();
     }
 
     @Test

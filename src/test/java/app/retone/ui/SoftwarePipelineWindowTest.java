@@ -4,20 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.retone.core.image.PhotoLoader;
 import app.retone.core.image.SyntheticPhoto;
 import app.retone.testing.Pixels;
 import app.retone.testing.TestImages;
-import app.retone.ui.editor.CachedPredictorSource;
-import app.retone.ui.editor.EditorServices;
 import app.retone.ui.editor.EditorViewModel;
 import app.retone.ui.editor.HistogramChoice;
 import app.retone.ui.histogram.ChannelHistogramView;
 import app.retone.ui.histogram.HistogramCloud;
 import app.retone.ui.histogram.HistogramRenderer;
 import app.retone.ui.histogram.HistogramView;
-import app.retone.ui.settings.MemorySettings;
-import app.retone.ui.task.PoolTaskExecutor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -75,34 +70,23 @@ class SoftwarePipelineWindowTest {
         public void close() {
         }
     };
+    private TestWindow window;
     private Stage stage;
     private EditorViewModel viewModel;
-    private PoolTaskExecutor executor;
-    private CachedPredictorSource model;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     @Start
     void start(Stage stage) {
         Logger.getLogger("").addHandler(handler);
         this.stage = stage;
-        MemorySettings settings = new MemorySettings();
-        executor = new PoolTaskExecutor(2, Platform::runLater);
-        model = new CachedPredictorSource(Path.of("models"), "histonet-v1");
-        AppViewModels models = AppViewModels.create(EditorServices.standard(new PhotoLoader(), model,
-                new app.retone.ui.editor.PreviewBounds(1920, 1080)), executor, settings);
-        viewModel = models.editor();
-        settings.putDouble("window.width", 1440);
-        settings.putDouble("window.height", 900);
-        MainWindow.create(stage, models, dialogs, settings);
-        stage.show();
+        window = new TestWindow(stage, "histonet-v1", dialogs, 1440, 900);
+        viewModel = window.editor();
     }
 
     @AfterEach
     void tearDown() throws Exception {
         Logger.getLogger("").removeHandler(handler);
-        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(5, TimeUnit.SECONDS);
-        executor.close();
-        model.close();
+        window.close();
     }
 
     @Test

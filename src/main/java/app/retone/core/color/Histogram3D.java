@@ -13,6 +13,15 @@ import java.util.stream.IntStream;
 public final class Histogram3D {
 
     public static final int DEFAULT_BINS = 32;
+    /**
+     * The bins per channel a model's card, a dataset and the command line's {@code --bins} may ask
+     * for: a power of two from this ({@link #isSupportedBins}). Fewer bins say too little of a photo
+     * for a model; more make a histogram of 64³ × 4 bytes (1 MB) a pair already, and no trainer
+     * takes more.
+     */
+    public static final int MIN_SUPPORTED_BINS = 8;
+    /** The most bins per channel that may be asked for ({@link #MIN_SUPPORTED_BINS}). */
+    public static final int MAX_SUPPORTED_BINS = 64;
     private static final int CHUNK_PIXELS = 1 << 20;
 
     private final int bins;
@@ -27,6 +36,30 @@ public final class Histogram3D {
             sum += m;
         }
         this.total = sum;
+    }
+
+    /**
+     * Whether {@code bins} per channel is what a model's card, a dataset or {@code --bins} may ask
+     * for: a power of two from {@link #MIN_SUPPORTED_BINS} to {@link #MAX_SUPPORTED_BINS}. The one
+     * rule of {@code predict.ModelCard}, {@code DatasetBuilder} and the {@code histogram} and
+     * {@code dataset} commands. (A histogram itself may have any power of two that divides 256:
+     * {@link #binShift}.)
+     */
+    public static boolean isSupportedBins(int bins) {
+        return bins >= MIN_SUPPORTED_BINS && bins <= MAX_SUPPORTED_BINS && Integer.bitCount(bins) == 1;
+    }
+
+    /** {@code bins} itself, or an {@link IllegalArgumentException} saying the rule ({@link #isSupportedBins}). */
+    public static int checkSupportedBins(int bins) {
+        if (!isSupportedBins(bins)) {
+            throw new IllegalArgumentException(unsupportedBins("bins", bins));
+        }
+        return bins;
+    }
+
+    /** "NAME must be a power of two from 8 to 64, got BINS": the message for bins outside the rule. */
+    public static String unsupportedBins(String name, int bins) {
+        return name + " must be a power of two from " + MIN_SUPPORTED_BINS + " to " + MAX_SUPPORTED_BINS + ", got " + bins;
     }
 
     /** Checks that B divides 256 and returns log2(256 / B), the shift from a channel value to its bin. */

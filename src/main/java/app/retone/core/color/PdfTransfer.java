@@ -33,10 +33,7 @@ public final class PdfTransfer {
         if (iterations < 1 || iterations > 1000) {
             throw new IllegalArgumentException("iterations must be in 1..1000, got " + iterations);
         }
-        if (lutSize < ColorLut3D.MIN_SIZE || lutSize > ColorLut3D.MAX_SIZE) {
-            throw new IllegalArgumentException("LUT size must be in " + ColorLut3D.MIN_SIZE + ".." + ColorLut3D.MAX_SIZE
-                    + ", got " + lutSize);
-        }
+        ColorLut3D.checkSize(lutSize);
         this.iterations = iterations;
         this.lutSize = lutSize;
         this.rotations = Rotations.sequence(iterations);

@@ -80,7 +80,7 @@ public final class RgbSpace {
             synchronized (this) {
                 codec = bits == 8 ? codec8 : codec16;
                 if (codec == null) {
-                    codec = new SpaceCodec(this, bits);
+                    codec = new SpaceCodec(grey ? new ToneCurve[] {curves[0]} : curves, bits);
                     if (bits == 8) {
                         codec8 = codec;
                     } else {

@@ -13,16 +13,23 @@ public final class SpaceCodec {
     /** boundary[c][v]: the linear light where level v + 1's rounding interval starts. */
     private final double[][] boundary;
 
-    SpaceCodec(RgbSpace space, int bits) {
+    /**
+     * @param curves each channel's curve: three, or one for a grey space (its one channel shown as
+     *               the three of a neutral grey)
+     */
+    SpaceCodec(ToneCurve[] curves, int bits) {
         if (bits != 8 && bits != 16) {
             throw new IllegalArgumentException("8 or 16 bits, not " + bits);
         }
+        if (curves.length != 1 && curves.length != 3) {
+            throw new IllegalArgumentException("one curve (grey) or three, not " + curves.length);
+        }
         max = (1 << bits) - 1;
-        int channels = space.isGrey() ? 1 : 3;
+        int channels = curves.length;
         linear = new float[3][];
         boundary = new double[3][];
         for (int c = 0; c < channels; c++) {
-            ToneCurve curve = space.curve(c);
+            ToneCurve curve = curves[c];
             float[] lin = new float[max + 1];
             double[] upper = new double[max];
             for (int v = 0; v <= max; v++) {

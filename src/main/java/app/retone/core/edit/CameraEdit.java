@@ -1,6 +1,8 @@
 package app.retone.core.edit;
 
+import app.retone.core.color.SrgbCurve;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * One draw of what a camera or phone gets wrong ({@link CameraEdits}), each defect in linear light.
@@ -62,9 +64,40 @@ public record CameraEdit(double exposureEv, double mired, double duv, double con
         return true;
     }
 
+    /**
+     * The edited pixels (8-bit sRGB, alpha passed through), a new array: the steps in linear light
+     * ({@link CameraEditSteps}), then 8-bit sRGB again, clipped.
+     */
     @Override
     public int[] apply(int[] argb) {
-        return CameraEdits.apply(argb, this);
+        int[] out = new int[argb.length];
+        if (isIdentity()) {
+            System.arraycopy(argb, 0, out, 0, argb.length);
+            return out;
+        }
+        double exposure = Math.pow(2, exposureEv);
+        double[] gains = CameraEditSteps.whiteBalanceGains(mired, duv);
+        double gr = exposure * gains[0];
+        double gg = exposure * gains[1];
+        double gb = exposure * gains[2];
+        // the glare is a share of the (exposed, balanced) photo's mean luminance
+        double lift = flare == 0 ? 0 : flare * CameraEditSteps.meanLuminance(argb) * exposure;
+        IntStream.range(0, (argb.length + 4095) >> 12).parallel().forEach(chunk -> {
+            double[] rgb = new double[3];
+            for (int i = chunk << 12, end = Math.min(argb.length, i + 4096); i < end; i++) {
+                int p = argb[i];
+                rgb[0] = SrgbCurve.linear8(p >>> 16 & 0xFF) * gr;
+                rgb[1] = SrgbCurve.linear8(p >>> 8 & 0xFF) * gg;
+                rgb[2] = SrgbCurve.linear8(p & 0xFF) * gb;
+                for (int c = 0; c < 3; c++) {
+                    rgb[c] = CameraEditSteps.shoulder(CameraEditSteps.contrast(rgb[c], contrast) + lift, shoulder);
+                }
+                CameraEditSteps.saturate(rgb, saturation);
+                out[i] = p & 0xFF000000 | SrgbCurve.toLevel8(rgb[0]) << 16 | SrgbCurve.toLevel8(rgb[1]) << 8
+                        | SrgbCurve.toLevel8(rgb[2]);
+            }
+        });
+        return out;
     }
 
     @Override

@@ -1,9 +1,6 @@
 package app.retone.core.edit;
 
-import app.retone.core.color.SrgbCurve;
-import app.retone.core.color.WhiteBalance;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * The "camera" family of bad edits: what cameras and phones get wrong when they render a photo,
@@ -40,7 +37,8 @@ import java.util.stream.IntStream;
  * </ol>
  * Exposure and white balance are always drawn (their errors are continuous, often small); one draw in
  * {@link #UNEDITED_SHARE} leaves the photo as it is, as the seed's does. The result is encoded back to
- * 8-bit sRGB, clipped: light pushed beyond white is lost, as in a camera's JPEG.
+ * 8-bit sRGB, clipped: light pushed beyond white is lost, as in a camera's JPEG. This class draws
+ * the edits; {@link CameraEdit#apply} applies them, step by step ({@link CameraEditSteps}).
  */
 public final class CameraEdits {
 
@@ -65,15 +63,6 @@ public final class CameraEdits {
     static final double SATURATION_MIN = 0.7;
     static final double SATURATION_SHARE = 0.6;
 
-    /** Mid-grey, the pivot of the contrast step. */
-    static final double MID_GREY = 0.18;
-    /** Where the highlight shoulder starts, in linear light. */
-    static final double SHOULDER_KNEE = 0.5;
-
-    private static final double LUMA_R = 0.2126;
-    private static final double LUMA_G = 0.7152;
-    private static final double LUMA_B = 0.0722;
-
     private CameraEdits() {
     }
 
@@ -95,81 +84,5 @@ public final class CameraEdits {
 
     static double clippedGaussian(SplittableRandom random, double mean, double sd, double min, double max) {
         return Math.max(min, Math.min(max, mean + sd * random.nextGaussian()));
-    }
-
-    /** Applies the edit to packed ARGB pixels (8-bit sRGB), returning new ones; alpha passes through. */
-    public static int[] apply(int[] argb, CameraEdit edit) {
-        int[] out = new int[argb.length];
-        if (edit.isIdentity()) {
-            System.arraycopy(argb, 0, out, 0, argb.length);
-            return out;
-        }
-        double exposure = Math.pow(2, edit.exposureEv());
-        double[] gains = whiteBalanceGains(edit.mired(), edit.duv());
-        double gr = exposure * gains[0];
-        double gg = exposure * gains[1];
-        double gb = exposure * gains[2];
-        // the glare is a share of the (exposed, balanced) photo's mean luminance
-        double lift = edit.flare() == 0 ? 0 : edit.flare() * meanLuminance(argb) * exposure;
-        IntStream.range(0, (argb.length + 4095) >> 12).parallel().forEach(chunk -> {
-            double[] rgb = new double[3];
-            for (int i = chunk << 12, end = Math.min(argb.length, i + 4096); i < end; i++) {
-                int p = argb[i];
-                rgb[0] = SrgbCurve.linear8(p >>> 16 & 0xFF) * gr;
-                rgb[1] = SrgbCurve.linear8(p >>> 8 & 0xFF) * gg;
-                rgb[2] = SrgbCurve.linear8(p & 0xFF) * gb;
-                for (int c = 0; c < 3; c++) {
-                    rgb[c] = shoulder(contrast(rgb[c], edit.contrast()) + lift, edit.shoulder());
-                }
-                saturate(rgb, edit.saturation());
-                out[i] = p & 0xFF000000 | SrgbCurve.toLevel8(rgb[0]) << 16 | SrgbCurve.toLevel8(rgb[1]) << 8
-                        | SrgbCurve.toLevel8(rgb[2]);
-            }
-        });
-        return out;
-    }
-
-    /** 0.18 · (x / 0.18)^c for x &gt; 0. */
-    static double contrast(double x, double c) {
-        return c == 1 || x <= 0 ? x : MID_GREY * Math.pow(x / MID_GREY, c);
-    }
-
-    /**
-     * Identity up to the knee, then a quadratic shoulder: slope 1 at the knee, 1 − s at 1, so white
-     * ends at 1 − s (1 − knee) / 2 = 1 − s/4. Beyond 1 it carries on with that slope (monotone).
-     */
-    static double shoulder(double x, double s) {
-        if (s == 0 || x <= SHOULDER_KNEE) {
-            return x;
-        }
-        double span = 1 - SHOULDER_KNEE;
-        double t = Math.min(x - SHOULDER_KNEE, span);
-        double bent = SHOULDER_KNEE + t - s * t * t / (2 * span);
-        return x - SHOULDER_KNEE > span ? bent + (1 - s) * (x - SHOULDER_KNEE - span) : bent;
-    }
-
-    /** Chroma around the pixel's luminance × s (linear light). */
-    static void saturate(double[] rgb, double s) {
-        if (s == 1) {
-            return;
-        }
-        double y = LUMA_R * rgb[0] + LUMA_G * rgb[1] + LUMA_B * rgb[2];
-        for (int c = 0; c < 3; c++) {
-            rgb[c] = y + s * (rgb[c] - y);
-        }
-    }
-
-    private static double meanLuminance(int[] argb) {
-        double sum = 0;
-        for (int p : argb) {
-            sum += LUMA_R * SrgbCurve.linear8(p >>> 16 & 0xFF) + LUMA_G * SrgbCurve.linear8(p >>> 8 & 0xFF)
-                    + LUMA_B * SrgbCurve.linear8(p & 0xFF);
-        }
-        return argb.length == 0 ? 0 : sum / argb.length;
-    }
-
-    /** The white-balance step's gains: {@link WhiteBalance#gains}. */
-    static double[] whiteBalanceGains(double mired, double duv) {
-        return WhiteBalance.gains(mired, duv);
     }
 }

@@ -40,7 +40,7 @@ public final class DatasetBuilder {
 
     /** @param family the bad edits each crop gets (the seed's, the camera's, or both, half and half) */
     public DatasetBuilder(int bins, int cropsPerPhoto, int editsPerCrop, int mosaics, long seed, EditFamily family) {
-        Histogram3D.binShift(bins);
+        Histogram3D.checkSupportedBins(bins);
         if (cropsPerPhoto < 1 || editsPerCrop < 1 || mosaics < 0) {
             throw new IllegalArgumentException("crops and edits must be ≥ 1, mosaics ≥ 0");
         }

@@ -56,9 +56,32 @@ public record EditParameters(double contrast, double gamma, int[] brightnessLut,
                 step == Step.SPILL ? spill : null, step == Step.NOISE ? noiseAlpha : 0, noiseSeed);
     }
 
+    /**
+     * The edited pixels (packed ARGB, alpha passed through), a new array: every step this edit has,
+     * in the seed's order, with PIL 9's arithmetic ({@link SeedEditSteps}).
+     */
     @Override
     public int[] apply(int[] argb) {
-        return RandomEdits.apply(argb, this);
+        if (isIdentity()) {
+            return argb.clone();
+        }
+        int[] px = argb;
+        if (has(Step.CONTRAST)) {
+            px = SeedEditSteps.contrast(px, contrast);
+        }
+        if (has(Step.GAMMA)) {
+            px = SeedEditSteps.gamma(px, gamma);
+        }
+        if (has(Step.CURVE) || has(Step.HUE_SATURATION)) {
+            px = SeedEditSteps.hsv(px, saturationByHue, brightnessLut);
+        }
+        if (has(Step.SPILL)) {
+            px = SeedEditSteps.spill(px, spill);
+        }
+        if (has(Step.NOISE)) {
+            px = SeedEditSteps.noise(px, noiseAlpha, noiseSeed);
+        }
+        return px == argb ? argb.clone() : px;
     }
 
     @Override

@@ -30,7 +30,23 @@ final class ColourProfiles {
         {0, 0, 0}, {1, 1, 1}, {1, 0, 0}, {0, 1, 0}, {0, 0, 1}, {0.5f, 0.5f, 0.5f}, {0.2f, 0.6f, 0.9f}, {0.9f, 0.4f, 0.1f},
     };
 
+    /** How the warning for a damaged embedded profile starts ({@link #damagedWarning}). */
+    static final String DAMAGED_PROFILE = "the embedded colour profile is damaged";
+
     private ColourProfiles() {
+    }
+
+    /**
+     * The one warning a profile that cannot be used gives, whichever step of a load found it: the
+     * photo's values are then taken as sRGB, and the profile is not kept for export.
+     */
+    static String damagedWarning(Throwable e) {
+        return DAMAGED_PROFILE + " (" + app.retone.core.Errors.describe(e) + "); its colours are shown as sRGB";
+    }
+
+    /** Whether a step of a load found the embedded profile damaged ({@link #damagedWarning}). */
+    static boolean foundDamaged(List<String> warnings) {
+        return warnings.stream().anyMatch(w -> w.startsWith(DAMAGED_PROFILE));
     }
 
     /** The JDK's sRGB and grey profiles, which decoders assign to files that name no profile. */

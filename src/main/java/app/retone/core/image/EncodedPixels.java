@@ -3,7 +3,7 @@ package app.retone.core.image;
 /**
  * Pixels ready for an encoder: values in the space {@link #encoding} names, at its depth, with the
  * alpha of the photo they were rendered from. Made by rendering ({@code core.render.PhotoRender})
- * or, for a photo written as it is, by {@link #of}.
+ * or, for a photo written as it is, by {@link SampleWriter#encode}.
  *
  * @param width    in pixels
  * @param height   in pixels
@@ -24,21 +24,5 @@ public record EncodedPixels(int width, int height, Samples samples, int[] alpha,
 
     public boolean hasAlpha() {
         return alpha != null;
-    }
-
-    /**
-     * {@code photo} written as it is: its own samples when the encoding is their space and depth
-     * (bit for bit), else converted to it exactly.
-     */
-    public static EncodedPixels of(Photo photo, OutputEncoding encoding) {
-        Samples samples = photo.samples();
-        int[] alpha = photo.hasAlpha() ? photo.argb() : null;
-        if (samples.space() == encoding.space() && samples.bits() == encoding.bits()) {
-            return new EncodedPixels(photo.width(), photo.height(), samples, alpha, encoding);
-        }
-        SampleRows rows = new SampleRows(samples, photo.width(), photo.height());
-        SampleWriter writer = new SampleWriter(encoding, photo.width(), photo.height());
-        rows.streamTo(writer);
-        return writer.result(alpha);
     }
 }

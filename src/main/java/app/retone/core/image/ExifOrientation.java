@@ -1,18 +1,42 @@
 package app.retone.core.image;
 
+import app.retone.core.Errors;
 import com.drew.lang.ByteArrayReader;
 import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifReader;
 import java.util.ArrayList;
+import java.util.List;
 
 /**
- * EXIF orientation: turning pixels upright, and resetting the tag in an Exif block once they are.
+ * EXIF orientation: reading it from a file's metadata, turning pixels upright, and resetting the
+ * tag in an Exif block once they are.
  */
 public final class ExifOrientation {
 
     static final int TAG_ORIENTATION = 0x0112;
 
     private ExifOrientation() {
+    }
+
+    /**
+     * The orientation in a file's metadata (its first IFD's tag), 1 when there is none; an invalid or
+     * unreadable one is a warning and reads as 1. The loader's, the thumbnails' and the export's rule.
+     */
+    public static int of(Metadata metadata, List<String> warnings) {
+        ExifIFD0Directory ifd0 = metadata == null ? null : metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+        if (ifd0 != null && ifd0.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
+            try {
+                int orientation = ifd0.getInt(ExifIFD0Directory.TAG_ORIENTATION);
+                if (orientation >= 1 && orientation <= 8) {
+                    return orientation;
+                }
+                warnings.add("ignored an invalid EXIF orientation (" + orientation + ")");
+            } catch (Exception e) {
+                warnings.add("ignored an unreadable EXIF orientation (" + Errors.describe(e) + ")");
+            }
+        }
+        return 1;
     }
 
     /** Whether the orientation swaps width and height (the four with a 90° turn). */
@@ -127,7 +151,7 @@ public final class ExifOrientation {
         } catch (RuntimeException e) {
             return 1; // unreadable: the loader would read no orientation either
         }
-        return PhotoLoader.orientation(metadata, new ArrayList<>());
+        return of(metadata, new ArrayList<>());
     }
 
     /** An XMP packet with tiff:Orientation (attribute or element) set to 1. */

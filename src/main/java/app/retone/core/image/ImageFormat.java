@@ -1,21 +1,22 @@
 package app.retone.core.image;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The formats Retone exports. */
+/** The formats Retone exports: three of the formats it reads ({@link ReadableFormat}), with their extensions. */
 public enum ImageFormat {
-    JPEG("jpeg", "jpg", "jpeg", "jpe"),
-    PNG("png", "png"),
-    TIFF("tiff", "tif", "tiff");
+    JPEG("jpeg", ReadableFormat.JPEG),
+    PNG("png", ReadableFormat.PNG),
+    TIFF("tiff", ReadableFormat.TIFF);
 
     private final String imageIoName;
-    private final String[] extensions;
+    private final ReadableFormat read;
 
-    ImageFormat(String imageIoName, String... extensions) {
+    ImageFormat(String imageIoName, ReadableFormat read) {
         this.imageIoName = imageIoName;
-        this.extensions = extensions;
+        this.read = read;
     }
 
     public String imageIoName() {
@@ -23,7 +24,32 @@ public enum ImageFormat {
     }
 
     public String defaultExtension() {
-        return extensions[0];
+        return read.extensions().get(0);
+    }
+
+    /** The extensions a file of this format is named with (its {@link ReadableFormat}'s). */
+    public List<String> extensions() {
+        return read.extensions();
+    }
+
+    /** This format as one Retone reads. */
+    public ReadableFormat asRead() {
+        return read;
+    }
+
+    /** The format Retone writes for one it reads, if it writes it. */
+    public static Optional<ImageFormat> of(ReadableFormat format) {
+        for (ImageFormat f : values()) {
+            if (f.read == format) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The formats Retone reads but does not write, in {@link ReadableFormat}'s order: their results are PNG ({@link #forResultOf}). */
+    public static List<ReadableFormat> readNotWritten() {
+        return java.util.Arrays.stream(ReadableFormat.values()).filter(f -> of(f).isEmpty()).toList();
     }
 
     public boolean supportsAlpha() {
@@ -49,12 +75,7 @@ public enum ImageFormat {
     public static Optional<ImageFormat> fromName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         for (ImageFormat format : values()) {
-            for (String ext : format.extensions) {
-                if (ext.equals(lower)) {
-                    return Optional.of(format);
-                }
-            }
-            if (format.imageIoName.equals(lower)) {
+            if (format.extensions().contains(lower) || format.imageIoName.equals(lower)) {
                 return Optional.of(format);
             }
         }

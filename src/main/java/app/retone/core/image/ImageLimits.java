@@ -1,5 +1,8 @@
 package app.retone.core.image;
 
+import java.nio.file.Path;
+import java.util.Locale;
+
 /**
  * Limits checked from a file's header before its pixels are decoded, so a huge or hostile
  * image gets a clear error instead of an OutOfMemoryError.
@@ -31,6 +34,15 @@ public record ImageLimits(long maxPixels) {
             return new ImageLimits(Long.parseLong(value.trim().replace("_", "")));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("retone.maxPixels must be a pixel count, got '" + value + "'", e);
+        }
+    }
+
+    /** Refuses a photo of {@code width} × {@code height} beyond {@link #maxPixels}: the one wording of the loader and the thumbnails. */
+    public void check(Path path, int width, int height) throws ImageReadException {
+        long pixels = (long) width * height;
+        if (pixels > maxPixels) {
+            throw new ImageReadException(ImageReadException.Problem.TOO_LARGE, path, String.format(Locale.ROOT,
+                    "the photo is %d × %d (%.0f MP), over the limit of %.0f MP", width, height, pixels / 1e6, maxPixels / 1e6));
         }
     }
 }

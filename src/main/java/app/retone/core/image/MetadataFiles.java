@@ -16,6 +16,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.Set;
@@ -34,10 +35,23 @@ import java.util.Set;
  */
 final class MetadataFiles {
 
-    private static final Set<FileType> OPENED =
-            EnumSet.of(FileType.Jpeg, FileType.Png, FileType.Tiff, FileType.WebP, FileType.Bmp, FileType.Gif);
+    /** metadata-extractor's types of the formats Retone opens ({@link ReadableFormat}). */
+    private static final Set<FileType> OPENED = EnumSet.copyOf(Arrays.stream(ReadableFormat.values())
+            .map(MetadataFiles::typeOf).toList());
 
     private MetadataFiles() {
+    }
+
+    /** metadata-extractor's name for a format Retone opens. */
+    private static FileType typeOf(ReadableFormat format) {
+        return switch (format) {
+            case JPEG -> FileType.Jpeg;
+            case PNG -> FileType.Png;
+            case TIFF -> FileType.Tiff;
+            case WEBP -> FileType.WebP;
+            case BMP -> FileType.Bmp;
+            case GIF -> FileType.Gif;
+        };
     }
 
     /** The metadata of a file that was not decoded (a folder's dates): its format is the one the decoders take it for. */
@@ -53,7 +67,7 @@ final class MetadataFiles {
      */
     static Metadata read(SeekableByteChannel in, String decodedFormat) throws IOException, ImageProcessingException {
         FileType type = FileTypeDetector.detectFileType(from(in));
-        if (type == FileType.Arw && "tiff".equals(decodedFormat != null ? decodedFormat : decoderFormat(in))) {
+        if (type == FileType.Arw && ReadableFormat.TIFF.formatName().equals(decodedFormat != null ? decodedFormat : decoderFormat(in))) {
             type = FileType.Tiff;
         }
         // only the formats Retone opens: an .ico claiming 65353 images made it build 65353 directories
@@ -67,7 +81,7 @@ final class MetadataFiles {
         return ImageMetadataReader.readMetadata(from(in), in.size(), type);
     }
 
-    /** The format of the decoder that takes the file (as {@link PhotoLoader} names it), or null if none does. */
+    /** The format of the decoder that takes the file (as {@link ReadableFormat#formatNameOf} names it), or null if none does. */
     private static String decoderFormat(SeekableByteChannel in) throws IOException {
         try (ImageInputStream stream = new MemoryCacheImageInputStream(from(in))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
@@ -76,7 +90,7 @@ final class MetadataFiles {
             }
             ImageReader reader = readers.next();
             try {
-                return PhotoLoader.normaliseFormat(reader.getOriginatingProvider().getFormatNames()[0]);
+                return ReadableFormat.formatNameOf(reader.getOriginatingProvider().getFormatNames()[0]);
             } finally {
                 reader.dispose();
             }

@@ -7,7 +7,7 @@ import java.util.Optional;
 public enum OutputColourSpace {
     /** The source photo's own: its pixels converted back from the working space, its profile embedded. */
     SOURCE("source"),
-    /** sRGB, tagged as such: the sRGB profile in a JPEG or TIFF, the sRGB chunk in a PNG ({@link PhotoExporter#colourTag}). */
+    /** sRGB, tagged as such: the sRGB profile in a JPEG or TIFF, the sRGB chunk in a PNG ({@link OutputEncoding#srgbTag}). */
     SRGB("srgb");
 
     private final String id;

@@ -5,18 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The photo files directly inside a folder (by their extension; whether they really decode is
- * the loader's to say), in the order a file manager shows them: by name, numbers by value
+ * The photo files directly inside a folder (by their extension, {@link ReadableFormat}; whether
+ * they really decode is the loader's to say), in the order a file manager shows them: by name, numbers by value
  * ("IMG_2" before "IMG_10"), letters without regard to case.
  */
 public final class PhotoFolder {
-
-    private static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "tif", "tiff", "webp", "bmp", "gif");
 
     /** File names compared as people read them: runs of digits by value, the rest without case. */
     public static final Comparator<Path> BY_NAME = (a, b) -> compareNames(String.valueOf(a.getFileName()),
@@ -31,20 +27,13 @@ public final class PhotoFolder {
             throw new IOException(folder + ": not a folder");
         }
         try (Stream<Path> files = Files.list(folder)) {
-            List<Path> photos = files.filter(Files::isRegularFile).filter(PhotoFolder::looksLikePhoto)
+            List<Path> photos = files.filter(Files::isRegularFile).filter(ReadableFormat::hasReadableName)
                     .sorted(BY_NAME.thenComparing(Comparator.naturalOrder())).toList();
             if (photos.isEmpty()) {
-                throw new IOException(folder + ": no photos (JPEG, PNG, TIFF, WebP, BMP, GIF) in this folder");
+                throw new IOException(folder + ": no photos (" + ReadableFormat.NAMES + ") in this folder");
             }
             return photos;
         }
-    }
-
-    /** Whether the file's name says it is a photo Retone opens. */
-    public static boolean looksLikePhoto(Path path) {
-        String name = String.valueOf(path.getFileName());
-        int dot = name.lastIndexOf('.');
-        return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     static int compareNames(String a, String b) {

@@ -87,14 +87,4 @@ public final class SampleRows implements Regrain.Rows {
             }
         }
     }
-
-    /** Every row, strip by strip, into {@code writer}: a conversion with nothing in between. */
-    void streamTo(SampleWriter writer) {
-        float[][] planes = new float[3][STRIP * width];
-        for (int y0 = 0; y0 < height; y0 += STRIP) {
-            int y1 = Math.min(height, y0 + STRIP);
-            read(y0, y1, planes);
-            writer.write(y0, y1, planes, 0);
-        }
-    }
 }

@@ -35,6 +35,29 @@ public final class SampleWriter {
         this.max = (1 << encoding.bits()) - 1;
     }
 
+    /**
+     * {@code photo} written as it is: its own samples when the encoding is their space and depth
+     * (bit for bit), else converted to it exactly.
+     */
+    public static EncodedPixels encode(Photo photo, OutputEncoding encoding) {
+        Samples samples = photo.samples();
+        int[] alpha = photo.hasAlpha() ? photo.argb() : null;
+        if (samples.space() == encoding.space() && samples.bits() == encoding.bits()) {
+            return new EncodedPixels(photo.width(), photo.height(), samples, alpha, encoding);
+        }
+        int width = photo.width();
+        int height = photo.height();
+        SampleRows rows = new SampleRows(samples, width, height);
+        SampleWriter writer = new SampleWriter(encoding, width, height);
+        float[][] planes = new float[3][SampleRows.STRIP * width];
+        for (int y0 = 0; y0 < height; y0 += SampleRows.STRIP) { // strip by strip: a conversion with nothing in between
+            int y1 = Math.min(height, y0 + SampleRows.STRIP);
+            rows.read(y0, y1, planes);
+            writer.write(y0, y1, planes, 0);
+        }
+        return writer.result(alpha);
+    }
+
     /** Rows y0 to y1, which are rows {@code from} on of the three planes. */
     public void write(int y0, int y1, float[][] planes, int from) {
         IntStream.range(y0, y1).parallel().forEach(y -> writeRow(y, planes, (y - y0 + from) * width));

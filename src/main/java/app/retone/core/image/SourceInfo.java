@@ -17,7 +17,7 @@ import java.util.Optional;
  *                    export converts them back to keep the source's colour space)
  * @param taggedSrgb  whether the source's colours are sRGB by a tag rather than by a profile to
  *                    embed: a PNG's sRGB chunk, or a CMYK photo the decoder converted to sRGB;
- *                    its exports say sRGB ({@link PhotoExporter#colourTag})
+ *                    its exports say sRGB ({@link OutputEncoding#srgbTag})
  */
 public record SourceInfo(Path path, String format, int orientation, byte[] exif, byte[] xmp, byte[] iccProfile,
                          boolean convertedToSrgb, boolean taggedSrgb) {

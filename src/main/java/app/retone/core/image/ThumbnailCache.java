@@ -1,8 +1,8 @@
 package app.retone.core.image;
 
-import app.retone.core.image.ThumbnailReader.Thumbnail;
 import app.retone.core.io.AtomicFiles;
 import app.retone.core.io.FileUri;
+import app.retone.core.io.UserCache;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -41,9 +41,6 @@ public final class ThumbnailCache {
 
     /** The longer side of a "large" thumbnail, in pixels (the filmstrip shows at most 160 on a 2× screen). */
     public static final int LARGE = 256;
-    /** The system property that stands for {@code $XDG_CACHE_HOME} (tests; a portable install). */
-    public static final String CACHE_HOME_PROPERTY = "retone.cacheHome";
-
     private static final System.Logger LOG = System.getLogger(ThumbnailCache.class.getName());
     /** A cached file larger than this is not a thumbnail (and is not read into memory). */
     private static final long MAX_FILE = 4L << 20;
@@ -64,24 +61,9 @@ public final class ThumbnailCache {
         this.large = root.resolve("large");
     }
 
-    /**
-     * The user's cache: under {@code -Dretone.cacheHome} if set, else {@code $XDG_CACHE_HOME} if it
-     * is an absolute path (the XDG Base Directory rule: a relative one is ignored), else {@code ~/.cache}.
-     */
+    /** The cache under the user's cache directory ({@link UserCache}). */
     public static ThumbnailCache forUser() {
-        return new ThumbnailCache(cacheHome(System.getProperty(CACHE_HOME_PROPERTY), System.getenv("XDG_CACHE_HOME"),
-                System.getProperty("user.home")));
-    }
-
-    /** The cache's home from the property, the environment's {@code XDG_CACHE_HOME} and the user's home, by the rule above. */
-    static Path cacheHome(String property, String xdgCacheHome, String userHome) {
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
-        }
-        if (xdgCacheHome != null && !xdgCacheHome.isBlank() && Path.of(xdgCacheHome).isAbsolute()) {
-            return Path.of(xdgCacheHome);
-        }
-        return Path.of(userHome, ".cache");
+        return new ThumbnailCache(UserCache.home());
     }
 
     /** Where the large thumbnail of the file with canonical URI {@code uri} is kept. */

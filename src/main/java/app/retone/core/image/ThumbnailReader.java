@@ -11,7 +11,6 @@ import java.io.BufferedInputStream;
 import java.nio.channels.Channels;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -23,29 +22,15 @@ import javax.imageio.stream.ImageInputStream;
  * subsampling (a 24 MP photo never lives in memory at full size), turned upright by its Exif
  * orientation and averaged down to fit a square of {@code maxSide}.
  *
- * <p>The same checks as {@link PhotoLoader}'s come first (a missing, empty or unreadable file, an
- * unsupported format, a header that claims too much), with the same messages; the thumbnail is
- * not colour-managed (a preview, not the photo).
+ * <p>The same checks as {@link PhotoLoader}'s come first, by the same classes and so with the same
+ * messages (a missing, empty or unreadable file: {@link PhotoFiles}; an unsupported format, a
+ * damaged header, one that claims too much: {@link PhotoDecoder}); the thumbnail is not
+ * colour-managed (a preview, not the photo).
  */
 public final class ThumbnailReader implements ThumbnailSource {
 
-    /** A thumbnail's pixels, packed ARGB. */
-    public record Thumbnail(int width, int height, int[] argb) {
-
-        public Thumbnail {
-            if (width < 1 || height < 1 || argb.length != width * height) {
-                throw new IllegalArgumentException("a thumbnail of " + width + " x " + height + " with " + argb.length + " pixels");
-            }
-        }
-
-        /** This thumbnail fitted inside {@code maxSide} × {@code maxSide}, its shape kept, averaged down (never enlarged). */
-        public Thumbnail fittedInside(int maxSide) {
-            double scale = Math.min(1.0, (double) maxSide / Math.max(width, height));
-            int tw = Math.max(1, (int) Math.round(width * scale));
-            int th = Math.max(1, (int) Math.round(height * scale));
-            return tw == width && th == height ? this
-                    : new Thumbnail(tw, th, Resample.crop(argb, width, height, 0, 0, width, height, tw, th));
-        }
+    static {
+        PhotoDecoder.setUpImageIo();
     }
 
     private final ImageLimits limits;
@@ -60,10 +45,10 @@ public final class ThumbnailReader implements ThumbnailSource {
         if (maxSide < 1) {
             throw new IllegalArgumentException("maxSide " + maxSide);
         }
-        PhotoLoader.checkFile(path);
-        try (RandomAccessFile file = PhotoLoader.openFile(path)) {
+        PhotoFiles.check(path);
+        try (RandomAccessFile file = PhotoFiles.open(path)) {
             Metadata metadata = readMetadata(file);
-            int orientation = PhotoLoader.orientation(metadata, new ArrayList<>());
+            int orientation = ExifOrientation.of(metadata, new ArrayList<>());
             BufferedImage image = exifThumbnail(file, metadata, maxSide);
             if (image == null) {
                 image = subsampled(path, file, maxSide);
@@ -79,8 +64,7 @@ public final class ThumbnailReader implements ThumbnailSource {
             }
             return new Thumbnail(w, h, argb).fittedInside(maxSide);
         } catch (IOException e) {
-            throw e instanceof ImageReadException r ? r
-                    : new ImageReadException(Problem.NOT_READABLE, path, "cannot be read (" + PhotoLoader.describe(e) + ")", e);
+            throw e instanceof ImageReadException r ? r : PhotoFiles.notReadable(path, e);
         }
     }
 
@@ -121,25 +105,12 @@ public final class ThumbnailReader implements ThumbnailSource {
     /** The image decoded with every n-th pixel of every n-th row, n chosen to keep at least twice {@code maxSide}. */
     private BufferedImage subsampled(Path path, RandomAccessFile file, int maxSide) throws IOException {
         ImageInputStream in = EndGuardedFileImageInputStream.forDecoder(file);
-        ImageReader reader = PhotoLoader.findReader(path, in);
+        ImageReader reader = PhotoDecoder.readerFor(path, in);
         try {
             reader.setInput(in, true, true);
-            int width;
-            int height;
-            try {
-                width = reader.getWidth(0);
-                height = reader.getHeight(0);
-            } catch (IOException | RuntimeException | OutOfMemoryError e) {
-                throw new ImageReadException(Problem.CORRUPT, path, "the header is damaged (" + PhotoLoader.describe(e) + ")");
-            }
-            if (width <= 0 || height <= 0) {
-                throw new ImageReadException(Problem.CORRUPT, path, "the header gives an impossible size of " + width + " × " + height);
-            }
-            if ((long) width * height > limits.maxPixels()) {
-                throw new ImageReadException(Problem.TOO_LARGE, path, String.format(Locale.ROOT,
-                        "the photo is %d × %d (%.0f MP), over the limit of %.0f MP", width, height,
-                        (long) width * height / 1e6, limits.maxPixels() / 1e6));
-            }
+            int[] size = PhotoDecoder.size(path, reader, PhotoDecoder.formatOf(reader), limits);
+            int width = size[0];
+            int height = size[1];
             int step = Math.max(1, Math.max(width, height) / (2 * maxSide));
             ImageReadParam param = reader.getDefaultReadParam();
             param.setSourceSubsampling(step, step, 0, 0);
@@ -147,7 +118,7 @@ public final class ThumbnailReader implements ThumbnailSource {
             try {
                 image = reader.read(0, param);
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
-                throw new ImageReadException(Problem.CORRUPT, path, "the image data is damaged (" + PhotoLoader.describe(e) + ")");
+                throw PhotoDecoder.readFailure(path, e);
             }
             if (image == null) {
                 throw new ImageReadException(Problem.CORRUPT, path, "the decoder returned no image");

@@ -1,6 +1,5 @@
 package app.retone.core.image;
 
-import app.retone.core.image.ThumbnailReader.Thumbnail;
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -44,7 +44,7 @@ public final class PhotoRender {
         ColorLut3D blended = recipe.lut();
         boolean withRegrain = recipe.regrain();
         if (blended.isIdentity()) {
-            return EncodedPixels.of(photo, encoding);
+            return SampleWriter.encode(photo, encoding);
         }
         Samples samples = photo.samples();
         int w = photo.width();

@@ -14,6 +14,8 @@ public final class Strength {
     public static final double MAX = 1.5;
     /** What a new look starts at, in the app and on the command line. */
     public static final double DEFAULT = 1.0;
+    /** {@link #MIN} in percent, for the app's slider (which counts in percent). */
+    public static final double MIN_PERCENT = MIN * 100;
     /** {@link #MAX} in percent, for the app's slider (which counts in percent). */
     public static final double MAX_PERCENT = MAX * 100;
     /**

@@ -1,18 +1,19 @@
 package app.retone.ui.editor;
 
+import app.retone.core.render.Strength;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 
 /**
- * The user's adjustments of the look: its strength (kept within 0..{@link app.retone.core.render.Strength.MAX}),
+ * The user's adjustments of the look: its strength (kept within {@link Strength}'s range by its clamp),
  * regrain, and whether the slider is being dragged. Tells the editor when they change; holds no
  * pixels.
  */
 public final class Adjustments {
 
-    private final DoubleProperty strength = new SimpleDoubleProperty(app.retone.core.render.Strength.DEFAULT);
+    private final DoubleProperty strength = new SimpleDoubleProperty(Strength.DEFAULT);
     private final BooleanProperty regrain = new SimpleBooleanProperty(true);
     private final BooleanProperty adjusting = new SimpleBooleanProperty(false);
 
@@ -27,7 +28,7 @@ public final class Adjustments {
                 strength.set(old.doubleValue()); // no strength at all: keep the last one
                 return;
             }
-            double clamped = Math.max(0, Math.min(app.retone.core.render.Strength.MAX, now.doubleValue()));
+            double clamped = Strength.clamp(now.doubleValue());
             if (clamped != now.doubleValue()) {
                 strength.set(clamped);
                 return;
@@ -42,7 +43,7 @@ public final class Adjustments {
         });
     }
 
-    /** 0..1.5; 1 is the full transfer. */
+    /** {@link Strength#MIN}..{@link Strength#MAX}; 1 is the full transfer. */
     public DoubleProperty strengthProperty() {
         return strength;
     }

@@ -184,7 +184,7 @@ public final class DetailViewModel {
             StrengthPreview preview = PreviewRender.of(full, asked.x(), asked.y(), asked.width(), asked.height(), w, h,
                     folded != null ? folded.lut() : look.lut(), withRegrain, services.regrain(), context::checkCancelled);
             context.checkCancelled();
-            StrengthView view = StrengthView.of(originalFrame, preview, context::checkCancelled);
+            StrengthView view = StrengthViews.of(originalFrame, preview, context::checkCancelled);
             context.checkCancelled();
             return new DetailPixels(originalFrame, view, view.at(folded != null ? 1.0 : s), withRegrain);
         }).onSuccess(out -> {

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class HistogramPanelViewModel {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EditorViewModel.class);
+    private static final Logger LOG = LoggerFactory.getLogger(HistogramPanelViewModel.class);
     static final Duration HISTOGRAM_SETTLE = Duration.ofMillis(120);
     static final Duration HISTOGRAM_MAX_WAIT = Duration.ofMillis(600);
 

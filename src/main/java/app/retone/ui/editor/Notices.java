@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /** What the user is told: notices as they happen (dialogs, toasts), and the status line at rest. */
 public final class Notices {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EditorViewModel.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Notices.class);
 
     private final List<Consumer<Notice>> listeners = new CopyOnWriteArrayList<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Open a photo or a folder to begin, or drop one here");

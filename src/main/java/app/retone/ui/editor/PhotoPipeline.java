@@ -96,7 +96,7 @@ public final class PhotoPipeline {
         Photo full = photo.fullResolution(context);
         StrengthPreview preview = PreviewRender.of(full, 0, 0, full.width(), full.height(), before.width(), before.height(),
                 look.lut(), regrain, services.regrain(), context::checkCancelled);
-        return look.withDisplay(StrengthView.of(before, preview, context::checkCancelled), regrain, true);
+        return look.withDisplay(StrengthViews.of(before, preview, context::checkCancelled), regrain, true);
     }
 
     /** A display copy at the photo's own size is the export itself: its quick preview is exact. */
@@ -176,6 +176,6 @@ public final class PhotoPipeline {
                         services.regrain())
                 : new StrengthPreview(before.argb(), lut, services.interpolation());
         context.checkCancelled();
-        return StrengthView.of(before, preview, context::checkCancelled);
+        return StrengthViews.of(before, preview, context::checkCancelled);
     }
 }

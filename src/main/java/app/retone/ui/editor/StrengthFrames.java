@@ -54,9 +54,7 @@ final class StrengthFrames implements StrengthView {
     /** The blend that shows {@code strength} ({@link Strength#MIN}..{@link Strength#MAX}). */
     @Override
     public BlendFrame at(double strength) {
-        if (!(strength >= 0 && strength <= STRENGTHS[STRENGTHS.length - 1])) {
-            throw new IllegalArgumentException("strength must be in 0.." + STRENGTHS[STRENGTHS.length - 1] + ", got " + strength);
-        }
+        Strength.check(strength);
         int exact = Arrays.binarySearch(STRENGTHS, strength + 0.0); // + 0.0: -0.0 is 0 here, not below it
         if (exact >= 0) {
             return new BlendFrame(frames[exact], null, 0, all);

@@ -6,6 +6,7 @@ import app.retone.ui.folder.BatchExport;
 import app.retone.ui.folder.ExportFolder;
 import app.retone.core.image.ExportNames;
 import app.retone.core.image.ImageFormat;
+import app.retone.core.image.ReadableFormat;
 import app.retone.core.image.OutputColourSpace;
 import java.io.File;
 import java.nio.file.Files;
@@ -66,7 +67,9 @@ public final class BatchExportDialog {
         ChoiceBox<ImageFormat> format = new ChoiceBox<>();
         format.setId("batch-format");
         format.getItems().setAll(null, ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.TIFF);
-        format.setConverter(converter(f -> f == null ? "Each photo's own (PNG for WebP, BMP, GIF)" : f.name()));
+        String readNotWritten = ImageFormat.readNotWritten().stream().map(ReadableFormat::displayName)
+                .collect(java.util.stream.Collectors.joining(", "));
+        format.setConverter(converter(f -> f == null ? "Each photo's own (PNG for " + readNotWritten + ")" : f.name()));
         format.setValue(remembered.format());
         Spinner<Integer> quality = new Spinner<>(1, 100, remembered.quality());
         quality.setEditable(true);

@@ -3,7 +3,7 @@ package app.retone.ui.filmstrip;
 import app.retone.ui.folder.FolderPhoto;
 import app.retone.ui.folder.FolderViewModel;
 import app.retone.ui.folder.BatchExport;
-import app.retone.core.image.ThumbnailReader.Thumbnail;
+import app.retone.core.image.Thumbnail;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -11,8 +11,6 @@ import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -103,14 +101,7 @@ final class FilmstripCell extends ListCell<FolderPhoto> {
     }
 
     private void showThumbnail(Thumbnail thumbnail) {
-        if (thumbnail == null) {
-            image.setImage(null);
-            return;
-        }
-        WritableImage written = new WritableImage(thumbnail.width(), thumbnail.height());
-        written.getPixelWriter().setPixels(0, 0, thumbnail.width(), thumbnail.height(), PixelFormat.getIntArgbInstance(),
-                thumbnail.argb(), 0, thumbnail.width());
-        image.setImage(written);
+        image.setImage(ThumbnailImages.of(thumbnail));
     }
 
     private void showState() {

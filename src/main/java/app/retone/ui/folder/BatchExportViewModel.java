@@ -2,22 +2,22 @@ package app.retone.ui.folder;
 
 import app.retone.core.color.ColorLut3D;
 import app.retone.core.color.ColorTransfer;
-import app.retone.core.image.PhotoLoader;
-import app.retone.core.render.LookTransfer;
-import app.retone.ui.editor.PhotoPipeline;
-import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoExporter;
-import app.retone.core.render.PhotoRender;
+import app.retone.core.render.ExportJob;
+import app.retone.core.render.LookTransfer;
+import app.retone.core.render.PhotoBatch;
+import app.retone.core.render.PhotoSettings;
 import app.retone.ui.editor.Activity;
 import app.retone.ui.editor.EditorViewModel;
 import app.retone.ui.editor.Notice;
-import app.retone.core.render.PhotoSettings;
+import app.retone.ui.editor.PhotoPipeline;
 import app.retone.ui.task.BackgroundTask;
 import app.retone.ui.task.TaskHandle;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -65,68 +65,75 @@ public final class BatchExportViewModel {
         }
         LookTransfer transfer = editor.look().lookTransferProperty().get();
         PhotoPipeline pipeline = editor.pipeline();
-        PhotoLoader loader = editor.services().loader();
+        ExportJob export = new ExportJob(editor.services().loader()::load, engine, exporter);
+        PhotoBatch<Step> tries = new PhotoBatch<>(steps);
         running.set(true);
         folder.pauseLooks(true);
         String title = "Exporting " + items.size() + (items.size() == 1 ? " photo" : " photos");
         Activity activity = new Activity(title, true);
-        int[] counts = new int[3]; // written, skipped, attempted
-        List<BatchExport.Failure> failures = new ArrayList<>();
         batch = editor.activities().track(activity, BackgroundTask.<Void>of(title, context -> {
             long started = System.nanoTime();
-            try {
-                Files.createDirectories(request.folder()); // a folder typed in the dialog is made, as the command line does
-            } catch (java.io.IOException e) {
-                synchronized (failures) {
-                    steps.forEach(step -> failures.add(BatchExport.failure(step.item(), e)));
+            IOException noFolder = createFolder(request.folder());
+            tries.run(step -> {
+                if (noFolder != null) {
+                    throw noFolder; // every photo fails with the folder's reason
                 }
-                counts[2] = steps.size();
-                return null;
-            }
-            for (Step step : steps) {
-                context.checkCancelled();
-                BatchExport.Item item = step.item();
-                context.progress((double) counts[2] / steps.size(), BatchExport.progressText(counts[2], steps.size(),
-                        item.photo().name(), System.nanoTime() - started));
-                try {
-                    if (BatchExport.replacesItsSource(item)) {
-                        throw new java.io.IOException("its file name is the photo's own; the original is never replaced by a batch");
-                    }
-                    if (!step.overwrite() && Files.exists(item.destination())) {
-                        counts[1]++;
-                    } else {
-                        Photo photo = loader.load(item.photo().path());
-                        context.checkCancelled();
-                        ColorLut3D lut = pipeline.lut(photo, step.settings(), transfer, context);
-                        context.checkCancelled();
-                        PhotoRender.export(engine, exporter, photo, step.settings().recipe(lut),
-                                item.destination(), request.optionsFor(item.photo().path(), step.overwrite()));
-                        counts[0]++;
-                    }
-                } catch (CancellationException | InterruptedException e) {
-                    throw e;
-                } catch (Exception | OutOfMemoryError e) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new CancellationException("cancelled");
-                    }
-                    synchronized (failures) {
-                        failures.add(BatchExport.failure(item, e));
-                    }
+                return exportOne(step, request, export, (photo, settings) -> {
+                    context.checkCancelled();
+                    ColorLut3D lut = pipeline.lut(photo, settings, transfer, context);
+                    context.checkCancelled();
+                    return lut;
+                });
+            }, new PhotoBatch.Listener<>() {
+                @Override
+                public boolean cancelled() {
+                    return context.isCancelled() || Thread.currentThread().isInterrupted(); // as checkCancelled has it
                 }
-                counts[2]++;
-            }
+
+                @Override
+                public void trying(int index, int total, Step step) {
+                    context.progress((double) index / total, BatchExport.progressText(index, total,
+                            step.item().photo().name(), System.nanoTime() - started));
+                }
+            });
+            context.checkCancelled(); // a batch stopped by Cancel ends as cancelled
             return null;
         }).onFinished(() -> {
             running.set(false);
             folder.pauseLooks(false);
-            BatchExport.Summary summary;
-            synchronized (failures) {
-                summary = new BatchExport.Summary(counts[0], counts[1], List.copyOf(failures), steps.size() - counts[2]);
-            }
+            PhotoBatch.Tally<Step> tally = tries.tally();
+            BatchExport.Summary summary = new BatchExport.Summary(tally.written(), tally.skipped(),
+                    tally.failures().stream().map(f -> BatchExport.failure(f.photo().item(), f.error())).toList(),
+                    tally.notAttempted());
             editor.notices().notice(summary.failures().isEmpty() ? Notice.summary("Batch export finished", summary.text())
                     : Notice.warning("Batch export finished; some photos failed", summary.text()));
             done.accept(summary);
         }));
+    }
+
+    /** Makes the batch's folder if it is missing (a folder typed in the dialog, as the command line does); its failure, or null. */
+    private static IOException createFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            return null;
+        } catch (IOException e) {
+            return e;
+        }
+    }
+
+    /** One photo: refused when it would replace its own file, skipped when its file exists and may not be replaced, else exported. */
+    private static PhotoBatch.Outcome exportOne(Step step, BatchExport.Request request, ExportJob export, ExportJob.Looks looks)
+            throws Exception {
+        BatchExport.Item item = step.item();
+        if (BatchExport.replacesItsSource(item)) {
+            throw new IOException("its file name is the photo's own; the original is never replaced by a batch");
+        }
+        if (!step.overwrite() && Files.exists(item.destination())) {
+            return PhotoBatch.Outcome.skipped(item.destination() + " exists");
+        }
+        export.export(item.photo().path(), step.settings(), looks, item.destination(),
+                request.optionsFor(item.photo().path(), step.overwrite()));
+        return PhotoBatch.Outcome.written(item.destination().toString());
     }
 
     /** Stops the batch after the file being written. */

@@ -1,6 +1,6 @@
 package app.retone.ui.folder;
 
-import app.retone.core.image.ThumbnailReader.Thumbnail;
+import app.retone.core.image.Thumbnail;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Optional;

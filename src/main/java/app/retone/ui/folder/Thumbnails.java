@@ -1,6 +1,6 @@
 package app.retone.ui.folder;
 
-import app.retone.core.image.ThumbnailReader;
+import app.retone.core.image.Thumbnail;
 import app.retone.core.image.ThumbnailSource;
 import app.retone.ui.editor.Notice;
 import app.retone.ui.task.BackgroundTask;
@@ -117,7 +117,7 @@ public final class Thumbnails implements AutoCloseable {
             batch.add(waiting.pollFirst());
         }
         lookingUp.addAll(batch);
-        return Optional.of(BackgroundTask.<List<Optional<ThumbnailReader.Thumbnail>>>of("Thumbnails from the cache",
+        return Optional.of(BackgroundTask.<List<Optional<Thumbnail>>>of("Thumbnails from the cache",
                         context -> batch.parallelStream().map(photo -> source.cached(photo.path(), SIDE)).toList())
                 .onSuccess(found -> {
                     if (!closed) {
@@ -132,7 +132,7 @@ public final class Thumbnails implements AutoCloseable {
                 .onFinished(() -> batch.forEach(lookingUp::remove)));
     }
 
-    private void arrived(List<FolderPhoto> batch, List<Optional<ThumbnailReader.Thumbnail>> found) {
+    private void arrived(List<FolderPhoto> batch, List<Optional<Thumbnail>> found) {
         boolean make = false;
         for (int i = batch.size() - 1; i >= 0; i--) { // the latest wanted ends first in line
             FolderPhoto photo = batch.get(i);
@@ -155,7 +155,7 @@ public final class Thumbnails implements AutoCloseable {
             return Optional.empty();
         }
         FolderPhoto photo = toMake.pollFirst();
-        return Optional.of(BackgroundTask.<ThumbnailReader.Thumbnail>of("Thumbnail of " + photo.name(),
+        return Optional.of(BackgroundTask.<Thumbnail>of("Thumbnail of " + photo.name(),
                         context -> source.read(photo.path(), SIDE))
                 .onSuccess(thumbnail -> {
                     if (!closed) {
@@ -169,7 +169,7 @@ public final class Thumbnails implements AutoCloseable {
                 }));
     }
 
-    private void keep(FolderPhoto photo, ThumbnailReader.Thumbnail thumbnail) {
+    private void keep(FolderPhoto photo, Thumbnail thumbnail) {
         photo.showThumbnail(thumbnail);
         kept.remove(photo);
         kept.add(photo);

@@ -7,20 +7,28 @@ import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The most recently opened photos, newest first, remembered in {@link Settings}. */
+/** The most recently opened photos (or other files: references), newest first, remembered in {@link Settings}. */
 public final class RecentFiles {
 
     public static final int MAX = 10;
     private static final String KEY = "recentFiles";
 
     private final Settings settings;
+    private final String key;
     private final ObservableList<Path> files = FXCollections.observableArrayList();
     private final ObservableList<Path> readOnly = FXCollections.unmodifiableObservableList(files);
 
+    /** The recently opened photos. */
     public RecentFiles(Settings settings) {
+        this(settings, KEY);
+    }
+
+    /** Recent files of another kind, remembered under {@code key}. */
+    public RecentFiles(Settings settings, String key) {
         this.settings = settings;
+        this.key = key;
         List<Path> stored = new ArrayList<>();
-        for (String line : settings.get(KEY).orElse("").split("\n")) {
+        for (String line : settings.get(key).orElse("").split("\n")) {
             if (!line.isBlank() && stored.size() < MAX) {
                 try {
                     stored.add(Path.of(line));
@@ -61,6 +69,6 @@ public final class RecentFiles {
     }
 
     private void save() {
-        settings.put(KEY, String.join("\n", files.stream().map(Path::toString).toList()));
+        settings.put(key, String.join("\n", files.stream().map(Path::toString).toList()));
     }
 }

@@ -203,6 +203,20 @@ class ColorLut3DTest {
         assertCubeError("more than", tooMany.toString());
     }
 
+    @Test
+    void theSizeRuleIsOneRangeWithOneMessageForTablesTransfersAndCubeFiles() {
+        assertTrue(ColorLut3D.isValidSize(ColorLut3D.MIN_SIZE) && ColorLut3D.isValidSize(ColorLut3D.MAX_SIZE));
+        assertTrue(!ColorLut3D.isValidSize(ColorLut3D.MIN_SIZE - 1) && !ColorLut3D.isValidSize(ColorLut3D.MAX_SIZE + 1));
+        assertEquals("--lut-size must be between 2 and 129, got 130", ColorLut3D.sizeOutOfRange("--lut-size", 130));
+        String said = "the LUT size must be between 2 and 129, got 130";
+        assertEquals(said, assertThrows(IllegalArgumentException.class, () -> ColorLut3D.identity(130)).getMessage());
+        assertEquals(said, assertThrows(IllegalArgumentException.class, () -> new PdfTransfer(1, 130)).getMessage());
+        assertEquals("the LUT size must be between 2 and 129, got 1",
+                assertThrows(IllegalArgumentException.class, () -> ColorLut3D.of(1, new float[3])).getMessage());
+        assertCubeError("LUT_3D_SIZE 130 is outside 2..129", "LUT_3D_SIZE 130\n");
+        assertCubeError("LUT_3D_SIZE 1 is outside 2..129", "LUT_3D_SIZE 1\n");
+    }
+
     private static void assertCubeError(String expected, String text) {
         CubeFormatException e = assertThrows(CubeFormatException.class, () -> CubeReader.read(new StringReader(text)));
         assertTrue(e.getMessage().contains(expected), "message '" + e.getMessage() + "' should mention " + expected);

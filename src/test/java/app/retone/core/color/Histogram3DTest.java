@@ -2,6 +2,7 @@ package app.retone.core.color;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,6 +75,23 @@ class Histogram3DTest {
         assertThrows(IllegalArgumentException.class, () -> Histogram3D.of(new int[1], 24));
         assertThrows(IllegalArgumentException.class, () -> Histogram3D.of(new int[1], 512));
         assertThrows(IllegalArgumentException.class, () -> Histogram3D.of(new int[1], 0));
+    }
+
+    @Test
+    void theBinsACardADatasetOrTheCommandLineMayAskForAreOneRule() {
+        for (int bins : new int[] {8, 16, 32, 64}) {
+            assertTrue(Histogram3D.isSupportedBins(bins), "" + bins);
+            assertEquals(bins, Histogram3D.checkSupportedBins(bins));
+        }
+        for (int bins : new int[] {0, 2, 4, 24, 128, 256, -8}) {
+            assertFalse(Histogram3D.isSupportedBins(bins), "" + bins);
+        }
+        assertEquals("--bins must be a power of two from 8 to 64, got 4", Histogram3D.unsupportedBins("--bins", 4));
+        assertEquals("bins must be a power of two from 8 to 64, got 128",
+                assertThrows(IllegalArgumentException.class, () -> Histogram3D.checkSupportedBins(128)).getMessage());
+        assertTrue(Histogram3D.isSupportedBins(Histogram3D.DEFAULT_BINS));
+        // a histogram itself may be coarser: the rule is about what may be asked for
+        assertEquals(4, Histogram3D.of(new int[] {0xFF000000}, 4).bins());
     }
 
     @Test

@@ -31,7 +31,7 @@ class CameraEditsTest {
 
     /** The edit on one pixel. */
     private static int one(CameraEdit edit, int argb) {
-        return CameraEdits.apply(new int[] {argb}, edit)[0];
+        return edit.apply(new int[] {argb})[0];
     }
 
     @Test
@@ -70,10 +70,10 @@ class CameraEditsTest {
 
     @Test
     void whiteBalanceWarmsCoolsAndTintsAGreyKeepingItsLuminance() {
-        double[] warm = CameraEdits.whiteBalanceGains(60, 0);
-        double[] cool = CameraEdits.whiteBalanceGains(-60, 0);
-        double[] green = CameraEdits.whiteBalanceGains(0, 0.008);
-        double[] magenta = CameraEdits.whiteBalanceGains(0, -0.008);
+        double[] warm = CameraEditSteps.whiteBalanceGains(60, 0);
+        double[] cool = CameraEditSteps.whiteBalanceGains(-60, 0);
+        double[] green = CameraEditSteps.whiteBalanceGains(0, 0.008);
+        double[] magenta = CameraEditSteps.whiteBalanceGains(0, -0.008);
         for (double[] g : List.of(warm, cool, green, magenta)) {
             assertEquals(1, app.retone.core.color.RgbSpace.luminance(g[0], g[1], g[2]), 1e-12, "luminance kept");
         }
@@ -81,7 +81,7 @@ class CameraEditsTest {
         assertTrue(cool[0] < 1 && cool[2] > 1, "cooler: less red, more blue");
         assertTrue(green[1] > green[0] && green[1] > green[2], "towards green");
         assertTrue(magenta[1] < magenta[0] && magenta[1] < magenta[2], "towards magenta");
-        assertArrayEquals(new double[] {1, 1, 1}, CameraEdits.whiteBalanceGains(0, 0));
+        assertArrayEquals(new double[] {1, 1, 1}, CameraEditSteps.whiteBalanceGains(0, 0));
         // on pixels: the gains in linear light
         int out = one(new CameraEdit(0, 60, 0, 1, 0, 0, 1), grey(128));
         for (int c = 0; c < 3; c++) {
@@ -93,10 +93,10 @@ class CameraEditsTest {
 
     @Test
     void contrastTurnsAboutMidGrey() {
-        assertEquals(0.18, CameraEdits.contrast(0.18, 0.75), 1e-15);
-        assertEquals(0.18 * Math.pow(2, 0.75), CameraEdits.contrast(0.36, 0.75), 1e-12);
-        assertEquals(0.18 * Math.pow(0.5, 0.75), CameraEdits.contrast(0.09, 0.75), 1e-12);
-        assertEquals(0, CameraEdits.contrast(0, 0.75));
+        assertEquals(0.18, CameraEditSteps.contrast(0.18, 0.75), 1e-15);
+        assertEquals(0.18 * Math.pow(2, 0.75), CameraEditSteps.contrast(0.36, 0.75), 1e-12);
+        assertEquals(0.18 * Math.pow(0.5, 0.75), CameraEditSteps.contrast(0.09, 0.75), 1e-12);
+        assertEquals(0, CameraEditSteps.contrast(0, 0.75));
         // flatter: darks up, lights down
         int dark = one(new CameraEdit(0, 0, 0, 0.75, 0, 0, 1), grey(40)) & 0xFF;
         int light = one(new CameraEdit(0, 0, 0, 0.75, 0, 0, 1), grey(220)) & 0xFF;
@@ -109,7 +109,7 @@ class CameraEditsTest {
         for (int i = 0; i < 100; i++) {
             half[i] = grey(i < 50 ? 0 : 255); // mean luminance 0.5
         }
-        int[] out = CameraEdits.apply(half, new CameraEdit(0, 0, 0, 1, 0.02, 0, 1));
+        int[] out = new CameraEdit(0, 0, 0, 1, 0.02, 0, 1).apply(half);
         assertEquals(SrgbCurve.toLevel8(0.01), out[0] & 0xFF); // 2 % of 0.5
         assertEquals(255, out[99] & 0xFF);
     }
@@ -117,23 +117,23 @@ class CameraEditsTest {
     @Test
     void theShoulderBendsOnlyTheHighlightsAndEndsWhereItSays() {
         for (double x = 0; x <= 0.5; x += 0.05) {
-            assertEquals(x, CameraEdits.shoulder(x, 0.8), 1e-15);
+            assertEquals(x, CameraEditSteps.shoulder(x, 0.8), 1e-15);
         }
-        assertEquals(1 - 0.8 / 4, CameraEdits.shoulder(1, 0.8), 1e-12);
+        assertEquals(1 - 0.8 / 4, CameraEditSteps.shoulder(1, 0.8), 1e-12);
         double last = 0;
         for (double x = 0; x <= 1.5; x += 0.001) {
-            double y = CameraEdits.shoulder(x, 0.8);
+            double y = CameraEditSteps.shoulder(x, 0.8);
             assertTrue(y >= last, "monotone at " + x);
             last = y;
         }
-        assertEquals(1, CameraEdits.shoulder(1, 0), 0);
+        assertEquals(1, CameraEditSteps.shoulder(1, 0), 0);
     }
 
     @Test
     void saturationScalesChromaAroundLuminance() {
         double[] rgb = {0.5, 0.2, 0.1};
         double y = 0.2126 * 0.5 + 0.7152 * 0.2 + 0.0722 * 0.1;
-        CameraEdits.saturate(rgb, 0.7);
+        CameraEditSteps.saturate(rgb, 0.7);
         assertEquals(y + 0.7 * (0.5 - y), rgb[0], 1e-12);
         assertEquals(y + 0.7 * (0.2 - y), rgb[1], 1e-12);
         assertEquals(y, 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2], 1e-12);
@@ -167,14 +167,14 @@ class CameraEditsTest {
             mean += 0.2126 * lin(p, 0) + 0.7152 * lin(p, 1) + 0.0722 * lin(p, 2);
         }
         mean /= px.length;
-        double[] gains = CameraEdits.whiteBalanceGains(40, -0.004);
+        double[] gains = CameraEditSteps.whiteBalanceGains(40, -0.004);
         for (int i = 0; i < px.length; i++) {
             double[] rgb = new double[3];
             for (int c = 0; c < 3; c++) {
                 double x = lin(px[i], c) * Math.pow(2, -0.7) * gains[c];
-                rgb[c] = CameraEdits.shoulder(CameraEdits.contrast(x, 0.8) + 0.01 * mean * Math.pow(2, -0.7), 0.5);
+                rgb[c] = CameraEditSteps.shoulder(CameraEditSteps.contrast(x, 0.8) + 0.01 * mean * Math.pow(2, -0.7), 0.5);
             }
-            CameraEdits.saturate(rgb, 0.8);
+            CameraEditSteps.saturate(rgb, 0.8);
             expected[i] = px[i] & 0xFF000000 | SrgbCurve.toLevel8(rgb[0]) << 16 | SrgbCurve.toLevel8(rgb[1]) << 8
                     | SrgbCurve.toLevel8(rgb[2]);
         }

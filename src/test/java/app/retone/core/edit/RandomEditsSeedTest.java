@@ -49,28 +49,28 @@ class RandomEditsSeedTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3, 4, 5})
     void lumaMeanGreyIsPils(int c) {
-        assertEquals((int) Case.load(c).number("luma_mean_grey"), RandomEdits.lumaMeanGrey(Case.load(c).image(0)));
+        assertEquals((int) Case.load(c).number("luma_mean_grey"), SeedEditSteps.lumaMeanGrey(Case.load(c).image(0)));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3, 4, 5})
     void contrastStepMatchesTheSeed(int c) {
         Case k = Case.load(c);
-        assertSamePixels(k.image(1), RandomEdits.contrast(k.image(0), k.number("contrast_factor")), k + " contrast");
+        assertSamePixels(k.image(1), SeedEditSteps.contrast(k.image(0), k.number("contrast_factor")), k + " contrast");
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3, 4, 5})
     void gammaStepMatchesTheSeed(int c) {
         Case k = Case.load(c);
-        assertSamePixels(k.image(2), RandomEdits.gamma(k.image(1), k.number("gamma")), k + " gamma");
+        assertSamePixels(k.image(2), SeedEditSteps.gamma(k.image(1), k.number("gamma")), k + " gamma");
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3, 4, 5})
     void hsvStepMatchesTheSeed(int c) {
         Case k = Case.load(c);
-        assertSamePixels(k.image(3), RandomEdits.hsv(k.image(2), k.numbers("saturation_by_hue"), k.ints("brightness_lut")),
+        assertSamePixels(k.image(3), SeedEditSteps.hsv(k.image(2), k.numbers("saturation_by_hue"), k.ints("brightness_lut")),
                 k + " hsv");
     }
 
@@ -78,7 +78,7 @@ class RandomEditsSeedTest {
     @ValueSource(ints = {0, 1, 2, 3, 4, 5})
     void spillStepMatchesTheSeed(int c) {
         Case k = Case.load(c);
-        assertSamePixels(k.image(4), RandomEdits.spill(k.image(3), k.numbers("spill")), k + " spill");
+        assertSamePixels(k.image(4), SeedEditSteps.spill(k.image(3), k.numbers("spill")), k + " spill");
     }
 
     @ParameterizedTest
@@ -87,7 +87,7 @@ class RandomEditsSeedTest {
         Case k = Case.load(c);
         int[] input = k.image(0);
         input[0] = input[0] & 0x00FFFFFF | 0x42000000; // alpha passes through
-        int[] out = RandomEdits.apply(input, k.parameters(0));
+        int[] out = k.parameters(0).apply(input);
         assertEquals(0x42, out[0] >>> 24);
         out[0] |= 0xFF000000;
         assertSamePixels(k.image(4), out, k + " all steps");
@@ -98,11 +98,11 @@ class RandomEditsSeedTest {
     void theSplinesAndCurvesReproduceTheDrawnTables(int c) {
         Case k = Case.load(c);
         double[] expected = k.numbers("saturation_by_hue");
-        double[] table = RandomEdits.saturationByHue(SATURATION_KNOTS[c % 2]);
+        double[] table = EditCurves.saturationByHue(SATURATION_KNOTS[c % 2]);
         for (int h = 0; h < 256; h++) {
             assertEquals(expected[h], table[h], 1e-9, k + " saturation at hue " + h);
         }
-        assertArrayEquals(k.ints("brightness_lut"), RandomEdits.brightnessLut(BRIGHTNESS_KNOTS[c % 2]), k + " brightness");
+        assertArrayEquals(k.ints("brightness_lut"), EditCurves.brightnessLut(BRIGHTNESS_KNOTS[c % 2]), k + " brightness");
     }
 
     /**
@@ -116,7 +116,7 @@ class RandomEditsSeedTest {
         double alpha = k.number("noise_alpha");
         int[] in = k.image(4);
         for (long seed = 1; seed <= 3; seed++) {
-            int[] out = RandomEdits.noise(in, alpha, seed);
+            int[] out = SeedEditSteps.noise(in, alpha, seed);
             double sum = 0;
             double sumSq = 0;
             double shift = 0;
@@ -144,9 +144,9 @@ class RandomEditsSeedTest {
             assertEquals(alpha * (127.5 - inMean / n) - 0.5 * 255 / 256, shift / n, 0.15, k + " mean shift");
             assertEquals(1, variance / expectedVariance, 0.05, k + " residual variance " + variance);
         }
-        assertArrayEquals(RandomEdits.noise(in, alpha, 9), RandomEdits.noise(in, alpha, 9));
-        assertTrue(!Arrays.equals(RandomEdits.noise(in, alpha, 9), RandomEdits.noise(in, alpha, 10)));
-        assertArrayEquals(in, RandomEdits.noise(in, 0, 9));
+        assertArrayEquals(SeedEditSteps.noise(in, alpha, 9), SeedEditSteps.noise(in, alpha, 9));
+        assertTrue(!Arrays.equals(SeedEditSteps.noise(in, alpha, 9), SeedEditSteps.noise(in, alpha, 10)));
+        assertArrayEquals(in, SeedEditSteps.noise(in, 0, 9));
     }
 
     private static void assertSamePixels(int[] expected, int[] actual, String what) {

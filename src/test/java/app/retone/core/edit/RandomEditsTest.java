@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The distributions {@link RandomEdits#draw} draws from (by their moments over many draws) and how
- * {@link RandomEdits#apply} composes the steps; each step against the seed's images is in
+ * {@link EditParameters#apply} composes the steps; each step against the seed's images is in
  * {@link RandomEditsSeedTest}.
  */
 class RandomEditsTest {
@@ -72,8 +72,8 @@ class RandomEditsTest {
             }
             assertEquals(RandomEdits.drawContrast(r), e.contrast());
             assertEquals(RandomEdits.drawGamma(r), e.gamma());
-            assertArrayEquals(RandomEdits.saturationByHue(RandomEdits.drawSaturationKnots(r)), e.saturationByHue());
-            assertArrayEquals(RandomEdits.brightnessLut(RandomEdits.drawBrightnessKnots(r)), e.brightnessLut());
+            assertArrayEquals(EditCurves.saturationByHue(RandomEdits.drawSaturationKnots(r)), e.saturationByHue());
+            assertArrayEquals(EditCurves.brightnessLut(RandomEdits.drawBrightnessKnots(r)), e.brightnessLut());
             assertArrayEquals(RandomEdits.drawSpill(r), e.spill());
             assertEquals(RandomEdits.drawNoiseAlpha(r), e.noiseAlpha());
             assertEquals(r.nextLong(), e.noiseSeed());
@@ -153,7 +153,7 @@ class RandomEditsTest {
         double[] first = draws().stream().mapToDouble(e -> e.saturationByHue()[0]).toArray();
         assertClippedNormal(first, 0.6, 1.4, "saturation at hue 0");
         double[] knots = {1.3, 0.7, 1, 1.1, 0.9, 1.2, 0.8, 1, 1.05, 0.95, 1.4, 0.6};
-        double[] table = RandomEdits.saturationByHue(knots);
+        double[] table = EditCurves.saturationByHue(knots);
         assertEquals(1.3, table[0], 1e-12);
         assertEquals(0.6, table[255], 1e-12);
     }
@@ -210,18 +210,18 @@ class RandomEditsTest {
 
     @Test
     void theBrightnessLutIsPiecewiseLinearRoundedHalfToEven() {
-        int[] lut = RandomEdits.brightnessLut(new double[] {0, 0.2, 0.4, 0.6, 0.8, 1});
+        int[] lut = EditCurves.brightnessLut(new double[] {0, 0.2, 0.4, 0.6, 0.8, 1});
         for (int v = 0; v < 256; v++) {
             assertEquals(v, lut[v]);
         }
         // 0.5 / 255 everywhere: 0.5 → 0, 1.5 → 2 (half to even)
-        int[] half = RandomEdits.brightnessLut(new double[] {0.5 / 255, 0.5 / 255, 0.5 / 255, 0.5 / 255, 0.5 / 255, 1.5 / 255});
+        int[] half = EditCurves.brightnessLut(new double[] {0.5 / 255, 0.5 / 255, 0.5 / 255, 0.5 / 255, 0.5 / 255, 1.5 / 255});
         assertEquals(0, half[0]);
         assertEquals(2, half[255]);
-        int[] high = RandomEdits.brightnessLut(new double[] {0, 0.22, 0.44, 0.66, 0.88, 1.1});
+        int[] high = EditCurves.brightnessLut(new double[] {0, 0.22, 0.44, 0.66, 0.88, 1.1});
         assertEquals(280, high[255]); // 1.1 · 255 = 280.5 exactly, rounded to even
         int[] px = {0xFF808080, 0xFFFFFFFF};
-        int[] out = RandomEdits.hsv(px, null, high);
+        int[] out = SeedEditSteps.hsv(px, null, high);
         assertEquals(0xFFFFFFFF, out[1], "V clipped to 255");
     }
 
@@ -235,17 +235,17 @@ class RandomEditsTest {
             while (e.isIdentity()) {
                 e = RandomEdits.draw(random);
             }
-            int[] expected = RandomEdits.contrast(photo, e.contrast(), RandomEdits.lumaMeanGrey(photo));
-            expected = RandomEdits.gamma(expected, e.gamma());
-            expected = RandomEdits.hsv(expected, e.saturationByHue(), e.brightnessLut());
-            expected = RandomEdits.spill(expected, e.spill());
-            expected = RandomEdits.noise(expected, e.noiseAlpha(), e.noiseSeed());
-            int[] out = RandomEdits.apply(photo, e);
+            int[] expected = SeedEditSteps.contrast(photo, e.contrast(), SeedEditSteps.lumaMeanGrey(photo));
+            expected = SeedEditSteps.gamma(expected, e.gamma());
+            expected = SeedEditSteps.hsv(expected, e.saturationByHue(), e.brightnessLut());
+            expected = SeedEditSteps.spill(expected, e.spill());
+            expected = SeedEditSteps.noise(expected, e.noiseAlpha(), e.noiseSeed());
+            int[] out = e.apply(photo);
             assertArrayEquals(expected, out, e.toString());
             assertEquals(0x42, out[7] >>> 24);
             assertTrue(Pixels.meanAbsDiff(photo, out) > 1, e.toString());
         }
-        int[] same = RandomEdits.apply(photo, EditParameters.NONE);
+        int[] same = EditParameters.NONE.apply(photo);
         assertArrayEquals(photo, same);
         assertNotSame(photo, same);
     }
@@ -256,16 +256,16 @@ class RandomEditsTest {
         java.util.Arrays.fill(dark, 0xFF202020);
         int[] light = dark.clone();
         java.util.Arrays.fill(light, 0xFFE0E0E0);
-        assertEquals(0x20, RandomEdits.lumaMeanGrey(dark));
-        assertEquals(0xE0, RandomEdits.lumaMeanGrey(light));
+        assertEquals(0x20, SeedEditSteps.lumaMeanGrey(dark));
+        assertEquals(0xE0, SeedEditSteps.lumaMeanGrey(light));
         // half at 0, half at 255: mean 127.5, int(127.5 + 0.5) = 128
         int[] split = new int[100];
         for (int i = 0; i < 100; i++) {
             split[i] = i < 50 ? 0xFF000000 : 0xFFFFFFFF;
         }
-        assertEquals(128, RandomEdits.lumaMeanGrey(split));
+        assertEquals(128, SeedEditSteps.lumaMeanGrey(split));
         // factor 2 pushes away from that grey, clipped (PIL's extrapolating blend)
-        int[] out = RandomEdits.contrast(new int[] {0xFF_40_80_FF, 0xFF_00_00_00}, 2.0, 128);
+        int[] out = SeedEditSteps.contrast(new int[] {0xFF_40_80_FF, 0xFF_00_00_00}, 2.0, 128);
         assertEquals(0xFF_00_80_FF, out[0]);
     }
 
@@ -273,12 +273,12 @@ class RandomEditsTest {
     void gammaBelowOneBrightensAndSpillTintsTheChannel() {
         int[] photo = SyntheticPhoto.landscape(120, 80, 3).argb();
         double[] before = Pixels.mean(photo);
-        double[] bright = Pixels.mean(RandomEdits.apply(photo, new EditParameters(1, 0.6, null, null, null, 0, 0)));
+        double[] bright = Pixels.mean(new EditParameters(1, 0.6, null, null, null, 0, 0).apply(photo));
         assertTrue(bright[0] > before[0] + 10 && bright[1] > before[1] + 10);
-        double[] redder = Pixels.mean(RandomEdits.apply(photo, new EditParameters(1, 1, null, null, new double[] {1.2, 1, 1}, 0, 0)));
+        double[] redder = Pixels.mean(new EditParameters(1, 1, null, null, new double[] {1.2, 1, 1}, 0, 0).apply(photo));
         assertTrue(redder[0] > before[0] + 5);
         assertEquals(before[1], redder[1], 0.01);
-        assertArrayEquals(RandomEdits.gammaTable(1), RandomEdits.brightnessLut(new double[] {0, 0.2, 0.4, 0.6, 0.8, 1}));
+        assertArrayEquals(SeedEditSteps.gammaTable(1), EditCurves.brightnessLut(new double[] {0, 0.2, 0.4, 0.6, 0.8, 1}));
     }
 
     @Test
@@ -297,11 +297,11 @@ class RandomEditsTest {
             assertFalse(one.isIdentity());
         }
         // either HSV table alone still goes through PIL's HSV and back, the other channel as it is
-        assertArrayEquals(RandomEdits.hsv(photo, full.saturationByHue(), null),
-                RandomEdits.apply(photo, full.only(Step.HUE_SATURATION)));
-        assertArrayEquals(RandomEdits.hsv(photo, null, full.brightnessLut()), RandomEdits.apply(photo, full.only(Step.CURVE)));
-        assertArrayEquals(RandomEdits.noise(photo, full.noiseAlpha(), full.noiseSeed()),
-                RandomEdits.apply(photo, full.only(Step.NOISE)));
+        assertArrayEquals(SeedEditSteps.hsv(photo, full.saturationByHue(), null),
+                full.only(Step.HUE_SATURATION).apply(photo));
+        assertArrayEquals(SeedEditSteps.hsv(photo, null, full.brightnessLut()), full.only(Step.CURVE).apply(photo));
+        assertArrayEquals(SeedEditSteps.noise(photo, full.noiseAlpha(), full.noiseSeed()),
+                full.only(Step.NOISE).apply(photo));
     }
 
     @Test
@@ -309,7 +309,7 @@ class RandomEditsTest {
         int[] photo = SyntheticPhoto.landscape(64, 48, 4).argb();
         EditParameters a = RandomEdits.draw(new SplittableRandom(9));
         EditParameters b = RandomEdits.draw(new SplittableRandom(9));
-        assertArrayEquals(RandomEdits.apply(photo, a), RandomEdits.apply(photo, b));
+        assertArrayEquals(a.apply(photo), b.apply(photo));
         assertTrue(a.toString().contains("contrast") && a.toString().contains("brightness")
                 && a.toString().contains("saturation") && a.toString().contains("spill"), a.toString());
         assertEquals("unedited", EditParameters.NONE.toString());

@@ -342,15 +342,4 @@ class PhotoLoaderTest {
         assertTrue(e.getMessage().startsWith(path.getFileName().toString() + ": "), e.getMessage());
         return e;
     }
-
-    @Test
-    void decoderTextBecomesOneShortLine() {
-        assertEquals("bad chunk 'ab?' (no newline)", PhotoLoader.oneLine("bad \nchunk\t 'ab\u0007' (no newline)"));
-        assertEquals("a b", PhotoLoader.oneLine("a\u2028b"));
-        assertEquals("(no details)", PhotoLoader.oneLine(null));
-        assertEquals("(no details)", PhotoLoader.oneLine("\r\n"));
-        String cut = PhotoLoader.oneLine("x".repeat(5000));
-        assertEquals(203, cut.length());
-        assertTrue(cut.endsWith("..."));
-    }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.retone.core.image.ThumbnailReader.Thumbnail;
 import app.retone.core.io.FileUri;
 import app.retone.testing.FaultyDisks;
 import app.retone.testing.TestImages;
@@ -74,15 +73,6 @@ class ThumbnailCacheTest {
         // the standard's own example
         assertEquals(dir.resolve("cache-home/thumbnails/large/c6ee772d9e49320e97ec29a7eb5b1697.png"),
                 cache().fileFor("file:///home/jens/photos/me.png"));
-    }
-
-    @Test
-    void theCacheHomeIsThePropertyThenAnAbsoluteXdgCacheHomeThenDotCacheInTheHome() {
-        assertEquals(Path.of("/p"), ThumbnailCache.cacheHome("/p", "/xdg", "/home/me"));
-        assertEquals(Path.of("/xdg"), ThumbnailCache.cacheHome(null, "/xdg", "/home/me"));
-        assertEquals(Path.of("/home/me/.cache"), ThumbnailCache.cacheHome(null, "relative/xdg", "/home/me"),
-                "a relative XDG_CACHE_HOME is ignored, as the XDG Base Directory rule says");
-        assertEquals(Path.of("/home/me/.cache"), ThumbnailCache.cacheHome("", "", "/home/me"));
     }
 
     @Test

@@ -29,7 +29,7 @@ class ThumbnailReaderTest {
         }
         Path png = TestImages.write(dir.resolve("wide.png"), image, "png");
 
-        ThumbnailReader.Thumbnail t = reader.read(png, 120);
+        Thumbnail t = reader.read(png, 120);
 
         assertEquals(120, t.width());
         assertEquals(60, t.height());
@@ -41,7 +41,7 @@ class ThumbnailReaderTest {
     void usesTheCamerasStoredThumbnailTurnedUpright() throws Exception {
         Path file = Path.of(getClass().getResource("thumbnail/exif-thumbnail-rotated.jpg").toURI());
 
-        ThumbnailReader.Thumbnail t = reader.read(file, 120);
+        Thumbnail t = reader.read(file, 120);
 
         // the stored thumbnail is red and 160 x 107; the photo is blue; orientation 6 stands it up
         assertEquals(80, t.width(), "width after rotating 160 x 107 and fitting 120");
@@ -54,7 +54,7 @@ class ThumbnailReaderTest {
     void decodesThePhotoWhenTheStoredThumbnailIsTooSmallForTheSizeAsked() throws Exception {
         Path file = Path.of(getClass().getResource("thumbnail/exif-thumbnail-rotated.jpg").toURI());
 
-        ThumbnailReader.Thumbnail t = reader.read(file, 400); // 160 < 400 / 2: the photo's own pixels
+        Thumbnail t = reader.read(file, 400); // 160 < 400 / 2: the photo's own pixels
 
         assertEquals(267, t.width());
         assertEquals(400, t.height());

@@ -48,7 +48,7 @@ class TiffOrientationTest {
         assertEquals("TIFF", PhotoDetailsReader.read(photo).format());
         assertEquals(Optional.of(LocalDateTime.of(2024, 7, 14, 18, 32, 5)), PhotoDetailsReader.dateTaken(file),
                 "a folder sorts it by the date it was taken");
-        ThumbnailReader.Thumbnail thumbnail = new ThumbnailReader(ImageLimits.DEFAULT).read(file, 64);
+        Thumbnail thumbnail = new ThumbnailReader(ImageLimits.DEFAULT).read(file, 64);
         assertRotatedBy6(thumbnail.width(), thumbnail.height(), thumbnail.argb());
     }
 
@@ -70,7 +70,7 @@ class TiffOrientationTest {
         Path file = TestImages.tiff(dir.resolve("photo.tif"), TestImages.quadrants(), ByteOrder.LITTLE_ENDIAN, 0);
         ExifTool.run("-Orientation=6", "-n", "-overwrite_original", file.toString());
         try (var in = Files.newByteChannel(file)) {
-            assertEquals(6, PhotoLoader.orientation(MetadataFiles.read(in, "tiff"), new java.util.ArrayList<>()));
+            assertEquals(6, ExifOrientation.of(MetadataFiles.read(in, "tiff"), new java.util.ArrayList<>()));
             // the same bytes, had another decoder taken them, open no door to metadata-extractor's other readers
             IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> MetadataFiles.read(in, "png"));
             assertEquals("the metadata of ARW files is not read", e.getMessage());

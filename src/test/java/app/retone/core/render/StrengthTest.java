@@ -15,6 +15,7 @@ class StrengthTest {
         assertEquals(0, Strength.MIN);
         assertEquals(1.5, Strength.MAX);
         assertEquals(1.0, Strength.DEFAULT);
+        assertEquals(0, Strength.MIN_PERCENT);
         assertEquals(150, Strength.MAX_PERCENT);
     }
 

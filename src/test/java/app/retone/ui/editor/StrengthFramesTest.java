@@ -137,9 +137,9 @@ class StrengthFramesTest {
     @Test
     void aCopyWithTransparencyIsRepaintedAtEachStrengthInTwoBuffersInTurn() {
         PreviewFrame transparent = new PreviewFrame(W, H, photo.argb(), false);
-        StrengthView view = StrengthView.of(transparent, preview, () -> { });
+        StrengthView view = StrengthViews.of(transparent, preview, () -> { });
         assertTrue(view instanceof RepaintedFrames, "no on-screen mix for transparency");
-        assertTrue(StrengthView.of(original, preview, () -> { }) instanceof StrengthFrames);
+        assertTrue(StrengthViews.of(original, preview, () -> { }) instanceof StrengthFrames);
         BlendFrame first = view.at(0.3);
         assertNull(first.over());
         assertArrayEquals(repaint(0.3), first.base().argb(), "the repaint itself");

@@ -13,6 +13,7 @@ import app.retone.core.image.ImageFormat;
 import app.retone.core.image.ImageLimits;
 import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoLoader;
+import app.retone.core.image.Thumbnail;
 import app.retone.core.image.ThumbnailReader;
 import app.retone.ui.UiFixtures;
 import app.retone.ui.editor.CachedPredictorSource;
@@ -338,17 +339,17 @@ class FolderViewModelTest {
         for (String name : List.of("a.jpg", "b.jpg", "c.jpg")) {
             photos.add(new FolderPhoto(dir.resolve(name), null));
         }
-        ThumbnailReader.Thumbnail stored = new ThumbnailReader.Thumbnail(2, 1, new int[] {0xFF00FF00, 0xFF00FF00});
+        Thumbnail stored = new Thumbnail(2, 1, new int[] {0xFF00FF00, 0xFF00FF00});
         List<String> made = new ArrayList<>();
         app.retone.core.image.ThumbnailSource source = new app.retone.core.image.ThumbnailSource() {
             @Override
-            public ThumbnailReader.Thumbnail read(Path photo, int maxSide) {
+            public Thumbnail read(Path photo, int maxSide) {
                 made.add(photo.getFileName().toString());
-                return new ThumbnailReader.Thumbnail(1, 1, new int[] {0xFFFF0000});
+                return new Thumbnail(1, 1, new int[] {0xFFFF0000});
             }
 
             @Override
-            public java.util.Optional<ThumbnailReader.Thumbnail> cached(Path photo, int maxSide) {
+            public java.util.Optional<Thumbnail> cached(Path photo, int maxSide) {
                 return photo.getFileName().toString().equals("b.jpg") ? java.util.Optional.empty()
                         : java.util.Optional.of(stored);
             }

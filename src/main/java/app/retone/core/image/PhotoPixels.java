@@ -1,0 +1,153 @@
+package app.retone.core.image;
+
+import app.retone.core.color.RgbSpace;
+import app.retone.core.image.ImageReadException.Problem;
+import java.awt.color.CMMException;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.awt.color.ProfileDataException;
+import java.awt.image.BufferedImage;
+import java.nio.BufferUnderflowException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A decoded image made into a {@link Photo}'s pixels: colour-managed and upright. The file's own
+ * values are kept ({@link Samples}) when Retone converts their space exactly, with the screen's
+ * sRGB pixels converted from them; a device profile with lookup tables is converted by LittleCMS,
+ * clipping to sRGB ({@link WorkingSpace}). A profile that cannot be used is the one warning
+ * {@link ColourProfiles#damagedWarning} and the values are taken as sRGB. Then the EXIF
+ * orientation is applied ({@link ExifOrientation}).
+ *
+ * @param width     upright
+ * @param height    upright
+ * @param argb      8-bit sRGB pixels for the screen, the histogram and the model
+ * @param alpha     whether the pixels carry alpha
+ * @param samples   the photo's own values (8 or 16 bits, in their space)
+ * @param converted whether the values were converted from another space than sRGB
+ */
+record PhotoPixels(int width, int height, int[] argb, boolean alpha, Samples samples, boolean converted) {
+
+    /** {@code decoded}'s pixels in the space {@code icc} (null: sRGB) says, turned by {@code orientation}. */
+    static PhotoPixels of(Path path, DecodedImage decoded, byte[] icc, int orientation, List<String> warnings)
+            throws ImageReadException {
+        BufferedImage image = decoded.image();
+        int width = image.getWidth();
+        int height = image.getHeight();
+        boolean alpha = image.getColorModel().hasAlpha();
+        boolean converted = false;
+        int[] argb;
+        Samples samples;
+        try {
+            ICC_Profile profile = usableProfile(icc, image, warnings);
+            RgbSpace space = exactSpace(profile, warnings);
+            if (space != null) {
+                // the file's own values, kept as they are; the screen's sRGB pixels converted from them exactly
+                int[] values = PixelConversion.toArgb(image).argb(); // 8 bits (and alpha), grey replicated
+                if (WorkingSpace.isDeep(image)) {
+                    short[] deep = ExifOrientation.apply(WorkingSpace.toSrgbDeep(image, null), width, height, orientation);
+                    int[] alphaFrom = alpha ? ExifOrientation.apply(values, width, height, orientation) : null;
+                    samples = new Samples(space, null, deep);
+                    argb = samples.toSrgb8(alphaFrom);
+                } else {
+                    samples = new Samples(space, ExifOrientation.apply(values, width, height, orientation), null);
+                    argb = samples.toSrgb8(null);
+                }
+                converted = !space.isSrgb();
+            } else {
+                // a device profile with lookup tables: LittleCMS converts, clipping to sRGB (export converts back)
+                short[] deep = WorkingSpace.isDeep(image) ? deepPixels(image, profile, warnings) : null;
+                if (deep != null) {
+                    deep = ExifOrientation.apply(deep, width, height, orientation);
+                    int[] alphaFrom = alpha ? ExifOrientation.apply(PixelConversion.toArgb(image).argb(), width, height,
+                            orientation) : null;
+                    argb = DeepPixels.toArgb(deep, alphaFrom);
+                    samples = new Samples(RgbSpace.SRGB, null, deep);
+                    converted = true;
+                } else {
+                    int[] pixels = null;
+                    try {
+                        pixels = WorkingSpace.toSrgbArgb(image, profile);
+                        converted = true;
+                    } catch (CMMException | ProfileDataException | IllegalArgumentException e) {
+                        warnings.add(ColourProfiles.damagedWarning(e));
+                    }
+                    if (pixels == null) {
+                        PixelConversion.Result values = PixelConversion.toArgb(image);
+                        pixels = values.argb();
+                        alpha = values.hasAlpha();
+                    }
+                    argb = ExifOrientation.apply(pixels, width, height, orientation);
+                    samples = Samples.srgb8(argb);
+                }
+            }
+        } catch (OutOfMemoryError e) {
+            throw new ImageReadException(Problem.TOO_LARGE, path, String.format(Locale.ROOT,
+                    "not enough memory to open a %d × %d photo (give Java more with -Xmx)", width, height));
+        }
+        if (ExifOrientation.swapsAxes(orientation)) {
+            int t = width;
+            width = height;
+            height = t;
+        }
+        return new PhotoPixels(width, height, argb, alpha, samples, converted);
+    }
+
+    /**
+     * The space the photo's values are in when Retone can convert it exactly (sRGB without a
+     * profile, or a matrix/TRC or grey profile: {@link IccSpaces}); null for a device profile with
+     * lookup tables, which LittleCMS converts. A profile whose tags are damaged is a warning, and
+     * the values are taken as sRGB.
+     */
+    private static RgbSpace exactSpace(ICC_Profile profile, List<String> warnings) {
+        if (profile == null) {
+            return RgbSpace.SRGB;
+        }
+        try {
+            return IccSpaces.of(profile.getData(), "the photo's embedded profile").orElse(null);
+        } catch (IllegalArgumentException | BufferUnderflowException | IndexOutOfBoundsException e) {
+            warnings.add(ColourProfiles.damagedWarning(e));
+            return RgbSpace.SRGB;
+        }
+    }
+
+    /** The 16-bit sRGB pixels, converted from the profile if there is one, or null when that fails (with a warning). */
+    private static short[] deepPixels(BufferedImage image, ICC_Profile profile, List<String> warnings) {
+        try {
+            return WorkingSpace.toSrgbDeep(image, profile);
+        } catch (CMMException | ProfileDataException | IllegalArgumentException e) {
+            warnings.add(ColourProfiles.damagedWarning(e));
+            return profile == null ? null : deepPixels(image, null, warnings);
+        }
+    }
+
+    /**
+     * The embedded profile when the pixels must be converted from it to sRGB: an RGB profile on
+     * an RGB photo that is not sRGB itself, or a grey profile on a grey photo; null otherwise.
+     * A profile that cannot be read is a warning, and the photo's values are taken as sRGB.
+     */
+    private static ICC_Profile usableProfile(byte[] icc, BufferedImage image, List<String> warnings) {
+        if (icc == null) {
+            return null;
+        }
+        ICC_Profile profile;
+        try {
+            profile = ColourProfiles.read(icc);
+        } catch (IllegalArgumentException | ProfileDataException e) {
+            warnings.add(ColourProfiles.damagedWarning(e));
+            return null;
+        }
+        int colours = image.getColorModel().getNumColorComponents();
+        int space = profile.getColorSpaceType();
+        if (colours == 3 && space == ColorSpace.TYPE_RGB) {
+            try {
+                return ColourProfiles.isSrgbEquivalent(profile) ? null : profile;
+            } catch (CMMException | ProfileDataException | IllegalArgumentException e) {
+                warnings.add(ColourProfiles.damagedWarning(e));
+                return null;
+            }
+        }
+        return colours == 1 && space == ColorSpace.TYPE_GRAY ? profile : null;
+    }
+}
