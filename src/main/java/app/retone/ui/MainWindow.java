@@ -5,6 +5,7 @@ import app.retone.ui.settings.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javafx.fxml.FXMLLoader;
+import javafx.geometry.Dimension2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -36,8 +37,10 @@ public final class MainWindow {
         } catch (IOException e) {
             throw new UncheckedIOException("the main window's FXML could not be loaded", e);
         }
-        Scene scene = new Scene(root, settings.getDouble("window.width", DEFAULT_WIDTH),
-                settings.getDouble("window.height", DEFAULT_HEIGHT));
+        // a size remembered on a larger screen (or the default on a small one) is fitted to this one
+        Dimension2D size = fittedSize(settings.getDouble("window.width", DEFAULT_WIDTH),
+                settings.getDouble("window.height", DEFAULT_HEIGHT), Screen.getPrimary().getVisualBounds());
+        Scene scene = new Scene(root, size.getWidth(), size.getHeight());
         scene.getStylesheets().add(MainWindow.class.getResource("retone.css").toExternalForm());
         stage.setScene(scene);
         stage.getIcons().setAll(icons());
@@ -59,6 +62,11 @@ public final class MainWindow {
             }
         });
         return controller;
+    }
+
+    /** {@code width} × {@code height}, made smaller where it would not fit in {@code screen}. */
+    static Dimension2D fittedSize(double width, double height, Rectangle2D screen) {
+        return new Dimension2D(Math.min(width, screen.getWidth()), Math.min(height, screen.getHeight()));
     }
 
     /** The window's icon in the sizes window managers pick from (made from icons/retone.svg). */
@@ -84,6 +92,8 @@ public final class MainWindow {
                 stage.setX(x);
                 stage.setY(y);
             }
+        } else {
+            stage.centerOnScreen();
         }
         stage.setMaximized(settings.get("window.maximized").map(Boolean::parseBoolean).orElse(false));
     }
