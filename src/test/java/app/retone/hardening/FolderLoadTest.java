@@ -297,7 +297,15 @@ class FolderLoadTest {
                     folder.wantThumbnail(folder.photoList().get(i));
                 }
             }).get(5, TimeUnit.SECONDS);
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> thumbnailsIn(folder, start, end) == end - start));
+            try {
+                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> thumbnailsIn(folder, start, end) == end - start));
+            } catch (java.util.concurrent.TimeoutException e) {
+                String state = onFx(() -> "thumbnails " + thumbnailsIn(folder, start, end) + " of " + start + ".." + (end - 1)
+                        + ", failed " + folder.photoList().subList(start, end).stream()
+                        .filter(p -> p.failureProperty().get() != null).map(p -> p.name() + ": " + p.failureProperty().get())
+                        .limit(3).toList() + ", running " + viewModel.activities().list().stream().map(a -> a.title()).toList());
+                throw new AssertionError("every thumbnail from the cache, at " + start + ": " + state, e);
+            }
         }
         double everyFromCache = (System.nanoTime() - t5) / 1e9;
 
