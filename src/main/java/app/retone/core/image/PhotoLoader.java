@@ -11,6 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
 /**
  * Loads a photo file into a {@link Photo}: decodes JPEG, PNG, BMP, GIF, TIFF and WebP
@@ -51,13 +52,35 @@ public final class PhotoLoader {
             + " to be shown and edited, and its exports are RGB, tagged as sRGB";
 
     private final ImageLimits limits;
+    /** Decodes allowed at once, shared by the loaders made from one another; null: no limit. */
+    private final Semaphore decodes;
 
     public PhotoLoader() {
         this(ImageLimits.DEFAULT);
     }
 
     public PhotoLoader(ImageLimits limits) {
+        this(limits, null);
+    }
+
+    private PhotoLoader(ImageLimits limits, Semaphore decodes) {
         this.limits = limits;
+        this.decodes = decodes;
+    }
+
+    /**
+     * This loader, decoding one photo at a time however many threads ask (the others wait their
+     * turn, in order): the app's, whose background work (a neighbour prepared ahead, a look made
+     * for the folder, the shown photo's full resolution read again) would otherwise hold several
+     * 24 MP decodes, about 250 MB each at their peak, at once.
+     */
+    public PhotoLoader oneDecodeAtATime() {
+        return sharingDecodes(new Semaphore(1, true));
+    }
+
+    /** This loader, each decode taking one of {@code decodes}' permits for its length. */
+    PhotoLoader sharingDecodes(Semaphore decodes) {
+        return new PhotoLoader(limits, decodes);
     }
 
     public ImageLimits limits() {
@@ -65,6 +88,18 @@ public final class PhotoLoader {
     }
 
     public Photo load(Path path) throws ImageReadException {
+        if (decodes == null) {
+            return decode(path);
+        }
+        decodes.acquireUninterruptibly();
+        try {
+            return decode(path);
+        } finally {
+            decodes.release();
+        }
+    }
+
+    private Photo decode(Path path) throws ImageReadException {
         PhotoFiles.check(path);
         List<String> warnings = new ArrayList<>();
         JpegSegments.Found segments;

@@ -28,9 +28,14 @@ public record EditorServices(
         return new ColorTransfer(pdfTransfer, regrain, interpolation);
     }
 
+    /**
+     * The app's services around {@code loader}, which decodes one photo at a time here
+     * ({@link PhotoLoader#oneDecodeAtATime}): a folder's background work never holds several full
+     * decodes at once.
+     */
     public static EditorServices standard(PhotoLoader loader, PredictorSource predictors, PreviewBounds preview) {
         // the reference's transfer; the model's look makes its own from LookTransfer at this LUT size
-        return new EditorServices(loader, predictors, ReferenceLook.transfer(ColorLut3D.DEFAULT_SIZE), new Regrain(),
+        return new EditorServices(loader.oneDecodeAtATime(), predictors, ReferenceLook.transfer(ColorLut3D.DEFAULT_SIZE), new Regrain(),
                 Interpolation.TETRAHEDRAL, new PhotoExporter(), preview);
     }
 }
