@@ -42,6 +42,13 @@ public record Recipe(ColorLut3D look, double strength, Develop develop, boolean 
     public static final int LIVE_LUT_SIZE = ColorLut3D.DEFAULT_SIZE;
 
     /**
+     * Nodes per side while a develop slider is being dragged: an eighth of the folding of {@link
+     * #LIVE_LUT_SIZE}, which took most of a drag's frame for a 24 MP photo; the frame the slider
+     * rests on is folded at {@link #LIVE_LUT_SIZE} at once, then the export's own pixels follow.
+     */
+    public static final int DRAG_LUT_SIZE = 17;
+
+    /**
      * The look at its strength with the adjustments applied to every node: the LUT the photo is
      * rendered with ({@link #DEVELOP_LUT_SIZE} nodes a side at least when there are adjustments).
      */

@@ -135,18 +135,17 @@ public final class DetailViewModel {
             // with adjustments: the coarse LUT on the region's original at once, as the display copy
             // gets it; the export's own pixels of the region follow from the background at rest
             PreviewFrame original = shown.before();
-            int[] quick = new int[original.argb().length];
-            var lut = now.lut(app.retone.core.render.Recipe.LIVE_LUT_SIZE);
-            if (adjustments.adjusting()) { // a drag: from the half-size copy, as the display copy is painted
+            var lut = now.lut(adjustments.adjusting() ? app.retone.core.render.Recipe.DRAG_LUT_SIZE
+                    : app.retone.core.render.Recipe.LIVE_LUT_SIZE);
+            PreviewFrame source = original;
+            if (adjustments.adjusting()) { // a drag: the half-size copy, shown scaled, as the display copy is
                 if (half == null || half.of() != original) {
                     half = HalfFrame.of(original);
                 }
-                int[] painted = lut.apply(half.argb(), services.interpolation());
-                half.expand(painted, quick);
-            } else {
-                lut.apply(original.argb(), quick, services.interpolation());
+                source = half.frame();
             }
-            detail.set(shown.withAfter(BlendFrame.of(new PreviewFrame(original.width(), original.height(), quick,
+            int[] quick = lut.apply(source.argb(), services.interpolation());
+            detail.set(shown.withAfter(BlendFrame.of(new PreviewFrame(source.width(), source.height(), quick,
                     original.opaque(), true)), false));
             if (!adjustments.adjusting()) {
                 render();

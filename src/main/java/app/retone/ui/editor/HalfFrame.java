@@ -2,7 +2,7 @@ package app.retone.ui.editor;
 
 /**
  * A frame at half its size each way, each pixel the mean of the 2 × 2 it stands for (alpha too):
- * what a live repaint paints, and {@link #expand} brings its result back to the frame's size.
+ * what a live repaint paints and shows, scaled by the view to the frame's place ({@link #frame}).
  *
  * @param of   the frame it was made from
  * @param argb {@code width × height} pixels, {@code width = ceil(of.width / 2)}
@@ -37,16 +37,8 @@ record HalfFrame(PreviewFrame of, int width, int height, int[] argb) {
         return ((a >>> shift & 0xFF) + (b >>> shift & 0xFF) + (c >>> shift & 0xFF) + (d >>> shift & 0xFF) + 2) >> 2;
     }
 
-    /** {@code half} (this frame's size) drawn at the original frame's size into {@code full}, each pixel twice across and down. */
-    void expand(int[] half, int[] full) {
-        int sw = of.width();
-        int sh = of.height();
-        for (int y = 0; y < sh; y++) {
-            int row = (y >> 1) * width;
-            int out = y * sw;
-            for (int x = 0; x < sw; x++) {
-                full[out + x] = half[row + (x >> 1)];
-            }
-        }
+    /** This half-size copy as a frame of its own, to paint and show scaled to the original's place. */
+    PreviewFrame frame() {
+        return new PreviewFrame(width, height, argb, of.opaque(), false);
     }
 }

@@ -24,7 +24,6 @@ public final class PreviewViewModel {
     private final int[][] buffers = new int[2][];
     private int next;
     private HalfFrame half;
-    private int[] halfBuffer;
 
     PreviewViewModel(Interpolation interpolation) {
         this.interpolation = interpolation;
@@ -53,10 +52,10 @@ public final class PreviewViewModel {
     /**
      * Shows {@code look} by {@code recipe} (its strength and adjustments), and the result's
      * histogram through the model-sized copy, on the same frame. Adjustments fold into
-     * {@link Recipe#LIVE_LUT_SIZE} nodes a side here, on the UI thread: the export's finer LUT and its
+     * {@link Recipe#LIVE_LUT_SIZE} nodes a side here ({@link Recipe#DRAG_LUT_SIZE} during a drag), on the UI thread: the export's finer LUT and its
      * own pixels come from the background once the sliders rest ({@link #showSettled}). {@code
-     * live}: a slider is being dragged, so the frame is painted from a half-size copy (a quarter of
-     * the work, each pixel shown twice across and down) to keep up with the mouse.
+     * live}: a slider is being dragged, so a half-size copy is painted and shown (a quarter of the
+     * work and of the image to upload; the view scales it to the photo's place) to keep up with the mouse.
      */
     void repaint(PreparedPhoto photo, Look look, Recipe recipe, boolean live) {
         int[] small = smallBuffer;
@@ -68,22 +67,18 @@ public final class PreviewViewModel {
             after.set(look.display().at(recipe.strength()));
             look.modelCopyPreview().render(recipe.strength(), small);
         } else {
-            ColorLut3D lut = recipe.lut(Recipe.LIVE_LUT_SIZE);
+            ColorLut3D lut = recipe.lut(live ? Recipe.DRAG_LUT_SIZE : Recipe.LIVE_LUT_SIZE);
             PreviewFrame before = photo.before();
+            // a drag shows the half-size frame itself, which the view scales to the photo's place
+            PreviewFrame source = live ? halfOf(before).frame() : before;
             int[] buffer = buffers[next];
-            if (buffer == null || buffer.length != before.argb().length) {
-                buffer = new int[before.argb().length];
+            if (buffer == null || buffer.length != source.argb().length) {
+                buffer = new int[source.argb().length];
                 buffers[next] = buffer;
             }
             next ^= 1;
-            if (live) {
-                HalfFrame half = halfOf(before);
-                lut.apply(half.argb(), halfBuffer, interpolation);
-                half.expand(halfBuffer, buffer);
-            } else {
-                lut.apply(before.argb(), buffer, interpolation);
-            }
-            after.set(BlendFrame.of(new PreviewFrame(before.width(), before.height(), buffer, before.opaque(), true)));
+            lut.apply(source.argb(), buffer, interpolation);
+            after.set(BlendFrame.of(new PreviewFrame(source.width(), source.height(), buffer, before.opaque(), true)));
             lut.apply(photo.modelCopy(), small, interpolation);
         }
         resultHistogram.set(Histogram3D.of(small, Histogram3D.DEFAULT_BINS));
@@ -93,7 +88,6 @@ public final class PreviewViewModel {
     private HalfFrame halfOf(PreviewFrame before) {
         if (half == null || half.of() != before) {
             half = HalfFrame.of(before);
-            halfBuffer = new int[half.argb().length];
         }
         return half;
     }

@@ -128,9 +128,9 @@ class DetailViewModelTest extends EditorFixture {
         DetailFrame dragged = vm.detail().detailProperty().get();
         assertEquals(0, executor.pending("Detail"), "nothing waits in the background while the slider moves");
         HalfFrame half = HalfFrame.of(before.before());
-        int[] coarse = new int[before.before().argb().length];
-        half.expand(vm.recipe().lut(app.retone.core.render.Recipe.LIVE_LUT_SIZE).apply(half.argb(),
-                app.retone.core.color.Interpolation.TETRAHEDRAL), coarse);
+        int[] coarse = vm.recipe().lut(app.retone.core.render.Recipe.DRAG_LUT_SIZE).apply(half.argb(),
+                app.retone.core.color.Interpolation.TETRAHEDRAL);
+        assertEquals(half.width(), dragged.after().width(), "the region's half-size copy, shown scaled");
         assertArrayEquals(coarse, pixels(dragged.after()), "the region repainted on the spot by the coarse LUT, from its half-size copy");
         assertTrue(Pixels.mean(pixels(dragged.after()))[1] > Pixels.mean(pixels(before.after()))[1] + 10, "brighter");
 

@@ -30,11 +30,12 @@ class DevelopPreviewTest extends EditorFixture {
 
         vm.adjustments().adjustingProperty().set(true);
         vm.develop().property(Adjustment.EXPOSURE).set(0.7);
-        int[] dragged = pixels(vm.preview().afterProperty().get());
+        BlendFrame shown = vm.preview().afterProperty().get();
         HalfFrame half = HalfFrame.of(before);
-        int[] expected = new int[before.argb().length];
-        half.expand(vm.recipe().lut(Recipe.LIVE_LUT_SIZE).apply(half.argb(), Interpolation.TETRAHEDRAL), expected);
-        assertArrayEquals(expected, dragged, "while dragged: the coarse LUT on the half-size copy, each pixel shown twice");
+        assertEquals(half.width(), shown.width(), "while dragged: the half-size copy is shown, scaled by the view");
+        assertEquals(half.height(), shown.height());
+        assertArrayEquals(vm.recipe().lut(Recipe.DRAG_LUT_SIZE).apply(half.argb(), Interpolation.TETRAHEDRAL), pixels(shown),
+                "while dragged: the drag's coarser LUT on the half-size copy");
         assertEquals(0, executor.pending("Refining the preview at full resolution"), "nothing refined during a drag");
 
         vm.adjustments().adjustingProperty().set(false);

@@ -23,12 +23,13 @@ class HalfFrameTest {
     }
 
     @Test
-    void expandedEachPixelCoversItsTwoByTwo() {
-        PreviewFrame frame = new PreviewFrame(3, 3, new int[9], true);
+    void itsFrameIsTheHalfSizeCopyWithTheOriginalsOpacity() {
+        PreviewFrame frame = new PreviewFrame(3, 3, new int[9], true, true);
         HalfFrame half = HalfFrame.of(frame);
-        int[] painted = {1, 2, 3, 4};
-        int[] full = new int[9];
-        half.expand(painted, full);
-        assertArrayEquals(new int[] {1, 1, 2, 1, 1, 2, 3, 3, 4}, full);
+        PreviewFrame shown = half.frame();
+        assertEquals(2, shown.width());
+        assertEquals(2, shown.height());
+        assertArrayEquals(half.argb(), shown.argb());
+        assertEquals(frame.opaque(), shown.opaque());
     }
 }
