@@ -4,7 +4,7 @@
 # calibration (Python, CPU) -> ONNX + model card -> evaluation on independent photos against
 # tonecurves-v3 (Java). Needs the Debian packages in .ci/run (maven, openjdk-17, python3-torch,
 # python3-numpy, python3-sklearn). Measured on 2 cores shared with other work (2026-12-07): the two
-# training datasets 7 and 14 min, the validation ones 1 min each, the fit about 20 min, each
+# training datasets 7 and 14 min, the validation ones 1 and 2 min, the fit about 20 min, each
 # evaluation seed about 5 min.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

@@ -77,6 +77,30 @@ class DevelopWindowTest {
         assertEquals(String.format(java.util.Locale.ROOT, "%+.2f EV", ev), onFx(value::getText), "its value beside it");
         Snapshots.save(stage.getScene().getRoot(), "develop-window.png");
 
+        // held mid-drag, the window shows the half-size copy scaled to the photo's place: what the
+        // user sees then is close to the frame the slider rests on, which is the export's
+        javafx.scene.Node view = robot.lookup("#photo-view").query();
+        var held = robot.drag(exposure.lookup(".thumb"), MouseButton.PRIMARY).moveBy(-20, 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onFx(() -> viewModel.preview().afterProperty().get().width()) < 1200 / 2 + 1,
+                "mid-drag the preview is the half-size copy");
+        Snapshots.Shot dragging = Snapshots.of(view);
+        Snapshots.save(view, "develop-mid-drag.png");
+        held.drop();
+        waitIdle(() -> !viewModel.adjustments().adjustingProperty().get());
+        Snapshots.Shot rest = Snapshots.of(view);
+        Snapshots.save(view, "develop-at-rest.png");
+        double diff = 0;
+        for (int i = 0; i < rest.argb().length; i++) {
+            int a = dragging.argb()[i];
+            int r = rest.argb()[i];
+            diff += Math.abs((a >>> 16 & 0xFF) - (r >>> 16 & 0xFF)) + Math.abs((a >>> 8 & 0xFF) - (r >>> 8 & 0xFF))
+                    + Math.abs((a & 0xFF) - (r & 0xFF));
+        }
+        diff /= 3.0 * rest.argb().length;
+        assertTrue(diff < 4, "the frame on screen mid-drag is within " + diff + " levels of the frame at rest");
+        ev = onFx(() -> viewModel.develop().property(Adjustment.EXPOSURE).get());
+
         // the sidecar beside the photo, as another program reads it
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(Sidecar.of(photo)));
         waitIdle(() -> true);

@@ -97,7 +97,8 @@ final class PngText {
         return out.toByteArray();
     }
 
-    private static void writeChunk(ByteArrayOutputStream out, String type, byte[] data) {
+    /** One PNG chunk: length, type, data, and the CRC of type and data (also the tests' PNG writer). */
+    static void writeChunk(ByteArrayOutputStream out, String type, byte[] data) {
         byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
         CRC32 crc = new CRC32();
         crc.update(typeBytes);

@@ -123,26 +123,16 @@ class PngPixelsTest {
         }
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(w).putInt(h)
+        PngText.writeChunk(png, "IHDR", ByteBuffer.allocate(13).putInt(w).putInt(h)
                 .put(new byte[] {8, (byte) (channels == 4 ? 6 : 2), 0, 0, 0}).array());
         byte[] data = idat.toByteArray();
         int half = data.length / 2; // the data in two chunks, as encoders split it
-        chunk(png, "IDAT", java.util.Arrays.copyOfRange(data, 0, half));
-        chunk(png, "IDAT", java.util.Arrays.copyOfRange(data, half, data.length));
-        chunk(png, "IEND", new byte[0]);
+        PngText.writeChunk(png, "IDAT", java.util.Arrays.copyOfRange(data, 0, half));
+        PngText.writeChunk(png, "IDAT", java.util.Arrays.copyOfRange(data, half, data.length));
+        PngText.writeChunk(png, "IEND", new byte[0]);
         return png.toByteArray();
     }
 
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-        byte[] t = type.getBytes(StandardCharsets.US_ASCII);
-        CRC32 crc = new CRC32();
-        crc.update(t);
-        crc.update(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-        out.writeBytes(t);
-        out.writeBytes(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
-    }
 
     private static void fixHeaderCrc(byte[] png) {
         CRC32 crc = new CRC32();

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Assumptions;
@@ -336,13 +335,13 @@ class ThumbnailCacheTest {
         }
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(w).putInt(h).put(new byte[] {8, 2, 0, 0, 0}).array());
+        PngText.writeChunk(png, "IHDR", ByteBuffer.allocate(13).putInt(w).putInt(h).put(new byte[] {8, 2, 0, 0, 0}).array());
         for (Map.Entry<String, String> e : international.entrySet()) {
             ByteArrayOutputStream data = new ByteArrayOutputStream();
             data.write(e.getKey().getBytes(StandardCharsets.ISO_8859_1));
             data.write(new byte[] {0, 0, 0, 0, 0}); // end of key, not compressed, method, no language, no translation
             data.write(e.getValue().getBytes(StandardCharsets.UTF_8));
-            chunk(png, "iTXt", data.toByteArray());
+            PngText.writeChunk(png, "iTXt", data.toByteArray());
         }
         for (Map.Entry<String, String> e : compressed.entrySet()) {
             ByteArrayOutputStream data = new ByteArrayOutputStream();
@@ -351,30 +350,20 @@ class ThumbnailCacheTest {
             try (DeflaterOutputStream z = new DeflaterOutputStream(data, new Deflater())) {
                 z.write(e.getValue().getBytes(StandardCharsets.ISO_8859_1));
             }
-            chunk(png, "zTXt", data.toByteArray());
+            PngText.writeChunk(png, "zTXt", data.toByteArray());
         }
         ByteArrayOutputStream idat = new ByteArrayOutputStream();
         try (DeflaterOutputStream z = new DeflaterOutputStream(idat)) {
             raw.writeTo(z);
         }
-        chunk(png, "IDAT", idat.toByteArray());
+        PngText.writeChunk(png, "IDAT", idat.toByteArray());
         for (Map.Entry<String, String> e : afterData.entrySet()) {
-            chunk(png, "tEXt", (e.getKey() + "\0" + e.getValue()).getBytes(StandardCharsets.ISO_8859_1));
+            PngText.writeChunk(png, "tEXt", (e.getKey() + "\0" + e.getValue()).getBytes(StandardCharsets.ISO_8859_1));
         }
-        chunk(png, "IEND", new byte[0]);
+        PngText.writeChunk(png, "IEND", new byte[0]);
         return png.toByteArray();
     }
 
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-        byte[] t = type.getBytes(StandardCharsets.US_ASCII);
-        CRC32 crc = new CRC32();
-        crc.update(t);
-        crc.update(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-        out.writeBytes(t);
-        out.writeBytes(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
-    }
 
     private static String md5(String text) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")

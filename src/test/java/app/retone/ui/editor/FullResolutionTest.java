@@ -70,14 +70,7 @@ class FullResolutionTest {
     void manyAskingAtOnceShareOneDecode() throws Exception {
         CountDownLatch decoding = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        FullResolution full = new FullResolution(FILE, photo(6, 4), path -> {
-            decodes.incrementAndGet();
-            decoding.countDown();
-            finish.await();
-            return photo(6, 4);
-        });
-        full.release();
-        full.keep();
+        FullResolution full = releasedAndWanted(decoding, finish);
 
         Future<Photo> a = pool.submit(() -> full.get(PLAIN));
         assertTrue(decoding.await(5, TimeUnit.SECONDS));
@@ -95,14 +88,7 @@ class FullResolutionTest {
     void aCancelledAskerStopsWaitingAndTheDecodeStillServesTheOthers() throws Exception {
         CountDownLatch decoding = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        FullResolution full = new FullResolution(FILE, photo(6, 4), path -> {
-            decodes.incrementAndGet();
-            decoding.countDown();
-            finish.await();
-            return photo(6, 4);
-        });
-        full.release();
-        full.keep();
+        FullResolution full = releasedAndWanted(decoding, finish);
         AtomicBoolean cancelled = new AtomicBoolean();
         TaskContext cancellable = new TaskContext() {
             @Override
@@ -152,5 +138,18 @@ class FullResolutionTest {
 
         ImageReadException e = assertThrows(ImageReadException.class, () -> full.get(PLAIN));
         assertTrue(e.getMessage().contains("changed since it was opened"), e.getMessage());
+    }
+
+    /** A photo let go and wanted again, whose decode starts ({@code decoding}) and waits for {@code finish}. */
+    private FullResolution releasedAndWanted(CountDownLatch decoding, CountDownLatch finish) {
+        FullResolution full = new FullResolution(FILE, photo(6, 4), path -> {
+            decodes.incrementAndGet();
+            decoding.countDown();
+            finish.await();
+            return photo(6, 4);
+        });
+        full.release();
+        full.keep();
+        return full;
     }
 }
