@@ -397,30 +397,56 @@ class MainWindowTest {
 
     @Test
     void closingDuringAnExportNeverLosesIt(FxRobot robot) throws Exception {
-        openByShortcut(robot, UiFixtures.castPhoto(dir, "slow-export.jpg", 3600, 2400, 28));
+        openByShortcut(robot, UiFixtures.castPhoto(dir, "slow-export.jpg", 1200, 800, 28));
         Path first = dir.resolve("slow-export-1.jpg");
         dialogs.exports.add(new FileDialogs.ExportRequest(first, new ExportOptions(ImageFormat.JPEG, 90, false)));
         dialogs.confirmAnswer = false; // "keep the window"
+        // the export waits behind work the test holds, so it is still being written when the window is closed
+        // (had it ended first, Ctrl+Q would end JavaFX itself, and every later test with it)
+        java.util.concurrent.CountDownLatch release = holdTheWorkers();
         robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
-        assertTrue(onFx(() -> viewModel.export().isExporting()), "the full-resolution export with regrain takes a while");
+        assertTrue(onFx(() -> viewModel.export().isExporting()), "the export is under way");
         robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, dialogs.confirmations, "asked");
-        assertTrue(stage.isShowing(), "the window stayed");
+        assertTrue(onFx(() -> stage.isShowing()), "the window stayed");
+        release.countDown();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> !viewModel.export().isExporting()));
-        assertEquals(3600, new PhotoLoader().load(first).width(), "the export was written");
+        assertEquals(1200, new PhotoLoader().load(first).width(), "the export was written");
 
         // "close when done": the window waits for the file, then closes by itself
         Path second = dir.resolve("slow-export-2.jpg");
         dialogs.exports.add(new FileDialogs.ExportRequest(second, new ExportOptions(ImageFormat.JPEG, 90, false)));
         dialogs.confirmAnswer = true;
+        release = holdTheWorkers();
         robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
         assertTrue(onFx(() -> viewModel.export().isExporting()));
         WaitForAsyncUtils.asyncFx(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage,
                 javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST))).get(5, TimeUnit.SECONDS);
         assertTrue(onFx(() -> stage.isShowing()), "not closed while the file is being written");
+        assertEquals(2, dialogs.confirmations, "asked again");
+        assertFalse(Files.exists(second), "nothing written yet");
+        release.countDown();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> !stage.isShowing()));
-        assertEquals(3600, new PhotoLoader().load(second).width(), "closed only after the export was written");
+        assertEquals(1200, new PhotoLoader().load(second).width(), "closed only after the export was written");
+    }
+
+    /**
+     * Occupies both of the app's workers until the latch returned is counted down, so work the
+     * window starts meanwhile waits its turn (as it would behind a long task on a slow machine).
+     */
+    private java.util.concurrent.CountDownLatch holdTheWorkers() throws InterruptedException {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(2);
+        for (int i = 0; i < 2; i++) {
+            executor.submit(app.retone.ui.task.BackgroundTask.<Void>of("held by the test", context -> {
+                running.countDown();
+                release.await(60, TimeUnit.SECONDS);
+                return null;
+            }));
+        }
+        assertTrue(running.await(30, TimeUnit.SECONDS), "both workers are held");
+        return release;
     }
 
     @Test
