@@ -48,9 +48,13 @@ final class PhotoDecoder {
         }
     }
 
-    /** The photo's pixels as the file encodes them, its embedded profile, and whether it was CMYK. */
-    static DecodedImage decode(Path path, RandomAccessFile file, ImageLimits limits, List<String> warnings)
-            throws ImageReadException {
+    /**
+     * The photo's pixels as the file encodes them, its embedded profile, and whether it was CMYK;
+     * every pixel when {@code minLongSide} is 0, else every n-th pixel of every n-th row, n the
+     * largest that keeps at least {@code minLongSide} pixels on the long side.
+     */
+    static DecodedImage decode(Path path, RandomAccessFile file, ImageLimits limits, List<String> warnings,
+                               int minLongSide) throws ImageReadException {
         try {
             EndGuardedFileImageInputStream in = EndGuardedFileImageInputStream.forDecoder(file); // from the start; borrows the file, which the loader closes
             ImageReader reader = readerFor(path, in);
@@ -58,8 +62,9 @@ final class PhotoDecoder {
                 reader.setInput(in, true, true);
                 String format = formatOf(reader);
                 int[] size = size(path, reader, format, limits);
-                int width = size[0];
-                int height = size[1];
+                int step = minLongSide <= 0 ? 1 : Math.max(1, Math.max(size[0], size[1]) / minLongSide);
+                int width = (size[0] + step - 1) / step;
+                int height = (size[1] + step - 1) / step;
                 checkMemory(path, width, height);
                 IIOReadWarningListener listener = (source, warning) -> {
                     if (warning != null && (warning.contains("ICC") || in.hidesProfile() && warning.contains("JUNK"))) {
@@ -72,6 +77,9 @@ final class PhotoDecoder {
                 };
                 reader.addIIOReadWarningListener(listener);
                 ImageReadParam param = reader.getDefaultReadParam();
+                if (step > 1) {
+                    param.setSourceSubsampling(step, step, 0, 0); // the decoder keeps only these: memory for the reduced size alone
+                }
                 boolean cmyk = storedAsCmyk(reader);
                 ImageTypeSpecifier raw = rawTypeWithProfile(reader);
                 if (raw != null) {

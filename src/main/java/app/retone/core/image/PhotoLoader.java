@@ -89,17 +89,31 @@ public final class PhotoLoader {
 
     public Photo load(Path path) throws ImageReadException {
         if (decodes == null) {
-            return decode(path);
+            return decode(path, 0);
         }
         decodes.acquireUninterruptibly();
         try {
-            return decode(path);
+            return decode(path, 0);
         } finally {
             decodes.release();
         }
     }
 
-    private Photo decode(Path path) throws ImageReadException {
+    /**
+     * The photo decoded with every n-th pixel of every n-th row, n the largest that keeps at least
+     * {@code minLongSide} pixels on its long side; otherwise as {@link #load} makes it (profile,
+     * orientation, warnings, the same checks of the file). For work that needs only the photo's
+     * colours, never for what is shown at its size or exported: it holds a few megabytes where a
+     * 24 MP photo holds about 100, so it never waits for {@link #oneDecodeAtATime}'s turn.
+     */
+    public Photo loadReduced(Path path, int minLongSide) throws ImageReadException {
+        if (minLongSide <= 0) {
+            throw new IllegalArgumentException("a reduced photo keeps at least one pixel: " + minLongSide);
+        }
+        return decode(path, minLongSide);
+    }
+
+    private Photo decode(Path path, int minLongSide) throws ImageReadException {
         PhotoFiles.check(path);
         List<String> warnings = new ArrayList<>();
         JpegSegments.Found segments;
@@ -115,7 +129,7 @@ public final class PhotoLoader {
             FileChannel channel = file.getChannel();
             segments = readJpegSegments(channel, warnings);
             checkSizeClaims(path, channel);
-            decoded = PhotoDecoder.decode(path, file, limits, warnings); // metadata only of what decodes: the decoder is the stricter reader
+            decoded = PhotoDecoder.decode(path, file, limits, warnings, minLongSide); // metadata only of what decodes: the decoder is the stricter reader
             metadata = readMetadata(channel, decoded.format(), warnings);
             exif = exifBlock(channel, decoded.format(), segments, warnings);
             srgbChunk = decoded.format().equals(ReadableFormat.PNG.formatName()) && hasSrgbChunk(channel);
