@@ -18,6 +18,9 @@ import java.awt.image.Raster;
  * the file's ICC profile, if any, describes, and export hands that profile on. Java's own
  * conversion would treat gray as linear light and brighten it, so gray is replicated, not
  * converted. Other colour spaces (CMYK, YCCK, Lab) are converted to sRGB.
+ *
+ * <p>An opaque image packed in ints (what the decoder gives for most JPEGs) is made ARGB where
+ * its pixels lie: its own array is returned, its unused byte set to the opaque alpha.
  */
 final class PixelConversion {
 
@@ -62,19 +65,21 @@ final class PixelConversion {
         Raster raster = image.getRaster();
         int w = image.getWidth();
         int h = image.getHeight();
-        int[] out = new int[w * h];
         if (raster.getDataBuffer() instanceof DataBufferInt db && raster.getParent() == null
                 && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0
-                && db.getNumBanks() == 1 && db.getData().length == out.length) {
+                && db.getNumBanks() == 1 && db.getData().length == w * h) {
             int[] data = db.getData();
             if (hasAlpha) {
+                int[] out = new int[data.length];
                 System.arraycopy(data, 0, out, 0, out.length);
-            } else {
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = 0xFF000000 | data[i];
-                }
+                return out;
             }
-            return out;
+            // opaque: the byte RGB leaves unused becomes the alpha, where the pixels lie (the image
+            // means the same), so a large photo is never held twice
+            for (int i = 0; i < data.length; i++) {
+                data[i] |= 0xFF000000;
+            }
+            return data;
         }
         return viaGetRgb(image);
     }
