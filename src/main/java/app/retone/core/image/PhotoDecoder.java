@@ -55,6 +55,12 @@ final class PhotoDecoder {
      */
     static DecodedImage decode(Path path, RandomAccessFile file, ImageLimits limits, List<String> warnings,
                                int minLongSide) throws ImageReadException {
+        return decode(path, file, limits, warnings, minLongSide, PhotoDecoder::memoryIsShort);
+    }
+
+    /** The same, a plain RGB JPEG decoded into ints when {@code intsFor} says so of its pixel count. */
+    static DecodedImage decode(Path path, RandomAccessFile file, ImageLimits limits, List<String> warnings,
+                               int minLongSide, java.util.function.LongPredicate intsFor) throws ImageReadException {
         try {
             EndGuardedFileImageInputStream in = EndGuardedFileImageInputStream.forDecoder(file); // from the start; borrows the file, which the loader closes
             ImageReader reader = readerFor(path, in);
@@ -85,7 +91,8 @@ final class PhotoDecoder {
                 if (raw != null) {
                     param.setDestinationType(raw); // the file's own values: WorkingSpace converts them, for every format alike
                 }
-                boolean packed = raw == null && format.equals(ReadableFormat.JPEG.formatName()) && isPlainRgb(reader);
+                boolean packed = raw == null && format.equals(ReadableFormat.JPEG.formatName()) && isPlainRgb(reader)
+                        && intsFor.test((long) width * height);
                 BufferedImage image;
                 try {
                     if (packed) {
@@ -182,6 +189,18 @@ final class PhotoDecoder {
         }
     }
 
+    /**
+     * Whether a plain RGB JPEG of {@code pixels} is decoded into ints, made ARGB where they lie
+     * ({@link PixelConversion}): then a decode holds one copy of the pixels at its peak, not two
+     * (24 MP: 96 MB, not 96 + 72), but takes a third to a half longer (docs/performance.md,
+     * "Decoding a JPEG"). So only when Java's free room is short: under four int copies of the photo.
+     */
+    static boolean memoryIsShort(long pixels) {
+        Runtime rt = Runtime.getRuntime();
+        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        return available < pixels * 4L * 4L;
+    }
+
     /** A decoder's failure to read the image data: a truncated file, or damaged data. */
     static ImageReadException readFailure(Path path, Throwable e) {
         return new ImageReadException(Problem.CORRUPT, path, (isTruncation(e)
@@ -229,9 +248,7 @@ final class PhotoDecoder {
     /**
      * Whether the decoder gives the photo as three bytes a pixel (an 8-bit RGB photo without a
      * profile: most JPEGs), so it may write ints instead (asked of JPEGs only: the JPEG decoder
-     * writes any destination, the TIFF decoder only its own types): {@link PixelConversion} makes those ARGB
-     * where they lie, and a decode holds one copy of the pixels at its peak, not two (a 24 MP JPEG:
-     * 96 MB, not 96 + 72; the decode takes about 0.1 s longer, docs/performance.md).
+     * writes any destination, the TIFF decoder only its own types).
      */
     private static boolean isPlainRgb(ImageReader reader) {
         try {
