@@ -69,6 +69,9 @@ public final class PoolTaskExecutor implements TaskExecutor {
         // QUEUED → RUNNING → DONE, or QUEUED → DONE when cancelled before it started
         AtomicInteger state = new AtomicInteger(QUEUED);
         AtomicReference<BackgroundTask.Progress> pendingProgress = new AtomicReference<>();
+        // the handle reaches the task (its callbacks, and all they hold) only until it is done: a
+        // caller may keep a finished task's handle as long as it likes
+        AtomicReference<BackgroundTask<T>> held = new AtomicReference<>(task);
         TaskContext context = new TaskContext() {
             @Override
             public void progress(double fraction, String message) {
@@ -117,6 +120,7 @@ public final class PoolTaskExecutor implements TaskExecutor {
             Thread.interrupted(); // a late cancel must not leak an interrupt into the pool
             uiThread.execute(() -> {
                 state.set(DONE);
+                held.set(null);
                 try {
                     report.run();
                 } finally {
@@ -130,7 +134,10 @@ public final class PoolTaskExecutor implements TaskExecutor {
                 if (cancelled.compareAndSet(false, true)) {
                     if (state.compareAndSet(QUEUED, DONE)) {
                         future.cancel(false);
-                        uiThread.execute(task::finished);
+                        BackgroundTask<T> queued = held.getAndSet(null);
+                        if (queued != null) {
+                            uiThread.execute(queued::finished);
+                        }
                     } else {
                         future.cancel(true);
                     }

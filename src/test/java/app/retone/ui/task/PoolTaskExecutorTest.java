@@ -57,6 +57,38 @@ class PoolTaskExecutorTest {
     }
 
     @Test
+    void aFinishedTasksHandleNoLongerHoldsWhatItsCallbacksHold() throws Exception {
+        // a view model keeps the handle of its last task; what that task's callbacks captured (a
+        // look with its frames, tens of megabytes) must not live on with it
+        CountDownLatch finished = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        Held ran = submitHolding(context -> release.await(5, TimeUnit.SECONDS), finished);
+        TaskHandle busy = executor.submit(BackgroundTask.of("busy", context -> release.await(5, TimeUnit.SECONDS)));
+        Held queued = submitHolding(context -> true, finished);
+        queued.handle().cancel();
+        release.countDown();
+        assertTrue(finished.await(5, TimeUnit.SECONDS));
+        for (int i = 0; i < 20 && (ran.captured().get() != null || queued.captured().get() != null); i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertTrue(ran.handle().isDone() && queued.handle().isDone() && busy != null, "the handles are kept");
+        assertTrue(ran.captured().get() == null, "a task that ran is let go by its handle");
+        assertTrue(queued.captured().get() == null, "a task cancelled while queued is let go by its handle");
+    }
+
+    private record Held(TaskHandle handle, java.lang.ref.WeakReference<Object> captured) {
+    }
+
+    /** Submits {@code work} whose success callback alone holds a megabyte; the handle and a weak reference to that megabyte. */
+    private Held submitHolding(BackgroundTask.Work<Boolean> work, CountDownLatch finished) {
+        byte[] large = new byte[1 << 20];
+        TaskHandle handle = executor.submit(BackgroundTask.of("holding", work)
+                .onSuccess(value -> assertEquals(1 << 20, large.length)).onFinished(finished::countDown));
+        return new Held(handle, new java.lang.ref.WeakReference<>(large));
+    }
+
+    @Test
     void aBriefTaskRunsOnItsOwnThreadWhileEveryWorkerIsBusy() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch bothBusy = new CountDownLatch(2);
