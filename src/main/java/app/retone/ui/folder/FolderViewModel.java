@@ -47,11 +47,6 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
 
     /** Thumbnails kept at most: a filmstrip shows a few dozen. */
     static final int THUMBNAILS_KEPT = 240;
-    /**
-     * The long side a photo is decoded at for its background look (every n-th pixel): the model
-     * sees a copy of 256 × 256 pixels, so a thousand pixels serve it with room to spare.
-     */
-    static final int BACKGROUND_LOOK_SIDE = 1024;
 
     private final EditorViewModel editor;
     private final TaskExecutor executor;
@@ -301,7 +296,7 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
             // the check that the photo opens and its look can be made: from a reduced decode, a few
             // megabytes where all of a 24 MP photo's pixels are about 100; the look it is shown and
             // exported with is made from all of them (the LUT made here is let go)
-            Photo decoded = loader.loadReduced(photo.path(), BACKGROUND_LOOK_SIDE);
+            Photo decoded = loader.loadReduced(photo.path(), LookQueue.BACKGROUND_LOOK_SIDE);
             context.checkCancelled();
             return pipeline.lut(decoded, wanted, transfer, context);
         };

@@ -69,6 +69,16 @@ class PlainRgbDecodeTest {
     }
 
     @Test
+    void aTruncatedJpegShowsTheSameInEitherForm() throws Exception {
+        Path whole = jpeg("whole.jpg", 640, 480, 14);
+        byte[] bytes = java.nio.file.Files.readAllBytes(whole);
+        Path cut = TestImages.write(dir.resolve("cut.jpg"), java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        int[] intoInts = decoded(cut, true, 0);
+        assertArrayEquals(decoded(cut, false, 0), intoInts, "the rows the file lacks are filled alike");
+        assertEquals(intoInts[0], decoded(whole, true, 0)[0], "the top, which the file holds, is the photo's");
+    }
+
+    @Test
     void intsAreTakenOnlyWhenJavasFreeRoomIsShort() {
         assertFalse(PhotoDecoder.memoryIsShort(1), "a pixel always fits");
         assertTrue(PhotoDecoder.memoryIsShort(Runtime.getRuntime().maxMemory()), "a photo of as many pixels as Java has bytes never does");
