@@ -14,7 +14,9 @@ public final class ImageReadException extends IOException {
         NOT_AN_IMAGE,
         UNSUPPORTED_FORMAT,
         CORRUPT,
-        TOO_LARGE
+        TOO_LARGE,
+        /** Java's heap had no room for the photo at that moment (other work held it): it may open later. */
+        NO_MEMORY_NOW
     }
 
     private final Problem problem;

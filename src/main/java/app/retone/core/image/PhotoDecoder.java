@@ -100,7 +100,7 @@ final class PhotoDecoder {
                     }
                     image = reader.read(0, param);
                 } catch (OutOfMemoryError e) {
-                    throw new ImageReadException(Problem.TOO_LARGE, path, String.format(Locale.ROOT,
+                    throw new ImageReadException(Problem.NO_MEMORY_NOW, path, String.format(Locale.ROOT,
                             "not enough memory to decode a %d × %d photo", width, height));
                 } catch (IOException | RuntimeException e) {
                     throw readFailure(path, e);

@@ -83,7 +83,7 @@ record PhotoPixels(int width, int height, int[] argb, boolean alpha, Samples sam
                 }
             }
         } catch (OutOfMemoryError e) {
-            throw new ImageReadException(Problem.TOO_LARGE, path, String.format(Locale.ROOT,
+            throw new ImageReadException(Problem.NO_MEMORY_NOW, path, String.format(Locale.ROOT,
                     "not enough memory to open a %d × %d photo (give Java more with -Xmx)", width, height));
         }
         if (ExifOrientation.swapsAxes(orientation)) {

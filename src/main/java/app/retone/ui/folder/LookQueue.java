@@ -65,6 +65,10 @@ final class LookQueue implements AutoCloseable {
     private final Runnable wake;
     private boolean paused;
     private boolean closed;
+    /** Photos whose work found no room in memory, put off until another photo comes on screen. */
+    private final java.util.Set<FolderPhoto> putOff = new java.util.HashSet<>();
+    /** The photo on screen when they were put off. */
+    private int putOffAt = -1;
 
     /** {@code wake} asks the folder's {@link FolderWork} to look for work again. */
     LookQueue(Folder folder, Runnable wake) {
@@ -82,7 +86,11 @@ final class LookQueue implements AutoCloseable {
         if (paused || closed) {
             return Optional.empty();
         }
-        return next(folder.photos(), folder.current(), folder::isPrepared).map(job -> {
+        if (folder.current() != putOffAt) {
+            putOff.clear();
+            putOffAt = folder.current();
+        }
+        return next(folder.photos(), folder.current(), folder::isPrepared, putOff::contains).map(job -> {
             FolderPhoto photo = job.photo();
             BackgroundTask<?> task = job.keep()
                     ? BackgroundTask.of("Look of " + photo.name(), folder.prepareWork(photo)).onSuccess(ready -> {
@@ -96,7 +104,12 @@ final class LookQueue implements AutoCloseable {
                         }
                     });
             return task.onFailure(error -> {
-                if (!closed) {
+                if (closed) {
+                    return;
+                }
+                if (isNoRoomNow(error)) {
+                    putOff.add(photo); // work ahead is best effort: the photo itself may well open (it is tried again when shown)
+                } else {
                     folder.failed(photo, Notice.reason(error));
                 }
             });
@@ -120,11 +133,26 @@ final class LookQueue implements AutoCloseable {
     }
 
     /**
+     * Whether work on a photo failed for want of memory at that moment (Java's heap held by other
+     * work), not because of the photo: such work is put off, and the photo not marked as failed.
+     */
+    static boolean isNoRoomNow(Throwable error) {
+        return error instanceof OutOfMemoryError || error instanceof app.retone.core.image.ImageReadException e
+                && e.problem() == app.retone.core.image.ImageReadException.Problem.NO_MEMORY_NOW;
+    }
+
+    static Optional<Job> next(List<FolderPhoto> photos, int current, java.util.function.Predicate<FolderPhoto> prepared) {
+        return next(photos, current, prepared, photo -> false);
+    }
+
+    /**
      * The order of the work: the photos just after and just before the one on screen, to keep
      * (unless prepared already or failed); then the nearest photo whose look is still waiting
-     * (after before before at equal distance). The photo on screen is the editor's own.
+     * (after before before at equal distance); photos {@code putOff} are passed over. The photo
+     * on screen is the editor's own.
      */
-    static Optional<Job> next(List<FolderPhoto> photos, int current, java.util.function.Predicate<FolderPhoto> prepared) {
+    static Optional<Job> next(List<FolderPhoto> photos, int current, java.util.function.Predicate<FolderPhoto> prepared,
+                              java.util.function.Predicate<FolderPhoto> putOff) {
         if (current < 0 || current >= photos.size()) {
             return Optional.empty();
         }
@@ -132,7 +160,7 @@ final class LookQueue implements AutoCloseable {
             int i = current + side;
             if (i >= 0 && i < photos.size()) {
                 FolderPhoto neighbour = photos.get(i);
-                if (neighbour.state() != FolderPhoto.State.FAILED && !prepared.test(neighbour)) {
+                if (neighbour.state() != FolderPhoto.State.FAILED && !prepared.test(neighbour) && !putOff.test(neighbour)) {
                     return Optional.of(new Job(neighbour, true));
                 }
             }
@@ -140,7 +168,8 @@ final class LookQueue implements AutoCloseable {
         for (int distance = 1; distance < photos.size(); distance++) {
             for (int side : new int[] {1, -1}) {
                 int i = current + side * distance;
-                if (i >= 0 && i < photos.size() && photos.get(i).state() == FolderPhoto.State.WAITING) {
+                if (i >= 0 && i < photos.size() && photos.get(i).state() == FolderPhoto.State.WAITING
+                        && !putOff.test(photos.get(i))) {
                     return Optional.of(new Job(photos.get(i), false));
                 }
             }
