@@ -19,6 +19,8 @@ import java.util.Optional;
  */
 final class LookQueue implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LookQueue.class);
+
     /**
      * The long side a photo away from the screen is decoded at for its look (every n-th pixel):
      * the model sees a copy of 256 × 256 pixels, so a thousand pixels serve it with room to spare.
@@ -109,6 +111,7 @@ final class LookQueue implements AutoCloseable {
                 }
                 if (isNoRoomNow(error)) {
                     putOff.add(photo); // work ahead is best effort: the photo itself may well open (it is tried again when shown)
+                    LOG.warn("Memory is short: the work ahead on {} is put off ({})", photo.name(), Notice.reason(error));
                 } else {
                     folder.failed(photo, Notice.reason(error));
                 }
