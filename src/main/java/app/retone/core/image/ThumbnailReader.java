@@ -117,7 +117,9 @@ public final class ThumbnailReader implements ThumbnailSource {
             BufferedImage image;
             try {
                 image = reader.read(0, param);
-            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            } catch (OutOfMemoryError e) {
+                throw new ImageReadException(Problem.NO_MEMORY_NOW, path, "not enough memory to make its thumbnail now");
+            } catch (IOException | RuntimeException e) {
                 throw PhotoDecoder.readFailure(path, e);
             }
             if (image == null) {

@@ -163,7 +163,8 @@ public final class Thumbnails implements AutoCloseable {
                     }
                 })
                 .onFailure(error -> {
-                    if (!closed) {
+                    // no room at that moment says nothing about the photo: no thumbnail now, asked again when wanted again
+                    if (!closed && !LookQueue.isNoRoomNow(error)) {
                         onFailure.accept(photo, Notice.reason(error));
                     }
                 }));

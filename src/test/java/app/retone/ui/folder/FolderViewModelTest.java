@@ -384,6 +384,28 @@ class FolderViewModelTest {
     }
 
     @Test
+    void aThumbnailThatFoundNoRoomLeavesNoRedCrossAndADamagedPhotoDoes() {
+        FolderPhoto tight = new FolderPhoto(Path.of("tight.jpg"), null);
+        FolderPhoto damaged = new FolderPhoto(Path.of("damaged.jpg"), null);
+        app.retone.core.image.ThumbnailSource source = (photo, side) -> {
+            throw new app.retone.core.image.ImageReadException(photo.endsWith("tight.jpg")
+                    ? app.retone.core.image.ImageReadException.Problem.NO_MEMORY_NOW
+                    : app.retone.core.image.ImageReadException.Problem.CORRUPT, photo, "as scripted");
+        };
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        FolderWork work = new FolderWork(executor);
+        Thumbnails thumbnails = new Thumbnails(source, 3, FolderPhoto::failed, work::wake);
+        work.add(thumbnails::nextTask);
+        thumbnails.want(tight);
+        thumbnails.want(damaged);
+        executor.runAll();
+        assertEquals(FolderPhoto.State.FAILED, damaged.state());
+        assertTrue(tight.state() != FolderPhoto.State.FAILED, "want of memory is no fault of the photo");
+        assertEquals(null, tight.thumbnailProperty().get());
+        thumbnails.close();
+    }
+
+    @Test
     void thumbnailsAreKeptForABoundedNumberOfPhotosTheLeastRecentlyWantedDropped() throws Exception {
         Path holiday = photos(5);
         List<FolderPhoto> photos = new ArrayList<>();
