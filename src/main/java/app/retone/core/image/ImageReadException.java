@@ -39,4 +39,14 @@ public final class ImageReadException extends IOException {
     public Path path() {
         return path;
     }
+
+    /**
+     * Whether work on a photo failed for want of memory at that moment (Java's heap held by other
+     * work), not because of the photo: work ahead may try again later, and the photo is not to be
+     * marked as one that cannot be opened.
+     */
+    public static boolean isNoRoomNow(Throwable error) {
+        return error instanceof OutOfMemoryError
+                || error instanceof ImageReadException e && e.problem() == Problem.NO_MEMORY_NOW;
+    }
 }

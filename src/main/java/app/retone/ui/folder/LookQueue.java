@@ -109,7 +109,7 @@ final class LookQueue implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                if (isNoRoomNow(error)) {
+                if (app.retone.core.image.ImageReadException.isNoRoomNow(error)) {
                     putOff.add(photo); // work ahead is best effort: the photo itself may well open (it is tried again when shown)
                     LOG.warn("Memory is short: the work ahead on {} is put off ({})", photo.name(), Notice.reason(error));
                 } else {
@@ -133,15 +133,6 @@ final class LookQueue implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-    }
-
-    /**
-     * Whether work on a photo failed for want of memory at that moment (Java's heap held by other
-     * work), not because of the photo: such work is put off, and the photo not marked as failed.
-     */
-    static boolean isNoRoomNow(Throwable error) {
-        return error instanceof OutOfMemoryError || error instanceof app.retone.core.image.ImageReadException e
-                && e.problem() == app.retone.core.image.ImageReadException.Problem.NO_MEMORY_NOW;
     }
 
     static Optional<Job> next(List<FolderPhoto> photos, int current, java.util.function.Predicate<FolderPhoto> prepared) {

@@ -164,7 +164,7 @@ public final class Thumbnails implements AutoCloseable {
                 })
                 .onFailure(error -> {
                     // no room at that moment says nothing about the photo: no thumbnail now, asked again when wanted again
-                    if (!closed && !LookQueue.isNoRoomNow(error)) {
+                    if (!closed && !app.retone.core.image.ImageReadException.isNoRoomNow(error)) {
                         onFailure.accept(photo, Notice.reason(error));
                     }
                 }));

@@ -110,10 +110,10 @@ class LookQueuePutOffTest {
     @Test
     void onlyWantOfMemoryIsMomentary() {
         Path photo = Path.of("p.jpg");
-        assertTrue(LookQueue.isNoRoomNow(new OutOfMemoryError("Java heap space")));
-        assertTrue(LookQueue.isNoRoomNow(new ImageReadException(Problem.NO_MEMORY_NOW, photo, "no room")));
-        assertFalse(LookQueue.isNoRoomNow(new ImageReadException(Problem.TOO_LARGE, photo, "beyond the limits")));
-        assertFalse(LookQueue.isNoRoomNow(new ImageReadException(Problem.CORRUPT, photo, "damaged")));
-        assertFalse(LookQueue.isNoRoomNow(new IllegalStateException("a defect")));
+        assertTrue(ImageReadException.isNoRoomNow(new OutOfMemoryError("Java heap space")));
+        assertTrue(ImageReadException.isNoRoomNow(new ImageReadException(Problem.NO_MEMORY_NOW, photo, "no room")));
+        assertFalse(ImageReadException.isNoRoomNow(new ImageReadException(Problem.TOO_LARGE, photo, "beyond the limits")));
+        assertFalse(ImageReadException.isNoRoomNow(new ImageReadException(Problem.CORRUPT, photo, "damaged")));
+        assertFalse(ImageReadException.isNoRoomNow(new IllegalStateException("a defect")));
     }
 }
