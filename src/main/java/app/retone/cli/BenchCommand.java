@@ -131,9 +131,9 @@ final class BenchCommand implements Callable<Integer> {
             PhotoLoader loader = new PhotoLoader();
             Path largeJpeg = dir.resolve("large.jpg");
             new PhotoExporter().export(large, largeJpeg, ExportOptions.DEFAULT);
-            report(out, "decode of a " + largeLabel + " JPEG (pixels as the app holds them)", Double.NaN,
+            report(out, "decode of a " + largeLabel + " JPEG", Double.NaN,
                     Math.min(w, 1), Math.min(n, 5), () -> loader.load(largeJpeg));
-            report(out, "the same reduced to 1,024 px (a folder's background look)", Double.NaN,
+            report(out, "the same, reduced to 1,024 px", Double.NaN,
                     Math.min(w, 1), Math.min(n, 5), () -> loader.loadReduced(largeJpeg, 1024));
             ColorTransfer engine = new ColorTransfer();
             allWithin &= report(out, "transfer of a " + (quick ? "0.06" : "6") + " MP JPEG, in a warm JVM", 3000,

@@ -326,9 +326,12 @@ class FolderLoadTest {
         assertEquals(List.of(), errors, "no photo failed (an out-of-memory would be reported as one)");
         assertTrue(onFx(() -> folder.photoList().stream().noneMatch(p -> p.state() == FolderPhoto.State.FAILED)));
         assertTrue(made > 0, "the looks went on in the background");
-        // what the folder needs, garbage aside: in a 1 GB run, what stays in use after the collections (the
-        // peak with garbage included is the collector's choice there; CI runs this test in 600 MB: docs/reliability.md)
-        assertTrue(held < 600L << 20, "in use after a collection at most " + (held >> 20) + " MB, under 600 MB");
+        // what the folder needs, garbage aside: in a larger heap, what stays in use after the collections must
+        // stay under 600 MB (the peak with garbage included is the collector's choice there); in a 600 MB heap,
+        // as CI runs it, the run passing is the check (docs/reliability.md)
+        if (max > 600L << 20) {
+            assertTrue(held < 600L << 20, "in use after a collection at most " + (held >> 20) + " MB, under 600 MB");
+        }
         assertTrue(kept <= 240, "thumbnails held are bounded: " + kept);
     }
 

@@ -90,14 +90,7 @@ class DevelopWindowTest {
         waitIdle(() -> !viewModel.adjustments().adjustingProperty().get());
         Snapshots.Shot rest = Snapshots.of(view);
         Snapshots.save(view, "develop-at-rest.png");
-        double diff = 0;
-        for (int i = 0; i < rest.argb().length; i++) {
-            int a = dragging.argb()[i];
-            int r = rest.argb()[i];
-            diff += Math.abs((a >>> 16 & 0xFF) - (r >>> 16 & 0xFF)) + Math.abs((a >>> 8 & 0xFF) - (r >>> 8 & 0xFF))
-                    + Math.abs((a & 0xFF) - (r & 0xFF));
-        }
-        diff /= 3.0 * rest.argb().length;
+        double diff = Snapshots.meanAbsDiff(dragging, rest);
         assertTrue(diff < 4, "the frame on screen mid-drag is within " + diff + " levels of the frame at rest");
         ev = onFx(() -> viewModel.develop().property(Adjustment.EXPOSURE).get());
 

@@ -192,7 +192,7 @@ final class PhotoDecoder {
     /**
      * Whether a plain RGB JPEG of {@code pixels} is decoded into ints, made ARGB where they lie
      * ({@link PixelConversion}): then a decode holds one copy of the pixels at its peak, not two
-     * (24 MP: 96 MB, not 96 + 72), but takes a third to a half longer (docs/performance.md,
+     * (24 MP: 96 MB, not 96 + 72), but takes about 60 % longer (docs/performance.md,
      * "Decoding a JPEG"). So only when Java's free room is short: under four int copies of the photo.
      */
     static boolean memoryIsShort(long pixels) {

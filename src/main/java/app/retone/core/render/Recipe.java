@@ -48,6 +48,11 @@ public record Recipe(ColorLut3D look, double strength, Develop develop, boolean 
      */
     public static final int DRAG_LUT_SIZE = 17;
 
+    /** The LUT the screen paints with: {@link #DRAG_LUT_SIZE} nodes a side while a slider is dragged, else {@link #LIVE_LUT_SIZE}. */
+    public ColorLut3D screenLut(boolean dragging) {
+        return lut(dragging ? DRAG_LUT_SIZE : LIVE_LUT_SIZE);
+    }
+
     /**
      * The look at its strength with the adjustments applied to every node: the LUT the photo is
      * rendered with ({@link #DEVELOP_LUT_SIZE} nodes a side at least when there are adjustments).

@@ -135,13 +135,10 @@ public final class DetailViewModel {
             // with adjustments: the coarse LUT on the region's original at once, as the display copy
             // gets it; the export's own pixels of the region follow from the background at rest
             PreviewFrame original = shown.before();
-            var lut = now.lut(adjustments.adjusting() ? app.retone.core.render.Recipe.DRAG_LUT_SIZE
-                    : app.retone.core.render.Recipe.LIVE_LUT_SIZE);
+            var lut = now.screenLut(adjustments.adjusting());
             PreviewFrame source = original;
             if (adjustments.adjusting()) { // a drag: the half-size copy, shown scaled, as the display copy is
-                if (half == null || half.of() != original) {
-                    half = HalfFrame.of(original);
-                }
+                half = HalfFrame.of(original, half);
                 source = half.frame();
             }
             int[] quick = lut.apply(source.argb(), services.interpolation());

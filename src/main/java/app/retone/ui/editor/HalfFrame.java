@@ -9,6 +9,11 @@ package app.retone.ui.editor;
  */
 record HalfFrame(PreviewFrame of, int width, int height, int[] argb) {
 
+    /** {@code made} if it was made from {@code frame}, else the half of {@code frame}: a drag's frames share one. */
+    static HalfFrame of(PreviewFrame frame, HalfFrame made) {
+        return made != null && made.of() == frame ? made : of(frame);
+    }
+
     static HalfFrame of(PreviewFrame frame) {
         int w = (frame.width() + 1) / 2;
         int h = (frame.height() + 1) / 2;

@@ -67,10 +67,13 @@ public final class PreviewViewModel {
             after.set(look.display().at(recipe.strength()));
             look.modelCopyPreview().render(recipe.strength(), small);
         } else {
-            ColorLut3D lut = recipe.lut(live ? Recipe.DRAG_LUT_SIZE : Recipe.LIVE_LUT_SIZE);
+            ColorLut3D lut = recipe.screenLut(live);
             PreviewFrame before = photo.before();
             // a drag shows the half-size frame itself, which the view scales to the photo's place
-            PreviewFrame source = live ? halfOf(before).frame() : before;
+            if (live) {
+                half = HalfFrame.of(before, half);
+            }
+            PreviewFrame source = live ? half.frame() : before;
             int[] buffer = buffers[next];
             if (buffer == null || buffer.length != source.argb().length) {
                 buffer = new int[source.argb().length];
@@ -85,12 +88,6 @@ public final class PreviewViewModel {
     }
 
     /** The half-size copy of {@code before} the live path paints from, made once per photo. */
-    private HalfFrame halfOf(PreviewFrame before) {
-        if (half == null || half.of() != before) {
-            half = HalfFrame.of(before);
-        }
-        return half;
-    }
 
     /** The export's own pixels at the screen's size, made in the background for settings at rest: shown as they are. */
     void showSettled(PreviewFrame frame) {

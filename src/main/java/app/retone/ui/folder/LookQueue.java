@@ -135,10 +135,6 @@ final class LookQueue implements AutoCloseable {
         closed = true;
     }
 
-    static Optional<Job> next(List<FolderPhoto> photos, int current, java.util.function.Predicate<FolderPhoto> prepared) {
-        return next(photos, current, prepared, photo -> false);
-    }
-
     /**
      * The order of the work: the photos just after and just before the one on screen, to keep
      * (unless prepared already or failed); then the nearest photo whose look is still waiting

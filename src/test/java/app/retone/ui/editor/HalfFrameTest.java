@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** The half-size copy a drag paints from, and its way back to the frame's size. */
+/** The half-size copy a drag paints and shows, scaled by the view. */
 class HalfFrameTest {
 
     @Test
@@ -31,5 +31,14 @@ class HalfFrameTest {
         assertEquals(2, shown.height());
         assertArrayEquals(half.argb(), shown.argb());
         assertEquals(frame.opaque(), shown.opaque());
+    }
+
+    @Test
+    void aDragsFramesShareTheHalfOfTheSameFrameAndAnotherFrameGetsItsOwn() {
+        PreviewFrame frame = new PreviewFrame(4, 4, new int[16], true, true);
+        HalfFrame half = HalfFrame.of(frame, null);
+        org.junit.jupiter.api.Assertions.assertSame(half, HalfFrame.of(frame, half), "the same frame: made once");
+        PreviewFrame other = new PreviewFrame(4, 4, new int[16], true, true);
+        org.junit.jupiter.api.Assertions.assertSame(other, HalfFrame.of(other, half).of(), "another frame: its own half");
     }
 }

@@ -323,14 +323,14 @@ class FolderViewModelTest {
         photos.get(4).lookReady();
 
         // on p2: p3 failed, so p1 (before) is the neighbour to prepare
-        assertEquals(new LookQueue.Job(photos.get(1), true), LookQueue.next(photos, 2, p -> false).orElseThrow());
+        assertEquals(new LookQueue.Job(photos.get(1), true), LookQueue.next(photos, 2, p -> false, p -> false).orElseThrow());
         // p1 prepared (its look made), p3 failed: the nearest still waiting, after first; p4's look is ready already
         photos.get(1).lookReady();
         assertEquals(new LookQueue.Job(photos.get(0), false), LookQueue.next(photos, 2,
-                p -> p == photos.get(1)).orElseThrow());
+                p -> p == photos.get(1), p -> false).orElseThrow());
         assertEquals(new LookQueue.Job(photos.get(5), false), LookQueue.next(photos, 4,
-                p -> true).orElseThrow());
-        assertTrue(LookQueue.next(photos, -1, p -> false).isEmpty(), "nothing on screen: nothing to do");
+                p -> true, p -> false).orElseThrow());
+        assertTrue(LookQueue.next(photos, -1, p -> false, p -> false).isEmpty(), "nothing on screen: nothing to do");
     }
 
     @Test
