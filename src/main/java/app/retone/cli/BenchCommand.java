@@ -10,6 +10,7 @@ import app.retone.core.color.PdfTransfer;
 import app.retone.core.color.Regrain;
 import app.retone.core.color.StrengthPreview;
 import app.retone.core.image.ExportOptions;
+import app.retone.core.io.TemporaryFolders;
 import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoExporter;
 import app.retone.core.image.PhotoLoader;
@@ -20,13 +21,10 @@ import app.retone.predict.OnnxHistogramPredictor;
 import app.retone.predict.PredictionException;
 import app.retone.predict.ReferenceLook;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -123,7 +121,8 @@ final class BenchCommand implements Callable<Integer> {
         allWithin &= report(out, "regrain on " + (quick ? "0.06 MP" : "6 MP"), 1500, Math.min(w, 1), Math.min(n, 3),
                 () -> regrain.apply(medium.argb(), colored, medium.width(), medium.height()));
 
-        Path dir = Files.createTempDirectory("retone-bench");
+        TemporaryFolders.sweep("bench");
+        Path dir = TemporaryFolders.make("bench");
         try {
             Path jpeg = dir.resolve("in.jpg");
             new PhotoExporter().export(medium, jpeg, ExportOptions.DEFAULT);
@@ -147,9 +146,7 @@ final class BenchCommand implements Callable<Integer> {
                 allWithin &= reportWarmEnhance(out, loader, result, w, n);
             }
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TemporaryFolders.deleteTree(dir);
         }
         out.println();
         out.println("JVM start to file written is measured from outside, e.g.:");

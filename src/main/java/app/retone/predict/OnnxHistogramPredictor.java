@@ -33,7 +33,7 @@ public final class OnnxHistogramPredictor implements HistogramPredictor {
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("DJL_CACHE_DIR", System.getProperty("DJL_CACHE_DIR",
                 UserCache.home().resolve("retone").resolve("djl").toString()));
-        OnnxNatives.useUserCache();
+        OnnxNatives.load();
     }
 
     private final ModelCard card;

@@ -1,27 +1,43 @@
 package app.retone.predict;
 
+import app.retone.core.io.TemporaryFolders;
 import app.retone.core.io.UserCache;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Where ONNX Runtime loads its native libraries from when Retone runs from its jar: a folder of the
- * user's cache ({@link UserCache}{@code /retone/onnxruntime-VERSION/PLATFORM}), filled once, so that
- * no run writes 20 MB of libraries into {@code /tmp} (ONNX Runtime's own way, left behind whenever a
- * run is killed while it loads). The installed app names its bundled folder with {@code
- * -Donnxruntime.native.path}, and so does anyone who wants another: then nothing is done here.
+ * How ONNX Runtime's native libraries are loaded so that no way of running Retone leaves anything in
+ * the temporary folder ({@code java.io.tmpdir}), the one home of that rule.
+ *
+ * <p>From the jar, the libraries are kept in a folder of the user's cache ({@link UserCache}{@code
+ * /retone/onnxruntime-VERSION/PLATFORM}), filled once: ONNX Runtime's own way unpacks 20 MB into
+ * {@code /tmp} at every start and leaves them there whenever a run is killed. The installed app
+ * names its bundled folder with {@code -Donnxruntime.native.path}, and so does anyone who wants
+ * another: then no folder is chosen here. When the cache cannot be written, the libraries are
+ * unpacked into a temporary folder of Retone's own, which is deleted as soon as they are loaded.
+ *
+ * <p>Whatever the folder, ONNX Runtime makes an {@code onnxruntime-java…} folder in the temporary
+ * folder when it starts, and removes it only when Java exits normally: it is deleted here once the
+ * libraries are loaded. Folders that killed runs left are swept away first: ONNX Runtime's when older
+ * than {@link #LEFTOVER_AGE} (no run needs it for more than the seconds its start takes), Retone's own
+ * when the run that made it has ended ({@link TemporaryFolders}).
  *
  * <p>Each library is copied to a temporary file beside its place and renamed into it, so runs that
  * start together never see half a library; a library is copied again when its size is not the
- * jar's. Nothing here fails its caller: when the cache cannot be written, ONNX Runtime does as it
- * always did.
+ * jar's. Nothing here fails its caller: ONNX Runtime's own errors come when a model is loaded.
  */
 final class OnnxNatives {
 
@@ -29,32 +45,128 @@ final class OnnxNatives {
     static final String NATIVE_PATH = "onnxruntime.native.path";
     private static final System.Logger LOG = System.getLogger(OnnxNatives.class.getName());
     private static final List<String> LIBRARIES = List.of("onnxruntime", "onnxruntime4j_jni");
+    /** The name ONNX Runtime gives the folder it makes at every start. */
+    static final String RUNTIMES_FOLDER_PREFIX = "onnxruntime-java";
+    /** The purpose of Retone's own folder for the libraries when the user's cache cannot keep them. */
+    private static final String OWN_FOLDER_PURPOSE = "onnxruntime";
+    /** How old ONNX Runtime's folder must be to be taken for a killed run's. */
+    static final Duration LEFTOVER_AGE = Duration.ofMinutes(10);
+    private static boolean loaded;
 
     private OnnxNatives() {
     }
 
-    /** Points ONNX Runtime at the user's cache of its libraries, unless a folder is named already. */
-    static synchronized void useUserCache() {
-        if (System.getProperty(NATIVE_PATH) != null) {
+    /** Loads ONNX Runtime's libraries, as the class comment says; once per JVM. */
+    static synchronized void load() {
+        if (loaded) {
             return;
         }
-        String platform = platform(System.getProperty("os.name"), System.getProperty("os.arch"));
-        String version = ortVersion();
-        Path folder = UserCache.home().resolve("retone").resolve("onnxruntime-" + version).resolve(platform);
+        loaded = true;
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+        sweepLeftovers(temporary, Instant.now());
+        TemporaryFolders.sweep(OWN_FOLDER_PURPOSE);
+        Path ownFolder = null;
+        if (System.getProperty(NATIVE_PATH) == null && !useUserCache()) {
+            ownFolder = unpackIntoOwnFolder();
+        }
         try {
-            for (String library : LIBRARIES) {
-                String name = System.mapLibraryName(library);
-                URL resource = OnnxNatives.class.getResource("/ai/onnxruntime/native/" + platform + "/" + name);
-                if (resource == null) {
-                    return; // not a platform the jar carries: ONNX Runtime's own search says so
-                }
-                place(resource, folder.resolve(name));
+            // initialising this class loads the libraries (OnnxRuntime.init), without making an environment
+            Class.forName("ai.onnxruntime.OrtEnvironment", true, OnnxNatives.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            LOG.log(System.Logger.Level.DEBUG, "ONNX Runtime did not load here; its error comes with the model: " + e);
+        } finally {
+            runtimesOwnFolder().ifPresent(TemporaryFolders::deleteTree);
+            if (ownFolder != null) {
+                TemporaryFolders.deleteTree(ownFolder);
+            }
+        }
+    }
+
+    /** Points ONNX Runtime at the user's cache of its libraries; false when they cannot be kept there. */
+    private static boolean useUserCache() {
+        Path folder = UserCache.home().resolve("retone").resolve("onnxruntime-" + ortVersion()).resolve(platform());
+        try {
+            if (!placeLibraries(folder)) {
+                return true; // not a platform the jar carries: ONNX Runtime's own search says so
             }
             System.setProperty(NATIVE_PATH, folder.toString());
+            return true;
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "ONNX Runtime's libraries cannot be kept in " + folder
-                    + "; it unpacks them itself: " + e);
+            LOG.log(System.Logger.Level.DEBUG, "ONNX Runtime's libraries cannot be kept in " + folder + ": " + e);
+            return false;
         }
+    }
+
+    /** The libraries unpacked into a new temporary folder of Retone's own, named to ONNX Runtime; null if that fails too. */
+    private static Path unpackIntoOwnFolder() {
+        Path folder = null;
+        try {
+            folder = TemporaryFolders.make(OWN_FOLDER_PURPOSE);
+            if (placeLibraries(folder)) {
+                System.setProperty(NATIVE_PATH, folder.toString());
+                return folder;
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "ONNX Runtime's libraries cannot be unpacked into " + folder + ": " + e);
+        }
+        if (folder != null) {
+            TemporaryFolders.deleteTree(folder);
+        }
+        return null; // ONNX Runtime unpacks them itself, into the folder deleted after loading
+    }
+
+    /** Copies the jar's libraries for this platform into {@code folder}; false if the jar has none for it. */
+    private static boolean placeLibraries(Path folder) throws IOException {
+        for (String library : LIBRARIES) {
+            String name = System.mapLibraryName(library);
+            URL resource = OnnxNatives.class.getResource("/ai/onnxruntime/native/" + platform() + "/" + name);
+            if (resource == null) {
+                return false;
+            }
+            place(resource, folder.resolve(name));
+        }
+        return true;
+    }
+
+    /**
+     * Deletes, in {@code temporary}, the folders ONNX Runtime makes at its start that are older than
+     * {@link #LEFTOVER_AGE} at {@code now} and belong to this user: what killed runs left.
+     */
+    static void sweepLeftovers(Path temporary, Instant now) {
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(temporary, RUNTIMES_FOLDER_PREFIX + "*")) {
+            String user = System.getProperty("user.name");
+            for (Path folder : folders) {
+                if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
+                        && Files.getLastModifiedTime(folder).toInstant().isBefore(now.minus(LEFTOVER_AGE))
+                        && isUsers(Files.getOwner(folder).getName(), user)) {
+                    TemporaryFolders.deleteTree(folder);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "leftovers in " + temporary + " not swept: " + e);
+        }
+    }
+
+    /** Whether a file owner's name is the user's ({@code DOMAIN\\user} on Windows). */
+    private static boolean isUsers(String owner, String user) {
+        return owner.equals(user) || owner.endsWith("\\" + user);
+    }
+
+    /** The folder ONNX Runtime made when it loaded (its private {@code OnnxRuntime.tempDirectory}), if known. */
+    static Optional<Path> runtimesOwnFolder() {
+        try {
+            Field field = Class.forName("ai.onnxruntime.OnnxRuntime", false, OnnxNatives.class.getClassLoader())
+                    .getDeclaredField("tempDirectory");
+            field.setAccessible(true);
+            return Optional.ofNullable((Path) field.get(null));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "ONNX Runtime's temporary folder is not known in this version: " + e);
+            return Optional.empty();
+        }
+    }
+
+    private static String platform() {
+        return platform(System.getProperty("os.name"), System.getProperty("os.arch"));
     }
 
     /** ONNX Runtime's name of a platform's folder in its jar: linux-x64, osx-aarch64, win-x64… */

@@ -7,15 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import app.retone.core.io.UserCache;
+import app.retone.testing.JavaRuns;
+import app.retone.testing.TestImages;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OnnxNativesTest {
 
@@ -73,6 +81,75 @@ class OnnxNativesTest {
         assertFalse(mapped.isEmpty(), "ONNX Runtime is loaded");
         for (String library : mapped) {
             assertTrue(Path.of(library).startsWith(folder), library + " is loaded from " + folder);
+        }
+    }
+
+    @Test
+    void theFolderOnnxRuntimeMakesAtItsStartIsGoneOnceItHasLoaded() throws Exception {
+        try (OnnxHistogramPredictor predictor = OnnxHistogramPredictor.load(OnnxHistogramPredictorTest.MODELS,
+                ModelLocator.DEFAULT_MODEL)) {
+            assertTrue(predictor.description().length() > 0);
+        }
+        Path made = OnnxNatives.runtimesOwnFolder().orElseThrow(() -> new AssertionError("the folder is known"));
+        assertTrue(made.getFileName().toString().startsWith(OnnxNatives.RUNTIMES_FOLDER_PREFIX), made.toString());
+        assertFalse(Files.exists(made), made + " is deleted");
+    }
+
+    @Test
+    void onnxRuntimesFoldersKilledRunsLeftAreSweptAwayAndNoOthers() throws Exception {
+        Instant now = Instant.now();
+        FileTime old = FileTime.from(now.minus(OnnxNatives.LEFTOVER_AGE).minusSeconds(60));
+        Path runtimes = Files.createDirectories(dir.resolve(OnnxNatives.RUNTIMES_FOLDER_PREFIX + "123"));
+        Files.write(runtimes.resolve("libonnxruntime.so"), new byte[1000]);
+        Path starting = Files.createDirectories(dir.resolve(OnnxNatives.RUNTIMES_FOLDER_PREFIX + "789"));
+        Path someoneElses = Files.createDirectories(dir.resolve("other-program-1"));
+        for (Path folder : List.of(runtimes, someoneElses)) {
+            Files.setLastModifiedTime(folder, old);
+        }
+
+        OnnxNatives.sweepLeftovers(dir, now);
+
+        assertFalse(Files.exists(runtimes), "ONNX Runtime's folder from a killed run");
+        assertTrue(Files.exists(starting), "a run starting now keeps its folder");
+        assertTrue(Files.exists(someoneElses), "other programs' folders are left alone");
+    }
+
+    /** A command-line run in a JVM of its own, with a temporary folder and a user's cache of the test's. */
+    @ParameterizedTest(name = "user''s cache writable: {0}")
+    @ValueSource(booleans = {true, false})
+    void aRunLeavesNothingInTheTemporaryFolder(boolean cacheWritable) throws Exception {
+        Path temporary = Files.createDirectories(dir.resolve("tmp"));
+        Path cache = cacheWritable ? dir.resolve("cache") : Path.of("/proc/retone-cannot-write-here");
+        Path photo = TestImages.write(dir.resolve("in.png"), TestImages.quadrants(), "png");
+        JavaRuns.Run run = JavaRuns.java(dir, "-Xmx256m", List.of("-XX:-UsePerfData",
+                "-Djava.io.tmpdir=" + temporary, "-D" + UserCache.PROPERTY + "=" + cache,
+                "app.retone.Main", "enhance", photo.toString(), "-o", dir.resolve("out.png").toString()), 120);
+        assertEquals(0, run.exit(), run.out() + run.err());
+        try (Stream<Path> left = Files.list(temporary)) {
+            assertEquals(List.of(), left.collect(Collectors.toList()), "left in the temporary folder");
+        }
+        assertEquals(cacheWritable, Files.isDirectory(cache.resolve("retone")), "the libraries are kept in the cache when it can be written");
+    }
+
+    @Test
+    void aRunKilledOnceItHasLoadedLeavesNothingInTheTemporaryFolder() throws Exception {
+        Path temporary = Files.createDirectories(dir.resolve("tmp"));
+        for (String cache : List.of(dir.resolve("cache").toString(), "/proc/retone-cannot-write-here")) {
+            Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-XX:-UsePerfData", "-Djava.io.tmpdir=" + temporary, "-D" + UserCache.PROPERTY + "=" + cache,
+                    "-cp", System.getProperty("java.class.path"), LoadThenWait.class.getName(),
+                    OnnxHistogramPredictorTest.MODELS.toString())
+                    .redirectErrorStream(true).start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
+                String line = out.readLine();
+                assertTrue(line != null && line.startsWith("loaded"), "the model loaded: " + line);
+            } finally {
+                run.destroyForcibly(); // SIGKILL: no shutdown hook, no delete-on-exit
+                run.waitFor();
+            }
+            try (Stream<Path> left = Files.list(temporary)) {
+                assertEquals(List.of(), left.collect(Collectors.toList()), "left in the temporary folder (cache " + cache + ")");
+            }
         }
     }
 }
