@@ -15,8 +15,9 @@ import java.util.stream.IntStream;
  * <p>It is solved for the correction D = J − I, not for J: substituting J = I + D gives the same
  * system, Σ ψ‖D − (T − I)‖² + φ‖∇D‖², so the exact answer is the same, but the iterations now start
  * from and work on the correction alone. The photo's own detail is never approximated (it is added
- * back exactly), what the look leaves alone (T = I) stays exactly as it was, and a 16-bit gradient
- * keeps every level. Regrain thus smooths the look's correction where the photo is flat — which
+ * back exactly), an image the look leaves alone (T = I) stays exactly as it was, and a 16-bit
+ * gradient keeps every level. The answer is then bounded pixel by pixel by the look's own correction
+ * there, so that a pixel the look leaves alone stays as it was even when its neighbours change. Regrain thus smooths the look's correction where the photo is flat — which
  * is what removes the speckle a 3D transfer can amplify out of noise — and keeps it sharp at edges.
  * The correction is linear in T − I: regraining a look at strength s is s times regraining it at 1.
  *
@@ -267,7 +268,33 @@ public final class Regrain {
             col.read(e0, e1, colWindow.c);
             Planes start = coarse != null ? coarse.upRows(w, h, e0, e1) : difference(colWindow, inWindow);
             Planes solved = solve(inWindow, colWindow, start, level);
+            if (level == 0) {
+                keepWithinTheLooksReach(solved, colWindow, inWindow);
+            }
             out.write(y0, y1, solved.c, inWindow.c, y0 - e0);
+        }
+    }
+
+    /**
+     * Bounds the answer pixel by pixel: each channel of the regrained correction stays within m of
+     * the look's own correction T − I, m being that correction's largest channel at the pixel. So a
+     * pixel the look leaves alone (T = I) stays exactly as it was, whatever its neighbours get, and
+     * regrain never moves a pixel by more than twice the look did. The bound scales with T − I, so
+     * the answer stays linear in the look's strength.
+     */
+    private static void keepWithinTheLooksReach(Planes solved, Planes colored, Planes original) {
+        float[][] d = solved.c;
+        float[][] t = colored.c;
+        float[][] i = original.c;
+        int n = solved.w * solved.h;
+        for (int j = 0; j < n; j++) {
+            float d0 = t[0][j] - i[0][j];
+            float d1 = t[1][j] - i[1][j];
+            float d2 = t[2][j] - i[2][j];
+            float reach = Math.max(Math.abs(d0), Math.max(Math.abs(d1), Math.abs(d2)));
+            d[0][j] = Math.max(d0 - reach, Math.min(d0 + reach, d[0][j]));
+            d[1][j] = Math.max(d1 - reach, Math.min(d1 + reach, d[1][j]));
+            d[2][j] = Math.max(d2 - reach, Math.min(d2 + reach, d[2][j]));
         }
     }
 

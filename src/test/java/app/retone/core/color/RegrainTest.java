@@ -54,6 +54,44 @@ class RegrainTest {
     }
 
     @Test
+    void aPixelTheLookLeavesAloneStaysAsItWasWhateverItsNeighboursGet() {
+        int[] original = SyntheticPhoto.landscape(W, H, 4).argb();
+        // a look that lifts the shadows only: pixels of luma over 40 % keep their value exactly
+        int[] colored = new int[original.length];
+        int alone = 0;
+        for (int i = 0; i < original.length; i++) {
+            int p = original[i];
+            int r = p >>> 16 & 0xFF;
+            int g = p >>> 8 & 0xFF;
+            int b = p & 0xFF;
+            if (0.2126 * r + 0.7152 * g + 0.0722 * b > 0.4 * 255) {
+                colored[i] = p;
+                alone++;
+            } else {
+                colored[i] = p & 0xFF000000 | lift(r) << 16 | lift(g) << 8 | lift(b);
+            }
+        }
+        assertTrue(alone > original.length / 10 && alone < original.length * 9 / 10, alone + " pixels left alone");
+        int[] out = new Regrain().apply(original, colored, W, H);
+        int moved = 0;
+        int regrained = 0;
+        for (int i = 0; i < original.length; i++) {
+            if (colored[i] == original[i] && out[i] != original[i]) {
+                moved++;
+            }
+            if (out[i] != colored[i]) {
+                regrained++;
+            }
+        }
+        assertEquals(0, moved, "pixels the look left alone that regrain moved");
+        assertTrue(regrained > original.length / 100, "regrain still works where the look acts: " + regrained + " pixels");
+    }
+
+    private static int lift(int v) {
+        return (int) Math.round(255 * Math.pow(v / 255.0, 0.7));
+    }
+
+    @Test
     void aSixteenBitGradientKeepsItsLevelsInOrderWithoutGaps() {
         // a horizontal ramp over all 65536 levels (16 a pixel, every row alike), through a curve that lifts the shadows
         int w = 4096;
@@ -73,19 +111,28 @@ class RegrainTest {
         short[] out = new Regrain().apply16(ramp, lifted, w, h);
         int worstGap = 0;
         int worstOff = 0;
+        int besideBlack = 0;
         for (int y = 0; y < h; y++) {
+            assertEquals(0, out[3 * y * w], "black, which the curve leaves alone, stays black");
             for (int x = 1; x < w; x++) {
                 int i = y * w + x;
                 int step = (out[3 * i] & 0xFFFF) - (out[3 * (i - 1)] & 0xFFFF);
                 int wanted = (lifted[3 * i] & 0xFFFF) - (lifted[3 * (i - 1)] & 0xFFFF);
                 assertTrue(step >= 0, "in order at x " + x + ", y " + y + ": " + step);
-                worstGap = Math.max(worstGap, step - wanted);
+                if (x == 1) {
+                    besideBlack = Math.max(besideBlack, step - wanted);
+                } else {
+                    worstGap = Math.max(worstGap, step - wanted);
+                }
                 worstOff = Math.max(worstOff, Math.abs((out[3 * i] & 0xFFFF) - (lifted[3 * i] & 0xFFFF)));
             }
         }
-        System.out.printf("16-bit ramp through regrain: widest step beyond the curve's own %d levels, farthest from the curve %d%n",
-                worstGap, worstOff);
+        System.out.printf("16-bit ramp through regrain: widest step beyond the curve's own %d levels (%d beside black),"
+                + " farthest from the curve %d%n", worstGap, besideBlack, worstOff);
         assertTrue(worstGap <= 4, "no gap opened: " + worstGap);
+        // beside black, regrain may at most double the look's own change there (the reach of its bound)
+        int firstChange = (lifted[3] & 0xFFFF) - (ramp[3] & 0xFFFF);
+        assertTrue(besideBlack <= firstChange, "the step beside black, " + besideBlack + " levels beyond the curve's, is within the look's change there, " + firstChange);
     }
 
     @Test
