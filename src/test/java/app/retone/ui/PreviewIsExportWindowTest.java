@@ -88,6 +88,19 @@ class PreviewIsExportWindowTest {
     }
 
     @Test
+    void theAutomaticLookRegrainedIsItsExportAtFitAndAtOneHundredPercent(FxRobot robot) throws Exception {
+        Path photo = noisyPhoto("auto-regrained.jpg");
+        open(robot, photo);
+        assertFalse(onFx(() -> viewModel.adjustments().regrainProperty().get()), "the tone curves are not regrained by default");
+        onFx(() -> {
+            viewModel.adjustments().regrainProperty().set(true); // as the Regrain switch does
+            return null;
+        });
+        waitIdle(() -> viewModel.adjustments().regrainProperty().get() && viewModel.look().lookProperty().get().regrained());
+        compareAtFitAndAtOneHundredPercent(robot, "automatic-regrained");
+    }
+
+    @Test
     void aReferenceLooksPreviewIsItsExportAtFitAndAtOneHundredPercent(FxRobot robot) throws Exception {
         Path photo = noisyPhoto("ref-target.jpg");
         open(robot, photo);
@@ -128,6 +141,7 @@ class PreviewIsExportWindowTest {
                 export.height(), pw, ph);
         double[] fit = difference(preview, exportAtPreview);
         Snapshots.save(view, "preview-" + name + "-fit.png");
+        double[] fitOnScreen = screenAgainstTheExportDrawnInItsPlace(view, exportAtPreview, pw, ph);
         TestImages.write(Path.of("target", "screenshots", "export-" + name + "-at-fit.png"),
                 TestImages.fromArgb(exportAtPreview, pw, ph, false), "png");
 
@@ -164,11 +178,51 @@ class PreviewIsExportWindowTest {
                 TestImages.fromArgb(exportCrop, w, h, false), "png");
 
         System.out.printf(Locale.ROOT, "preview against export, %s look (regrain %s): at fit mean %.2f, 99th percentile %.0f, "
-                + "worst %.0f levels; at 100 %% on screen mean %.2f, 99th percentile %.0f, worst %.0f%n", name,
-                regrain ? "on" : "off", fit[0], fit[1], fit[2], full[0], full[1], full[2]);
+                + "worst %.0f levels, on screen mean %.2f, 99th percentile %.0f, worst %.0f; at 100 %% on screen mean %.2f, "
+                + "99th percentile %.0f, worst %.0f%n", name, regrain ? "on" : "off", fit[0], fit[1], fit[2],
+                fitOnScreen[0], fitOnScreen[1], fitOnScreen[2], full[0], full[1], full[2]);
         assertTrue(fit[0] <= 0.5 && fit[1] <= 3, name + " at fit: mean " + fit[0] + ", 99th percentile " + fit[1]);
+        assertTrue(fitOnScreen[0] <= 0.5 && fitOnScreen[1] <= 3,
+                name + " at fit on screen: mean " + fitOnScreen[0] + ", 99th percentile " + fitOnScreen[1]);
         assertTrue(full[0] <= 0.5 && full[1] <= 3, name + " at 100 %: mean " + full[0] + ", 99th percentile " + full[1]);
         assertEquals(1.0, onFx(() -> view.zoomProperty().get()), 1e-9);
+    }
+
+    /**
+     * What the screen draws at fit against what it draws when the export, reduced to the preview's
+     * size, takes the preview's place: the view is snapshotted as it is, then with the export as its
+     * only image (same node, size and scaling), then put back. So every step from the preview's
+     * frames to the screen (the strength's frames mixed by opacity, the view's scaling) is in the
+     * comparison, and only the pixels' source differs.
+     */
+    private static double[] screenAgainstTheExportDrawnInItsPlace(PhotoView view, int[] exportAtPreview, int pw, int ph)
+            throws Exception {
+        Snapshots.Shot shown = Snapshots.of(view);
+        Snapshots.Shot exportShown = onFx(() -> {
+            ImageView base = (ImageView) view.lookup("#photo-main");
+            ImageView over = (ImageView) view.lookup("#photo-main-over");
+            ImageView detail = (ImageView) view.lookup("#detail-main");
+            ImageView detailOver = (ImageView) view.lookup("#detail-main-over");
+            javafx.scene.image.Image[] images = {base.getImage(), over.getImage(), detail.getImage(), detailOver.getImage()};
+            try {
+                javafx.scene.image.WritableImage image = new javafx.scene.image.WritableImage(pw, ph);
+                image.getPixelWriter().setPixels(0, 0, pw, ph, javafx.scene.image.PixelFormat.getIntArgbInstance(),
+                        exportAtPreview, 0, pw);
+                base.setImage(image);
+                over.setImage(null);
+                detail.setImage(null);
+                detailOver.setImage(null);
+                return Snapshots.pixels(view.snapshot(null, null));
+            } finally {
+                base.setImage(images[0]);
+                over.setImage(images[1]);
+                detail.setImage(images[2]);
+                detailOver.setImage(images[3]);
+            }
+        });
+        assertEquals(shown.width(), exportShown.width());
+        assertTrue(Snapshots.colouredPixels(shown, 20) > shown.argb().length / 10, "the photo is on screen");
+        return difference(shown.argb(), exportShown.argb());
     }
 
     /** Mean, 99th percentile and worst difference of a channel, in levels. */
