@@ -4,7 +4,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -21,13 +20,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
  * The layers docs/ARCHITECTURE.md describes (section 2, "Layers and packages") and the house rules
- * beside them (one recipe and one loop for every batch, no two classes that use each other, no main
- * source file over 400 lines), checked on every build.
+ * beside them (one recipe and one loop for every batch, no cycle among classes, no main source file
+ * over 400 lines), checked on every build.
  */
 @AnalyzeClasses(packages = "app.retone", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -112,12 +110,15 @@ class ArchitectureTest {
             .should(haveASourceFileOfAtMost(MAX_SOURCE_LINES));
 
     /**
-     * No two classes use each other (each counted with its nested classes, as its source file): one
-     * of the two is the lower one, and the upper one hands it what it needs (a listener, a record).
-     * Package cycles are {@link #noCyclesBetweenPackages}'s; this is the same rule inside a package.
+     * No cycle among classes, of any length (each class counted with its nested classes, as its
+     * source file): of two classes that use each other, or of a ring, one is the lower one, and the
+     * upper one hands it what it needs (a listener, a record), or what both need has a home of its
+     * own. Package cycles are {@link #noCyclesBetweenPackages}'s; this is the same rule between
+     * classes. What the graph sees and what it leaves out (constants javac copies, a sealed type's
+     * {@code permits}) is {@link ClassCycles}'.
      */
     @ArchTest
-    static final ArchRule noTwoClassesUseEachOther = classes().should(notBeUsedByAClassTheyUse());
+    static final ArchRule noClassesFormACycle = classes().that().areTopLevelClasses().should(notBeInACycle());
 
     private static ArchCondition<JavaClass> haveASourceFileOfAtMost(int maxLines) {
         return new ArchCondition<>("have a source file of at most " + maxLines + " lines") {
@@ -147,46 +148,27 @@ class ArchitectureTest {
         return Path.of("src/main/java", folder, name);
     }
 
-    private static ArchCondition<JavaClass> notBeUsedByAClassTheyUse() {
-        return new ArchCondition<>("not be used by a class they use") {
-            /** Each top-level class of Retone and the other top-level classes of Retone it (or a class nested in it) uses. */
-            private final Map<String, Set<String>> uses = new HashMap<>();
+    private static ArchCondition<JavaClass> notBeInACycle() {
+        return new ArchCondition<>("not be in a cycle of classes that use each other") {
+            private final Map<String, Set<String>> cycleOf = new HashMap<>();
+            private ClassCycles graph;
 
             @Override
             public void init(Collection<JavaClass> allClasses) {
-                for (JavaClass javaClass : allClasses) {
-                    String self = topLevelOf(javaClass).getName();
-                    Set<String> used = uses.computeIfAbsent(self, name -> new TreeSet<>());
-                    for (Dependency dependency : javaClass.getDirectDependenciesFromSelf()) {
-                        JavaClass target = topLevelOf(dependency.getTargetClass());
-                        if (target.getPackageName().startsWith("app.retone") && !target.getName().equals(self)) {
-                            used.add(target.getName());
-                        }
-                    }
+                graph = ClassCycles.of(allClasses);
+                for (Set<String> cycle : graph.cycles()) {
+                    cycle.forEach(name -> cycleOf.put(name, cycle));
                 }
             }
 
             @Override
             public void check(JavaClass javaClass, ConditionEvents events) {
-                if (!javaClass.isTopLevelClass()) {
-                    return; // counted with its top-level class
-                }
-                String self = javaClass.getName();
-                for (String other : uses.getOrDefault(self, Set.of())) {
-                    boolean mutual = uses.getOrDefault(other, Set.of()).contains(self);
-                    if (mutual && self.compareTo(other) < 0) {
-                        events.add(SimpleConditionEvent.violated(javaClass, self + " and " + other + " use each other"));
-                    }
+                Set<String> cycle = cycleOf.get(javaClass.getName());
+                if (cycle != null && cycle.iterator().next().equals(javaClass.getName())) {
+                    events.add(SimpleConditionEvent.violated(javaClass, "a cycle of " + cycle.size() + " classes, "
+                            + cycle + ", by these uses:\n    " + String.join("\n    ", graph.usesWithin(cycle))));
                 }
             }
         };
-    }
-
-    private static JavaClass topLevelOf(JavaClass javaClass) {
-        JavaClass top = javaClass;
-        while (top.getEnclosingClass().isPresent()) {
-            top = top.getEnclosingClass().get();
-        }
-        return top;
     }
 }

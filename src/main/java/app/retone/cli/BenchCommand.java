@@ -160,7 +160,7 @@ final class BenchCommand implements Callable<Integer> {
             out.println(allWithin ? "All steps within budget." : "Some steps over budget.");
         }
         out.flush();
-        return Cli.OK;
+        return ExitStatus.OK;
     }
 
     /** 'enhance' of --photo, load to file written, with the model already loaded (what a warm JVM does per photo). */

@@ -213,7 +213,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "%n%.0f s%n", (System.nanoTime() - start) / 1e9);
         out.flush();
-        return Cli.OK;
+        return ExitStatus.OK;
     }
 
     private List<Original> readPhotos(PrintWriter out) throws Exception {
