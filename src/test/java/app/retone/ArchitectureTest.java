@@ -3,8 +3,11 @@ package app.retone;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -18,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -101,6 +105,81 @@ class ArchitectureTest {
             .resideInAnyPackage("app.retone.cli..", "app.retone.ui.folder..")
             .and().doNotHaveFullyQualifiedName("app.retone.cli.BenchCommand")
             .should().dependOnClassesThat().haveFullyQualifiedName("app.retone.core.render.PhotoRender");
+
+    /**
+     * One composition root (docs/ARCHITECTURE.md, "The UI"): the app's view models (the editor, the
+     * folder, its batch export, the reference picker's choices) are built by {@code AppViewModels}
+     * alone, for the app and the window tests alike; the parts of a view model are built by it,
+     * inside the view-model packages, never by a window, a presenter or the app.
+     */
+    @ArchTest
+    static final ArchRule onlyTheCompositionRootBuildsTheAppsViewModels = noClasses().that()
+            .doNotHaveFullyQualifiedName("app.retone.ui.AppViewModels")
+            .should().callConstructorWhere(DescribedPredicate.describe("a constructor of "
+                    + "EditorViewModel, FolderViewModel, BatchExportViewModel or ReferenceChoices",
+                    call -> Set.of("app.retone.ui.editor.EditorViewModel", "app.retone.ui.folder.FolderViewModel",
+                            "app.retone.ui.folder.BatchExportViewModel", "app.retone.ui.editor.ReferenceChoices")
+                            .contains(call.getTargetOwner().getName())));
+
+    @ArchTest
+    static final ArchRule viewModelsAreBuiltInsideTheirPackagesOrByTheRoot = noClasses().that()
+            .resideOutsideOfPackages("app.retone.ui.editor..", "app.retone.ui.folder..")
+            .and().doNotHaveFullyQualifiedName("app.retone.ui.AppViewModels")
+            .should().callConstructorWhere(DescribedPredicate.describe("a constructor of a *ViewModel",
+                    call -> call.getTargetOwner().getSimpleName().endsWith("ViewModel")));
+
+    /**
+     * The loader keeps the order of the steps and does none of them itself (docs/ARCHITECTURE.md,
+     * "The path of a photo", step 1): opening the file is {@code PhotoFiles}', decoding within
+     * limits {@code PhotoDecoder}'s (the only ones that open a file or touch ImageIO for it).
+     */
+    @ArchTest
+    static final ArchRule theLoaderOpensAndDecodesNothingItself = noClasses().that()
+            .haveFullyQualifiedName("app.retone.core.image.PhotoLoader")
+            .should().dependOnClassesThat().resideInAPackage("javax.imageio..")
+            .orShould().callConstructorWhere(DescribedPredicate.describe("a constructor of a file's stream",
+                    call -> Set.of("java.io.RandomAccessFile", "java.io.FileInputStream")
+                            .contains(call.getTargetOwner().getName())))
+            .orShould().callMethodWhere(DescribedPredicate.describe("a method that opens a file",
+                    call -> call.getTargetOwner().getName().equals("java.nio.file.Files") && call.getName().startsWith("new")
+                            || call.getTargetOwner().getName().equals("java.nio.channels.FileChannel") && call.getName().equals("open")));
+
+    /** The thumbnails and the export use the loader's steps, never the loader: it is the app's and the command line's. */
+    @ArchTest
+    static final ArchRule nothingInTheImagePackageUsesTheLoader = noClasses().that()
+            .resideInAPackage("app.retone.core.image")
+            .and().doNotHaveFullyQualifiedName("app.retone.core.image.PhotoLoader")
+            .should().dependOnClassesThat().haveFullyQualifiedName("app.retone.core.image.PhotoLoader");
+
+    /** The strength range's home is {@code core.render.Strength}: no other file writes its bounds out ({@link RuleCopies}). */
+    @ArchTest
+    static void theStrengthRangeHasOneHome(JavaClasses classes) {
+        assertNoCopies(RuleCopies.STRENGTH);
+    }
+
+    /** The LUT sizes' home is {@code ColorLut3D} ({@code MIN_SIZE}, {@code MAX_SIZE}, {@code DEFAULT_SIZE}). */
+    @ArchTest
+    static void theLutSizesHaveOneHome(JavaClasses classes) {
+        assertNoCopies(RuleCopies.LUT_SIZE);
+    }
+
+    /** The bins rule's home is {@code Histogram3D} ({@code isSupportedBins} and its bounds). */
+    @ArchTest
+    static void theBinsRuleHasOneHome(JavaClasses classes) {
+        assertNoCopies(RuleCopies.BINS);
+    }
+
+    /** The readable formats' home is {@code ReadableFormat}; the packaging's copies are {@code FileAssociationsTest}'s. */
+    @ArchTest
+    static void theReadableFormatsHaveOneHome(JavaClasses classes) {
+        assertNoCopies(RuleCopies.READABLE_FORMATS);
+    }
+
+    private static void assertNoCopies(RuleCopies.Home home) {
+        List<String> copies = RuleCopies.copiesOf(home);
+        assertTrue(copies.isEmpty(), "copies of " + home.rule() + " outside its home, " + home.home()
+                + " (use the home's constants and methods):\n  " + String.join("\n  ", copies));
+    }
 
     /** The longest a main source file may be: past it, a class has more than one job. */
     static final int MAX_SOURCE_LINES = 400;

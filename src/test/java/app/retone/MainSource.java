@@ -15,36 +15,49 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * One Java file under {@code src/main/java}, read as the house checks read it: {@link #code()} is
- * its text with every comment (javadoc too) blanked out, {@link #names()} is that with the inside of
- * every string and character literal blanked out as well. Blanks keep each line's length and every
- * line break, so an offset in either is the same line of the file.
+ * One main source file, read as the house checks read it: a Java file under {@code src/main/java}
+ * ({@link #all()}) or an FXML view under {@code src/main/resources} ({@link #views()}).
+ * {@link #code()} is its text with every comment (javadoc too) blanked out, {@link #names()} is
+ * that with the inside of every string and character literal blanked out as well (for a view, the
+ * same as the code). Blanks keep each line's length and every line break, so an offset in either
+ * is the same line of the file.
+ *
+ * @param className for a Java file, its top-level class's fully qualified name; for a view, its path
  */
 record MainSource(Path file, String className, String code, String names) {
 
     static final Path ROOT = Path.of("src/main/java");
+    static final Path RESOURCES = Path.of("src/main/resources");
 
     /** A package or import line; for an import, group 2 is "static", 3 the name, 4 ".*" for a whole package. */
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*(package\\s+[\\w.]+|import\\s+(static\\s+)?([\\w.]+?)(\\.\\*)?)\\s*;");
     private static final Pattern PERMITS = Pattern.compile("\\bpermits\\b[^{]*");
     private static final Pattern QUALIFIED_NAME = Pattern.compile("(?<![\\w$.])[A-Za-z_$][\\w$]*(?:\\s*\\.\\s*[A-Za-z_$][\\w$]*)*");
 
-    /** Every main source file, in path order. */
+    /** Every Java file of the app, in path order. */
     static List<MainSource> all() {
-        try (Stream<Path> files = Files.walk(ROOT)) {
-            return files.filter(file -> file.toString().endsWith(".java")).sorted().map(MainSource::read).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return walk(ROOT, ".java").stream().map(MainSource::read).toList();
+    }
+
+    /** Every FXML view of the app, in path order. */
+    static List<MainSource> views() {
+        return walk(RESOURCES, ".fxml").stream().map(file -> {
+            String text = textOf(file);
+            StringBuilder code = new StringBuilder(text);
+            for (int at = text.indexOf("<!--"); at >= 0; at = text.indexOf("<!--", at + 1)) {
+                blank(code, at, endOf(text, "-->", at + 4));
+            }
+            return new MainSource(file, file.toString(), code.toString(), code.toString());
+        }).toList();
+    }
+
+    /** Whether this is a Java file (else a view). */
+    boolean isJava() {
+        return file.toString().endsWith(".java");
     }
 
     static MainSource read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String text = textOf(file);
         String relative = ROOT.relativize(file).toString();
         String className = relative.substring(0, relative.length() - ".java".length()).replace('/', '.');
         StringBuilder code = new StringBuilder(text);
@@ -132,6 +145,22 @@ record MainSource(Path file, String className, String code, String names) {
             if (!prefix.contains(".")) {
                 return null;
             }
+        }
+    }
+
+    private static List<Path> walk(Path root, String suffix) {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(file -> file.toString().endsWith(suffix)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String textOf(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
