@@ -28,7 +28,8 @@ import java.util.stream.Stream;
 
 /**
  * The layers docs/ARCHITECTURE.md describes (section 2, "Layers and packages") and the house rules
- * beside them (one recipe and one loop for every batch, no cycle among classes, no main source file
+ * beside them (one recipe and one loop for every batch, one composition root, the loader's steps,
+ * no cycle among classes, the rules of section 5 written in their homes only, no main source file
  * over 400 lines), checked on every build.
  */
 @AnalyzeClasses(packages = "app.retone", importOptions = ImportOption.DoNotIncludeTests.class)

@@ -26,8 +26,8 @@ import java.util.TreeSet;
  * ({@code static final} primitive or String) that javac copies into its users, which still makes
  * the two files depend on each other.
  *
- * <p>A sealed type's {@code permits} list is not a use. ArchUnit does not import it (up to 1.4.1
- * at least), and the source reading skips it. A sealed type and the classes it permits are one
+ * <p>A sealed type's {@code permits} list is not a use. ArchUnit (1.4.1, the version here) does
+ * not import it, and the source reading skips it. A sealed type and the classes it permits are one
  * closed type by design (each of them implementing it is the use that counts, and the list is what
  * makes a switch over them complete); counting it would forbid every sealed type with its
  * implementations in files of their own. Any other use a sealed type makes of them still counts.
