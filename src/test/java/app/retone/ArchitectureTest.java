@@ -3,9 +3,11 @@ package app.retone;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -19,15 +21,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
  * The layers docs/ARCHITECTURE.md describes (section 2, "Layers and packages") and the house rules
- * beside them (one recipe and one loop for every batch, no two classes that use each other, no main
- * source file over 400 lines), checked on every build.
+ * beside them (one recipe and one loop for every batch, one composition root, the loader's steps,
+ * no cycle among classes, the rules of section 5 written in their homes only, no main source file
+ * over 400 lines), checked on every build.
  */
 @AnalyzeClasses(packages = "app.retone", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -104,6 +107,81 @@ class ArchitectureTest {
             .and().doNotHaveFullyQualifiedName("app.retone.cli.BenchCommand")
             .should().dependOnClassesThat().haveFullyQualifiedName("app.retone.core.render.PhotoRender");
 
+    /**
+     * One composition root (docs/ARCHITECTURE.md, "The UI"): the app's view models (the editor, the
+     * folder, its batch export, the reference picker's choices) are built by {@code AppViewModels}
+     * alone, for the app and the window tests alike; the parts of a view model are built by it,
+     * inside the view-model packages, never by a window, a presenter or the app.
+     */
+    @ArchTest
+    static final ArchRule onlyTheCompositionRootBuildsTheAppsViewModels = noClasses().that()
+            .doNotHaveFullyQualifiedName("app.retone.ui.AppViewModels")
+            .should().callConstructorWhere(DescribedPredicate.describe("a constructor of "
+                    + "EditorViewModel, FolderViewModel, BatchExportViewModel or ReferenceChoices",
+                    call -> Set.of("app.retone.ui.editor.EditorViewModel", "app.retone.ui.folder.FolderViewModel",
+                            "app.retone.ui.folder.BatchExportViewModel", "app.retone.ui.editor.ReferenceChoices")
+                            .contains(call.getTargetOwner().getName())));
+
+    @ArchTest
+    static final ArchRule viewModelsAreBuiltInsideTheirPackagesOrByTheRoot = noClasses().that()
+            .resideOutsideOfPackages("app.retone.ui.editor..", "app.retone.ui.folder..")
+            .and().doNotHaveFullyQualifiedName("app.retone.ui.AppViewModels")
+            .should().callConstructorWhere(DescribedPredicate.describe("a constructor of a *ViewModel",
+                    call -> call.getTargetOwner().getSimpleName().endsWith("ViewModel")));
+
+    /**
+     * The loader keeps the order of the steps and does none of them itself (docs/ARCHITECTURE.md,
+     * "The path of a photo", step 1): opening the file is {@code PhotoFiles}', decoding within
+     * limits {@code PhotoDecoder}'s (the only ones that open a file or touch ImageIO for it).
+     */
+    @ArchTest
+    static final ArchRule theLoaderOpensAndDecodesNothingItself = noClasses().that()
+            .haveFullyQualifiedName("app.retone.core.image.PhotoLoader")
+            .should().dependOnClassesThat().resideInAPackage("javax.imageio..")
+            .orShould().callConstructorWhere(DescribedPredicate.describe("a constructor of a file's stream",
+                    call -> Set.of("java.io.RandomAccessFile", "java.io.FileInputStream")
+                            .contains(call.getTargetOwner().getName())))
+            .orShould().callMethodWhere(DescribedPredicate.describe("a method that opens a file",
+                    call -> call.getTargetOwner().getName().equals("java.nio.file.Files") && call.getName().startsWith("new")
+                            || call.getTargetOwner().getName().equals("java.nio.channels.FileChannel") && call.getName().equals("open")));
+
+    /** The thumbnails and the export use the loader's steps, never the loader: it is the app's and the command line's. */
+    @ArchTest
+    static final ArchRule nothingInTheImagePackageUsesTheLoader = noClasses().that()
+            .resideInAPackage("app.retone.core.image")
+            .and().doNotHaveFullyQualifiedName("app.retone.core.image.PhotoLoader")
+            .should().dependOnClassesThat().haveFullyQualifiedName("app.retone.core.image.PhotoLoader");
+
+    /** The strength range's home is {@code core.render.Strength}: no other file writes its bounds out ({@link RuleCopies}). */
+    @ArchTest
+    static void theStrengthRangeHasOneHome(JavaClasses classes) {
+        assertNoCopies(RuleCopies.STRENGTH);
+    }
+
+    /** The LUT sizes' home is {@code ColorLut3D} ({@code MIN_SIZE}, {@code MAX_SIZE}, {@code DEFAULT_SIZE}). */
+    @ArchTest
+    static void theLutSizesHaveOneHome(JavaClasses classes) {
+        assertNoCopies(RuleCopies.LUT_SIZE);
+    }
+
+    /** The bins rule's home is {@code Histogram3D} ({@code isSupportedBins} and its bounds). */
+    @ArchTest
+    static void theBinsRuleHasOneHome(JavaClasses classes) {
+        assertNoCopies(RuleCopies.BINS);
+    }
+
+    /** The readable formats' home is {@code ReadableFormat}; the packaging's copies are {@code FileAssociationsTest}'s. */
+    @ArchTest
+    static void theReadableFormatsHaveOneHome(JavaClasses classes) {
+        assertNoCopies(RuleCopies.READABLE_FORMATS);
+    }
+
+    private static void assertNoCopies(RuleCopies.Home home) {
+        List<String> copies = RuleCopies.copiesOf(home);
+        assertTrue(copies.isEmpty(), "copies of " + home.rule() + " outside its home, " + home.home()
+                + " (use the home's constants and methods):\n  " + String.join("\n  ", copies));
+    }
+
     /** The longest a main source file may be: past it, a class has more than one job. */
     static final int MAX_SOURCE_LINES = 400;
 
@@ -112,12 +190,15 @@ class ArchitectureTest {
             .should(haveASourceFileOfAtMost(MAX_SOURCE_LINES));
 
     /**
-     * No two classes use each other (each counted with its nested classes, as its source file): one
-     * of the two is the lower one, and the upper one hands it what it needs (a listener, a record).
-     * Package cycles are {@link #noCyclesBetweenPackages}'s; this is the same rule inside a package.
+     * No cycle among classes, of any length (each class counted with its nested classes, as its
+     * source file): of two classes that use each other, or of a ring, one is the lower one, and the
+     * upper one hands it what it needs (a listener, a record), or what both need has a home of its
+     * own. Package cycles are {@link #noCyclesBetweenPackages}'s; this is the same rule between
+     * classes. What the graph sees and what it leaves out (constants javac copies, a sealed type's
+     * {@code permits}) is {@link ClassCycles}'.
      */
     @ArchTest
-    static final ArchRule noTwoClassesUseEachOther = classes().should(notBeUsedByAClassTheyUse());
+    static final ArchRule noClassesFormACycle = classes().that().areTopLevelClasses().should(notBeInACycle());
 
     private static ArchCondition<JavaClass> haveASourceFileOfAtMost(int maxLines) {
         return new ArchCondition<>("have a source file of at most " + maxLines + " lines") {
@@ -147,46 +228,27 @@ class ArchitectureTest {
         return Path.of("src/main/java", folder, name);
     }
 
-    private static ArchCondition<JavaClass> notBeUsedByAClassTheyUse() {
-        return new ArchCondition<>("not be used by a class they use") {
-            /** Each top-level class of Retone and the other top-level classes of Retone it (or a class nested in it) uses. */
-            private final Map<String, Set<String>> uses = new HashMap<>();
+    private static ArchCondition<JavaClass> notBeInACycle() {
+        return new ArchCondition<>("not be in a cycle of classes that use each other") {
+            private final Map<String, Set<String>> cycleOf = new HashMap<>();
+            private ClassCycles graph;
 
             @Override
             public void init(Collection<JavaClass> allClasses) {
-                for (JavaClass javaClass : allClasses) {
-                    String self = topLevelOf(javaClass).getName();
-                    Set<String> used = uses.computeIfAbsent(self, name -> new TreeSet<>());
-                    for (Dependency dependency : javaClass.getDirectDependenciesFromSelf()) {
-                        JavaClass target = topLevelOf(dependency.getTargetClass());
-                        if (target.getPackageName().startsWith("app.retone") && !target.getName().equals(self)) {
-                            used.add(target.getName());
-                        }
-                    }
+                graph = ClassCycles.of(allClasses);
+                for (Set<String> cycle : graph.cycles()) {
+                    cycle.forEach(name -> cycleOf.put(name, cycle));
                 }
             }
 
             @Override
             public void check(JavaClass javaClass, ConditionEvents events) {
-                if (!javaClass.isTopLevelClass()) {
-                    return; // counted with its top-level class
-                }
-                String self = javaClass.getName();
-                for (String other : uses.getOrDefault(self, Set.of())) {
-                    boolean mutual = uses.getOrDefault(other, Set.of()).contains(self);
-                    if (mutual && self.compareTo(other) < 0) {
-                        events.add(SimpleConditionEvent.violated(javaClass, self + " and " + other + " use each other"));
-                    }
+                Set<String> cycle = cycleOf.get(javaClass.getName());
+                if (cycle != null && cycle.iterator().next().equals(javaClass.getName())) {
+                    events.add(SimpleConditionEvent.violated(javaClass, "a cycle of " + cycle.size() + " classes, "
+                            + cycle + ", by these uses:\n    " + String.join("\n    ", graph.usesWithin(cycle))));
                 }
             }
         };
-    }
-
-    private static JavaClass topLevelOf(JavaClass javaClass) {
-        JavaClass top = javaClass;
-        while (top.getEnclosingClass().isPresent()) {
-            top = top.getEnclosingClass().get();
-        }
-        return top;
     }
 }

@@ -45,7 +45,7 @@ final class Batch implements PhotoBatch.Listener<Path> {
         }
         out.flush();
         err.flush();
-        return tally.allSucceeded() ? Cli.OK : Cli.SOME_FAILED;
+        return tally.allSucceeded() ? ExitStatus.OK : ExitStatus.SOME_FAILED;
     }
 
     @Override

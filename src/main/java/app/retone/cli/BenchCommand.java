@@ -86,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
         Regrain regrain = new Regrain();
         boolean allWithin = true;
 
-        allWithin &= report(out, "32³ histogram of a " + largeLabel + " photo", 60, w, n, () -> Histogram3D.of(large.argb()));
+        allWithin &= report(out, Histogram3D.DEFAULT_BINS + "³ histogram of a " + largeLabel + " photo", 60, w, n, () -> Histogram3D.of(large.argb()));
         try (OnnxHistogramPredictor predictor = OnnxHistogramPredictor.loadDefault()) {
             Histogram3D modelInput = AutoEnhancer.modelInput(large.argb(), large.width(), large.height(), predictor.bins());
             allWithin &= report(out, "prediction (one histogram, " + predictor.card().name() + ")", 50, w, n,
@@ -95,7 +95,7 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-44s %10s %10s %10s  %s%n", "prediction (one histogram)", "-", "-", "50 ms",
                     "no model: " + e.getMessage());
         }
-        allWithin &= report(out, "Pitié IDT -> 33³ LUT (25 iterations)", 60, w, n, () -> pdf.transfer(source, target));
+        allWithin &= report(out, "Pitié IDT -> " + ColorLut3D.DEFAULT_SIZE + "³ LUT (" + PdfTransfer.DEFAULT_ITERATIONS + " iterations)", 60, w, n, () -> pdf.transfer(source, target));
         int[] previewOut = new int[preview.argb().length];
         String previewLabel = quick ? "192x108" : "1920x1080";
         report(out, "new LUT on a " + previewLabel + " preview (once)", Double.NaN, w, n,
@@ -157,7 +157,7 @@ final class BenchCommand implements Callable<Integer> {
             out.println(allWithin ? "All steps within budget." : "Some steps over budget.");
         }
         out.flush();
-        return Cli.OK;
+        return ExitStatus.OK;
     }
 
     /** 'enhance' of --photo, load to file written, with the model already loaded (what a warm JVM does per photo). */

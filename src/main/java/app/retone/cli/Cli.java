@@ -4,12 +4,8 @@ import java.io.PrintWriter;
 import java.util.Set;
 import picocli.CommandLine;
 
-/** Runs the command line: exit code 0 when all went well, 1 when some input failed, 2 for a usage error. */
+/** Runs the command line and gives its {@link ExitStatus}. */
 public final class Cli {
-
-    public static final int OK = 0;
-    public static final int SOME_FAILED = 1;
-    public static final int USAGE = 2;
 
     private static final Set<String> SUBCOMMANDS = Set.of("enhance", "transfer", "lut", "histogram", "dataset", "eval", "bench", "help");
 
@@ -43,20 +39,20 @@ public final class Cli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            boolean debug = commandLine.getCommandSpec().root().userObject() instanceof RetoneCommand root && root.debug;
+            boolean debug = commandLine.getCommandSpec().root().userObject() instanceof RootOptions root && root.debug();
             err.println("retone: " + Messages.oneLine(ex));
             if (debug) {
                 ex.printStackTrace(err);
             }
             err.flush();
-            return SOME_FAILED;
+            return ExitStatus.SOME_FAILED;
         });
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             err.println("retone: " + ex.getMessage());
             err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             err.flush();
-            return USAGE;
+            return ExitStatus.USAGE;
         });
         return cli;
     }

@@ -112,7 +112,7 @@ final class DatasetCommand implements Callable<Integer> {
         }
         stdout.printf(Locale.ROOT, "%s: %d pairs from %d photos (%d bins, %s edits) in %.1f s%n", out, writer.count(),
                 sources.size(), bins, family.id(), (System.nanoTime() - start) / 1e9);
-        return Cli.OK;
+        return ExitStatus.OK;
     }
 
     /** --family's values: {@link EditFamily} ids. */

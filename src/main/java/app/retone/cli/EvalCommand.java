@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
             "saturation). Each edit is then fixed by each method - doing nothing, per-channel auto-levels, gray world,",
             "the model's whole enhance path at the command line's defaults, and any --compare models - and compared",
             "with the original: PSNR, mean CIELAB ΔE76, the share of edits brought closer (ΔE76), and KL(original ||",
-            "result) over 32³ histograms (information only). Each model also runs on the unedited originals: a good",
+            "result) over " + Histogram3D.DEFAULT_BINS + "³ histograms (information only). Each model also runs on the unedited originals: a good",
             "photo should be left alone. Then each edit step is undone alone, and the bars are checked.",
             "Use photos the model was neither trained nor tuned on."},
         footer = {"", "Example:", "  retone eval --photos photos/independent --edits 5 --seed 7 --compare tonecurves-v3 --grid grid.jpg"})
@@ -213,7 +213,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "%n%.0f s%n", (System.nanoTime() - start) / 1e9);
         out.flush();
-        return Cli.OK;
+        return ExitStatus.OK;
     }
 
     private List<Original> readPhotos(PrintWriter out) throws Exception {

@@ -101,7 +101,7 @@ final class HistogramCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return Cli.OK;
+        return ExitStatus.OK;
     }
 
     private static String jsonEscape(String s) {

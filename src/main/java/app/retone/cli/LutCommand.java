@@ -65,6 +65,6 @@ final class LutCommand implements Callable<Integer> {
         String title = "Retone: " + input.getFileName() + " to " + reference.getFileName();
         CubeFile.write(lut, title, target);
         spec.commandLine().getOut().println(input + " -> " + output + " [" + lutSize + "³ LUT]");
-        return Cli.OK;
+        return ExitStatus.OK;
     }
 }

@@ -46,10 +46,10 @@ final class PhotoJob {
      */
     static int runAll(CommandLine.Model.CommandSpec spec, ExportJob.Photos photos, ColorTransfer engine, Request request,
                       OutputPlan plan, List<Path> inputs, ExportJob.Looks looks) {
-        RetoneCommand root = (RetoneCommand) spec.root().userObject();
+        RootOptions root = (RootOptions) spec.root().userObject();
         PrintWriter err = spec.commandLine().getErr();
-        PhotoJob job = new PhotoJob(photos, engine, root.exporter, request, plan, err);
-        Batch batch = new Batch(spec.commandLine().getOut(), err, Batch.isTerminal(), root.debug);
+        PhotoJob job = new PhotoJob(photos, engine, root.exporter(), request, plan, err);
+        Batch batch = new Batch(spec.commandLine().getOut(), err, Batch.isTerminal(), root.debug());
         return batch.run(inputs, input -> job.run(input, looks));
     }
 

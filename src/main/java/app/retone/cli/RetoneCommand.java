@@ -19,9 +19,9 @@ import picocli.CommandLine.ScopeType;
             picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {
-            "  0  everything was done",
-            "  1  some input failed (each failure is listed)",
-            "  2  the command line was wrong",
+            "  " + ExitStatus.OK + "  everything was done",
+            "  " + ExitStatus.SOME_FAILED + "  some input failed (each failure is listed)",
+            "  " + ExitStatus.USAGE + "  the command line was wrong",
             "",
             "Examples:",
             "  retone enhance holiday.jpg -o holiday-fixed.jpg",
@@ -31,7 +31,7 @@ import picocli.CommandLine.ScopeType;
             "  retone lut holiday.jpg --reference sunset.jpg -o sunset.cube",
             "  retone histogram holiday.jpg --json",
             "  retone bench"})
-public final class RetoneCommand implements Runnable {
+public final class RetoneCommand implements Runnable, RootOptions {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show the full stack trace of errors.")
     boolean debug;
@@ -39,8 +39,7 @@ public final class RetoneCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** Writes the results of 'transfer' and 'enhance'; tests hand in one whose disk fails. */
-    final PhotoExporter exporter;
+    private final PhotoExporter exporter;
 
     public RetoneCommand() {
         this(new PhotoExporter());
@@ -48,6 +47,16 @@ public final class RetoneCommand implements Runnable {
 
     RetoneCommand(PhotoExporter exporter) {
         this.exporter = exporter;
+    }
+
+    @Override
+    public boolean debug() {
+        return debug;
+    }
+
+    @Override
+    public PhotoExporter exporter() {
+        return exporter;
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class ChannelHistogramView extends Region {
     public ChannelHistogramView() {
         setId("channel-histogram");
         getStyleClass().add("channel-histogram");
-        setBackground(new Background(new BackgroundFill(HistogramView.BACKGROUND, CornerRadii.EMPTY, Insets.EMPTY)));
+        setBackground(new Background(new BackgroundFill(HistogramBackground.COLOR, CornerRadii.EMPTY, Insets.EMPTY)));
         setMinHeight(40);
         plot.setId("channel-plot");
         shadowMark.setId("clip-shadows");

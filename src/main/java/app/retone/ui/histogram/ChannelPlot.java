@@ -24,7 +24,7 @@ final class ChannelPlot {
     /** The plot of {@code histograms} in a {@code width} × {@code height} raster, opaque 0xAARRGGBB, row by row. */
     static int[] render(ChannelHistograms histograms, int width, int height) {
         int[] out = new int[width * height];
-        Arrays.fill(out, HistogramView.BACKGROUND_ARGB);
+        Arrays.fill(out, HistogramBackground.ARGB);
         if (histograms.isEmpty() || width <= 0 || height <= 0) {
             return out;
         }
@@ -37,7 +37,7 @@ final class ChannelPlot {
                 heights[c][x] = Math.min(height, height * column(counts, x, width) / top);
             }
         }
-        int base = HistogramView.BACKGROUND_ARGB;
+        int base = HistogramBackground.ARGB;
         for (int x = 0; x < width; x++) {
             for (int y = 0; y < height; y++) {
                 double floor = height - y - 1; // this row covers heights floor .. floor + 1 above the bottom

@@ -61,7 +61,7 @@ final class CloudRasterizer {
             colour = new int[n];
             depth = new float[n];
         }
-        Arrays.fill(colour, 0, n, HistogramView.BACKGROUND_ARGB);
+        Arrays.fill(colour, 0, n, HistogramBackground.ARGB);
         Arrays.fill(depth, 0, n, Float.POSITIVE_INFINITY);
         for (CubeEdges.Edge edge : CubeEdges.ALL) {
             edge(edge, view);

@@ -51,7 +51,7 @@ final class CloudScene3D implements CloudDrawing {
 
         subScene = new SubScene(new Group(world, rig), 1, 1, true, SceneAntialiasing.BALANCED);
         subScene.setId("histogram-scene");
-        subScene.setFill(HistogramView.BACKGROUND);
+        subScene.setFill(HistogramBackground.COLOR);
         subScene.setCamera(eye);
         subScene.setManaged(false);
         viewChanged();

@@ -58,15 +58,4 @@ public enum HistogramRenderer {
         boolean softwareAsked = asked != null && asked.trim().toLowerCase(Locale.ROOT).equals("software");
         return scene3d && !softwareAsked ? SCENE_3D : SOFTWARE;
     }
-
-    /** A drawing of this kind for {@code camera}; the 3D one refuses where JavaFX has no 3D. */
-    CloudDrawing drawing(CloudCamera camera) {
-        if (this == SCENE_3D) {
-            if (!Platform.isSupported(ConditionalFeature.SCENE3D)) {
-                throw new IllegalStateException("JavaFX has no 3D pipeline on this display");
-            }
-            return new CloudScene3D(camera);
-        }
-        return new CloudCanvas(camera);
-    }
 }

@@ -1,5 +1,7 @@
 package app.retone.ui.histogram;
 
+import javafx.application.ConditionalFeature;
+import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -38,10 +40,6 @@ public final class HistogramView extends StackPane {
     public static final double DEFAULT_PITCH = CloudCamera.DEFAULT_PITCH;
     public static final double MIN_ZOOM = CloudCamera.MIN_ZOOM;
     public static final double MAX_ZOOM = CloudCamera.MAX_ZOOM;
-    /** The panel's background, opaque 0xAARRGGBB (the software renderer's) and as a colour. */
-    public static final int BACKGROUND_ARGB = 0xFF1E1E1E;
-    public static final Color BACKGROUND = Color.rgb(BACKGROUND_ARGB >> 16 & 0xFF, BACKGROUND_ARGB >> 8 & 0xFF,
-            BACKGROUND_ARGB & 0xFF);
     static final String PLACEHOLDER = "No histogram yet";
     /** How far beyond the end of each axis its label sits, in unit-cube units. */
     private static final double LABEL_OFFSET = 0.08;
@@ -71,9 +69,9 @@ public final class HistogramView extends StackPane {
     /** The view drawn by {@code renderer}; {@link HistogramRenderer#SCENE_3D} only where JavaFX has 3D. */
     public HistogramView(HistogramRenderer renderer) {
         this.renderer = renderer;
-        this.drawing = renderer.drawing(camera);
+        this.drawing = drawing(renderer, camera);
         setId("histogram-view");
-        setBackground(new Background(new BackgroundFill(BACKGROUND, CornerRadii.EMPTY, Insets.EMPTY)));
+        setBackground(new Background(new BackgroundFill(HistogramBackground.COLOR, CornerRadii.EMPTY, Insets.EMPTY)));
         setMinSize(0, 0);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
@@ -93,6 +91,17 @@ public final class HistogramView extends StackPane {
         addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         clear();
+    }
+
+    /** A drawing of {@code renderer}'s kind for {@code camera}; the 3D one refuses where JavaFX has no 3D. */
+    private static CloudDrawing drawing(HistogramRenderer renderer, CloudCamera camera) {
+        if (renderer == HistogramRenderer.SOFTWARE) {
+            return new CloudCanvas(camera);
+        }
+        if (!Platform.isSupported(ConditionalFeature.SCENE3D)) {
+            throw new IllegalStateException("JavaFX has no 3D pipeline on this display");
+        }
+        return new CloudScene3D(camera);
     }
 
     /** How this view draws the cloud. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.retone.cli.Cli;
+import app.retone.cli.ExitStatus;
 import app.retone.core.color.ColorLut3D;
 import app.retone.core.color.Histogram3D;
 import app.retone.core.image.ExportOptions;
@@ -62,7 +63,7 @@ class ReferenceLookAgreementTest {
         vm.export().exportLut(appCube);
 
         Path cliCube = dir.resolve("cli.cube");
-        assertEquals(Cli.OK, cli("lut", photo.toString(), "-r", reference.toString(), "-o", cliCube.toString()), err::toString);
+        assertEquals(ExitStatus.OK, cli("lut", photo.toString(), "-r", reference.toString(), "-o", cliCube.toString()), err::toString);
 
         ColorLut3D fromApp = CubeReader.read(appCube);
         ColorLut3D fromCli = CubeReader.read(cliCube);
@@ -95,7 +96,7 @@ class ReferenceLookAgreementTest {
         vm.export().export(fromApp, ExportOptions.DEFAULT);
 
         Path fromCli = dir.resolve("cli.png");
-        assertEquals(Cli.OK, cli("transfer", photo.toString(), "-r", reference.toString(), "-o", fromCli.toString(),
+        assertEquals(ExitStatus.OK, cli("transfer", photo.toString(), "-r", reference.toString(), "-o", fromCli.toString(),
                 "--strength", "0.8"), err::toString);
 
         PhotoLoader loader = new PhotoLoader();

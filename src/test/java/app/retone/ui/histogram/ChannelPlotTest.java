@@ -30,7 +30,7 @@ class ChannelPlotTest {
     void channelsThatOverlapAddTheirColours() {
         int[] plot = ChannelPlot.render(histograms(), W, H);
         int bottom = (H - 1) * W;
-        int base = HistogramView.BACKGROUND_ARGB & 0xFF;
+        int base = HistogramBackground.ARGB & 0xFF;
         int redAndGreen = plot[bottom + 64];
         assertEquals(base + ChannelPlot.FILL, Pixels.r(redAndGreen), "red and green add up to yellow");
         assertEquals(base + ChannelPlot.FILL, Pixels.g(redAndGreen));
@@ -40,7 +40,7 @@ class ChannelPlotTest {
         assertEquals(base + ChannelPlot.FILL, Pixels.b(blue));
         int all = plot[bottom + 128];
         assertTrue(Pixels.r(all) == Pixels.g(all) && Pixels.g(all) == Pixels.b(all) && Pixels.r(all) > base, "all three: grey");
-        assertEquals(HistogramView.BACKGROUND_ARGB, plot[bottom + 10], "where no channel has pixels, the background");
+        assertEquals(HistogramBackground.ARGB, plot[bottom + 10], "where no channel has pixels, the background");
     }
 
     @Test
@@ -79,6 +79,6 @@ class ChannelPlotTest {
     @Test
     void noPhotoIsAnEmptyPlot() {
         int[] plot = ChannelPlot.render(ChannelHistograms.EMPTY, W, H);
-        assertTrue(Arrays.stream(plot).allMatch(p -> p == HistogramView.BACKGROUND_ARGB));
+        assertTrue(Arrays.stream(plot).allMatch(p -> p == HistogramBackground.ARGB));
     }
 }

@@ -19,7 +19,7 @@ class CloudRasterizerTest {
     private static final int W = 480;
     private static final int H = 400;
     private static final CubeSpace SPACE = new CubeSpace(CloudCamera.CUBE_SIDE);
-    private static final int BACKGROUND = HistogramView.BACKGROUND_ARGB;
+    private static final int BACKGROUND = HistogramBackground.ARGB;
 
     private final CloudRasterizer rasterizer = new CloudRasterizer();
 

@@ -155,7 +155,7 @@ abstract class HistogramViewContract {
         assertTrue(placeholder.isVisible());
         assertEquals(HistogramView.PLACEHOLDER, placeholder.getText());
         assertEquals(0, Colourful.count(shot).total(), "no coloured pixel after clear");
-        assertTrue(differentFrom(shot, HistogramView.BACKGROUND) > 0, "the placeholder text is drawn");
+        assertTrue(differentFrom(shot, HistogramBackground.COLOR) > 0, "the placeholder text is drawn");
     }
 
     @Test
