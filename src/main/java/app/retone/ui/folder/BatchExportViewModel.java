@@ -1,8 +1,6 @@
 package app.retone.ui.folder;
 
 import app.retone.core.color.ColorLut3D;
-import app.retone.core.color.ColorTransfer;
-import app.retone.core.image.PhotoExporter;
 import app.retone.core.render.ExportJob;
 import app.retone.core.render.LookTransfer;
 import app.retone.core.render.PhotoBatch;
@@ -34,16 +32,15 @@ public final class BatchExportViewModel {
 
     private final FolderViewModel folder;
     private final EditorViewModel editor;
-    private final ColorTransfer engine;
-    private final PhotoExporter exporter;
+    private final ExportJob export;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private TaskHandle batch = TaskHandle.NONE;
 
-    public BatchExportViewModel(FolderViewModel folder, EditorViewModel editor) {
+    /** {@code export} is the per-photo recipe around the app's loader, engine and exporter (from the composition root). */
+    public BatchExportViewModel(FolderViewModel folder, EditorViewModel editor, ExportJob export) {
         this.folder = folder;
         this.editor = editor;
-        this.engine = editor.services().colorTransfer();
-        this.exporter = editor.services().exporter();
+        this.export = export;
     }
 
     /** One photo's work, with everything read on the UI thread before the batch starts. */
@@ -65,7 +62,6 @@ public final class BatchExportViewModel {
         }
         LookTransfer transfer = editor.look().lookTransferProperty().get();
         PhotoPipeline pipeline = editor.pipeline();
-        ExportJob export = new ExportJob(editor.services().loader()::load, engine, exporter);
         PhotoBatch<Step> tries = new PhotoBatch<>(steps);
         running.set(true);
         folder.pauseLooks(true);

@@ -120,14 +120,14 @@ class BatchExportTest {
         Path out = Files.createDirectories(dir.resolve("out"));
         Files.writeString(out.resolve("b-retone.png"), "an older export");
         DirectTaskExecutor executor = new DirectTaskExecutor();
-        EditorViewModel editor = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model,
-                new PreviewBounds(128, 128)), executor, new MemorySettings());
+        EditorServices services = EditorServices.standard(new PhotoLoader(), model, new PreviewBounds(128, 128));
+        EditorViewModel editor = new EditorViewModel(services, executor, new MemorySettings());
         List<Notice> notices = new ArrayList<>();
         editor.notices().addListener(notices::add);
-        FolderViewModel folder = new FolderViewModel(editor, executor, new ThumbnailReader(ImageLimits.DEFAULT));
+        FolderViewModel folder = new FolderViewModel(editor, executor, new ThumbnailReader(ImageLimits.DEFAULT), services.loader());
         folder.openFolder(holiday);
         editor.adjustments().strengthProperty().set(0); // a.jpg at strength 0: its pixels back
-        BatchExportViewModel batch = new BatchExportViewModel(folder, editor);
+        BatchExportViewModel batch = new BatchExportViewModel(folder, editor, services.exportJob());
         BatchExport.Request request = new BatchExport.Request(out, ImageFormat.PNG, 92, "{name}-retone", OutputColourSpace.SOURCE);
         List<BatchExport.Item> items = BatchExport.plan(List.copyOf(folder.photoList()), request);
         assertEquals(List.of(out.resolve("b-retone.png")), BatchExport.existing(items));
@@ -166,9 +166,9 @@ class BatchExportTest {
         Path holiday = Files.createDirectories(dir.resolve("trip"));
         Path a = UiFixtures.castPhoto(holiday, "a.jpg", 120, 80, 3);
         DirectTaskExecutor executor = new DirectTaskExecutor();
-        EditorViewModel editor = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model,
-                new PreviewBounds(128, 128)), executor, new MemorySettings());
-        FolderViewModel folder = new FolderViewModel(editor, executor, new ThumbnailReader(ImageLimits.DEFAULT));
+        EditorServices services = EditorServices.standard(new PhotoLoader(), model, new PreviewBounds(128, 128));
+        EditorViewModel editor = new EditorViewModel(services, executor, new MemorySettings());
+        FolderViewModel folder = new FolderViewModel(editor, executor, new ThumbnailReader(ImageLimits.DEFAULT), services.loader());
         folder.openFolder(holiday);
         editor.adjustments().strengthProperty().set(0);
         editor.develop().set(app.retone.core.render.Develop.NEUTRAL.with(app.retone.core.render.Develop.Adjustment.EXPOSURE, 1));
@@ -176,7 +176,7 @@ class BatchExportTest {
         Path out = dir.resolve("exports").resolve("2026").resolve("trip"); // none of it exists yet
         BatchExport.Request request = new BatchExport.Request(out, ImageFormat.PNG, 92, "{name}", OutputColourSpace.SOURCE);
         List<BatchExport.Summary> summaries = new ArrayList<>();
-        new BatchExportViewModel(folder, editor).start(BatchExport.plan(List.copyOf(folder.photoList()), request), request,
+        new BatchExportViewModel(folder, editor, services.exportJob()).start(BatchExport.plan(List.copyOf(folder.photoList()), request), request,
                 BatchExport.Existing.SKIP, summaries::add);
 
         assertEquals(1, summaries.get(0).written(), summaries.get(0).text());
