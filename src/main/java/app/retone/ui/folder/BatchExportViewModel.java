@@ -49,10 +49,11 @@ public final class BatchExportViewModel {
 
     /**
      * Exports {@code items} (from {@link BatchExport#plan}); destinations that exist are replaced
-     * or skipped as {@code existing} says. {@code done} hears the summary (also shown as a notice).
+     * or skipped as {@code existing} says. {@code done} hears the summary (also shown as a notice that
+     * stays until closed).
      */
     public void start(List<BatchExport.Item> items, BatchExport.Request request, BatchExport.Existing existing,
-                      Consumer<BatchExport.Summary> done) {
+                      Consumer<BatchSummary> done) {
         if (running.get() || items.isEmpty()) {
             return;
         }
@@ -63,6 +64,7 @@ public final class BatchExportViewModel {
         LookTransfer transfer = editor.look().lookTransferProperty().get();
         PhotoPipeline pipeline = editor.pipeline();
         PhotoBatch<Step> tries = new PhotoBatch<>(steps);
+        BatchSummary.Ledger ledger = new BatchSummary.Ledger();
         running.set(true);
         folder.pauseLooks(true);
         String title = "Exporting " + items.size() + (items.size() == 1 ? " photo" : " photos");
@@ -91,16 +93,27 @@ public final class BatchExportViewModel {
                     context.progress((double) index / total, BatchExport.progressText(index, total,
                             step.item().photo().name(), System.nanoTime() - started));
                 }
+
+                @Override
+                public void done(Step step, PhotoBatch.Outcome outcome, long nanos) {
+                    if (outcome.written()) {
+                        ledger.written(step.item().photo().name());
+                    } else {
+                        ledger.skipped(step.item().photo().name(), outcome.account());
+                    }
+                }
+
+                @Override
+                public void failed(Step step, Throwable error) {
+                    ledger.failed(step.item().photo().name(), Notice.reason(error));
+                }
             });
             context.checkCancelled(); // a batch stopped by Cancel ends as cancelled
             return null;
         }).onFinished(() -> {
             running.set(false);
             folder.pauseLooks(false);
-            PhotoBatch.Tally<Step> tally = tries.tally();
-            BatchExport.Summary summary = new BatchExport.Summary(tally.written(), tally.skipped(),
-                    tally.failures().stream().map(f -> BatchExport.failure(f.photo().item(), f.error())).toList(),
-                    tally.notAttempted());
+            BatchSummary summary = ledger.summary(tries.tally().notAttempted());
             editor.notices().notice(summary.failures().isEmpty() ? Notice.summary("Batch export finished", summary.text())
                     : Notice.warning("Batch export finished; some photos failed", summary.text()));
             done.accept(summary);
@@ -125,7 +138,7 @@ public final class BatchExportViewModel {
             throw new IOException("its file name is the photo's own; the original is never replaced by a batch");
         }
         if (!step.overwrite() && Files.exists(item.destination())) {
-            return PhotoBatch.Outcome.skipped(item.destination() + " exists");
+            return PhotoBatch.Outcome.skipped(item.destination().getFileName() + " exists"); // the folder is the batch's
         }
         export.export(item.photo().path(), step.settings(), looks, item.destination(),
                 request.optionsFor(item.photo().path(), step.overwrite()));
