@@ -26,6 +26,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -37,7 +38,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Notices a person can read: the contrast of every kind of card and of every text on it as WCAG
  * measures it, a warning that stays until closed, information that passes, and notices that last
- * never dropped unread when more come than the window shows.
+ * never dropped unread when more come than the window shows. The contrast is measured both with
+ * forced OpenGL and without it (tagged {@code both-pipelines}: the build's software-pipeline
+ * execution runs it too); which cards show and for how long does not depend on how JavaFX draws.
  */
 @ExtendWith(ApplicationExtension.class)
 class NoticeCardsWindowTest {
@@ -66,6 +69,7 @@ class NoticeCardsWindowTest {
     }
 
     @Test
+    @Tag("both-pipelines")
     void everyKindOfCardAndEveryTextOnItMeetsTheContrastRatio(FxRobot robot) throws Exception {
         // a card of every severity a card is made for (an error is a dialog), and a batch's summary
         List<Notice> kinds = new ArrayList<>();
