@@ -25,8 +25,8 @@ public record AppViewModels(EditorViewModel editor, FolderViewModel folder, Batc
         EditorViewModel editor = new EditorViewModel(services, executor, settings);
         ThumbnailSource thumbnails = new CachedThumbnailReader(new ThumbnailReader(services.loader().limits()),
                 ThumbnailCache.forUser());
-        FolderViewModel folder = new FolderViewModel(editor, executor, thumbnails);
-        return new AppViewModels(editor, folder, new BatchExportViewModel(folder, editor),
+        FolderViewModel folder = new FolderViewModel(editor, executor, thumbnails, services.loader());
+        return new AppViewModels(editor, folder, new BatchExportViewModel(folder, editor, services.exportJob()),
                 new ReferenceChoices(settings, thumbnails, executor), services);
     }
 }

@@ -20,10 +20,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,8 +37,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A folder in the real window under Xvfb: 30 generated photos (three of them broken) open in the
- * filmstrip, the arrow keys move through them, ten are exported in a batch and read back, and a
- * batch cancelled half way leaves only whole files.
+ * filmstrip, the arrow keys move through them (also after a slider drag), ten are exported in a
+ * batch and read back, a batch cancelled half way leaves only whole files, and a batch makes the
+ * folder it is given (these two in a folder of four). The tests tagged {@code both-pipelines} run
+ * again without forced OpenGL (the build's software-pipeline execution), as on a display without a GPU.
  */
 @ExtendWith(ApplicationExtension.class)
 class FolderWindowTest {
@@ -83,6 +88,17 @@ class FolderWindowTest {
         return folder;
     }
 
+    /** Four photos, for the tests that need a folder but not a large one (they run with and without OpenGL). */
+    private Path folderOf4() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("four"));
+        if (Files.list(folder).findAny().isEmpty()) {
+            for (int i = 1; i <= 4; i++) {
+                UiFixtures.castPhoto(folder, String.format("img_%02d.jpg", i), 900, 600, 200 + i);
+            }
+        }
+        return folder;
+    }
+
     private FolderViewModel folder() {
         return controller.folderViewModel();
     }
@@ -97,16 +113,16 @@ class FolderWindowTest {
                 && onFx(() -> viewModel.look().hasLookProperty().get()));
     }
 
-    private void openFolder(FxRobot robot) throws Exception {
-        Path folder = folderOf30();
+    /** Opens {@code folder} of {@code count} photos as the user would, and waits for its first photo with its look. */
+    private void openFolder(Path folder, int count) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> controller.openFromOutside(List.of(folder))).get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> folder().photoList().size()) == 30);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> folder().photoList().size()) == count);
         waitShown("img_01.jpg");
     }
 
     @Test
     void aFolderOpensInTheFilmstripAndTheArrowKeysMoveThroughIt(FxRobot robot) throws Exception {
-        openFolder(robot);
+        openFolder(folderOf30(), 30);
         ListView<?> strip = robot.lookup("#filmstrip").queryAs(ListView.class);
         assertTrue(onFx(strip::isVisible), "the filmstrip shows while a folder is open");
 
@@ -118,22 +134,6 @@ class FolderWindowTest {
         robot.type(KeyCode.LEFT);
         waitShown("img_03.jpg");
         assertEquals(2, (int) onFx(() -> strip.getSelectionModel().getSelectedIndex()), "the strip follows");
-
-        // a slider dragged keeps the focus: → still moves to the next photo, ↑ still moves the slider
-        javafx.scene.control.Slider strength = robot.lookup("#strengthSlider").queryAs(javafx.scene.control.Slider.class);
-        robot.drag(strength.lookup(".thumb"), javafx.scene.input.MouseButton.PRIMARY).moveBy(-60, 0).drop();
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(onFx(strength::isFocused), "the slider has the focus after its drag");
-        double dragged = onFx(strength::getValue);
-        robot.type(KeyCode.RIGHT);
-        waitShown("img_04.jpg");
-        robot.type(KeyCode.LEFT);
-        waitShown("img_03.jpg");
-        robot.clickOn(strength.lookup(".thumb"));
-        double before = onFx(strength::getValue);
-        robot.type(KeyCode.UP);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(onFx(strength::getValue) > before, "↑ moves the focused slider (from " + before + ", dragged to " + dragged + ")");
 
         // every look is made in the background; the broken photos are marked with their reason
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> folder().photoList().stream()
@@ -152,8 +152,34 @@ class FolderWindowTest {
     }
 
     @Test
+    @Tag("both-pipelines")
+    void afterASliderDragTheArrowKeysStillMoveThroughTheFolder(FxRobot robot) throws Exception {
+        openFolder(folderOf4(), 4);
+        robot.clickOn("#photo-view");
+        robot.type(KeyCode.RIGHT);
+        waitShown("img_02.jpg");
+
+        // a slider dragged keeps the focus: → still moves to the next photo, ↑ still moves the slider
+        Slider strength = robot.lookup("#strengthSlider").queryAs(Slider.class);
+        robot.drag(strength.lookup(".thumb"), MouseButton.PRIMARY).moveBy(-60, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onFx(strength::isFocused), "the slider has the focus after its drag");
+        double dragged = onFx(strength::getValue);
+        assertTrue(dragged < 100, "the drag moved the slider: " + dragged);
+        robot.type(KeyCode.RIGHT);
+        waitShown("img_03.jpg");
+        robot.type(KeyCode.LEFT);
+        waitShown("img_02.jpg");
+        robot.clickOn(strength.lookup(".thumb"));
+        double before = onFx(strength::getValue);
+        robot.type(KeyCode.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onFx(strength::getValue) > before, "↑ moves the focused slider (from " + before + ", dragged to " + dragged + ")");
+    }
+
+    @Test
     void tenPhotosExportInABatchAndACancelledBatchLeavesOnlyWholeFiles(FxRobot robot) throws Exception {
-        openFolder(robot);
+        openFolder(folderOf30(), 30);
         ListView<?> strip = robot.lookup("#filmstrip").queryAs(ListView.class);
         Path out = Files.createDirectories(dir.resolve("batch"));
         // img_01 … img_11: eleven photos, one of them broken (img_05), so ten to export
@@ -200,8 +226,9 @@ class FolderWindowTest {
     }
 
     @Test
+    @Tag("both-pipelines")
     void aBatchIntoAFolderThatDoesNotExistMakesItAndTheDialogSaysSo(FxRobot robot) throws Exception {
-        openFolder(robot);
+        openFolder(folderOf4(), 4);
         ListView<?> strip = robot.lookup("#filmstrip").queryAs(ListView.class);
         WaitForAsyncUtils.asyncFx(() -> strip.getSelectionModel().selectRange(0, 2)).get(5, TimeUnit.SECONDS);
         dialogs.realBatchDialog = true;

@@ -8,6 +8,7 @@ import app.retone.core.color.PdfTransfer;
 import app.retone.core.color.Regrain;
 import app.retone.core.image.PhotoExporter;
 import app.retone.core.image.PhotoLoader;
+import app.retone.core.render.ExportJob;
 import app.retone.predict.ReferenceLook;
 
 /**
@@ -26,6 +27,11 @@ public record EditorServices(
     /** The engine's rendering path (LUT at a strength, regrain), the same the command line uses. */
     public ColorTransfer colorTransfer() {
         return new ColorTransfer(pdfTransfer, regrain, interpolation);
+    }
+
+    /** The per-photo recipe of a batch (decode, look, render, write) with these services' loader, engine and exporter. */
+    public ExportJob exportJob() {
+        return new ExportJob(loader::load, colorTransfer(), exporter);
     }
 
     /**

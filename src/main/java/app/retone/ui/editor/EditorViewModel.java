@@ -33,7 +33,6 @@ public final class EditorViewModel {
 
     private static final Logger TIMING = LoggerFactory.getLogger("app.retone.timing");
 
-    private final EditorServices services;
     private final TaskExecutor executor;
     private final PhotoPipeline pipeline;
     private final Activities activities;
@@ -58,7 +57,6 @@ public final class EditorViewModel {
     private final BooleanProperty showOriginal = new SimpleBooleanProperty(false);
 
     public EditorViewModel(EditorServices services, TaskExecutor executor, Settings settings) {
-        this.services = services;
         this.executor = executor;
         this.pipeline = new PhotoPipeline(services);
         this.activities = new Activities(executor);
@@ -132,11 +130,6 @@ public final class EditorViewModel {
      */
     public PhotoPipeline pipeline() {
         return pipeline;
-    }
-
-    /** The engine pieces, shared with the views beside the editor (a folder's batch export). */
-    public EditorServices services() {
-        return services;
     }
 
     /** {@link PhotoPipeline#prepare}: decodes and prepares a photo, on any background thread. */

@@ -87,7 +87,7 @@ final class FullResolution {
     }
 
     private void decode(CompletableFuture<Photo> result, TaskContext context) {
-        context.progress(-1, "Decoding " + path.getFileName() + " at full resolution…");
+        context.progress(-1, "Reading " + path.getFileName() + " at full size…");
         try {
             Photo photo = decoder.decode(path);
             if (photo.width() != width || photo.height() != height) {

@@ -1,6 +1,5 @@
 package app.retone.ui.folder;
 
-import app.retone.ui.editor.Notice;
 import app.retone.core.image.ExportNames;
 import app.retone.core.io.AtomicFiles;
 import app.retone.core.image.ExportOptions;
@@ -17,7 +16,8 @@ import java.util.Set;
 /**
  * A batch export's plan and its bookkeeping, free of threads: where each photo goes (the name
  * pattern, with "-2", "-3" … when two photos would get one name), which destinations exist
- * already, and the summary the user reads at the end. {@link BatchExportViewModel} runs it.
+ * already, and the progress the user reads as it goes ({@link BatchSummary} is its end).
+ * {@link BatchExportViewModel} runs it.
  */
 public final class BatchExport {
 
@@ -54,32 +54,6 @@ public final class BatchExport {
     public record Item(FolderPhoto photo, Path destination) {
     }
 
-    /** A photo that could not be exported, and why. */
-    public record Failure(String photo, String reason) {
-    }
-
-    /** How a batch ended. */
-    public record Summary(int written, int skipped, List<Failure> failures, int notAttempted) {
-
-        /** The one-paragraph account the user reads. */
-        public String text() {
-            StringBuilder text = new StringBuilder();
-            text.append(written).append(written == 1 ? " photo exported" : " photos exported");
-            if (skipped > 0) {
-                text.append(", ").append(skipped).append(" skipped (their files exist)");
-            }
-            if (notAttempted > 0) {
-                text.append(", ").append(notAttempted).append(" not exported (cancelled)");
-            }
-            if (failures.isEmpty()) {
-                return text.append('.').toString();
-            }
-            text.append(", ").append(failures.size()).append(" failed:");
-            failures.forEach(f -> text.append("\n• ").append(f.photo()).append(": ").append(f.reason()));
-            return text.toString();
-        }
-    }
-
     private BatchExport() {
     }
 
@@ -109,10 +83,6 @@ public final class BatchExport {
     /** Whether writing {@code item} would replace the photo it is made from. */
     static boolean replacesItsSource(Item item) {
         return AtomicFiles.wouldReplace(item.photo().path(), item.destination());
-    }
-
-    static Failure failure(Item item, Throwable error) {
-        return new Failure(item.photo().name(), Notice.reason(error));
     }
 
     /** "3 of 10 — about 40 s left" (the time from the photos done so far; none before the first). */

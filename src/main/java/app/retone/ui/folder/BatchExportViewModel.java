@@ -1,8 +1,6 @@
 package app.retone.ui.folder;
 
 import app.retone.core.color.ColorLut3D;
-import app.retone.core.color.ColorTransfer;
-import app.retone.core.image.PhotoExporter;
 import app.retone.core.render.ExportJob;
 import app.retone.core.render.LookTransfer;
 import app.retone.core.render.PhotoBatch;
@@ -34,16 +32,15 @@ public final class BatchExportViewModel {
 
     private final FolderViewModel folder;
     private final EditorViewModel editor;
-    private final ColorTransfer engine;
-    private final PhotoExporter exporter;
+    private final ExportJob export;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private TaskHandle batch = TaskHandle.NONE;
 
-    public BatchExportViewModel(FolderViewModel folder, EditorViewModel editor) {
+    /** {@code export} is the per-photo recipe around the app's loader, engine and exporter (from the composition root). */
+    public BatchExportViewModel(FolderViewModel folder, EditorViewModel editor, ExportJob export) {
         this.folder = folder;
         this.editor = editor;
-        this.engine = editor.services().colorTransfer();
-        this.exporter = editor.services().exporter();
+        this.export = export;
     }
 
     /** One photo's work, with everything read on the UI thread before the batch starts. */
@@ -52,10 +49,11 @@ public final class BatchExportViewModel {
 
     /**
      * Exports {@code items} (from {@link BatchExport#plan}); destinations that exist are replaced
-     * or skipped as {@code existing} says. {@code done} hears the summary (also shown as a notice).
+     * or skipped as {@code existing} says. {@code done} hears the summary (also shown as a notice that
+     * stays until closed).
      */
     public void start(List<BatchExport.Item> items, BatchExport.Request request, BatchExport.Existing existing,
-                      Consumer<BatchExport.Summary> done) {
+                      Consumer<BatchSummary> done) {
         if (running.get() || items.isEmpty()) {
             return;
         }
@@ -65,8 +63,8 @@ public final class BatchExportViewModel {
         }
         LookTransfer transfer = editor.look().lookTransferProperty().get();
         PhotoPipeline pipeline = editor.pipeline();
-        ExportJob export = new ExportJob(editor.services().loader()::load, engine, exporter);
         PhotoBatch<Step> tries = new PhotoBatch<>(steps);
+        BatchSummary.Ledger ledger = new BatchSummary.Ledger();
         running.set(true);
         folder.pauseLooks(true);
         String title = "Exporting " + items.size() + (items.size() == 1 ? " photo" : " photos");
@@ -95,16 +93,27 @@ public final class BatchExportViewModel {
                     context.progress((double) index / total, BatchExport.progressText(index, total,
                             step.item().photo().name(), System.nanoTime() - started));
                 }
+
+                @Override
+                public void done(Step step, PhotoBatch.Outcome outcome, long nanos) {
+                    if (outcome.written()) {
+                        ledger.written(step.item().photo().name());
+                    } else {
+                        ledger.skipped(step.item().photo().name(), outcome.account());
+                    }
+                }
+
+                @Override
+                public void failed(Step step, Throwable error) {
+                    ledger.failed(step.item().photo().name(), Notice.reason(error));
+                }
             });
             context.checkCancelled(); // a batch stopped by Cancel ends as cancelled
             return null;
         }).onFinished(() -> {
             running.set(false);
             folder.pauseLooks(false);
-            PhotoBatch.Tally<Step> tally = tries.tally();
-            BatchExport.Summary summary = new BatchExport.Summary(tally.written(), tally.skipped(),
-                    tally.failures().stream().map(f -> BatchExport.failure(f.photo().item(), f.error())).toList(),
-                    tally.notAttempted());
+            BatchSummary summary = ledger.summary(tries.tally().notAttempted());
             editor.notices().notice(summary.failures().isEmpty() ? Notice.summary("Batch export finished", summary.text())
                     : Notice.warning("Batch export finished; some photos failed", summary.text()));
             done.accept(summary);
@@ -129,7 +138,7 @@ public final class BatchExportViewModel {
             throw new IOException("its file name is the photo's own; the original is never replaced by a batch");
         }
         if (!step.overwrite() && Files.exists(item.destination())) {
-            return PhotoBatch.Outcome.skipped(item.destination() + " exists");
+            return PhotoBatch.Outcome.skipped(item.destination().getFileName() + " exists"); // the folder is the batch's
         }
         export.export(item.photo().path(), step.settings(), looks, item.destination(),
                 request.optionsFor(item.photo().path(), step.overwrite()));

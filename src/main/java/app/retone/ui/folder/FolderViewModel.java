@@ -2,16 +2,13 @@ package app.retone.ui.folder;
 
 import app.retone.ui.editor.Activity;
 import app.retone.ui.editor.Notice;
-import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoFolder;
 import app.retone.core.image.PhotoLoader;
 import app.retone.core.image.ThumbnailSource;
 import app.retone.ui.editor.EditorViewModel;
 import app.retone.ui.editor.Look;
-import app.retone.ui.editor.PhotoPipeline;
 import app.retone.core.render.PhotoSettings;
 import app.retone.ui.editor.PreparedPhoto;
-import app.retone.core.render.LookTransfer;
 import app.retone.core.render.TargetKind;
 import app.retone.ui.task.BackgroundTask;
 import app.retone.ui.task.TaskContext;
@@ -51,6 +48,7 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
     private final EditorViewModel editor;
     private final TaskExecutor executor;
     private final ThumbnailSource thumbnailSource;
+    private final LookWork looks;
     private final ObservableList<FolderPhoto> photos = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
@@ -65,11 +63,16 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
     private Thumbnails thumbnails;
     private TaskHandle listing = TaskHandle.NONE;
 
-    /** {@code thumbnailSource} gives the filmstrip's thumbnails (through the shared cache, in the app). */
-    public FolderViewModel(EditorViewModel editor, TaskExecutor executor, ThumbnailSource thumbnailSource) {
+    /**
+     * {@code thumbnailSource} gives the filmstrip's thumbnails (through the shared cache, in the
+     * app); {@code loader} decodes the photos away from the screen for their looks (the editor's
+     * own, decoding one photo at a time).
+     */
+    public FolderViewModel(EditorViewModel editor, TaskExecutor executor, ThumbnailSource thumbnailSource, PhotoLoader loader) {
         this.editor = editor;
         this.executor = executor;
         this.thumbnailSource = thumbnailSource;
+        this.looks = new LookWork(editor.pipeline(), loader);
         this.settings = new FolderSettings(editor, executor, this::currentPhoto, this::isOnScreen, photo -> {
             prepared.remove(photo);
             if (queue != null) {
@@ -273,33 +276,12 @@ public final class FolderViewModel implements AutoCloseable, LookQueue.Folder {
 
     @Override
     public BackgroundTask.Work<LookQueue.Ready> prepareWork(FolderPhoto photo) {
-        PhotoSettings wanted = settingsOf(photo);
-        LookTransfer transfer = editor.look().lookTransferProperty().get();
-        PhotoPipeline pipeline = editor.pipeline();
-        return context -> {
-            PreparedPhoto photoReady = pipeline.prepare(photo.path(), context);
-            // kept for the screen only: its full resolution is decoded again if it comes on screen
-            photoReady.releaseFullResolution();
-            context.checkCancelled();
-            return new LookQueue.Ready(photo, photoReady, pipeline.look(photoReady, wanted, transfer, context), wanted);
-        };
+        return looks.prepare(photo, settingsOf(photo), editor.look().lookTransferProperty().get());
     }
 
     @Override
     public BackgroundTask.Work<?> lookWork(FolderPhoto photo) {
-        PhotoSettings wanted = settingsOf(photo);
-        LookTransfer transfer = editor.look().lookTransferProperty().get();
-        PhotoPipeline pipeline = editor.pipeline();
-        PhotoLoader loader = editor.services().loader();
-        return context -> {
-            context.progress(-1, "Finding the look of " + photo.name() + "…");
-            // the check that the photo opens and its look can be made: from a reduced decode, a few
-            // megabytes where all of a 24 MP photo's pixels are about 100; the look it is shown and
-            // exported with is made from all of them (the LUT made here is let go)
-            Photo decoded = loader.loadReduced(photo.path(), LookQueue.BACKGROUND_LOOK_SIDE);
-            context.checkCancelled();
-            return pipeline.lut(decoded, wanted, transfer, context);
-        };
+        return looks.look(photo, settingsOf(photo), editor.look().lookTransferProperty().get());
     }
 
     @Override

@@ -21,12 +21,6 @@ final class LookQueue implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LookQueue.class);
 
-    /**
-     * The long side a photo away from the screen is decoded at for its look (every n-th pixel):
-     * the model sees a copy of 256 × 256 pixels, so a thousand pixels serve it with room to spare.
-     */
-    static final int BACKGROUND_LOOK_SIDE = 1024;
-
     /** A photo made ready to show: prepared (what the screen needs, not its full-resolution pixels), with its look. */
     record Ready(FolderPhoto photo, PreparedPhoto prepared, Look look, PhotoSettings settings) {
     }

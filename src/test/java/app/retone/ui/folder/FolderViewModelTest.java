@@ -59,15 +59,18 @@ class FolderViewModelTest {
         model.close();
     }
 
+    /** The services of the editor made last: the folder shares its loader, as the composition root has it. */
+    private EditorServices services;
+
     private EditorViewModel editor(TaskExecutor executor) {
-        EditorViewModel vm = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model,
-                new PreviewBounds(128, 128)), executor, new MemorySettings());
+        services = EditorServices.standard(new PhotoLoader(), model, new PreviewBounds(128, 128));
+        EditorViewModel vm = new EditorViewModel(services, executor, new MemorySettings());
         vm.notices().addListener(notices::add);
         return vm;
     }
 
     private FolderViewModel folder(EditorViewModel editor, TaskExecutor executor) {
-        return new FolderViewModel(editor, executor, new ThumbnailReader(ImageLimits.DEFAULT));
+        return new FolderViewModel(editor, executor, new ThumbnailReader(ImageLimits.DEFAULT), services.loader());
     }
 
     /** p01.jpg … pNN.jpg, small cast photos, in a folder of their own. */
