@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import app.retone.core.image.PhotoLoader;
 import app.retone.testing.LittleCms;
+import app.retone.testing.LutProfiles;
 import app.retone.testing.Pixels;
 import app.retone.testing.TestImages;
 import java.nio.file.Files;
@@ -18,7 +19,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Issue 21: at strength 0 a photo with a colour profile comes back bit for bit, in every format
  * that carries a profile, at 8 and 16 bits, from the command line as a user runs it: {@code
  * enhance --strength 0} written in another format or the same, its samples read back from the
- * written file and compared with the source's decoded values, and its profile kept.
+ * written file and compared with the source's decoded values, and its profile kept. A device
+ * profile (lookup tables only, {@link LutProfiles}) too: its values are LittleCMS's to convert,
+ * and nothing converts them when nothing changes.
  */
 class StrengthZeroCommandLineTest extends CommandLineTestBase {
 
@@ -41,6 +44,10 @@ class StrengthZeroCommandLineTest extends CommandLineTestBase {
         "p3-16bit.tif, png, p3-16bit.tif, 16",
         "prophoto-16bit.png, png, prophoto-16bit.png, 16",
         "prophoto-16bit.png, tif, prophoto-16bit.png, 16",
+        "device-8bit.tif, tif, device-8bit.tif, 8",
+        "device-8bit.tif, png, device-8bit.tif, 8",
+        "device-16bit.tif, tif, device-16bit.tif, 16",
+        "device-16bit.tif, png, device-16bit.tif, 16",
     })
     void aProfiledPhotoComesBackBitForBitAtStrengthZero(String source, String format, String values, int bits) throws Exception {
         Path in = source(source);
@@ -73,6 +80,10 @@ class StrengthZeroCommandLineTest extends CommandLineTestBase {
                 TestImages.write(file, TestImages.pngWithIccp(TestImages.gradient16(320, 200), Files.readAllBytes(LittleCms.PROPHOTO)));
             }
             return file;
+        }
+        if (name.startsWith("device-")) { // a device profile (lookup tables only), which LittleCMS converts
+            Path file = dir.resolve(name);
+            return Files.exists(file) ? file : name.contains("16") ? LutProfiles.tiff16(file) : LutProfiles.tiff8(file);
         }
         return LittleCms.fixture(name);
     }
