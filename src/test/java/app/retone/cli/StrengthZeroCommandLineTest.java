@@ -41,6 +41,8 @@ class StrengthZeroCommandLineTest extends CommandLineTestBase {
         "p3.jpg, png, p3.jpg, 8",
         "p3.webp, png, p3.tif, 8",
         "p3.webp, tif, p3.tif, 8",
+        "adobe-rgb.jpg, png, adobe-rgb.jpg, 8",
+        "p3-beyond-srgb.tif, png, p3-beyond-srgb.tif, 8",
         "p3-16bit.tif, png, p3-16bit.tif, 16",
         "prophoto-16bit.png, png, prophoto-16bit.png, 16",
         "prophoto-16bit.png, tif, prophoto-16bit.png, 16",
