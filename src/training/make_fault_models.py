@@ -134,8 +134,11 @@ FIXTURES = {
     "redder-16": (RedderByOneBin(), (1, 16, 16, 16), export.INPUT_NAME,
                   "none: a healthy model of 16 bins (the card says so), moving every bin's mass one red bin up, to show "
                   "a model of another size than 32 works", None),
+    "redder-64": (RedderByOneBin(), (1, 64, 64, 64), export.INPUT_NAME,
+                  "none: a healthy model of 64 bins (the card says so), moving every bin's mass one red bin up, to show "
+                  "a model of the largest size a card may give works", None),
 }
-CARD_BINS = {"redder-16": 16}
+CARD_BINS = {"redder-16": 16, "redder-64": 64}
 
 
 def export_graph(module, path, shape, input_name):

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.retone.core.color.SrgbCurve;
 import app.retone.core.image.PhotoLoader;
 import app.retone.testing.LittleCms;
 import app.retone.testing.Pixels;
@@ -17,6 +16,8 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 21's working space, from the command line as a user runs it: a colour-managed photo at
@@ -24,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * agree with LittleCMS's own tools (run live) everywhere, shadows included; a grey photo stays grey.
  */
 class WideGamutCommandLineTest extends CommandLineTestBase {
-
-    private static final Path REC2020 = Path.of("/usr/share/color/argyll/ref/Rec2020.icm");
 
     @TempDir
     Path dir;
@@ -68,74 +67,105 @@ class WideGamutCommandLineTest extends CommandLineTestBase {
         assertArrayEquals(Files.readAllBytes(LittleCms.ADOBE_RGB), new PhotoLoader().load(out).source().iccProfile());
     }
 
-    @Test
-    void sixteenBitRec2020ToSrgbMatchesTificcEverywhereShadowsIncluded() throws Exception {
-        // Rec. 2020 values: a green ramp over 0..8191 (the shadows), a grey ramp, and a sweep of colours
+    /**
+     * 16-bit values of a wide space converted to 16-bit sRGB, against LittleCMS's {@code tificc}
+     * run live on the same file. LittleCMS's exact evaluation ({@code -c0}: every pixel through
+     * the profiles' curves and matrices) is the reference: ours is within ΔE76 0.1 of it at every
+     * pixel. Its default ({@code -c1}, a table sampled from the same evaluation and interpolated)
+     * is itself up to ΔE76 1.5 (P3, Adobe RGB) to 3.5 (Rec. 2020, ProPhoto) away from its exact
+     * evaluation, at colours that reach sRGB's boundary (a channel clipped at 0 or full), where a
+     * cell of its table straddles the clipping; so, pixel by pixel, ours is never further from the
+     * default than LittleCMS's own exact evaluation is, plus 0.05 (docs/colour.md).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Rec2020", "DisplayP3", "AdobeRGB1998", "ProPhoto"})
+    void sixteenBitWideGamutToSrgbMatchesTificcEverywhereShadowsIncluded(String name) throws Exception {
+        Path profile = name.equals("AdobeRGB1998") ? LittleCms.ADOBE_RGB : Path.of("/usr/share/color/argyll/ref/" + name + ".icm");
         int w = 1024;
-        int h = 24;
-        short[] samples = new short[3 * w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int i = 3 * (y * w + x);
-                if (y < 8) {
-                    samples[i + 1] = (short) ((y * w + x) * 8191 / (8 * w - 1));
-                } else if (y < 16) {
-                    int v = ((y - 8) * w + x) * 65535 / (8 * w - 1);
-                    samples[i] = samples[i + 1] = samples[i + 2] = (short) v;
-                } else {
-                    double t = x / (w - 1.0);
-                    samples[i] = (short) (65535 * (0.5 + 0.5 * Math.sin(6.3 * t)));
-                    samples[i + 1] = (short) (65535 * (0.5 + 0.5 * Math.sin(6.3 * t + 2.1)));
-                    samples[i + 2] = (short) (65535 * (y - 16) / 7.0 * t);
-                }
-            }
-        }
-        Path in = TestImages.tiff16WithProfile(dir.resolve("rec2020.tif"), TestImages.rgb16(samples, w, h),
-                Files.readAllBytes(REC2020));
+        int h = 64;
+        short[] samples = sweep16(w, h);
+        Path in = TestImages.tiff16WithProfile(dir.resolve(name + ".tif"), TestImages.rgb16(samples, w, h),
+                Files.readAllBytes(profile));
         Path ours = dir.resolve("ours.tif");
         assertEquals(0, run("enhance", in.toString(), "-o", ours.toString(), "--strength", "0", "--colour-space", "srgb"), stderr);
         int[][] a = Pixels.rawSamples(ours);
         assertEquals(65535, a[3][0]);
-        // LittleCMS's exact evaluation (-c0: no precalculated table) and its default (a precalculated table)
         int[][] exact = tificc(in, "-c0");
-        int[][] precalculated = tificc(in, "-c1");
-        boolean[] inGamut = new boolean[w * h];
+        int[][] standard = tificc(in, null); // tificc's default: its precalculated 16-bit table (-c1)
+        app.retone.core.color.RgbSpace space = new PhotoLoader().load(in).samples().space();
         double worstExact = 0;
-        double worstInGamut = 0;
-        double worstBeyond = 0;
-        app.retone.core.color.RgbSpace rec2020 = new PhotoLoader().load(in).samples().space();
+        double[] worstOursToDefault = new double[2]; // within sRGB, beyond it
+        double[] worstLcmsToDefault = new double[2];
+        double worstExcess = Double.NEGATIVE_INFINITY;
+        int beyond = 0;
         for (int i = 0; i < w * h; i++) {
             double[] v = {(samples[3 * i] & 0xFFFF) / 65535.0, (samples[3 * i + 1] & 0xFFFF) / 65535.0,
                 (samples[3 * i + 2] & 0xFFFF) / 65535.0};
-            rec2020.toSrgb(v);
-            inGamut[i] = v[0] >= -1e-4 && v[0] <= 1 + 1e-4 && v[1] >= -1e-4 && v[1] <= 1 + 1e-4 && v[2] >= -1e-4 && v[2] <= 1 + 1e-4;
-            worstExact = Math.max(worstExact, deltaE16(a, exact, i));
-            double d = deltaE16(a, precalculated, i);
-            if (inGamut[i]) {
-                worstInGamut = Math.max(worstInGamut, d);
-            } else {
-                worstBeyond = Math.max(worstBeyond, d);
-            }
+            space.toSrgb(v);
+            int k = v[0] >= -1e-4 && v[0] <= 1 + 1e-4 && v[1] >= -1e-4 && v[1] <= 1 + 1e-4 && v[2] >= -1e-4 && v[2] <= 1 + 1e-4 ? 0 : 1;
+            beyond += k;
+            worstExact = Math.max(worstExact, Pixels.deltaE16(a, exact, i));
+            double ourDistance = Pixels.deltaE16(a, standard, i);
+            double lcmsDistance = Pixels.deltaE16(exact, standard, i);
+            worstOursToDefault[k] = Math.max(worstOursToDefault[k], ourDistance);
+            worstLcmsToDefault[k] = Math.max(worstLcmsToDefault[k], lcmsDistance);
+            worstExcess = Math.max(worstExcess, ourDistance - lcmsDistance);
         }
         long oursLevels = IntStream.range(0, 8 * w).map(i -> a[1][i]).distinct().count();
         long exactLevels = IntStream.range(0, 8 * w).map(i -> exact[1][i]).distinct().count();
-        long precalculatedLevels = IntStream.range(0, 8 * w).map(i -> precalculated[1][i]).distinct().count();
-        System.out.printf("Rec. 2020 16-bit -> sRGB against tificc: worst ΔE76 %.3f (exact, -c0); with its default precalculated "
-                + "table %.3f within sRGB, %.3f beyond it; green 0..8191 keeps %d levels (tificc -c0 %d, -c1 %d)%n",
-                worstExact, worstInGamut, worstBeyond, oursLevels, exactLevels, precalculatedLevels);
-        assertTrue(worstExact <= 0.1, "LittleCMS's exact conversion: worst ΔE76 " + worstExact);
-        assertTrue(worstInGamut <= 1.0, "LittleCMS's default, colours within sRGB: worst ΔE76 " + worstInGamut);
-        assertTrue(oursLevels >= exactLevels && oursLevels >= 0.95 * precalculatedLevels, oursLevels + " shadow levels");
+        System.out.printf("%s 16-bit -> sRGB, %d pixels (%d beyond sRGB), worst ΔE76: ours to tificc -c0 %.3f; "
+                + "to tificc's default %.3f within sRGB, %.3f beyond; tificc -c0 to its default %.3f within, %.3f beyond; "
+                + "ours further from the default than -c0 by at most %.3f; green 0..8191 keeps %d levels (-c0 %d)%n",
+                name, w * h, beyond, worstExact, worstOursToDefault[0], worstOursToDefault[1], worstLcmsToDefault[0],
+                worstLcmsToDefault[1], worstExcess, oursLevels, exactLevels);
+        assertTrue(beyond > w * h / 20 || name.equals("AdobeRGB1998"), beyond + " pixels beyond sRGB");
+        assertTrue(worstExact <= 0.1, "LittleCMS's exact evaluation: worst ΔE76 " + worstExact);
+        assertTrue(worstExcess <= 0.05, "further from tificc's default than LittleCMS's exact evaluation by " + worstExcess);
+        assertTrue(oursLevels >= exactLevels, oursLevels + " shadow levels");
+    }
+
+    /**
+     * 16-bit values sweeping a space: ramps of green, red, blue over 0..8191 (the shadows), a grey
+     * ramp, hues at every value, then colours drawn over the whole cube, half of them cubed towards black.
+     */
+    private static short[] sweep16(int w, int h) {
+        short[] s = new short[3 * w * h];
+        java.util.Random random = new java.util.Random(21);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = 3 * (y * w + x);
+                if (y < 16) {
+                    int channel = y < 8 ? 1 : y < 12 ? 0 : 2;
+                    int rows = y < 8 ? 8 : 4;
+                    int row = y < 8 ? y : (y - 8) % 4;
+                    s[i + channel] = (short) ((row * w + x) * 8191 / (rows * w - 1));
+                } else if (y < 24) {
+                    int v = ((y - 16) * w + x) * 65535 / (8 * w - 1);
+                    s[i] = s[i + 1] = s[i + 2] = (short) v;
+                } else if (y < 32) {
+                    double t = x / (w - 1.0);
+                    s[i] = (short) (65535 * (0.5 + 0.5 * Math.sin(6.3 * t)));
+                    s[i + 1] = (short) (65535 * (0.5 + 0.5 * Math.sin(6.3 * t + 2.1)));
+                    s[i + 2] = (short) (65535 * (y - 24) / 7.0 * t);
+                } else {
+                    for (int c = 0; c < 3; c++) {
+                        double u = random.nextDouble();
+                        s[i + c] = (short) Math.round(65535 * (y < 48 ? u : u * u * u));
+                    }
+                }
+            }
+        }
+        return s;
     }
 
     private int[][] tificc(Path in, String precalculation) {
         Path out = dir.resolve("lcms" + precalculation + ".tif");
-        LittleCms.run("tificc", "-t1", "-w16", precalculation, in.toString(), out.toString());
+        if (precalculation == null) {
+            LittleCms.run("tificc", "-t1", "-w16", in.toString(), out.toString());
+        } else {
+            LittleCms.run("tificc", "-t1", "-w16", precalculation, in.toString(), out.toString());
+        }
         return Pixels.rawSamples(out);
-    }
-
-    private static double deltaE16(int[][] a, int[][] b, int i) {
-        return deltaE16(a[0][i], a[1][i], a[2][i], b[0][i], b[1][i], b[2][i]);
     }
 
     @Test
@@ -167,29 +197,5 @@ class WideGamutCommandLineTest extends CommandLineTestBase {
             reader.setInput(in);
             return reader.getRawImageType(0).getNumBands();
         }
-    }
-
-    /** ΔE76 between two 16-bit sRGB colours. */
-    static double deltaE16(int r1, int g1, int b1, int r2, int g2, int b2) {
-        double[] p = lab(r1, g1, b1);
-        double[] q = lab(r2, g2, b2);
-        return Math.sqrt((p[0] - q[0]) * (p[0] - q[0]) + (p[1] - q[1]) * (p[1] - q[1]) + (p[2] - q[2]) * (p[2] - q[2]));
-    }
-
-    private static double[] lab(int r16, int g16, int b16) {
-        double r = SrgbCurve.toLinear(r16 / 65535.0);
-        double g = SrgbCurve.toLinear(g16 / 65535.0);
-        double b = SrgbCurve.toLinear(b16 / 65535.0);
-        double x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047;
-        double y = 0.2126729 * r + 0.7151522 * g + 0.0721750 * b;
-        double z = (0.0193339 * r + 0.1191920 * g + 0.9503041 * b) / 1.08883;
-        double fx = f(x);
-        double fy = f(y);
-        double fz = f(z);
-        return new double[] {116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)};
-    }
-
-    private static double f(double t) {
-        return t > 216.0 / 24389 ? Math.cbrt(t) : (24389.0 / 27 * t + 16) / 116;
     }
 }

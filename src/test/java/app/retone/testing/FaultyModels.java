@@ -28,6 +28,9 @@ public final class FaultyModels {
      */
     public static final String HEALTHY_16_BINS = "redder-16";
 
+    /** The same model at 64 bins, the largest a card may give (its card says 64). */
+    public static final String HEALTHY_64_BINS = "redder-64";
+
     /** Refused at load: the shape check, the uniform input or the reference input shows the fault. */
     public static final List<String> CAUGHT_AT_LOAD = List.of("nan-always", "negative-always", "zero-output",
             "input-16-card-32", "input-flat-card-32", "input-named-x", "output-16", "truncated");

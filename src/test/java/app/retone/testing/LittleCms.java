@@ -60,6 +60,59 @@ public final class LittleCms {
         }
     }
 
+    /** What a tool run ended with: its exit code and what it printed (standard output and error together). */
+    public record Result(int exit, String output) {
+    }
+
+    /**
+     * The named tool with its arguments, {@code input} on its standard input (null: none), whatever
+     * it ends with; fails the test only when it is missing or does not end within a minute.
+     */
+    public static Result attempt(String input, String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            try (var in = p.getOutputStream()) {
+                if (input != null) {
+                    in.write(input.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " did not end");
+            }
+            return new Result(p.exitValue(), output);
+        } catch (IOException e) {
+            throw new AssertionError(command[0] + " is needed (apt-get install liblcms2-utils): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /**
+     * {@code rgb} (values 0..255, three per colour) through {@code transicc}, relative colorimetric,
+     * from {@code input} to {@code output} (a file, or a built-in such as *sRGB), unclipped: its answers, three per colour.
+     */
+    public static double[] transicc(String input, String output, double... rgb) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < rgb.length; i += 3) {
+            lines.append(rgb[i]).append(' ').append(rgb[i + 1]).append(' ').append(rgb[i + 2]).append('\n');
+        }
+        Result result = attempt(lines.toString(), "transicc", "-t1", "-i" + input, "-o" + output);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("R=(\\S+) G=(\\S+) B=(\\S+)").matcher(result.output());
+        double[] out = new double[rgb.length];
+        for (int i = 0; i < out.length; i += 3) {
+            if (!m.find()) {
+                throw new AssertionError("transicc answered " + result.output());
+            }
+            out[i] = Double.parseDouble(m.group(1));
+            out[i + 1] = Double.parseDouble(m.group(2));
+            out[i + 2] = Double.parseDouble(m.group(3));
+        }
+        return out;
+    }
+
     /** A fixture of src/test/resources/app/retone/core/image/colour, made by src/test/colour/make-fixtures.sh. */
     public static Path fixture(String name) {
         try {

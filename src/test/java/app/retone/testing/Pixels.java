@@ -154,4 +154,33 @@ public final class Pixels {
         }
         return out;
     }
+
+    /** ΔE76 between pixel i of two files' samples as {@link #rawSamples} gives them, 16-bit sRGB. */
+    public static double deltaE16(int[][] a, int[][] b, int i) {
+        return deltaE16(a[0][i], a[1][i], a[2][i], b[0][i], b[1][i], b[2][i]);
+    }
+
+    /** ΔE76 between two 16-bit sRGB colours. */
+    public static double deltaE16(int r1, int g1, int b1, int r2, int g2, int b2) {
+        double[] p = lab(r1, g1, b1);
+        double[] q = lab(r2, g2, b2);
+        return Math.sqrt((p[0] - q[0]) * (p[0] - q[0]) + (p[1] - q[1]) * (p[1] - q[1]) + (p[2] - q[2]) * (p[2] - q[2]));
+    }
+
+    private static double[] lab(int r16, int g16, int b16) {
+        double r = app.retone.core.color.SrgbCurve.toLinear(r16 / 65535.0);
+        double g = app.retone.core.color.SrgbCurve.toLinear(g16 / 65535.0);
+        double b = app.retone.core.color.SrgbCurve.toLinear(b16 / 65535.0);
+        double x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047;
+        double y = 0.2126729 * r + 0.7151522 * g + 0.0721750 * b;
+        double z = (0.0193339 * r + 0.1191920 * g + 0.9503041 * b) / 1.08883;
+        double fx = f(x);
+        double fy = f(y);
+        double fz = f(z);
+        return new double[] {116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)};
+    }
+
+    private static double f(double t) {
+        return t > 216.0 / 24389 ? Math.cbrt(t) : (24389.0 / 27 * t + 16) / 116;
+    }
 }

@@ -10,6 +10,9 @@ package app.retone.core.color;
  *
  * <p>This is Retone's working space: the look, the adjustments and regrain work on extended-range
  * sRGB values, so a photo in a wider space loses nothing its look does not change.
+ *
+ * <p>A {@link #device} space only names the space of a device profile (lookup tables), whose values
+ * only LittleCMS converts: it holds a photo's values as they came, and every conversion of it throws.
  */
 public final class RgbSpace {
 
@@ -29,16 +32,22 @@ public final class RgbSpace {
     private final double[][] fromSrgbLinear;
     private final boolean grey;
     private final boolean srgb;
+    private final boolean device;
     private volatile SpaceCodec codec8;
     private volatile SpaceCodec codec16;
 
     private RgbSpace(String name, ToneCurve[] curves, double[][] toSrgbLinear, boolean grey) {
+        this(name, curves, toSrgbLinear, grey, false);
+    }
+
+    private RgbSpace(String name, ToneCurve[] curves, double[][] toSrgbLinear, boolean grey, boolean device) {
+        this.device = device;
         this.name = name;
         this.curves = curves.clone();
         this.toSrgbLinear = toSrgbLinear;
         this.fromSrgbLinear = invert(toSrgbLinear);
         this.grey = grey;
-        this.srgb = !grey && curves[0].isSrgb() && curves[1].isSrgb() && curves[2].isSrgb() && isIdentity(toSrgbLinear);
+        this.srgb = !device && !grey && curves[0].isSrgb() && curves[1].isSrgb() && curves[2].isSrgb() && isIdentity(toSrgbLinear);
     }
 
     /**
@@ -52,6 +61,27 @@ public final class RgbSpace {
     /** A grey space: one curve to luminance, shown as the neutral grey of that luminance. */
     public static RgbSpace grey(String name, ToneCurve curve) {
         return new RgbSpace(name, new ToneCurve[] {curve, curve, curve}, identity(), true);
+    }
+
+    /**
+     * The space of a device profile's values (lookup tables: a scanner's, a printer's), which Retone
+     * holds as they came but cannot compute: only LittleCMS converts them. Its codec and its
+     * conversions throw.
+     */
+    public static RgbSpace device(String name) {
+        ToneCurve linear = ToneCurve.gamma(1);
+        return new RgbSpace(name, new ToneCurve[] {linear, linear, linear}, identity(), false, true);
+    }
+
+    /** True for a {@link #device} space: its values are LittleCMS's to convert. */
+    public boolean isDevice() {
+        return device;
+    }
+
+    private void requireComputable() {
+        if (device) {
+            throw new IllegalStateException(name + " is a device profile's space: only LittleCMS converts its values");
+        }
     }
 
     public String name() {
@@ -75,6 +105,7 @@ public final class RgbSpace {
 
     /** This space's samples at 8 or 16 bits, to and from linear light (made once, then shared). */
     public SpaceCodec codec(int bits) {
+        requireComputable();
         SpaceCodec codec = bits == 8 ? codec8 : codec16;
         if (codec == null) {
             synchronized (this) {
@@ -94,21 +125,25 @@ public final class RgbSpace {
 
     /** The 3 × 3 matrix from this space's linear light to linear sRGB (a copy). */
     public double[][] toSrgbLinearMatrix() {
+        requireComputable();
         return new double[][] {toSrgbLinear[0].clone(), toSrgbLinear[1].clone(), toSrgbLinear[2].clone()};
     }
 
     /** The 3 × 3 matrix from linear sRGB to this space's linear light (a copy). */
     public double[][] fromSrgbLinearMatrix() {
+        requireComputable();
         return new double[][] {fromSrgbLinear[0].clone(), fromSrgbLinear[1].clone(), fromSrgbLinear[2].clone()};
     }
 
     /** Linear light of this space → linear sRGB, in place (3 values). */
     public void linearToSrgbLinear(double[] rgb) {
+        requireComputable();
         multiplyInPlace(toSrgbLinear, rgb);
     }
 
     /** Linear sRGB → linear light of this space, in place (3 values). */
     public void srgbLinearToLinear(double[] rgb) {
+        requireComputable();
         multiplyInPlace(fromSrgbLinear, rgb);
     }
 

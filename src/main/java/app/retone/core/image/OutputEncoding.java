@@ -15,7 +15,8 @@ import java.awt.color.ICC_Profile;
  * </ul>
  * A source whose device profile (lookup tables) Retone cannot compute exactly was converted to
  * sRGB by LittleCMS on load; written in its own space, its sRGB values are converted back by
- * LittleCMS too ({@link #convertBackTo}).
+ * LittleCMS too ({@link #convertBackTo}), unless nothing changed them: then its own values are
+ * written as they came ({@link #asWritten}, {@link SampleWriter#encode}).
  *
  * @param space         the space the written values are in
  * @param bits          8 or 16
@@ -48,6 +49,14 @@ public record OutputEncoding(RgbSpace space, int bits, byte[] iccProfile, boolea
         // values taken as sRGB: a profile that matches sRGB still describes them
         byte[] profile = source.hasRgbIccProfile() ? source.iccProfile() : null;
         return new OutputEncoding(RgbSpace.SRGB, bits, profile, profile == null && tagged, null);
+    }
+
+    /**
+     * This encoding for values already in its profile's space, {@code space} (a device profile's
+     * values as the photo came with them): written as they are, nothing converted back.
+     */
+    public OutputEncoding asWritten(RgbSpace space) {
+        return new OutputEncoding(space, bits, iccProfile, srgbTag, null);
     }
 
     /** Plain sRGB at {@code bits}, without a profile or a tag. */

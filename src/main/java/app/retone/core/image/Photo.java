@@ -25,6 +25,8 @@ public final class Photo {
     private final PhotoDetails details;
     /** The file's own values, in its colour space. */
     private final Samples samples;
+    /** For a device profile: the file's values as they came (samples holds them in sRGB); else null. */
+    private final Samples deviceValues;
 
     public Photo(int width, int height, int[] argb, boolean hasAlpha, SourceInfo source, List<String> warnings) {
         this(width, height, argb, hasAlpha, source, warnings, null);
@@ -37,6 +39,11 @@ public final class Photo {
 
     Photo(int width, int height, int[] argb, boolean hasAlpha, SourceInfo source, List<String> warnings,
           PhotoDetails details, Samples samples) {
+        this(width, height, argb, hasAlpha, source, warnings, details, samples, null);
+    }
+
+    Photo(int width, int height, int[] argb, boolean hasAlpha, SourceInfo source, List<String> warnings,
+          PhotoDetails details, Samples samples, Samples deviceValues) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("photo size must be positive, got " + width + "x" + height);
         }
@@ -54,6 +61,10 @@ public final class Photo {
             throw new IllegalArgumentException("the samples hold " + samples.pixelCount() + " pixels, expected " + argb.length);
         }
         this.samples = samples;
+        if (deviceValues != null && (deviceValues.pixelCount() != argb.length || !deviceValues.space().isDevice())) {
+            throw new IllegalArgumentException("a device profile's values are the photo's size, in a device space");
+        }
+        this.deviceValues = deviceValues;
     }
 
     /** A photo made in memory (generated, or a result), with no source file. */
@@ -102,6 +113,16 @@ public final class Photo {
     /** The file's own values in its own colour space, 8 or 16 bits: what rendering starts from. Shared: do not modify. */
     public Samples samples() {
         return samples;
+    }
+
+    /**
+     * For a photo whose profile only LittleCMS converts (a device profile, with lookup tables): its
+     * values as the file holds them, in that profile's space, which {@link #samples} holds
+     * converted to sRGB (clipped); an export that changes nothing writes them back as they came
+     * ({@code SampleWriter.encode}). Empty for every other photo, and for a photo made from another.
+     */
+    public Optional<Samples> deviceValues() {
+        return Optional.ofNullable(deviceValues);
     }
 
     /** The same photo with other samples of the same size; its screen pixels become their conversion (alpha kept). */

@@ -228,12 +228,19 @@ final class PhotoDecoder {
     /**
      * The profile the file embeds: as the decoder labelled its pixels with it, else as the file
      * stores it ({@link ColourProfiles#stored}): the JDK's PNG decoder ignores iCCP, and the TIFF
-     * and WebP decoders drop a profile they cannot read without a word, which must be told.
+     * and WebP decoders drop a profile they cannot read without a word, which must be told. The
+     * bytes are the file's own where it stores them, so an export embeds the profile as it came:
+     * the decoder's copy is LittleCMS's rewriting of it (its header's CMM, platform and creator).
      */
     private static byte[] embeddedProfile(RandomAccessFile file, String format, BufferedImage image, List<String> warnings) {
         ICC_Profile inImage = ColourProfiles.embeddedIn(image.getColorModel().getColorSpace());
         if (inImage != null) {
-            return inImage.getData();
+            try {
+                byte[] stored = ColourProfiles.stored(file.getChannel(), format);
+                return stored != null ? stored : inImage.getData();
+            } catch (IllegalArgumentException | IOException e) {
+                return inImage.getData();
+            }
         }
         try {
             return ColourProfiles.stored(file.getChannel(), format);

@@ -157,7 +157,7 @@ public final class PhotoLoader {
         // the metadata panel's facts come from this same read of this same file
         PhotoDetails details = PhotoDetailsReader.of(metadata, source, pixels.width(), pixels.height(), bytes);
         return new Photo(pixels.width(), pixels.height(), pixels.argb(), pixels.alpha(), source, warnings, details,
-                pixels.samples());
+                pixels.samples(), pixels.deviceValues());
     }
 
     /** The Exif, XMP and ICC segments of a JPEG (nothing for other files: the reader stops at their first bytes). */

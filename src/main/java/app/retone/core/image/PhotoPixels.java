@@ -16,7 +16,8 @@ import java.util.Locale;
  * A decoded image made into a {@link Photo}'s pixels: colour-managed and upright. The file's own
  * values are kept ({@link Samples}) when Retone converts their space exactly, with the screen's
  * sRGB pixels converted from them; a device profile with lookup tables is converted by LittleCMS,
- * clipping to sRGB ({@link WorkingSpace}). A profile that cannot be used is the one warning
+ * clipping to sRGB ({@link WorkingSpace}), and its values as they came are kept beside ({@link
+ * #deviceValues}) for an export that changes nothing. A profile that cannot be used is the one warning
  * {@link ColourProfiles#damagedWarning} and the values are taken as sRGB. Then the EXIF
  * orientation is applied ({@link ExifOrientation}).
  *
@@ -26,8 +27,11 @@ import java.util.Locale;
  * @param alpha     whether the pixels carry alpha
  * @param samples   the photo's own values (8 or 16 bits, in their space)
  * @param converted whether the values were converted from another space than sRGB
+ * @param deviceValues for a device profile: the file's values, in a {@link RgbSpace#device} space
+ *                  (upright, at the file's depth), which {@code samples} holds converted to sRGB; else null
  */
-record PhotoPixels(int width, int height, int[] argb, boolean alpha, Samples samples, boolean converted) {
+record PhotoPixels(int width, int height, int[] argb, boolean alpha, Samples samples, boolean converted,
+                   Samples deviceValues) {
 
     /** {@code decoded}'s pixels in the space {@code icc} (null: sRGB) says, turned by {@code orientation}. */
     static PhotoPixels of(Path path, DecodedImage decoded, byte[] icc, int orientation, List<String> warnings)
@@ -39,6 +43,7 @@ record PhotoPixels(int width, int height, int[] argb, boolean alpha, Samples sam
         boolean converted = false;
         int[] argb;
         Samples samples;
+        Samples deviceValues = null;
         try {
             ICC_Profile profile = usableProfile(icc, image, warnings);
             RgbSpace space = exactSpace(profile, warnings);
@@ -56,7 +61,8 @@ record PhotoPixels(int width, int height, int[] argb, boolean alpha, Samples sam
                 }
                 converted = !space.isSrgb();
             } else {
-                // a device profile with lookup tables: LittleCMS converts, clipping to sRGB (export converts back)
+                // a device profile with lookup tables: LittleCMS converts, clipping to sRGB; its values kept beside
+                int warned = warnings.size();
                 short[] deep = WorkingSpace.isDeep(image) ? deepPixels(image, profile, warnings) : null;
                 if (deep != null) {
                     deep = ExifOrientation.apply(deep, width, height, orientation);
@@ -64,12 +70,18 @@ record PhotoPixels(int width, int height, int[] argb, boolean alpha, Samples sam
                             orientation) : null;
                     argb = DeepPixels.toArgb(deep, alphaFrom);
                     samples = new Samples(RgbSpace.SRGB, null, deep);
-                    converted = true;
+                    converted = warnings.size() == warned; // else the profile failed and the values are taken as sRGB
+                    if (converted) {
+                        deviceValues = new Samples(RgbSpace.device(DEVICE_SPACE), null,
+                                ExifOrientation.apply(WorkingSpace.toSrgbDeep(image, null), width, height, orientation));
+                    }
                 } else {
                     int[] pixels = null;
                     try {
                         pixels = WorkingSpace.toSrgbArgb(image, profile);
                         converted = true;
+                        deviceValues = new Samples(RgbSpace.device(DEVICE_SPACE), ExifOrientation.apply(
+                                PixelConversion.toArgb(image).argb(), width, height, orientation), null);
                     } catch (CMMException | ProfileDataException | IllegalArgumentException e) {
                         warnings.add(ColourProfiles.damagedWarning(e));
                     }
@@ -91,8 +103,10 @@ record PhotoPixels(int width, int height, int[] argb, boolean alpha, Samples sam
             width = height;
             height = t;
         }
-        return new PhotoPixels(width, height, argb, alpha, samples, converted);
+        return new PhotoPixels(width, height, argb, alpha, samples, converted, deviceValues);
     }
+
+    private static final String DEVICE_SPACE = "the photo's device profile";
 
     /**
      * The space the photo's values are in when Retone can convert it exactly (sRGB without a

@@ -37,11 +37,17 @@ public final class SampleWriter {
 
     /**
      * {@code photo} written as it is: its own samples when the encoding is their space and depth
-     * (bit for bit), else converted to it exactly.
+     * (bit for bit), else converted to it exactly. A device-profile photo written back into its
+     * profile at its own depth writes the values it came with, not LittleCMS's round trip through
+     * sRGB ({@link Photo#deviceValues}).
      */
     public static EncodedPixels encode(Photo photo, OutputEncoding encoding) {
         Samples samples = photo.samples();
         int[] alpha = photo.hasAlpha() ? photo.argb() : null;
+        Samples device = photo.deviceValues().orElse(null);
+        if (device != null && encoding.convertBackTo() != null && device.bits() == encoding.bits()) {
+            return new EncodedPixels(photo.width(), photo.height(), device, alpha, encoding.asWritten(device.space()));
+        }
         if (samples.space() == encoding.space() && samples.bits() == encoding.bits()) {
             return new EncodedPixels(photo.width(), photo.height(), samples, alpha, encoding);
         }

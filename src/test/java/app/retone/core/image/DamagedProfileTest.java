@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.retone.testing.LittleCms;
+import app.retone.testing.LutProfiles;
+import app.retone.testing.Pixels;
 import app.retone.testing.TestImages;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,6 +57,33 @@ class DamagedProfileTest {
         assertEquals(file.getFileName() + ": the embedded ICC colour profile is damaged: it claims 2147483648 bytes,"
                 + " more than any colour profile holds (16 MB)", e.getMessage());
         assertTrue(used < 64 << 20, "allocated " + (used >> 20) + " MB");
+    }
+
+    @Test
+    void littleCmsReadsTheTiffWhoseProfileClaims2GbAsTheBytesItHoldsWhereRetoneRefusesIt() throws Exception {
+        // the same file through LittleCMS's own tificc, run live: LittleCMS does not refuse the claim, it
+        // reads the profile as the bytes there are (2.14 clamps the header's size to them) and converts
+        // exactly as with the intact profile. Retone refuses it in a sentence, as it refuses the claim in
+        // every format: a JPEG's or WebP's decoder would allocate what the header claims
+        byte[] intact = displayP3();
+        byte[] profile = displayP3();
+        ByteBuffer.wrap(profile).putInt(0, 0x80000000);
+        Path file = Files.write(dir.resolve("damaged.tif"), TestImages.tiffWithProfile(LutProfiles.cube8(), profile));
+        Path reference = Files.write(dir.resolve("intact.tif"), TestImages.tiffWithProfile(LutProfiles.cube8(), intact));
+        Path fromDamaged = dir.resolve("lcms-damaged.tif");
+        Path fromIntact = dir.resolve("lcms-intact.tif");
+        LittleCms.Result lcms = LittleCms.attempt(null, "tificc", "-t1", file.toString(), fromDamaged.toString());
+        LittleCms.run("tificc", "-t1", reference.toString(), fromIntact.toString());
+        ImageReadException ours = assertThrows(ImageReadException.class, () -> loader.load(file));
+        System.out.printf("a TIFF whose profile claims 2 GB: tificc exits %d, its pixels as with the intact profile: %b; "
+                + "Retone: %s%n", lcms.exit(), Arrays.equals(Pixels.rawValues(fromDamaged), Pixels.rawValues(fromIntact)),
+                ours.getMessage());
+        assertEquals(0, lcms.exit(), lcms.output());
+        assertArrayEquals(Pixels.rawValues(fromIntact), Pixels.rawValues(fromDamaged), "LittleCMS converts it as P3");
+        assertFalse(Arrays.equals(Pixels.rawValues(file), Pixels.rawValues(fromDamaged)), "it did convert");
+        assertEquals(ImageReadException.Problem.CORRUPT, ours.problem());
+        assertEquals(file.getFileName() + ": the embedded ICC colour profile is damaged: it claims 2147483648 bytes,"
+                + " more than any colour profile holds (16 MB)", ours.getMessage());
     }
 
     @ParameterizedTest(name = "{0}")

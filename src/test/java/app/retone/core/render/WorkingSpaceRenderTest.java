@@ -12,7 +12,11 @@ import app.retone.core.image.ImageFormat;
 import app.retone.core.image.OutputColourSpace;
 import app.retone.core.image.Photo;
 import app.retone.core.image.PhotoLoader;
+import app.retone.core.image.ExportOptions;
+import app.retone.core.image.PhotoExporter;
 import app.retone.testing.LittleCms;
+import app.retone.testing.LutProfiles;
+import app.retone.testing.Pixels;
 import app.retone.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,5 +81,30 @@ class WorkingSpaceRenderTest {
         EncodedPixels same = PhotoRender.render(new ColorTransfer(), photo, Recipe.of(shadowLift(), 0, true), ImageFormat.TIFF,
                 OutputColourSpace.SOURCE);
         assertArrayEquals(photo.samples().packed8(), same.samples().packed8());
+    }
+
+    @Test
+    void aDeviceProfilesPhotoIsClippedToSrgbOnceTheLookMovesAnything() throws Exception {
+        // the same values under Adobe RGB's matrix profile and under the device profile sampled from it
+        // (LutProfiles): the look lifts the shadows only, so Adobe RGB's green (0, 255, 0), beyond sRGB,
+        // stays where Retone computes the space; a device profile's photo is rendered from LittleCMS's
+        // conversion to sRGB, clipped, and converted back: its green comes back as sRGB's
+        Path device = LutProfiles.tiff8(dir.resolve("device.tif"));
+        Path matrix = TestImages.write(dir.resolve("matrix.tif"), TestImages.tiffWithProfile(LutProfiles.cube8(),
+                Files.readAllBytes(LittleCms.ADOBE_RGB)));
+        int[] fromDevice = exported(device);
+        int[] fromMatrix = exported(matrix);
+        System.out.printf("Adobe RGB's green through a shadow lift: %06x from the matrix profile, %06x from the device profile%n",
+                fromMatrix[1] & 0xFFFFFF, fromDevice[1] & 0xFFFFFF);
+        assertEquals(0x00FF00, fromMatrix[1] & 0xFFFFFF, "kept beyond sRGB");
+        assertTrue((fromDevice[1] >> 16 & 0xFF) > 64, "clipped to sRGB's green: " + Integer.toHexString(fromDevice[1]));
+    }
+
+    private int[] exported(Path source) throws Exception {
+        Photo photo = new PhotoLoader().load(source);
+        Path out = dir.resolve("out-" + source.getFileName());
+        PhotoRender.export(new ColorTransfer(), new PhotoExporter(), photo, Recipe.of(shadowLift(), 1, false), out,
+                ExportOptions.DEFAULT);
+        return Pixels.rawValues(out);
     }
 }

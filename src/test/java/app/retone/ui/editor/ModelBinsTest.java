@@ -19,22 +19,25 @@ import app.retone.ui.task.TestContexts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A model whose card gives another bin count than 32 (16 here): the app feeds it histograms of
- * its own size and makes the look the command line makes, while the histogram panel keeps 32.
+ * A model whose card gives another bin count than 32 (16, and 64, the largest a card may give):
+ * the app feeds it histograms of its own size and makes the look the command line makes, while the
+ * histogram panel keeps 32.
  */
 class ModelBinsTest {
 
     @TempDir
     Path dir;
 
-    @Test
-    void aModelOf16BinsGivesTheAppTheLookTheCommandLineGives() throws Exception {
+    @ParameterizedTest(name = "{0} bins")
+    @CsvSource({"16, " + FaultyModels.HEALTHY_16_BINS, "64, " + FaultyModels.HEALTHY_64_BINS})
+    void aModelOfAnotherBinCountGivesTheAppTheLookTheCommandLineGives(int bins, String name) throws Exception {
         List<Notice> notices = new ArrayList<>();
-        try (CachedPredictorSource model = new CachedPredictorSource(FaultyModels.DIR, FaultyModels.HEALTHY_16_BINS)) {
+        try (CachedPredictorSource model = new CachedPredictorSource(FaultyModels.DIR, name)) {
             EditorViewModel vm = new EditorViewModel(EditorServices.standard(new PhotoLoader(), model, new PreviewBounds(256, 256)),
                     new DirectTaskExecutor(), new MemorySettings());
             vm.notices().addListener(notices::add);
@@ -45,13 +48,13 @@ class ModelBinsTest {
             assertEquals(List.of(), notices.stream().filter(n -> n.severity() == Notice.Severity.ERROR).toList());
             assertTrue(vm.look().hasLookProperty().get(), "the model's look is made");
             Look look = vm.look().lookProperty().get();
-            assertEquals(16, look.target().bins(), "the model answers at its own size");
+            assertEquals(bins, look.target().bins(), "the model answers at its own size");
             assertEquals(32, vm.session().sourceHistogramProperty().get().bins(), "the panel keeps 32 bins");
 
-            // what 'retone enhance --model redder-16' makes of the same photo (EnhanceCommand's recipe)
+            // what 'retone enhance --model redder-16' (or -64) makes of the same photo (EnhanceCommand's recipe)
             Photo photo = new PhotoLoader().load(file);
             ColorLut3D commandLine;
-            try (OnnxHistogramPredictor predictor = OnnxHistogramPredictor.load(FaultyModels.DIR, FaultyModels.HEALTHY_16_BINS)) {
+            try (OnnxHistogramPredictor predictor = OnnxHistogramPredictor.load(FaultyModels.DIR, name)) {
                 commandLine = new AutoEnhancer(predictor, look.transfer().create(ColorLut3D.DEFAULT_SIZE))
                         .enhance(photo.argb(), photo.width(), photo.height()).lut();
             }
