@@ -168,19 +168,10 @@ public final class Pixels {
     }
 
     private static double[] lab(int r16, int g16, int b16) {
-        double r = app.retone.core.color.SrgbCurve.toLinear(r16 / 65535.0);
-        double g = app.retone.core.color.SrgbCurve.toLinear(g16 / 65535.0);
-        double b = app.retone.core.color.SrgbCurve.toLinear(b16 / 65535.0);
-        double x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047;
-        double y = 0.2126729 * r + 0.7151522 * g + 0.0721750 * b;
-        double z = (0.0193339 * r + 0.1191920 * g + 0.9503041 * b) / 1.08883;
-        double fx = f(x);
-        double fy = f(y);
-        double fz = f(z);
-        return new double[] {116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)};
+        double[] lab = new double[3];
+        app.retone.core.color.ImageMetrics.labOfLinear(app.retone.core.color.SrgbCurve.toLinear(r16 / 65535.0),
+                app.retone.core.color.SrgbCurve.toLinear(g16 / 65535.0), app.retone.core.color.SrgbCurve.toLinear(b16 / 65535.0), lab);
+        return lab;
     }
 
-    private static double f(double t) {
-        return t > 216.0 / 24389 ? Math.cbrt(t) : (24389.0 / 27 * t + 16) / 116;
-    }
 }

@@ -44,9 +44,11 @@ public final class ImageMetrics {
 
     /** sRGB (D65) to CIELAB. */
     public static void lab(int argb, double[] out) {
-        double r = SrgbCurve.linear8(argb >>> 16 & 0xFF);
-        double g = SrgbCurve.linear8(argb >>> 8 & 0xFF);
-        double b = SrgbCurve.linear8(argb & 0xFF);
+        labOfLinear(SrgbCurve.linear8(argb >>> 16 & 0xFF), SrgbCurve.linear8(argb >>> 8 & 0xFF), SrgbCurve.linear8(argb & 0xFF), out);
+    }
+
+    /** Linear sRGB (D65) to CIELAB. */
+    public static void labOfLinear(double r, double g, double b, double[] out) {
         double x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047;
         double y = 0.2126729 * r + 0.7151522 * g + 0.0721750 * b;
         double z = (0.0193339 * r + 0.1191920 * g + 0.9503041 * b) / 1.08883;
