@@ -70,6 +70,7 @@ final class LookPanel {
         look.lookTransferProperty().addListener((obs, old, now) -> transferChoice.setValue(now));
         transferChoice.valueProperty().addListener((obs, old, now) -> viewModel.useTransfer(now));
 
+        SwitchWords.turnOnClick(regrainSwitch);
         strengthSlider.disableProperty().bind(look.hasLookProperty().not());
         strengthSlider.setValue(adjustments.strengthProperty().get() * 100);
         // a fast mouse sends several moves a frame: the preview is repainted once per frame, with the latest
