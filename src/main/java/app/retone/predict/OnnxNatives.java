@@ -31,9 +31,12 @@ import java.util.Optional;
  *
  * <p>Whatever the folder, ONNX Runtime makes an {@code onnxruntime-java…} folder in the temporary
  * folder when it starts, and removes it only when Java exits normally: it is deleted here once the
- * libraries are loaded. Folders that killed runs left are swept away first: ONNX Runtime's when older
- * than {@link #LEFTOVER_AGE} (no run needs it for more than the seconds its start takes), Retone's own
- * when the run that made it has ended ({@link TemporaryFolders}).
+ * libraries are loaded. It stays empty, since the libraries always come from a folder named to ONNX
+ * Runtime, so a run killed in the second between its making and its deletion leaves an empty folder,
+ * never libraries. Such folders are not swept away: every program that uses ONNX Runtime makes them
+ * alike, and a long-running one may still use its own. Retone's own folders of libraries that killed
+ * runs left are swept away at the next start ({@link TemporaryFolders}), and so are the partial copies
+ * a run killed while filling the user's cache left there.
  *
  * <p>Each library is copied to a temporary file beside its place and renamed into it, so runs that
  * start together never see half a library; a library is copied again when its size is not the
@@ -49,8 +52,8 @@ final class OnnxNatives {
     static final String RUNTIMES_FOLDER_PREFIX = "onnxruntime-java";
     /** The purpose of Retone's own folder for the libraries when the user's cache cannot keep them. */
     private static final String OWN_FOLDER_PURPOSE = "onnxruntime";
-    /** How old ONNX Runtime's folder must be to be taken for a killed run's. */
-    static final Duration LEFTOVER_AGE = Duration.ofMinutes(10);
+    /** How old a partial copy of a library must be to be taken for a killed run's. */
+    static final Duration STALE_PART = Duration.ofMinutes(10);
     private static boolean loaded;
 
     private OnnxNatives() {
@@ -62,8 +65,6 @@ final class OnnxNatives {
             return;
         }
         loaded = true;
-        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
-        sweepLeftovers(temporary, Instant.now());
         TemporaryFolders.sweep(OWN_FOLDER_PURPOSE);
         Path ownFolder = null;
         if (System.getProperty(NATIVE_PATH) == null && !useUserCache()) {
@@ -128,30 +129,6 @@ final class OnnxNatives {
         return true;
     }
 
-    /**
-     * Deletes, in {@code temporary}, the folders ONNX Runtime makes at its start that are older than
-     * {@link #LEFTOVER_AGE} at {@code now} and belong to this user: what killed runs left.
-     */
-    static void sweepLeftovers(Path temporary, Instant now) {
-        try (DirectoryStream<Path> folders = Files.newDirectoryStream(temporary, RUNTIMES_FOLDER_PREFIX + "*")) {
-            String user = System.getProperty("user.name");
-            for (Path folder : folders) {
-                if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
-                        && Files.getLastModifiedTime(folder).toInstant().isBefore(now.minus(LEFTOVER_AGE))
-                        && isUsers(Files.getOwner(folder).getName(), user)) {
-                    TemporaryFolders.deleteTree(folder);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "leftovers in " + temporary + " not swept: " + e);
-        }
-    }
-
-    /** Whether a file owner's name is the user's ({@code DOMAIN\\user} on Windows). */
-    private static boolean isUsers(String owner, String user) {
-        return owner.equals(user) || owner.endsWith("\\" + user);
-    }
-
     /** The folder ONNX Runtime made when it loaded (its private {@code OnnxRuntime.tempDirectory}), if known. */
     static Optional<Path> runtimesOwnFolder() {
         try {
@@ -189,12 +166,31 @@ final class OnnxNatives {
             return;
         }
         Files.createDirectories(target.getParent());
+        removeStaleParts(target, Instant.now());
         Path part = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
         try (InputStream in = connection.getInputStream()) {
             Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(part);
+        }
+    }
+
+    /**
+     * Deletes the partial copies of {@code target} beside it that are older than {@link #STALE_PART}
+     * at {@code now}: what runs killed while copying left (a copy takes well under a second).
+     */
+    static void removeStaleParts(Path target, Instant now) {
+        String prefix = "." + target.getFileName();
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(target.getParent(), prefix + "*.part")) {
+            for (Path part : parts) {
+                if (Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)
+                        && Files.getLastModifiedTime(part, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(now.minus(STALE_PART))) {
+                    Files.deleteIfExists(part);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "partial copies beside " + target + " not removed: " + e);
         }
     }
 

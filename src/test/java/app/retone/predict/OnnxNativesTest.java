@@ -21,6 +21,7 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -96,22 +97,21 @@ class OnnxNativesTest {
     }
 
     @Test
-    void onnxRuntimesFoldersKilledRunsLeftAreSweptAwayAndNoOthers() throws Exception {
+    void partialCopiesKilledRunsLeftInTheCacheAreRemovedAndNoOthers() throws Exception {
+        Path target = dir.resolve("cache/onnxruntime-x/linux-x64/libonnxruntime.so");
+        Files.createDirectories(target.getParent());
         Instant now = Instant.now();
-        FileTime old = FileTime.from(now.minus(OnnxNatives.LEFTOVER_AGE).minusSeconds(60));
-        Path runtimes = Files.createDirectories(dir.resolve(OnnxNatives.RUNTIMES_FOLDER_PREFIX + "123"));
-        Files.write(runtimes.resolve("libonnxruntime.so"), new byte[1000]);
-        Path starting = Files.createDirectories(dir.resolve(OnnxNatives.RUNTIMES_FOLDER_PREFIX + "789"));
-        Path someoneElses = Files.createDirectories(dir.resolve("other-program-1"));
-        for (Path folder : List.of(runtimes, someoneElses)) {
-            Files.setLastModifiedTime(folder, old);
-        }
+        Path stale = Files.write(target.resolveSibling(".libonnxruntime.so123.part"), new byte[1000]);
+        Files.setLastModifiedTime(stale, FileTime.from(now.minus(OnnxNatives.STALE_PART).minusSeconds(60)));
+        Path copying = Files.write(target.resolveSibling(".libonnxruntime.so456.part"), new byte[1000]);
+        Path otherLibrary = Files.write(target.resolveSibling(".libonnxruntime4j_jni.so789.part"), new byte[1000]);
+        Files.setLastModifiedTime(otherLibrary, FileTime.from(now.minus(OnnxNatives.STALE_PART).minusSeconds(60)));
 
-        OnnxNatives.sweepLeftovers(dir, now);
+        OnnxNatives.removeStaleParts(target, now);
 
-        assertFalse(Files.exists(runtimes), "ONNX Runtime's folder from a killed run");
-        assertTrue(Files.exists(starting), "a run starting now keeps its folder");
-        assertTrue(Files.exists(someoneElses), "other programs' folders are left alone");
+        assertFalse(Files.exists(stale), "a killed run's partial copy");
+        assertTrue(Files.exists(copying), "a copy being made now");
+        assertTrue(Files.exists(otherLibrary), "another library's copies are its own placing's to remove");
     }
 
     /** A command-line run in a JVM of its own, with a temporary folder and a user's cache of the test's. */
@@ -132,6 +132,7 @@ class OnnxNativesTest {
     }
 
     @Test
+    @Timeout(120) // the run waits for its kill, so a run that never loads must not hang the build
     void aRunKilledOnceItHasLoadedLeavesNothingInTheTemporaryFolder() throws Exception {
         Path temporary = Files.createDirectories(dir.resolve("tmp"));
         for (String cache : List.of(dir.resolve("cache").toString(), "/proc/retone-cannot-write-here")) {
@@ -141,8 +142,11 @@ class OnnxNativesTest {
                     OnnxHistogramPredictorTest.MODELS.toString())
                     .redirectErrorStream(true).start();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
-                String line = out.readLine();
-                assertTrue(line != null && line.startsWith("loaded"), "the model loaded: " + line);
+                String line;
+                do {
+                    line = out.readLine(); // until the model has loaded, whatever the JVM printed first
+                } while (line != null && !line.startsWith("loaded"));
+                assertTrue(line != null, "the model loaded before the run ended");
             } finally {
                 run.destroyForcibly(); // SIGKILL: no shutdown hook, no delete-on-exit
                 run.waitFor();

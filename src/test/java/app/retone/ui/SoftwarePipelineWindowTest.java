@@ -101,8 +101,9 @@ class SoftwarePipelineWindowTest {
         assertEquals(List.of(), subScenes(stage.getScene().getRoot()), "no SubScene in the window");
         HistogramView histogram = robot.lookup("#histogram-view").queryAs(HistogramView.class);
         assertEquals(HistogramRenderer.SOFTWARE, histogram.renderer());
-        assertFalse(robot.lookup("#histogram-placeholder").queryAs(javafx.scene.text.Text.class).isVisible(),
-                "the cloud, not a sentence about graphics");
+        // the panel's points are made in the background once the selection settles: the cloud, not a sentence, comes
+        javafx.scene.text.Text placeholder = robot.lookup("#histogram-placeholder").queryAs(javafx.scene.text.Text.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> !placeholder.isVisible()));
     }
 
     @Test
