@@ -47,6 +47,10 @@ class PreviewIsExportWindowTest {
 
     private Stage stage;
     private EditorViewModel viewModel;
+    /** A channel off by more than this is speckle a person sees, however few such pixels there are. */
+    private static final int SPECKLE_LEVELS = 16;
+    /** The share of channels allowed off by more than {@link #SPECKLE_LEVELS}: one in 2,000. */
+    private static final double SPECKLE_SHARE = 0.0005;
     private TestWindow window;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
@@ -179,8 +183,12 @@ class PreviewIsExportWindowTest {
 
         System.out.printf(Locale.ROOT, "preview against export, %s look (regrain %s): at fit mean %.2f, 99th percentile %.0f, "
                 + "worst %.0f levels, on screen mean %.2f, 99th percentile %.0f, worst %.0f; at 100 %% on screen mean %.2f, "
-                + "99th percentile %.0f, worst %.0f%n", name, regrain ? "on" : "off", fit[0], fit[1], fit[2],
-                fitOnScreen[0], fitOnScreen[1], fitOnScreen[2], full[0], full[1], full[2]);
+                + "99th percentile %.0f, worst %.0f; share off by over %d levels %.5f, %.5f, %.5f%n", name,
+                regrain ? "on" : "off", fit[0], fit[1], fit[2], fitOnScreen[0], fitOnScreen[1], fitOnScreen[2], full[0], full[1],
+                full[2], SPECKLE_LEVELS, fit[3], fitOnScreen[3], full[3]);
+        for (double[] d : new double[][] {fit, fitOnScreen, full}) {
+            assertTrue(d[3] <= SPECKLE_SHARE, name + ": " + d[3] + " of the channels off by more than " + SPECKLE_LEVELS + " levels");
+        }
         assertTrue(fit[0] <= 0.5 && fit[1] <= 3, name + " at fit: mean " + fit[0] + ", 99th percentile " + fit[1]);
         assertTrue(fitOnScreen[0] <= 0.5 && fitOnScreen[1] <= 3,
                 name + " at fit on screen: mean " + fitOnScreen[0] + ", 99th percentile " + fitOnScreen[1]);
@@ -225,7 +233,7 @@ class PreviewIsExportWindowTest {
         return difference(shown.argb(), exportShown.argb());
     }
 
-    /** Mean, 99th percentile and worst difference of a channel, in levels. */
+    /** Mean, 99th percentile and worst difference of a channel, in levels, and the share over {@link #SPECKLE_LEVELS}. */
     private static double[] difference(int[] a, int[] b) {
         int[] counts = new int[256];
         long sum = 0;
@@ -244,7 +252,11 @@ class PreviewIsExportWindowTest {
         while (seen + counts[p99] < 0.99 * n) {
             seen += counts[p99++];
         }
-        return new double[] {(double) sum / n, p99, worst};
+        long speckled = 0;
+        for (int d = SPECKLE_LEVELS + 1; d < 256; d++) {
+            speckled += counts[d];
+        }
+        return new double[] {(double) sum / n, p99, worst, (double) speckled / n};
     }
 
     private void open(FxRobot robot, Path photo) throws Exception {
