@@ -28,6 +28,12 @@ public final class Regrain {
     /** Jacobi iterations per level, finest first. */
     private static final int[] ITERATIONS = {4, 16, 32, 64, 64, 64};
     private static final int MIN_LEVEL_SIZE = 20;
+    /**
+     * How far, in multiples of the look's own change at a pixel, regrain may move that pixel's
+     * correction: 3 takes nothing from what regrain is for (a reach of 1 kept up to half as many
+     * speckles again on noisy photos given another's colours; docs/colour.md).
+     */
+    static final float REACH = 3f;
 
     /** Pixels in one strip's working window: about 17 float planes of them, 68 MB at the default. */
     static final int DEFAULT_WINDOW_PIXELS = 1 << 20;
@@ -276,11 +282,10 @@ public final class Regrain {
     }
 
     /**
-     * Bounds the answer pixel by pixel: each channel of the regrained correction stays within m of
-     * the look's own correction T − I, m being that correction's largest channel at the pixel. So a
-     * pixel the look leaves alone (T = I) stays exactly as it was, whatever its neighbours get, and
-     * regrain never moves a pixel by more than twice the look did. The bound scales with T − I, so
-     * the answer stays linear in the look's strength.
+     * Bounds the answer pixel by pixel: each channel of the regrained correction stays within
+     * {@link #REACH} times the look's own correction T − I of the largest channel there. So a pixel the
+     * look leaves alone (T = I) stays exactly as it was, whatever its neighbours get. The bound scales
+     * with T − I, so the answer stays linear in the look's strength.
      */
     private static void keepWithinTheLooksReach(Planes solved, Planes colored, Planes original) {
         float[][] d = solved.c;
@@ -291,7 +296,7 @@ public final class Regrain {
             float d0 = t[0][j] - i[0][j];
             float d1 = t[1][j] - i[1][j];
             float d2 = t[2][j] - i[2][j];
-            float reach = Math.max(Math.abs(d0), Math.max(Math.abs(d1), Math.abs(d2)));
+            float reach = REACH * Math.max(Math.abs(d0), Math.max(Math.abs(d1), Math.abs(d2)));
             d[0][j] = Math.max(d0 - reach, Math.min(d0 + reach, d[0][j]));
             d[1][j] = Math.max(d1 - reach, Math.min(d1 + reach, d[1][j]));
             d[2][j] = Math.max(d2 - reach, Math.min(d2 + reach, d[2][j]));

@@ -130,9 +130,10 @@ class RegrainTest {
         System.out.printf("16-bit ramp through regrain: widest step beyond the curve's own %d levels (%d beside black),"
                 + " farthest from the curve %d%n", worstGap, besideBlack, worstOff);
         assertTrue(worstGap <= 4, "no gap opened: " + worstGap);
-        // beside black, regrain may at most double the look's own change there (the reach of its bound)
+        // beside black, regrain moves the correction at most its reach times the look's own change there
         int firstChange = (lifted[3] & 0xFFFF) - (ramp[3] & 0xFFFF);
-        assertTrue(besideBlack <= firstChange, "the step beside black, " + besideBlack + " levels beyond the curve's, is within the look's change there, " + firstChange);
+        assertTrue(besideBlack <= Regrain.REACH * firstChange, "the step beside black, " + besideBlack
+                + " levels beyond the curve's, is within the bound's reach of the look's change there, " + firstChange);
     }
 
     @Test
