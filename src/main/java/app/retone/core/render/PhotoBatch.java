@@ -77,19 +77,33 @@ public final class PhotoBatch<T> {
     public record Failure<T>(T photo, Throwable error) {
     }
 
+    /** A photo the job ran on to its end, and what became of it. */
+    public record Done<T>(T photo, Outcome outcome) {
+    }
+
     /**
      * Where a batch stands.
      *
      * @param total     the photos of the batch
-     * @param written   photos whose file was written
-     * @param skipped   photos the job skipped
+     * @param done      photos the job ran on to its end (written or skipped), in order
      * @param failures  photos whose job threw, in order
      * @param attempted photos tried so far (written, skipped or failed)
      */
-    public record Tally<T>(int total, int written, int skipped, List<Failure<T>> failures, int attempted) {
+    public record Tally<T>(int total, List<Done<T>> done, List<Failure<T>> failures, int attempted) {
 
         public Tally {
+            done = List.copyOf(done);
             failures = List.copyOf(failures);
+        }
+
+        /** Photos whose file was written. */
+        public int written() {
+            return (int) done.stream().filter(d -> d.outcome().written()).count();
+        }
+
+        /** Photos the job skipped. */
+        public int skipped() {
+            return done.size() - written();
         }
 
         /** Photos never tried: the batch was cancelled before them, or is still running. */
@@ -104,9 +118,8 @@ public final class PhotoBatch<T> {
     }
 
     private final List<T> photos;
+    private final List<Done<T>> done = new ArrayList<>();
     private final List<Failure<T>> failures = new ArrayList<>();
-    private int written;
-    private int skipped;
     private int attempted;
     private boolean started;
 
@@ -150,11 +163,7 @@ public final class PhotoBatch<T> {
                 continue;
             }
             synchronized (this) {
-                if (outcome.written()) {
-                    written++;
-                } else {
-                    skipped++;
-                }
+                done.add(new Done<>(photo, outcome));
                 attempted++;
             }
             listener.done(photo, outcome, System.nanoTime() - start);
@@ -164,6 +173,6 @@ public final class PhotoBatch<T> {
 
     /** Where the batch stands now. */
     public synchronized Tally<T> tally() {
-        return new Tally<>(photos.size(), written, skipped, failures, attempted);
+        return new Tally<>(photos.size(), done, failures, attempted);
     }
 }

@@ -64,7 +64,6 @@ public final class BatchExportViewModel {
         LookTransfer transfer = editor.look().lookTransferProperty().get();
         PhotoPipeline pipeline = editor.pipeline();
         PhotoBatch<Step> tries = new PhotoBatch<>(steps);
-        BatchSummary.Ledger ledger = new BatchSummary.Ledger();
         running.set(true);
         folder.pauseLooks(true);
         String title = "Exporting " + items.size() + (items.size() == 1 ? " photo" : " photos");
@@ -94,26 +93,13 @@ public final class BatchExportViewModel {
                             step.item().photo().name(), System.nanoTime() - started));
                 }
 
-                @Override
-                public void done(Step step, PhotoBatch.Outcome outcome, long nanos) {
-                    if (outcome.written()) {
-                        ledger.written(step.item().photo().name());
-                    } else {
-                        ledger.skipped(step.item().photo().name(), outcome.account());
-                    }
-                }
-
-                @Override
-                public void failed(Step step, Throwable error) {
-                    ledger.failed(step.item().photo().name(), Notice.reason(error));
-                }
             });
             context.checkCancelled(); // a batch stopped by Cancel ends as cancelled
             return null;
         }).onFinished(() -> {
             running.set(false);
             folder.pauseLooks(false);
-            BatchSummary summary = ledger.summary(tries.tally().notAttempted());
+            BatchSummary summary = BatchSummary.of(tries.tally(), step -> step.item().photo().name());
             editor.notices().notice(summary.failures().isEmpty() ? Notice.summary("Batch export finished", summary.text())
                     : Notice.warning("Batch export finished; some photos failed", summary.text()));
             done.accept(summary);

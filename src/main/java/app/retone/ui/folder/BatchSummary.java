@@ -1,7 +1,10 @@
 package app.retone.ui.folder;
 
+import app.retone.core.render.PhotoBatch;
+import app.retone.ui.editor.Notice;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * How a batch export ended, as the user reads it: the photos written, skipped and failed, by name
@@ -21,6 +24,25 @@ public record BatchSummary(List<String> written, List<NotWritten> skipped, List<
 
     /** A photo that was not written, and why. */
     public record NotWritten(String photo, String reason) {
+    }
+
+    /**
+     * The summary of a batch's tally ({@link PhotoBatch.Tally}, the one account of what became of
+     * each photo), the photos named by {@code name}.
+     */
+    static <T> BatchSummary of(PhotoBatch.Tally<T> tally, Function<T, String> name) {
+        List<String> written = new ArrayList<>();
+        List<NotWritten> skipped = new ArrayList<>();
+        for (PhotoBatch.Done<T> done : tally.done()) {
+            if (done.outcome().written()) {
+                written.add(name.apply(done.photo()));
+            } else {
+                skipped.add(new NotWritten(name.apply(done.photo()), done.outcome().account()));
+            }
+        }
+        List<NotWritten> failures = tally.failures().stream()
+                .map(f -> new NotWritten(name.apply(f.photo()), Notice.reason(f.error()))).toList();
+        return new BatchSummary(written, skipped, failures, tally.notAttempted());
     }
 
     public BatchSummary {
@@ -67,30 +89,6 @@ public record BatchSummary(List<String> written, List<NotWritten> skipped, List<
     private static void more(StringBuilder text, int count, String before) {
         if (count > NAMES_LISTED) {
             text.append(before).append(count - NAMES_LISTED).append(" more");
-        }
-    }
-
-    /** What became of each photo, told on the batch's thread as it goes; its summary read at the end, on any thread. */
-    static final class Ledger {
-
-        private final List<String> written = new ArrayList<>();
-        private final List<NotWritten> skipped = new ArrayList<>();
-        private final List<NotWritten> failures = new ArrayList<>();
-
-        synchronized void written(String photo) {
-            written.add(photo);
-        }
-
-        synchronized void skipped(String photo, String why) {
-            skipped.add(new NotWritten(photo, why));
-        }
-
-        synchronized void failed(String photo, String why) {
-            failures.add(new NotWritten(photo, why));
-        }
-
-        synchronized BatchSummary summary(int notAttempted) {
-            return new BatchSummary(written, skipped, failures, notAttempted);
         }
     }
 }

@@ -67,6 +67,9 @@ class PhotoBatchTest {
         assertEquals(4, tally.total());
         assertEquals(2, tally.written());
         assertEquals(1, tally.skipped());
+        assertEquals(List.of(new PhotoBatch.Done<>("a.jpg", PhotoBatch.Outcome.written("out/a.jpg")),
+                new PhotoBatch.Done<>("c.jpg", PhotoBatch.Outcome.skipped("its file exists")),
+                new PhotoBatch.Done<>("d.jpg", PhotoBatch.Outcome.written("out/d.jpg"))), tally.done(), "each photo's outcome, in order");
         assertEquals(4, tally.attempted());
         assertEquals(0, tally.notAttempted());
         assertEquals(1, tally.failures().size());
