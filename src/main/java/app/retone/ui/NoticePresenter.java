@@ -4,6 +4,7 @@ import app.retone.ui.editor.Notice;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.animation.Animation;
@@ -69,16 +70,15 @@ final class NoticePresenter {
         if (layer == null) {
             return;
         }
-        if (!waiting.isEmpty()) {
-            waiting.add(notice); // behind those already waiting, in order
-        } else if (cards().size() < MAX_CARDS) {
+        if (waiting.isEmpty() && cards().size() < MAX_CARDS) {
             add(notice);
-        } else {
-            cards().stream().filter(card -> !lasts(card)).findFirst().ifPresentOrElse(passing -> {
-                remove(passing);
-                add(notice);
-            }, () -> waiting.add(notice));
+        } else if (waiting.isEmpty() && replaceablePassingCard().isPresent()) {
+            remove(replaceablePassingCard().get());
+            add(notice);
+        } else if (notice.lasts()) {
+            waiting.add(notice); // behind those already waiting, in order
         }
+        // else a passing notice with no room: it would pass unread later, stale; the log keeps it (Notices)
         showWaiting();
     }
 
@@ -97,6 +97,11 @@ final class NoticePresenter {
 
     private List<Node> cards() {
         return layer.getChildren().stream().filter(node -> node.getStyleClass().contains(CARD)).toList();
+    }
+
+    /** The oldest passing card that is not under the pointer (a card being read is not taken away). */
+    private Optional<Node> replaceablePassingCard() {
+        return cards().stream().filter(card -> !lasts(card) && !card.isHover()).findFirst();
     }
 
     private static boolean lasts(Node card) {
