@@ -17,7 +17,7 @@ final class SwitchWords {
 
     static void turnOnClick(ToggleSwitch toggle) {
         toggle.addEventHandler(MouseEvent.MOUSE_RELEASED, event -> {
-            if (event.getButton() == MouseButton.PRIMARY && event.isStillSincePress() && !toggle.isDisabled()
+            if (event.getButton() == MouseButton.PRIMARY && event.isStillSincePress()
                     && !onTrack(event.getPickResult().getIntersectedNode(), toggle)) {
                 toggle.setSelected(!toggle.isSelected());
             }

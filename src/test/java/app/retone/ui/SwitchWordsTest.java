@@ -1,6 +1,5 @@
 package app.retone.ui;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,9 +42,6 @@ class SwitchWordsTest {
         Node track = robot.lookup("#switch .thumb-area").query();
         robot.clickOn(track);
         assertTrue(selected(), "a click on the track turns it once");
-        robot.interact(() -> toggle.setDisable(true));
-        robot.clickOn(".text");
-        assertEquals(true, selected(), "a disabled switch does not turn");
     }
 
     private boolean selected() throws Exception {

@@ -45,7 +45,8 @@ public final class SampleWriter {
         Samples samples = photo.samples();
         int[] alpha = photo.hasAlpha() ? photo.argb() : null;
         Samples device = photo.deviceValues().orElse(null);
-        if (device != null && encoding.convertBackTo() != null && device.bits() == encoding.bits()) {
+        if (device != null && encoding.convertBackTo() != null && device.bits() == encoding.bits()
+                && java.util.Arrays.equals(encoding.iccProfile(), photo.source().iccProfile())) { // its own profile, not another's
             return new EncodedPixels(photo.width(), photo.height(), device, alpha, encoding.asWritten(device.space()));
         }
         if (samples.space() == encoding.space() && samples.bits() == encoding.bits()) {
