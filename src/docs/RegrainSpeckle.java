@@ -40,31 +40,46 @@ public class RegrainSpeckle {
                 seed, detail(px, w, h), detail(plain, w, h), detail(regrained, w, h), outliers(px, w, h), outliers(plain, w, h), outliers(regrained, w, h));
         }
     }
+    /** How far a channel stands out from the mean of its four neighbours, in levels. */
+    static double standsOut(int[] p, int w, int i, int shift) {
+        double mean = ((p[i - 1] >>> shift & 255) + (p[i + 1] >>> shift & 255) + (p[i - w] >>> shift & 255)
+                + (p[i + w] >>> shift & 255)) / 4.0;
+        return (p[i] >>> shift & 255) - mean;
+    }
+
+    /** Pixels with a channel standing out from its neighbours by over 24 levels. */
     static int outliers(int[] p, int w, int h) {
         int n = 0;
-        for (int y = 1; y < h - 1; y++) for (int x = 1; x < w - 1; x++) {
-            int i = y * w + x;
-            for (int k = 0; k < 3; k++) {
-                int sh = 16 - 8 * k;
-                double c = p[i] >>> sh & 255;
-                double m = ((p[i-1] >>> sh & 255) + (p[i+1] >>> sh & 255) + (p[i-w] >>> sh & 255) + (p[i+w] >>> sh & 255)) / 4.0;
-                if (Math.abs(c - m) > 24) { n++; break; }
+        for (int y = 1; y < h - 1; y++) {
+            for (int x = 1; x < w - 1; x++) {
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    if (Math.abs(standsOut(p, w, y * w + x, shift)) > 24) {
+                        n++;
+                        break;
+                    }
+                }
             }
         }
         return n;
     }
-    static int clamp(int v) { return Math.max(0, Math.min(255, v)); }
+
+    static int clamp(int v) {
+        return Math.max(0, Math.min(255, v));
+    }
+
+    /** The fine detail's energy: the RMS of how far each channel stands out from its neighbours. */
     static double detail(int[] p, int w, int h) {
-        double s = 0; int n = 0;
-        for (int y = 1; y < h - 1; y++) for (int x = 1; x < w - 1; x++) {
-            int i = y * w + x;
-            for (int k = 0; k < 3; k++) {
-                int sh = 16 - 8 * k;
-                double c = p[i] >>> sh & 255;
-                double m = ((p[i-1] >>> sh & 255) + (p[i+1] >>> sh & 255) + (p[i-w] >>> sh & 255) + (p[i+w] >>> sh & 255)) / 4.0;
-                s += (c - m) * (c - m); n++;
+        double sum = 0;
+        long n = 0;
+        for (int y = 1; y < h - 1; y++) {
+            for (int x = 1; x < w - 1; x++) {
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    double d = standsOut(p, w, y * w + x, shift);
+                    sum += d * d;
+                    n++;
+                }
             }
         }
-        return Math.sqrt(s / n);
+        return Math.sqrt(sum / n);
     }
 }
