@@ -8,6 +8,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Opening a photo's file, and the checks before: a missing file, a folder, something that is not
@@ -22,27 +23,26 @@ final class PhotoFiles {
 
     /** Fails, with the reason in a user's words, unless {@code path} is a readable, non-empty regular file. */
     static void check(Path path) throws ImageReadException {
-        if (Files.isDirectory(path)) {
-            throw folder(path);
-        }
-        if (!Files.exists(path)) {
-            throw new ImageReadException(Problem.NOT_FOUND, path, "no such file");
-        }
-        if (!Files.isRegularFile(path)) {
-            throw new ImageReadException(Problem.NOT_A_FILE, path, "is not a regular file");
-        }
-        if (!Files.isReadable(path)) {
-            throw unreadable(path);
-        }
-        long size;
+        // what the path is, read once (links followed): checks made one after another could each see
+        // another moment of a file that is being removed ("not a regular file" for one that is gone)
+        BasicFileAttributes attributes;
         try {
-            size = Files.size(path);
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            throw new ImageReadException(Problem.NOT_FOUND, path, "the file disappeared while it was being opened");
+            throw new ImageReadException(Problem.NOT_FOUND, path, "no such file");
         } catch (IOException e) {
             throw notReadable(path, e);
         }
-        if (size == 0) {
+        if (attributes.isDirectory()) {
+            throw folder(path);
+        }
+        if (!attributes.isRegularFile()) {
+            throw new ImageReadException(Problem.NOT_A_FILE, path, "is not a regular file");
+        }
+        if (!Files.isReadable(path)) {
+            throw unreadable(path); // or it disappeared meanwhile: unreadable says which
+        }
+        if (attributes.size() == 0) {
             throw new ImageReadException(Problem.EMPTY, path, "the file is empty (0 bytes)");
         }
     }
