@@ -13,10 +13,10 @@ import java.awt.color.ICC_Profile;
  *   <li>otherwise, and for a photo without a profile, the values are sRGB;</li>
  *   <li>16 bits when the photo has them and the format keeps them (PNG, TIFF), else 8.</li>
  * </ul>
- * A source whose device profile (lookup tables) Retone cannot compute exactly was converted to
- * sRGB by LittleCMS on load; written in its own space, its sRGB values are converted back by
- * LittleCMS too ({@link #convertBackTo}), unless nothing changed them: then its own values are
- * written as they came ({@link #asWritten}, {@link SampleWriter#encode}).
+ * A source whose RGB device profile (lookup tables) Retone cannot compute exactly was converted
+ * into a wide space by LittleCMS on load ({@link WideIntermediate}); written in its own space, those
+ * values are converted back by LittleCMS too ({@link #convertBackTo}), unless nothing changed them:
+ * then its own values are written as they came ({@link #asWritten}, {@link SampleWriter#encode}).
  *
  * @param space         the space the written values are in
  * @param bits          8 or 16
@@ -26,7 +26,7 @@ import java.awt.color.ICC_Profile;
  *                      said sRGB by a tag ({@link SourceInfo#taggedSrgb}); an untagged sRGB photo
  *                      written in its own space stays untagged
  * @param convertBackTo for a device-profile source written in its own space: the profile LittleCMS
- *                      converts the sRGB values into; null otherwise
+ *                      converts the wide intermediate's values into; null otherwise
  */
 public record OutputEncoding(RgbSpace space, int bits, byte[] iccProfile, boolean srgbTag, ICC_Profile convertBackTo) {
 
@@ -34,17 +34,18 @@ public record OutputEncoding(RgbSpace space, int bits, byte[] iccProfile, boolea
     public static OutputEncoding of(Photo photo, OutputColourSpace colourSpace, ImageFormat format) {
         Samples samples = photo.samples();
         SourceInfo source = photo.source();
-        int bits = samples.isDeep() && format != ImageFormat.JPEG ? 16 : 8;
+        // the file's depth: a device profile's photo holds its values at 16 bits whatever their file's
+        int bits = photo.deviceValues().orElse(samples).isDeep() && format != ImageFormat.JPEG ? 16 : 8;
         boolean own = colourSpace == OutputColourSpace.SOURCE;
         boolean tagged = !own || source.taggedSrgb();
+        if (samples.space() == WideIntermediate.SPACE) {
+            // a device profile's values, converted by LittleCMS on load: back into its profile, or sRGB
+            return own ? new OutputEncoding(WideIntermediate.SPACE, bits, source.iccProfile(), false,
+                    ICC_Profile.getInstance(source.iccProfile())) : new OutputEncoding(RgbSpace.SRGB, bits, null, true, null);
+        }
         if (!samples.space().isSrgb()) {
             return own ? new OutputEncoding(samples.space(), bits, source.iccProfile(), false, null)
                     : new OutputEncoding(RgbSpace.SRGB, bits, null, true, null);
-        }
-        if (source.convertedToSrgb() && source.hasRgbIccProfile()) {
-            // converted by LittleCMS on load: back into its profile, or sRGB
-            return own ? new OutputEncoding(RgbSpace.SRGB, bits, source.iccProfile(), false,
-                    ICC_Profile.getInstance(source.iccProfile())) : new OutputEncoding(RgbSpace.SRGB, bits, null, true, null);
         }
         // values taken as sRGB: a profile that matches sRGB still describes them
         byte[] profile = source.hasRgbIccProfile() ? source.iccProfile() : null;

@@ -95,7 +95,7 @@ final class PhotoEncoder {
         if (encoding.grey() && !keepAlpha) {
             return WorkingSpace.greyImage8(image);
         }
-        return encoding.convertBackTo() == null ? image : WorkingSpace.fromSrgb(image, encoding.convertBackTo());
+        return encoding.convertBackTo() == null ? image : WorkingSpace.fromWide(image, encoding.convertBackTo());
     }
 
     /**

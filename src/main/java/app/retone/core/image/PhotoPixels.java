@@ -60,8 +60,30 @@ record PhotoPixels(int width, int height, int[] argb, boolean alpha, Samples sam
                     argb = samples.toSrgb8(null);
                 }
                 converted = !space.isSrgb();
+            } else if (profile.getColorSpaceType() == ColorSpace.TYPE_RGB) {
+                // an RGB device profile with lookup tables: LittleCMS converts its values into a wide space
+                // Retone computes (WideIntermediate), unclipped, which the look works on as on any photo's;
+                // its values as they came kept beside
+                boolean deep = WorkingSpace.isDeep(image);
+                int[] values = PixelConversion.toArgb(image).argb();
+                int[] alphaFrom = alpha ? ExifOrientation.apply(values, width, height, orientation) : null;
+                try {
+                    // at 16 bits whatever the file's depth: 8 bits of so wide a space would part the levels
+                    samples = new Samples(WideIntermediate.SPACE, null, ExifOrientation.apply(
+                            WorkingSpace.toDeep(image, profile, WideIntermediate.COLOR_SPACE), width, height, orientation));
+                    deviceValues = deep ? new Samples(RgbSpace.device(DEVICE_SPACE), null,
+                            ExifOrientation.apply(WorkingSpace.toSrgbDeep(image, null), width, height, orientation))
+                            : new Samples(RgbSpace.device(DEVICE_SPACE), alphaFrom != null ? alphaFrom
+                                    : ExifOrientation.apply(values, width, height, orientation), null);
+                    converted = true;
+                } catch (CMMException | ProfileDataException | IllegalArgumentException e) {
+                    warnings.add(ColourProfiles.damagedWarning(e)); // the values are taken as sRGB
+                    samples = deep ? new Samples(RgbSpace.SRGB, null, ExifOrientation.apply(WorkingSpace.toSrgbDeep(image, null),
+                            width, height, orientation)) : Samples.srgb8(ExifOrientation.apply(values, width, height, orientation));
+                }
+                argb = samples.toSrgb8(alphaFrom);
             } else {
-                // a device profile with lookup tables: LittleCMS converts, clipping to sRGB; its values kept beside
+                // a grey device profile with lookup tables: LittleCMS converts, to sRGB; its values kept beside
                 int warned = warnings.size();
                 short[] deep = WorkingSpace.isDeep(image) ? deepPixels(image, profile, warnings) : null;
                 if (deep != null) {

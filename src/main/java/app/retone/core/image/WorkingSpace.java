@@ -64,16 +64,25 @@ final class WorkingSpace {
      * {@code profile} (null: the values are sRGB already), grey replicated. Alpha is not kept here.
      */
     static short[] toSrgbDeep(BufferedImage decoded, ICC_Profile profile) {
+        return toDeep(decoded, profile, ColorSpace.getInstance(ColorSpace.CS_sRGB));
+    }
+
+    /**
+     * An image's pixels as 16-bit samples of {@code destination} (R, G, B per pixel): converted from
+     * {@code profile} (an 8-bit image too), or, without one, a 16-bit image's values as they are,
+     * grey replicated. Alpha is not kept here.
+     */
+    static short[] toDeep(BufferedImage decoded, ICC_Profile profile, ColorSpace destination) {
         int w = decoded.getWidth();
         int h = decoded.getHeight();
         boolean grey = decoded.getColorModel().getNumColorComponents() == 1;
         WritableRaster raster = decoded.getRaster();
         if (profile != null && !grey) {
             WritableRaster out = Raster.createInterleavedRaster(DataBuffer.TYPE_USHORT, w, h, 3 * w, 3, new int[] {0, 1, 2}, null);
-            ColorModel srgb = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
-                    Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
-            new ColorConvertOp(null).filter(withoutAlpha(decoded, new ICC_ColorSpace(profile)),
-                    new BufferedImage(srgb, out, false, null));
+            ColorModel to = new ComponentColorModel(destination, false, false, Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+            BufferedImage source = isDeep(decoded) ? withoutAlpha(decoded, new ICC_ColorSpace(profile))
+                    : inSpace(decoded, new ICC_ColorSpace(profile)); // 8 bits converted to 16: alpha not kept
+            new ColorConvertOp(null).filter(source, new BufferedImage(to, out, false, null));
             return ((DataBufferUShort) out.getDataBuffer()).getData();
         }
         short[] table = profile == null ? null : greyTable16(profile);
@@ -118,8 +127,9 @@ final class WorkingSpace {
     }
 
     /**
-     * 16-bit sRGB samples as an image an encoder writes at 16 bits: in sRGB, or converted into
-     * {@code profile}'s space (null: kept in sRGB); with 16-bit alpha from {@code argb}'s 8 bits if {@code alpha}.
+     * 16-bit samples as an image an encoder writes at 16 bits: as they are, or, for a device
+     * profile's photo, converted from the wide intermediate ({@link WideIntermediate}) into
+     * {@code profile}'s space (null: as they are); with 16-bit alpha from {@code argb}'s 8 bits if {@code alpha}.
      */
     static BufferedImage deepImage(short[] deep, int[] argb, int w, int h, boolean alpha, ICC_Profile profile) {
         short[] samples = deep;
@@ -127,9 +137,9 @@ final class WorkingSpace {
             WritableRaster out = Raster.createInterleavedRaster(DataBuffer.TYPE_USHORT, w, h, 3 * w, 3, new int[] {0, 1, 2}, null);
             WritableRaster in = Raster.createInterleavedRaster(new DataBufferUShort(deep, deep.length), w, h, 3 * w, 3,
                     new int[] {0, 1, 2}, null);
-            ColorModel srgb = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
+            ColorModel wide = new ComponentColorModel(WideIntermediate.COLOR_SPACE, false, false,
                     Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
-            new ColorConvertOp(null).filter(new BufferedImage(srgb, in, false, null), new BufferedImage(
+            new ColorConvertOp(null).filter(new BufferedImage(wide, in, false, null), new BufferedImage(
                     new ComponentColorModel(new ICC_ColorSpace(profile), false, false, Transparency.OPAQUE, DataBuffer.TYPE_USHORT),
                     out, false, null));
             samples = ((DataBufferUShort) out.getDataBuffer()).getData();
@@ -184,20 +194,22 @@ final class WorkingSpace {
     }
 
     /**
-     * An sRGB image converted into {@code profile}'s RGB space, laid out as the standard
-     * {@code TYPE_3BYTE_BGR} or {@code TYPE_4BYTE_ABGR} so that every encoder takes it; its
-     * values are the profile's, which the caller embeds beside them.
+     * An image of the wide intermediate's values ({@link WideIntermediate}: a device profile's photo,
+     * whatever its image says) converted into {@code profile}'s RGB space, laid out as the standard
+     * {@code TYPE_3BYTE_BGR} or {@code TYPE_4BYTE_ABGR} so that every encoder takes it; its values
+     * are the profile's, which the caller embeds beside them.
      */
-    static BufferedImage fromSrgb(BufferedImage srgb, ICC_Profile profile) {
-        boolean alpha = srgb.getColorModel().hasAlpha();
-        int w = srgb.getWidth();
-        int h = srgb.getHeight();
+    static BufferedImage fromWide(BufferedImage values, ICC_Profile profile) {
+        BufferedImage wide = inSpace(values, WideIntermediate.COLOR_SPACE);
+        boolean alpha = wide.getColorModel().hasAlpha();
+        int w = wide.getWidth();
+        int h = wide.getHeight();
         int[] offsets = alpha ? new int[] {3, 2, 1, 0} : new int[] {2, 1, 0};
         WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, w, h, w * offsets.length,
                 offsets.length, offsets, null);
         ColorModel inProfile = new ComponentColorModel(new ICC_ColorSpace(profile), alpha, false,
                 alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
-        new ColorConvertOp(null).filter(srgb, new BufferedImage(inProfile, raster, false, null));
+        new ColorConvertOp(null).filter(wide, new BufferedImage(inProfile, raster, false, null));
         ColorModel standard = new BufferedImage(1, 1, alpha ? BufferedImage.TYPE_4BYTE_ABGR : BufferedImage.TYPE_3BYTE_BGR)
                 .getColorModel();
         return new BufferedImage(standard, raster, false, null);

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A photo whose profile is a device profile, lookup tables only ({@link LutProfiles}: Adobe RGB
- * sampled into A2B0/B2A0), which Retone cannot compute: LittleCMS (the JDK's) converts it to sRGB
- * on load, as LittleCMS's own {@code tificc} does, checked live; its values are kept beside for an
- * export that changes nothing (StrengthZeroCommandLineTest writes them back bit for bit).
+ * sampled into A2B0/B2A0), which Retone cannot compute: LittleCMS (the JDK's) converts it on load
+ * into a wide space Retone computes, and the photo is shown (and written in sRGB) as LittleCMS's own
+ * {@code tificc} converts it to sRGB, checked live; its values are kept beside for an export that
+ * changes nothing (StrengthZeroCommandLineTest writes them back bit for bit).
  */
 class DeviceProfileTest {
 
@@ -60,7 +61,17 @@ class DeviceProfileTest {
 
         Path sixteen = LutProfiles.tiff16(dir.resolve("device16.tif"));
         Photo deep = new PhotoLoader().load(sixteen);
-        short[] ours = deep.samples().rgb16();
+        // its values as Retone holds them (in the wide intermediate), written in sRGB at 16 bits
+        Path srgb16 = dir.resolve("ours16.tif");
+        new PhotoExporter().export(deep, srgb16, new ExportOptions(ImageFormat.TIFF, 92, false).withColourSpace(OutputColourSpace.SRGB));
+        int[][] written = Pixels.rawSamples(srgb16);
+        assertEquals(65535, written[3][0], "written at 16 bits");
+        short[] ours = new short[3 * written[0].length];
+        for (int i = 0; i < written[0].length; i++) {
+            for (int c = 0; c < 3; c++) {
+                ours[3 * i + c] = (short) written[c][i];
+            }
+        }
         Path lcms = dir.resolve("lcms16.tif");
         LittleCms.run("tificc", "-t1", "-w16", sixteen.toString(), lcms.toString());
         int[][] theirs = Pixels.rawSamples(lcms);

@@ -84,20 +84,34 @@ class WorkingSpaceRenderTest {
     }
 
     @Test
-    void aDeviceProfilesPhotoIsClippedToSrgbOnceTheLookMovesAnything() throws Exception {
+    void aDeviceProfilesPhotoKeepsColoursBeyondSrgbThatTheLookLeavesAlone() throws Exception {
         // the same values under Adobe RGB's matrix profile and under the device profile sampled from it
         // (LutProfiles): the look lifts the shadows only, so Adobe RGB's green (0, 255, 0), beyond sRGB,
         // stays where Retone computes the space; a device profile's photo is rendered from LittleCMS's
-        // conversion to sRGB, clipped, and converted back: its green comes back as sRGB's
+        // conversion into a wide space (WideIntermediate) and converted back, so its green comes back as
+        // LittleCMS's own round trip through the profile and a wide space brings it, not clipped to sRGB's
         Path device = LutProfiles.tiff8(dir.resolve("device.tif"));
         Path matrix = TestImages.write(dir.resolve("matrix.tif"), TestImages.tiffWithProfile(LutProfiles.cube8(),
                 Files.readAllBytes(LittleCms.ADOBE_RGB)));
         int[] fromDevice = exported(device);
         int[] fromMatrix = exported(matrix);
-        System.out.printf("Adobe RGB's green through a shadow lift: %06x from the matrix profile, %06x from the device profile%n",
-                fromMatrix[1] & 0xFFFFFF, fromDevice[1] & 0xFFFFFF);
+        Path profile = Files.write(dir.resolve("device.icc"), LutProfiles.adobeRgbAsLookupTables());
+        double[] wide = LittleCms.transicc(profile.toString(), LittleCms.PROPHOTO.toString(), 0, 255, 0);
+        double[] back = LittleCms.transicc(LittleCms.PROPHOTO.toString(), profile.toString(), wide);
+        double[] inSrgb = LittleCms.transicc(profile.toString(), "*sRGB", 0, 255, 0);
+        for (int c = 0; c < 3; c++) {
+            inSrgb[c] = Math.max(0, Math.min(255, inSrgb[c])); // what a conversion to sRGB pixels keeps
+        }
+        double[] clipped = LittleCms.transicc("*sRGB", profile.toString(), inSrgb);
+        System.out.printf(java.util.Locale.ROOT, "Adobe RGB's green through a shadow lift: %06x from the matrix profile, %06x from"
+                + " the device profile; LittleCMS through ProPhoto and back (%.1f, %.1f, %.1f), through sRGB and back (%.1f, %.1f, %.1f)%n",
+                fromMatrix[1] & 0xFFFFFF, fromDevice[1] & 0xFFFFFF, back[0], back[1], back[2], clipped[0], clipped[1], clipped[2]);
         assertEquals(0x00FF00, fromMatrix[1] & 0xFFFFFF, "kept beyond sRGB");
-        assertTrue((fromDevice[1] >> 16 & 0xFF) > 64, "clipped to sRGB's green: " + Integer.toHexString(fromDevice[1]));
+        int[] got = {fromDevice[1] >> 16 & 0xFF, fromDevice[1] >> 8 & 0xFF, fromDevice[1] & 0xFF};
+        for (int c = 0; c < 3; c++) {
+            assertEquals(back[c], got[c], 2.5, "channel " + c + ": as LittleCMS's round trip through a wide space");
+        }
+        assertTrue(clipped[0] - got[0] > 50, "not clipped to sRGB's green (" + clipped[0] + " red through sRGB)");
     }
 
     private int[] exported(Path source) throws Exception {
