@@ -114,6 +114,46 @@ class WorkingSpaceRenderTest {
         assertTrue(clipped[0] - got[0] > 50, "not clipped to sRGB's green (" + clipped[0] + " red through sRGB)");
     }
 
+    @Test
+    void aSixteenBitDeviceProfilesPhotoGoesBackIntoItsProfileAtSixteenBits() throws Exception {
+        // a 16-bit gradient under the device profile, through a look that lifts the shadows only: what the
+        // look leaves alone comes back, at 16 bits, as LittleCMS's own round trip through the profile brings it
+        Path source = LutProfiles.tiff16(dir.resolve("device16.tif"));
+        Photo photo = new PhotoLoader().load(source);
+        Path out = dir.resolve("out16.tif");
+        PhotoRender.export(new ColorTransfer(), new PhotoExporter(), photo, Recipe.of(shadowLift(), 1, false), out,
+                ExportOptions.DEFAULT);
+        // LittleCMS's own round trip of the same file through the profile and a wide space, at 16 bits
+        Path profile = Files.write(dir.resolve("device.icc"), LutProfiles.adobeRgbAsLookupTables());
+        Path wide = dir.resolve("wide16.tif");
+        Path back = dir.resolve("back16.tif");
+        LittleCms.run("tificc", "-t1", "-w16", "-i" + profile, "-o" + LittleCms.PROPHOTO, source.toString(), wide.toString());
+        LittleCms.run("tificc", "-t1", "-w16", "-i" + LittleCms.PROPHOTO, "-o" + profile, wide.toString(), back.toString());
+        int[][] before = Pixels.rawSamples(back);
+        int[][] after = Pixels.rawSamples(out);
+        assertEquals(65535, after[3][0], "written at 16 bits");
+        double sum = 0;
+        int bright = 0;
+        int worst = 0;
+        for (int i = 0; i < before[0].length; i++) {
+            if (Math.max(before[0][i], Math.max(before[1][i], before[2][i])) > 40000) { // not dark: the look leaves it
+                for (int c = 0; c < 3; c++) {
+                    int d = Math.abs(after[c][i] - before[c][i]);
+                    sum += d;
+                    worst = Math.max(worst, d);
+                }
+                bright++;
+            }
+        }
+        double mean = sum / (3.0 * bright);
+        System.out.printf("16-bit device photo, pixels the look leaves alone against tificc's round trip: mean %.1f, worst %d of 65535 (%d pixels)%n",
+                mean, worst, bright);
+        assertTrue(bright > 1000, bright + " bright pixels");
+        // measured: mean 63 (a quarter of an 8-bit level); the worst, some 15 levels of 255, where the
+        // profile's tables are steep, which the JDK's LittleCMS and Debian's sample apart
+        assertTrue(mean < 128, "mean " + mean + " of 65535 (worst " + worst + ")");
+    }
+
     private int[] exported(Path source) throws Exception {
         Photo photo = new PhotoLoader().load(source);
         Path out = dir.resolve("out-" + source.getFileName());
