@@ -35,8 +35,9 @@ import java.util.Optional;
  * Runtime, so a run killed in the second between its making and its deletion leaves an empty folder,
  * never libraries. Such folders are not swept away: every program that uses ONNX Runtime makes them
  * alike, and a long-running one may still use its own. Retone's own folders of libraries that killed
- * runs left are swept away at the next start ({@link TemporaryFolders}), and so are the partial copies
- * a run killed while filling the user's cache left there.
+ * runs left are swept away by the next run that needs one ({@link TemporaryFolders}; runs with a cache
+ * never make them), and the partial copies a run killed while filling the user's cache left there by
+ * the next run that fills it.
  *
  * <p>Each library is copied to a temporary file beside its place and renamed into it, so runs that
  * start together never see half a library; a library is copied again when its size is not the
@@ -65,7 +66,6 @@ final class OnnxNatives {
             return;
         }
         loaded = true;
-        TemporaryFolders.sweep(OWN_FOLDER_PURPOSE);
         Path ownFolder = null;
         if (System.getProperty(NATIVE_PATH) == null && !useUserCache()) {
             ownFolder = unpackIntoOwnFolder();
@@ -100,6 +100,7 @@ final class OnnxNatives {
 
     /** The libraries unpacked into a new temporary folder of Retone's own, named to ONNX Runtime; null if that fails too. */
     private static Path unpackIntoOwnFolder() {
+        TemporaryFolders.sweep(OWN_FOLDER_PURPOSE); // what killed runs without a cache left (only such runs make them)
         Path folder = null;
         try {
             folder = TemporaryFolders.make(OWN_FOLDER_PURPOSE);

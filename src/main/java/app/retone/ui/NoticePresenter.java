@@ -29,8 +29,9 @@ import javafx.util.Duration;
  * contrast WCAG asks for: the styles in retone.css, measured by {@code NoticeCardsWindowTest}).
  * A notice that lasts (a warning, a summary) stays until closed (×) and is never dropped unread;
  * an information passes after {@link #PASSING} unless the pointer rests on it. At most
- * {@link #MAX_CARDS} cards show: a new notice takes the place of the oldest passing card, and when
- * every card on screen lasts it waits, in order, for a card to close; the stack says how many wait.
+ * {@link #MAX_CARDS} cards show: a new notice takes the place of the oldest passing card not under
+ * the pointer; when there is none, a notice that lasts waits, in order, for a card to close (the
+ * stack says how many wait), and one that would only pass is not shown (the log has it).
  */
 final class NoticePresenter {
 
@@ -70,10 +71,11 @@ final class NoticePresenter {
         if (layer == null) {
             return;
         }
+        Optional<Node> replaceable = waiting.isEmpty() && cards().size() >= MAX_CARDS ? replaceablePassingCard() : Optional.empty();
         if (waiting.isEmpty() && cards().size() < MAX_CARDS) {
             add(notice);
-        } else if (waiting.isEmpty() && replaceablePassingCard().isPresent()) {
-            remove(replaceablePassingCard().get());
+        } else if (replaceable.isPresent()) {
+            remove(replaceable.get());
             add(notice);
         } else if (notice.lasts()) {
             waiting.add(notice); // behind those already waiting, in order

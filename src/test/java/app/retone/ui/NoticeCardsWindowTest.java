@@ -145,10 +145,7 @@ class NoticeCardsWindowTest {
     void noticesThatLastAreNeverDroppedUnreadTheyWaitTheirTurnInOrder(FxRobot robot) throws Exception {
         int max = NoticePresenter.MAX_CARDS;
         // a passing card gives way to a notice that lasts
-        notice(robot, Notice.info("Passing", "exported"));
-        for (int i = 1; i < max; i++) {
-            notice(robot, Notice.warning("Warning " + i, "it stays"));
-        }
+        passingCardUnderWarnings(robot, "Passing");
         notice(robot, Notice.summary("Summary " + max, "what a batch did"));
         assertEquals(titles("Warning", 1, max - 1, "Summary " + max), shownTitles(robot));
         assertFalse(robot.lookup("#notices-waiting").tryQuery().isPresent(), "nothing waits");
@@ -190,10 +187,7 @@ class NoticeCardsWindowTest {
     @Test
     void aPassingCardUnderThePointerIsNotTakenAwayByANewNotice(FxRobot robot) throws Exception {
         int max = NoticePresenter.MAX_CARDS;
-        notice(robot, Notice.info("Being read", "the pointer is on it"));
-        for (int i = 1; i < max; i++) {
-            notice(robot, Notice.warning("Warning " + i, "it stays"));
-        }
+        passingCardUnderWarnings(robot, "Being read");
         Node reading = robot.lookup(".notice-card").query();
         robot.moveTo(reading);
         WaitForAsyncUtils.waitForFxEvents();
@@ -201,6 +195,14 @@ class NoticeCardsWindowTest {
         assertEquals("Being read", shownTitles(robot).get(0), "the card being read stays");
         assertWaiting(robot, 1);
         awayFromTheCards(robot);
+    }
+
+    /** A full stack: an information card titled {@code title}, then warnings 1 to MAX_CARDS − 1 under it. */
+    private void passingCardUnderWarnings(FxRobot robot, String title) {
+        notice(robot, Notice.info(title, "it passes"));
+        for (int i = 1; i < NoticePresenter.MAX_CARDS; i++) {
+            notice(robot, Notice.warning("Warning " + i, "it stays"));
+        }
     }
 
     private void awayFromTheCards(FxRobot robot) {

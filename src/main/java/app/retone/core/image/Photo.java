@@ -25,7 +25,7 @@ public final class Photo {
     private final PhotoDetails details;
     /** The file's own values, in its colour space. */
     private final Samples samples;
-    /** For a device profile: the file's values as they came (samples holds them in sRGB); else null. */
+    /** For an RGB device profile: the file's values as they came (samples holds them converted); else null. */
     private final Samples deviceValues;
 
     public Photo(int width, int height, int[] argb, boolean hasAlpha, SourceInfo source, List<String> warnings) {
@@ -116,9 +116,9 @@ public final class Photo {
     }
 
     /**
-     * For a photo whose profile only LittleCMS converts (a device profile, with lookup tables): its
-     * values as the file holds them, in that profile's space, which {@link #samples} holds
-     * converted to sRGB (clipped); an export that changes nothing writes them back as they came
+     * For a photo whose profile only LittleCMS converts (an RGB device profile, with lookup tables):
+     * its values as the file holds them, in that profile's space, which {@link #samples} holds
+     * converted into a wide space Retone computes ({@code WideIntermediate}); an export that changes nothing writes them back as they came
      * ({@code SampleWriter.encode}). Empty for every other photo, and for a photo made from another.
      */
     public Optional<Samples> deviceValues() {

@@ -15,9 +15,10 @@ import java.util.Locale;
 /**
  * A decoded image made into a {@link Photo}'s pixels: colour-managed and upright. The file's own
  * values are kept ({@link Samples}) when Retone converts their space exactly, with the screen's
- * sRGB pixels converted from them; a device profile with lookup tables is converted by LittleCMS,
- * clipping to sRGB ({@link WorkingSpace}), and its values as they came are kept beside ({@link
- * #deviceValues}) for an export that changes nothing. A profile that cannot be used is the one warning
+ * sRGB pixels converted from them; an RGB device profile with lookup tables is converted by
+ * LittleCMS into a wide space Retone computes ({@link WideIntermediate}), and its values as they came
+ * are kept beside ({@link #deviceValues}) for an export that changes nothing; a grey one is
+ * converted to sRGB ({@link WorkingSpace}). A profile that cannot be used is the one warning
  * {@link ColourProfiles#damagedWarning} and the values are taken as sRGB. Then the EXIF
  * orientation is applied ({@link ExifOrientation}).
  *
@@ -27,8 +28,8 @@ import java.util.Locale;
  * @param alpha     whether the pixels carry alpha
  * @param samples   the photo's own values (8 or 16 bits, in their space)
  * @param converted whether the values were converted from another space than sRGB
- * @param deviceValues for a device profile: the file's values, in a {@link RgbSpace#device} space
- *                  (upright, at the file's depth), which {@code samples} holds converted to sRGB; else null
+ * @param deviceValues for an RGB device profile: the file's values, in a {@link RgbSpace#device} space
+ *                  (upright, at the file's depth), which {@code samples} holds converted; else null
  */
 record PhotoPixels(int width, int height, int[] argb, boolean alpha, Samples samples, boolean converted,
                    Samples deviceValues) {
@@ -44,16 +45,18 @@ record PhotoPixels(int width, int height, int[] argb, boolean alpha, Samples sam
         int[] argb;
         Samples samples;
         Samples deviceValues = null;
+        boolean deep = WorkingSpace.isDeep(image);
         try {
             ICC_Profile profile = usableProfile(icc, image, warnings);
             RgbSpace space = exactSpace(profile, warnings);
             if (space != null) {
                 // the file's own values, kept as they are; the screen's sRGB pixels converted from them exactly
-                int[] values = PixelConversion.toArgb(image).argb(); // 8 bits (and alpha), grey replicated
-                if (WorkingSpace.isDeep(image)) {
-                    short[] deep = ExifOrientation.apply(WorkingSpace.toSrgbDeep(image, null), width, height, orientation);
+                // 8 bits (and alpha), grey replicated: a 16-bit photo's only for its alpha
+                int[] values = !deep || alpha ? PixelConversion.toArgb(image).argb() : null;
+                if (deep) {
+                    short[] rgb16 = ExifOrientation.apply(WorkingSpace.toSrgbDeep(image, null), width, height, orientation);
                     int[] alphaFrom = alpha ? ExifOrientation.apply(values, width, height, orientation) : null;
-                    samples = new Samples(space, null, deep);
+                    samples = new Samples(space, null, rgb16);
                     argb = samples.toSrgb8(alphaFrom);
                 } else {
                     samples = new Samples(space, ExifOrientation.apply(values, width, height, orientation), null);
@@ -64,8 +67,7 @@ record PhotoPixels(int width, int height, int[] argb, boolean alpha, Samples sam
                 // an RGB device profile with lookup tables: LittleCMS converts its values into a wide space
                 // Retone computes (WideIntermediate), unclipped, which the look works on as on any photo's;
                 // its values as they came kept beside
-                boolean deep = WorkingSpace.isDeep(image);
-                int[] values = PixelConversion.toArgb(image).argb();
+                int[] values = !deep || alpha ? PixelConversion.toArgb(image).argb() : null; // a 16-bit photo's for its alpha
                 int[] alphaFrom = alpha ? ExifOrientation.apply(values, width, height, orientation) : null;
                 try {
                     // at 16 bits whatever the file's depth: 8 bits of so wide a space would part the levels
@@ -83,27 +85,22 @@ record PhotoPixels(int width, int height, int[] argb, boolean alpha, Samples sam
                 }
                 argb = samples.toSrgb8(alphaFrom);
             } else {
-                // a grey device profile with lookup tables: LittleCMS converts, to sRGB; its values kept beside
+                // a grey device profile with lookup tables: LittleCMS converts, to sRGB (exported as sRGB: a
+                // grey profile describes no RGB values to go back into)
                 int warned = warnings.size();
-                short[] deep = WorkingSpace.isDeep(image) ? deepPixels(image, profile, warnings) : null;
-                if (deep != null) {
-                    deep = ExifOrientation.apply(deep, width, height, orientation);
+                short[] grey16 = deep ? deepPixels(image, profile, warnings) : null;
+                if (grey16 != null) {
+                    grey16 = ExifOrientation.apply(grey16, width, height, orientation);
                     int[] alphaFrom = alpha ? ExifOrientation.apply(PixelConversion.toArgb(image).argb(), width, height,
                             orientation) : null;
-                    argb = DeepPixels.toArgb(deep, alphaFrom);
-                    samples = new Samples(RgbSpace.SRGB, null, deep);
+                    argb = DeepPixels.toArgb(grey16, alphaFrom);
+                    samples = new Samples(RgbSpace.SRGB, null, grey16);
                     converted = warnings.size() == warned; // else the profile failed and the values are taken as sRGB
-                    if (converted) {
-                        deviceValues = new Samples(RgbSpace.device(DEVICE_SPACE), null,
-                                ExifOrientation.apply(WorkingSpace.toSrgbDeep(image, null), width, height, orientation));
-                    }
                 } else {
                     int[] pixels = null;
                     try {
                         pixels = WorkingSpace.toSrgbArgb(image, profile);
                         converted = true;
-                        deviceValues = new Samples(RgbSpace.device(DEVICE_SPACE), ExifOrientation.apply(
-                                PixelConversion.toArgb(image).argb(), width, height, orientation), null);
                     } catch (CMMException | ProfileDataException | IllegalArgumentException e) {
                         warnings.add(ColourProfiles.damagedWarning(e));
                     }

@@ -39,7 +39,7 @@ public final class SampleWriter {
      * {@code photo} written as it is: its own samples when the encoding is their space and depth
      * (bit for bit), else converted to it exactly. A device-profile photo written back into its
      * profile at its own depth writes the values it came with, not LittleCMS's round trip through
-     * sRGB ({@link Photo#deviceValues}).
+     * the wide intermediate ({@link Photo#deviceValues}).
      */
     public static EncodedPixels encode(Photo photo, OutputEncoding encoding) {
         Samples samples = photo.samples();

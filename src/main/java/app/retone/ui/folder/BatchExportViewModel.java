@@ -92,7 +92,6 @@ public final class BatchExportViewModel {
                     context.progress((double) index / total, BatchExport.progressText(index, total,
                             step.item().photo().name(), System.nanoTime() - started));
                 }
-
             });
             context.checkCancelled(); // a batch stopped by Cancel ends as cancelled
             return null;
